@@ -1,0 +1,231 @@
+#include "changebuilder.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <algorithm>
+
+namespace td {
+
+namespace {
+
+template <typename T>
+void diffList(const QVector<T> &from, const QVector<T> &to, QVector<ObjectEdit> &removals,
+              QVector<ObjectEdit> &replacements, QVector<ObjectEdit> &additions)
+{
+    QHash<QString, int> fromPos;
+    for (int i = 0; i < from.size(); ++i)
+        fromPos.insert(from.at(i).id.str(), i);
+    QSet<QString> toIds;
+    for (int i = 0; i < to.size(); ++i) {
+        const T &item = to.at(i);
+        toIds.insert(item.id.str());
+        const auto it = fromPos.constFind(item.id.str());
+        if (it == fromPos.constEnd())
+            additions.append(ObjectEdit{std::nullopt, Object(item), i});
+        else if (!(from.at(it.value()) == item))
+            replacements.append(ObjectEdit{Object(from.at(it.value())), Object(item), -1});
+    }
+    // Removals from the back, so that each recorded index is the position
+    // at the time of removal.
+    for (int i = static_cast<int>(from.size()) - 1; i >= 0; --i) {
+        if (!toIds.contains(from.at(i).id.str()))
+            removals.append(ObjectEdit{Object(from.at(i)), std::nullopt, i});
+    }
+}
+
+} // namespace
+
+Change ChangeBuilder::moveGuest(const GuestId &guest, const HostId &host) const
+{
+    Change c;
+    c.text = QObject::tr("Move Guest");
+    const int pos = mIndex.guest(guest);
+    if (pos < 0)
+        return c;
+    Guest after = mTopology.guests.at(pos);
+    if (after.host == host)
+        return c;
+    after.host = host;
+    c.edits.append(ObjectEdit{Object(mTopology.guests.at(pos)), Object(after), -1});
+    return c;
+}
+
+Change ChangeBuilder::replace(const Object &after, const QString &text) const
+{
+    Topology to = mTopology;
+    std::visit(
+        [&](const auto &object) {
+            using T = std::decay_t<decltype(object)>;
+            auto replaceIn = [&](QVector<T> &list) {
+                for (T &item : list) {
+                    if (item.id == object.id)
+                        item = object;
+                }
+            };
+            if constexpr (std::is_same_v<T, Circuit>)
+                replaceIn(to.circuits);
+            else if constexpr (std::is_same_v<T, Rack>)
+                replaceIn(to.racks);
+            else if constexpr (std::is_same_v<T, Cluster>)
+                replaceIn(to.clusters);
+            else if constexpr (std::is_same_v<T, Host>)
+                replaceIn(to.hosts);
+            else if constexpr (std::is_same_v<T, Guest>)
+                replaceIn(to.guests);
+            else
+                replaceIn(to.groups);
+        },
+        after);
+    Change c;
+    c.text = text;
+    const int pos = mIndex.indexOf(kindOf(after), idOf(after));
+    if (pos < 0)
+        return c;
+    return diff(mTopology, to, text);
+}
+
+Change ChangeBuilder::add(const Object &object, const QString &text) const
+{
+    Change c;
+    c.text = text;
+    c.edits.append(ObjectEdit{std::nullopt, object, -1});
+    return c;
+}
+
+Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const QString &text) const
+{
+    Topology to = mTopology;
+    QSet<QString> gone(ids.cbegin(), ids.cend());
+    if (policy == GuestPolicy::Delete) {
+        for (const Guest &g : to.guests) {
+            if (gone.contains(g.host.str()))
+                gone.insert(g.id.str());
+        }
+    }
+    auto keep = [&](auto &list) {
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const auto &o) { return gone.contains(o.id.str()); }),
+                   list.end());
+    };
+    keep(to.circuits);
+    keep(to.racks);
+    keep(to.clusters);
+    keep(to.hosts);
+    keep(to.guests);
+    auto dropCircuits = [&](QVector<CircuitId> &list) {
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const CircuitId &c) { return gone.contains(c.str()); }),
+                   list.end());
+    };
+    for (Rack &r : to.racks)
+        dropCircuits(r.circuits);
+    for (Host &h : to.hosts) {
+        if (gone.contains(h.rack.str())) {
+            h.rack = RackId();
+            h.unit = 0;
+        }
+        if (gone.contains(h.cluster.str()))
+            h.cluster = ClusterId();
+        dropCircuits(h.power);
+    }
+    for (Guest &g : to.guests) {
+        if (gone.contains(g.host.str()))
+            g.host = HostId();
+    }
+    for (Group &g : to.groups) {
+        g.members.erase(std::remove_if(g.members.begin(), g.members.end(),
+                                       [&](const GuestId &m) { return gone.contains(m.str()); }),
+                        g.members.end());
+        if (g.members.size() < 2 || (g.kind == GroupKind::Switchover && g.members.size() != 2))
+            gone.insert(g.id.str());
+    }
+    keep(to.groups);
+    to.layout.erase(std::remove_if(to.layout.begin(), to.layout.end(),
+                                   [&](const LayoutEntry &e) { return gone.contains(e.id); }),
+                    to.layout.end());
+    return diff(mTopology, to, text);
+}
+
+Change ChangeBuilder::setPosition(const QString &id, double x, double y) const
+{
+    Change c;
+    c.text = QObject::tr("Move");
+    LayoutEntry after;
+    after.id = id;
+    after.x = x;
+    after.y = y;
+    for (const LayoutEntry &e : mTopology.layout) {
+        if (e.id == id) {
+            after.extras = e.extras;
+            if (e == after)
+                return c;
+            c.layout.append(LayoutEdit{id, e, after, -1});
+            return c;
+        }
+    }
+    c.layout.append(LayoutEdit{id, std::nullopt, after, -1});
+    return c;
+}
+
+Change ChangeBuilder::setHeader(const Header &header, const QString &text) const
+{
+    Change c;
+    c.text = text;
+    if (header == mTopology.header)
+        return c;
+    c.headerBefore = mTopology.header;
+    c.headerAfter = header;
+    return c;
+}
+
+Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QString &text)
+{
+    Change c;
+    c.text = text;
+    QVector<ObjectEdit> removals;
+    QVector<ObjectEdit> replacements;
+    QVector<ObjectEdit> additions;
+    // Removals of dependants first (groups before guests before hosts ...),
+    // additions of what others refer to first.
+    diffList(from.groups, to.groups, removals, replacements, additions);
+    diffList(from.guests, to.guests, removals, replacements, additions);
+    diffList(from.hosts, to.hosts, removals, replacements, additions);
+    diffList(from.clusters, to.clusters, removals, replacements, additions);
+    diffList(from.racks, to.racks, removals, replacements, additions);
+    diffList(from.circuits, to.circuits, removals, replacements, additions);
+    std::sort(additions.begin(), additions.end(), [](const ObjectEdit &a, const ObjectEdit &b) {
+        if (a.kind() != b.kind())
+            return a.kind() < b.kind();
+        return a.index < b.index;
+    });
+    c.edits = removals + replacements + additions;
+
+    // Layout: removed, changed, added.
+    QHash<QString, int> fromPos;
+    for (int i = 0; i < from.layout.size(); ++i)
+        fromPos.insert(from.layout.at(i).id, i);
+    QSet<QString> toIds;
+    for (const LayoutEntry &e : to.layout)
+        toIds.insert(e.id);
+    for (int i = static_cast<int>(from.layout.size()) - 1; i >= 0; --i) {
+        if (!toIds.contains(from.layout.at(i).id))
+            c.layout.append(LayoutEdit{from.layout.at(i).id, from.layout.at(i), std::nullopt, i});
+    }
+    for (int i = 0; i < to.layout.size(); ++i) {
+        const LayoutEntry &e = to.layout.at(i);
+        const auto it = fromPos.constFind(e.id);
+        if (it == fromPos.constEnd())
+            c.layout.append(LayoutEdit{e.id, std::nullopt, e, i});
+        else if (!(from.layout.at(it.value()) == e))
+            c.layout.append(LayoutEdit{e.id, from.layout.at(it.value()), e, -1});
+    }
+    if (!(from.header == to.header)) {
+        c.headerBefore = from.header;
+        c.headerAfter = to.header;
+    }
+    return c;
+}
+
+} // namespace td

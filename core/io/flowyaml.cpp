@@ -1,0 +1,92 @@
+#include "io/flowyaml.h"
+
+#include "io/yamltext.h"
+
+#include <QCoreApplication>
+
+#include <yaml-cpp/yaml.h>
+
+namespace td {
+
+namespace {
+
+struct Budget
+{
+    int nodes = 0;
+    QString error;
+};
+
+bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
+{
+    if (++budget.nodes > FlowYaml::kMaxNodes) {
+        budget.error = QCoreApplication::translate("td::FlowYaml", "more than %1 values")
+                           .arg(FlowYaml::kMaxNodes);
+        return false;
+    }
+    if (depth > FlowYaml::kMaxDepth) {
+        budget.error = QCoreApplication::translate("td::FlowYaml", "nested deeper than %1 levels")
+                           .arg(FlowYaml::kMaxDepth);
+        return false;
+    }
+    switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+        out += QLatin1Char('[');
+        bool first = true;
+        for (const auto &item : node) {
+            if (!first)
+                out += QLatin1String(", ");
+            first = false;
+            if (!writeNode(item, out, budget, depth + 1))
+                return false;
+        }
+        out += QLatin1Char(']');
+        return true;
+    }
+    case YAML::NodeType::Map: {
+        out += QLatin1Char('{');
+        bool first = true;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (!first)
+                out += QLatin1String(", ");
+            first = false;
+            if (!writeNode(it->first, out, budget, depth + 1))
+                return false;
+            out += QLatin1String(": ");
+            if (!writeNode(it->second, out, budget, depth + 1))
+                return false;
+        }
+        out += QLatin1Char('}');
+        return true;
+    }
+    case YAML::NodeType::Scalar: {
+        const QString text = QString::fromStdString(node.Scalar());
+        // A quoted scalar in the source stays text ("8.0", "yes"); a plain
+        // number or boolean is written back plain so that it keeps its type.
+        if (node.Tag() != "!" && isYamlSpecialWord(text))
+            out += text;
+        else
+            out += yamlScalar(text, true);
+        return true;
+    }
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        out += QLatin1String("null");
+        return true;
+    }
+    return true;
+}
+
+} // namespace
+
+bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error)
+{
+    Budget budget;
+    out.clear();
+    if (writeNode(node, out, budget, 0))
+        return true;
+    if (error)
+        *error = budget.error;
+    return false;
+}
+
+} // namespace td

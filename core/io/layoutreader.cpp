@@ -1,0 +1,841 @@
+#include "io/layoutreader.h"
+
+#include "catalog/catalog.h"
+#include "io/flowyaml.h"
+#include "io/names.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <new>
+
+namespace td {
+
+namespace {
+
+// Thrown inside the reader, turned into LoadResult::error at the top.
+struct Failure
+{
+    int line;
+    int column;
+    QString text;
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::LayoutReader", text);
+}
+
+QString quoted(const QString &text)
+{
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+// A reference to an id, checked once every list is read.
+struct PendingRef
+{
+    QString id;
+    ObjectKind expected;
+    YAML::Mark mark;
+};
+
+// Where the first byte that is not valid UTF-8 (or a NUL) is; -1 if none.
+qsizetype firstBadByte(const QByteArray &data)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
+    const qsizetype n = data.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned minimum = 0;
+        unsigned code = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            minimum = 0x80;
+            code = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            minimum = 0x800;
+            code = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            minimum = 0x10000;
+            code = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + extra >= n)
+            return i;
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            code = (code << 6) | (p[i + k] & 0x3F);
+        }
+        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return i;
+        i += extra + 1;
+    }
+    return -1;
+}
+
+class Reader
+{
+public:
+    explicit Reader(LoadResult &result, const QString &fileName)
+        : mResult(result), mFile(fileName), mCatalog(Catalog::builtin())
+    {
+    }
+
+    void read(const YAML::Node &root);
+
+private:
+    [[noreturn]] void fail(const YAML::Mark &mark, const QString &text) const
+    {
+        throw Failure{mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1,
+                      text};
+    }
+    void warn(const YAML::Mark &mark, const QString &text)
+    {
+        Diagnostic d;
+        d.level = Diagnostic::Level::Warning;
+        d.file = mFile;
+        d.line = mark.is_null() ? 0 : mark.line + 1;
+        d.column = mark.is_null() ? 0 : mark.column + 1;
+        d.text = text;
+        mResult.warnings.append(d);
+    }
+
+    static QString typeName(const YAML::Node &node)
+    {
+        switch (node.Type()) {
+        case YAML::NodeType::Map: return tr("a mapping");
+        case YAML::NodeType::Sequence: return tr("a list");
+        case YAML::NodeType::Null: return tr("nothing");
+        default: return tr("text");
+        }
+    }
+
+    void requireMap(const YAML::Node &node, const QString &what) const
+    {
+        if (!node.IsMap())
+            fail(node.Mark(), tr("%1 must be a mapping (key: value), found %2").arg(what, typeName(node)));
+    }
+    void requireList(const YAML::Node &node, const QString &key) const
+    {
+        if (!node.IsSequence())
+            fail(node.Mark(), tr("'%1' must be a list, found %2").arg(key, typeName(node)));
+    }
+
+    QString text(const YAML::Node &node, const QString &key, bool allowEmpty = false) const
+    {
+        if (!node.IsScalar())
+            fail(node.Mark(), tr("'%1' must be text, found %2").arg(key, typeName(node)));
+        QString value = QString::fromStdString(node.Scalar());
+        if (!allowEmpty && value.trimmed().isEmpty())
+            fail(node.Mark(), tr("'%1' must not be empty").arg(key));
+        return value;
+    }
+
+    int integer(const YAML::Node &node, const QString &key, int min, int max) const
+    {
+        if (node.IsScalar()) {
+            bool ok = false;
+            const qlonglong v = QByteArray::fromStdString(node.Scalar()).toLongLong(&ok, 10);
+            if (ok && v >= min && v <= max)
+                return static_cast<int>(v);
+        }
+        fail(node.Mark(), tr("'%1' must be a whole number from %2 to %3, found %4")
+                              .arg(key)
+                              .arg(min)
+                              .arg(max)
+                              .arg(shown(node)));
+    }
+
+    double number(const YAML::Node &node, const QString &key) const
+    {
+        if (node.IsScalar()) {
+            bool ok = false;
+            const double v = QByteArray::fromStdString(node.Scalar()).toDouble(&ok);
+            if (ok && std::isfinite(v) && std::fabs(v) <= 1e9)
+                return v;
+        }
+        fail(node.Mark(), tr("'%1' must be a number, found %2").arg(key, shown(node)));
+    }
+
+    bool boolean(const YAML::Node &node, const QString &key) const
+    {
+        if (node.IsScalar()) {
+            const std::string &s = node.Scalar();
+            if (s == "true" || s == "True" || s == "TRUE")
+                return true;
+            if (s == "false" || s == "False" || s == "FALSE")
+                return false;
+        }
+        fail(node.Mark(), tr("'%1' must be true or false, found %2").arg(key, shown(node)));
+    }
+
+    template <typename E, size_t N>
+    E choice(const YAML::Node &node, const QString &key,
+             const std::pair<const char *, E> (&options)[N]) const
+    {
+        if (node.IsScalar()) {
+            for (const auto &option : options) {
+                if (node.Scalar() == option.first)
+                    return option.second;
+            }
+        }
+        QStringList names;
+        for (const auto &option : options)
+            names << QString::fromLatin1(option.first);
+        fail(node.Mark(), tr("unknown value %1 for '%2' (expected one of: %3)")
+                              .arg(shown(node), key, names.join(QStringLiteral(", "))));
+    }
+
+    QString shown(const YAML::Node &node) const
+    {
+        if (node.IsScalar()) {
+            QString s = QString::fromStdString(node.Scalar());
+            if (s.size() > 60)
+                s = s.left(57) + QStringLiteral("...");
+            return quoted(s);
+        }
+        return typeName(node);
+    }
+
+    QString id(const YAML::Node &node, const QString &key) const
+    {
+        const QString value = text(node, key);
+        if (!isValidId(value))
+            fail(node.Mark(), tr("%1 is not a valid id (use lowercase letters, digits, '.', '_' "
+                                 "and '-', starting with a letter or digit)")
+                                  .arg(shown(node)));
+        return value;
+    }
+
+    QString ref(const YAML::Node &node, const QString &key, ObjectKind kind)
+    {
+        const QString value = id(node, key);
+        mRefs.append(PendingRef{value, kind, node.Mark()});
+        return value;
+    }
+
+    template <typename IdT>
+    QVector<IdT> refList(const YAML::Node &node, const QString &key, ObjectKind kind)
+    {
+        requireList(node, key);
+        QVector<IdT> out;
+        QSet<QString> seen;
+        for (const auto &item : node) {
+            const QString value = ref(item, key, kind);
+            if (seen.contains(value))
+                fail(item.Mark(), tr("%1 is listed twice in '%2'").arg(quoted(value), key));
+            seen.insert(value);
+            out.append(IdT(value));
+        }
+        return out;
+    }
+
+    // Calls handle(key, value) for every entry; checks duplicate keys.
+    template <typename F>
+    void entries(const YAML::Node &map, F handle)
+    {
+        QSet<QByteArray> seen;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const YAML::Node &k = it->first;
+            if (!k.IsScalar())
+                fail(k.Mark(), tr("a key must be text, found %1").arg(typeName(k)));
+            const QByteArray key = QByteArray::fromStdString(k.Scalar());
+            if (seen.contains(key))
+                fail(k.Mark(), tr("duplicate key %1").arg(quoted(QString::fromUtf8(key))));
+            seen.insert(key);
+            handle(key, k, it->second);
+        }
+    }
+
+    void unknownKey(const YAML::Node &key, const YAML::Node &value, const QString &where,
+                    Extras &extras)
+    {
+        const QString name = QString::fromStdString(key.Scalar());
+        warn(key.Mark(), tr("unknown key %1 in %2 (kept as it is)").arg(quoted(name), where));
+        QString yaml;
+        QString error;
+        if (!FlowYaml::write(value, yaml, &error))
+            fail(value.Mark(), tr("the value of unknown key %1 cannot be kept: %2")
+                                   .arg(quoted(name), error));
+        extras.append(Extra{name, yaml});
+    }
+
+    void require(const YAML::Node &map, const QSet<QByteArray> &seen,
+                 std::initializer_list<const char *> keys, const QString &what) const
+    {
+        for (const char *key : keys) {
+            if (!seen.contains(QByteArray(key)))
+                fail(map.Mark(), tr("%1 has no '%2' (required)").arg(what, QString::fromLatin1(key)));
+        }
+    }
+
+    void defineId(const QString &value, const YAML::Mark &mark)
+    {
+        if (mResult.lineOfId.contains(value))
+            fail(mark, tr("duplicate id %1 (first defined on line %2); ids must be unique across "
+                          "all lists")
+                           .arg(quoted(value))
+                           .arg(mResult.lineOfId.value(value)));
+        mResult.lineOfId.insert(value, mark.line + 1);
+        mKinds.insert(value, mCurrentKind);
+    }
+
+    void readHeader(const YAML::Node &root);
+    void readPlatform(const YAML::Node &node);
+    void readCircuit(const YAML::Node &node);
+    void readRack(const YAML::Node &node);
+    void readCluster(const YAML::Node &node);
+    void readHost(const YAML::Node &node);
+    Nic readNic(const YAML::Node &node);
+    void readGuest(const YAML::Node &node);
+    void readGroup(const YAML::Node &node);
+    void readLayout(const YAML::Node &node);
+    void resolve();
+
+    template <typename F>
+    void readList(const YAML::Node &node, const char *key, ObjectKind kind, F readItem)
+    {
+        if (node.IsNull())
+            return;
+        requireList(node, QString::fromLatin1(key));
+        mCurrentKind = kind;
+        for (const auto &item : node)
+            (this->*readItem)(item);
+    }
+
+    LoadResult &mResult;
+    QString mFile;
+    const Catalog &mCatalog;
+    QVector<PendingRef> mRefs;
+    QHash<QString, ObjectKind> mKinds;
+    ObjectKind mCurrentKind = ObjectKind::Circuit;
+    QVector<std::pair<QString, YAML::Mark>> mLayoutMarks;
+    QVector<YAML::Mark> mGroupMarks;
+    QVector<YAML::Mark> mHostUnitMarks;
+    QVector<YAML::Mark> mGuestProductMarks;
+};
+
+void Reader::read(const YAML::Node &root)
+{
+    if (!root.IsMap())
+        fail(root.Mark(), tr("a layout file must be a mapping with 'format', 'name' and "
+                             "'platform' at the top, found %1")
+                              .arg(typeName(root)));
+    Topology &t = mResult.topology;
+    // Read the format first: a newer file is refused before anything else.
+    QSet<QByteArray> seen;
+    YAML::Node lists[7];
+    entries(root, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "format") {
+            if (v.IsScalar()) {
+                bool ok = false;
+                const qlonglong f = QByteArray::fromStdString(v.Scalar()).toLongLong(&ok);
+                if (ok && f > 1)
+                    fail(v.Mark(), tr("this file is format %1, newer than this program reads "
+                                      "(format 1); open it with a newer Topology Designer")
+                                       .arg(f));
+            }
+            integer(v, QStringLiteral("format"), 1, 1);
+        } else if (key == "name") {
+            t.header.name = text(v, QStringLiteral("name"));
+        } else if (key == "platform") {
+            readPlatform(v);
+        } else if (key == "circuits") {
+            lists[0] = v;
+        } else if (key == "racks") {
+            lists[1] = v;
+        } else if (key == "clusters") {
+            lists[2] = v;
+        } else if (key == "hosts") {
+            lists[3] = v;
+        } else if (key == "guests") {
+            lists[4] = v;
+        } else if (key == "groups") {
+            lists[5] = v;
+        } else if (key == "layout") {
+            lists[6] = v;
+        } else {
+            unknownKey(k, v, tr("the layout"), t.header.extras);
+        }
+    });
+    require(root, seen, {"format", "name", "platform"}, tr("the layout"));
+
+    readList(lists[0], "circuits", ObjectKind::Circuit, &Reader::readCircuit);
+    readList(lists[1], "racks", ObjectKind::Rack, &Reader::readRack);
+    readList(lists[2], "clusters", ObjectKind::Cluster, &Reader::readCluster);
+    readList(lists[3], "hosts", ObjectKind::Host, &Reader::readHost);
+    readList(lists[4], "guests", ObjectKind::Guest, &Reader::readGuest);
+    readList(lists[5], "groups", ObjectKind::Group, &Reader::readGroup);
+    if (lists[6].IsDefined() && !lists[6].IsNull())
+        readLayout(lists[6]);
+    resolve();
+}
+
+void Reader::readPlatform(const YAML::Node &node)
+{
+    requireMap(node, QStringLiteral("'platform'"));
+    Platform &p = mResult.topology.header.platform;
+    QSet<QByteArray> seen;
+    YAML::Node version;
+    YAML::Node edition;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "hypervisor") {
+            static const std::pair<const char *, Hypervisor> kOptions[] = {
+                {"vsphere", Hypervisor::VSphere}, {"hyperv", Hypervisor::HyperV}};
+            p.hypervisor = choice(v, QStringLiteral("hypervisor"), kOptions);
+        } else if (key == "version") {
+            version = v;
+        } else if (key == "edition") {
+            static const std::pair<const char *, Edition> kOptions[] = {
+                {"standard", Edition::Standard},
+                {"enterprise", Edition::Enterprise},
+                {"enterprise-plus", Edition::EnterprisePlus}};
+            p.edition = choice(v, QStringLiteral("edition"), kOptions);
+            edition = v;
+        } else if (key == "licensing") {
+            static const std::pair<const char *, Licensing> kOptions[] = {
+                {"host-id", Licensing::HostId}, {"cloud", Licensing::Cloud}};
+            p.licensing = choice(v, QStringLiteral("licensing"), kOptions);
+        } else {
+            unknownKey(k, v, tr("'platform'"), p.extras);
+        }
+    });
+    require(node, seen, {"hypervisor"}, tr("'platform'"));
+    const PlatformLimits &limits = mCatalog.limits();
+    const QStringList &versions = p.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
+                                                                      : limits.hypervVersions;
+    if (!version.IsDefined()) {
+        p.version = versions.last();
+        warn(node.Mark(), tr("'platform' has no 'version'; assuming %1").arg(p.version));
+    } else {
+        p.version = text(version, QStringLiteral("version"));
+        if (!versions.contains(p.version))
+            fail(version.Mark(), tr("unknown %1 version %2 (expected one of: %3)")
+                                     .arg(p.hypervisor == Hypervisor::VSphere ? tr("vSphere")
+                                                                              : tr("Hyper-V"),
+                                          shown(version), versions.join(QStringLiteral(", "))));
+    }
+    if (p.hypervisor == Hypervisor::HyperV && edition.IsDefined()) {
+        warn(edition.Mark(), tr("'edition' applies to vSphere only; ignored for Hyper-V"));
+        p.edition = Edition::EnterprisePlus;
+    }
+}
+
+void Reader::readCircuit(const YAML::Node &node)
+{
+    requireMap(node, tr("a circuit"));
+    Circuit c;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            c.id = CircuitId(id(v, QStringLiteral("id")));
+            defineId(c.id.str(), v.Mark());
+        } else if (key == "name") {
+            c.name = text(v, QStringLiteral("name"));
+        } else {
+            unknownKey(k, v, tr("a circuit"), c.extras);
+        }
+    });
+    require(node, seen, {"id", "name"}, tr("this circuit"));
+    mResult.topology.circuits.append(std::move(c));
+}
+
+void Reader::readRack(const YAML::Node &node)
+{
+    requireMap(node, tr("a rack"));
+    Rack r;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            r.id = RackId(id(v, QStringLiteral("id")));
+            defineId(r.id.str(), v.Mark());
+        } else if (key == "name") {
+            r.name = text(v, QStringLiteral("name"));
+        } else if (key == "circuits") {
+            r.circuits = refList<CircuitId>(v, QStringLiteral("circuits"), ObjectKind::Circuit);
+        } else if (key == "units") {
+            r.units = integer(v, QStringLiteral("units"), 1, 100);
+        } else {
+            unknownKey(k, v, tr("a rack"), r.extras);
+        }
+    });
+    require(node, seen, {"id", "name"}, tr("this rack"));
+    mResult.topology.racks.append(std::move(r));
+}
+
+void Reader::readCluster(const YAML::Node &node)
+{
+    requireMap(node, tr("a cluster"));
+    Cluster c;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            c.id = ClusterId(id(v, QStringLiteral("id")));
+            defineId(c.id.str(), v.Mark());
+        } else if (key == "name") {
+            c.name = text(v, QStringLiteral("name"));
+        } else if (key == "drs") {
+            static const std::pair<const char *, DrsLevel> kOptions[] = {
+                {"off", DrsLevel::Off},
+                {"manual", DrsLevel::Manual},
+                {"partially-automated", DrsLevel::PartiallyAutomated},
+                {"fully-automated", DrsLevel::FullyAutomated}};
+            c.drs = choice(v, QStringLiteral("drs"), kOptions);
+        } else if (key == "ha") {
+            c.ha = boolean(v, QStringLiteral("ha"));
+        } else {
+            unknownKey(k, v, tr("a cluster"), c.extras);
+        }
+    });
+    require(node, seen, {"id", "name"}, tr("this cluster"));
+    mResult.topology.clusters.append(std::move(c));
+}
+
+Nic Reader::readNic(const YAML::Node &node)
+{
+    requireMap(node, tr("a NIC"));
+    Nic n;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "name") {
+            n.name = text(v, QStringLiteral("name"));
+        } else if (key == "gbps") {
+            n.gbps = integer(v, QStringLiteral("gbps"), 1, 100000);
+        } else if (key == "traffic") {
+            requireList(v, QStringLiteral("traffic"));
+            for (const auto &item : v) {
+                bool found = false;
+                for (Traffic t : kAllTraffic) {
+                    if (item.IsScalar() && QString::fromStdString(item.Scalar()) == Names::traffic(t)) {
+                        n.traffic |= bit(t);
+                        found = true;
+                    }
+                }
+                if (!found) {
+                    QStringList all;
+                    for (Traffic t : kAllTraffic)
+                        all << Names::traffic(t);
+                    fail(item.Mark(), tr("unknown traffic type %1 (expected any of: %2)")
+                                          .arg(shown(item), all.join(QStringLiteral(", "))));
+                }
+            }
+        } else {
+            unknownKey(k, v, tr("a NIC"), n.extras);
+        }
+    });
+    require(node, seen, {"name"}, tr("this NIC"));
+    return n;
+}
+
+void Reader::readHost(const YAML::Node &node)
+{
+    requireMap(node, tr("a host"));
+    Host h;
+    QSet<QByteArray> seen;
+    YAML::Mark unitMark;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            h.id = HostId(id(v, QStringLiteral("id")));
+            defineId(h.id.str(), v.Mark());
+        } else if (key == "name") {
+            h.name = text(v, QStringLiteral("name"));
+        } else if (key == "rack") {
+            h.rack = RackId(ref(v, QStringLiteral("rack"), ObjectKind::Rack));
+        } else if (key == "unit") {
+            h.unit = integer(v, QStringLiteral("unit"), 1, 100);
+            unitMark = v.Mark();
+        } else if (key == "cluster") {
+            h.cluster = ClusterId(ref(v, QStringLiteral("cluster"), ObjectKind::Cluster));
+        } else if (key == "power") {
+            h.power = refList<CircuitId>(v, QStringLiteral("power"), ObjectKind::Circuit);
+        } else if (key == "cpu_model") {
+            h.cpuModel = text(v, QStringLiteral("cpu_model"), true);
+        } else if (key == "cores") {
+            h.cores = integer(v, QStringLiteral("cores"), 1, 4096);
+        } else if (key == "memory_gb") {
+            h.memoryGb = integer(v, QStringLiteral("memory_gb"), 1, 1048576);
+        } else if (key == "nics") {
+            requireList(v, QStringLiteral("nics"));
+            QSet<QString> names;
+            for (const auto &item : v) {
+                Nic nic = readNic(item);
+                if (names.contains(nic.name))
+                    fail(item.Mark(), tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
+                names.insert(nic.name);
+                h.nics.append(std::move(nic));
+            }
+        } else {
+            unknownKey(k, v, tr("a host"), h.extras);
+        }
+    });
+    require(node, seen, {"id", "name"}, tr("this host"));
+    mHostUnitMarks.append(unitMark);
+    mResult.topology.hosts.append(std::move(h));
+}
+
+void Reader::readGuest(const YAML::Node &node)
+{
+    requireMap(node, tr("a guest"));
+    Guest g;
+    QSet<QByteArray> seen;
+    YAML::Mark productMark;
+    bool vcpuGiven = false;
+    bool memoryGiven = false;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            g.id = GuestId(id(v, QStringLiteral("id")));
+            defineId(g.id.str(), v.Mark());
+        } else if (key == "name") {
+            g.name = text(v, QStringLiteral("name"));
+        } else if (key == "product") {
+            g.product = text(v, QStringLiteral("product"));
+            productMark = v.Mark();
+        } else if (key == "host") {
+            g.host = HostId(ref(v, QStringLiteral("host"), ObjectKind::Host));
+        } else if (key == "vcpu") {
+            g.vcpu = integer(v, QStringLiteral("vcpu"), 1, 768);
+            vcpuGiven = true;
+        } else if (key == "memory_gb") {
+            g.memoryGb = integer(v, QStringLiteral("memory_gb"), 1, 24576);
+            memoryGiven = true;
+        } else if (key == "ft") {
+            g.ft = boolean(v, QStringLiteral("ft"));
+        } else if (key == "mac") {
+            static const std::pair<const char *, MacMode> kOptions[] = {
+                {"dynamic", MacMode::Dynamic}, {"static", MacMode::Static}};
+            g.mac = choice(v, QStringLiteral("mac"), kOptions);
+        } else {
+            unknownKey(k, v, tr("a guest"), g.extras);
+        }
+    });
+    require(node, seen, {"id", "name", "product"}, tr("this guest"));
+    const Product *product = mCatalog.product(g.product);
+    if (!product) {
+        QStringList ids;
+        for (const Product &p : mCatalog.products())
+            ids << p.id;
+        fail(productMark, tr("unknown product %1 (expected one of: %2)")
+                              .arg(quoted(g.product), ids.join(QStringLiteral(", "))));
+    }
+    if (!vcpuGiven)
+        g.vcpu = product->vcpu;
+    if (!memoryGiven)
+        g.memoryGb = product->memoryGb;
+    mResult.topology.guests.append(std::move(g));
+}
+
+void Reader::readGroup(const YAML::Node &node)
+{
+    requireMap(node, tr("a group"));
+    Group g;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "id") {
+            g.id = GroupId(id(v, QStringLiteral("id")));
+            defineId(g.id.str(), v.Mark());
+        } else if (key == "name") {
+            g.name = text(v, QStringLiteral("name"));
+        } else if (key == "kind") {
+            static const std::pair<const char *, GroupKind> kOptions[] = {
+                {"switchover", GroupKind::Switchover}, {"pool", GroupKind::Pool}};
+            g.kind = choice(v, QStringLiteral("kind"), kOptions);
+        } else if (key == "members") {
+            g.members = refList<GuestId>(v, QStringLiteral("members"), ObjectKind::Guest);
+        } else {
+            unknownKey(k, v, tr("a group"), g.extras);
+        }
+    });
+    require(node, seen, {"id", "name", "kind", "members"}, tr("this group"));
+    mGroupMarks.append(node.Mark());
+    mResult.topology.groups.append(std::move(g));
+}
+
+void Reader::readLayout(const YAML::Node &node)
+{
+    requireMap(node, QStringLiteral("'layout'"));
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        LayoutEntry e;
+        e.id = QString::fromUtf8(key);
+        if (!isValidId(e.id))
+            fail(k.Mark(), tr("%1 is not a valid id").arg(quoted(e.id)));
+        requireMap(v, tr("a layout position"));
+        QSet<QByteArray> seen;
+        entries(v, [&](const QByteArray &pk, const YAML::Node &pkNode, const YAML::Node &pv) {
+            seen.insert(pk);
+            if (pk == "x")
+                e.x = number(pv, QStringLiteral("x"));
+            else if (pk == "y")
+                e.y = number(pv, QStringLiteral("y"));
+            else
+                unknownKey(pkNode, pv, tr("a layout position"), e.extras);
+        });
+        require(v, seen, {"x", "y"}, tr("this layout position"));
+        mLayoutMarks.append({e.id, k.Mark()});
+        mResult.topology.layout.append(std::move(e));
+    });
+}
+
+void Reader::resolve()
+{
+    for (const PendingRef &r : mRefs) {
+        const auto it = mKinds.constFind(r.id);
+        if (it == mKinds.constEnd())
+            fail(r.mark, tr("refers to %1 %2, which does not exist")
+                             .arg(kindName(r.expected), quoted(r.id)));
+        if (it.value() != r.expected)
+            fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()),
+                                                       kindName(r.expected)));
+    }
+    const Topology &t = mResult.topology;
+    // Host units within the rack's height.
+    QHash<QString, int> rackUnits;
+    for (const Rack &r : t.racks)
+        rackUnits.insert(r.id.str(), r.units);
+    for (int i = 0; i < t.hosts.size(); ++i) {
+        const Host &h = t.hosts.at(i);
+        if (h.unit > 0 && h.rack.isNull())
+            fail(mHostUnitMarks.at(i), tr("host %1 has a 'unit' but no 'rack'").arg(quoted(h.id.str())));
+        const int units = rackUnits.value(h.rack.str());
+        if (h.unit > 0 && units > 0 && h.unit > units)
+            fail(mHostUnitMarks.at(i), tr("unit %1 is above the top of rack %2 (%3 units)")
+                                           .arg(h.unit)
+                                           .arg(quoted(h.rack.str()))
+                                           .arg(units));
+    }
+    // Group sizes and switchover membership.
+    QHash<QString, QString> switchoverOf;
+    for (int i = 0; i < t.groups.size(); ++i) {
+        const Group &g = t.groups.at(i);
+        if (g.kind == GroupKind::Switchover && g.members.size() != 2)
+            fail(mGroupMarks.at(i), tr("switchover group %1 must have exactly 2 members "
+                                       "(primary first), it has %2")
+                                        .arg(quoted(g.id.str()))
+                                        .arg(g.members.size()));
+        if (g.kind == GroupKind::Pool && g.members.size() < 2)
+            fail(mGroupMarks.at(i), tr("pool %1 must have at least 2 members, it has %2")
+                                        .arg(quoted(g.id.str()))
+                                        .arg(g.members.size()));
+        if (g.kind != GroupKind::Switchover)
+            continue;
+        for (const GuestId &m : g.members) {
+            const QString other = switchoverOf.value(m.str());
+            if (!other.isEmpty())
+                fail(mGroupMarks.at(i), tr("guest %1 is in two switchover groups (%2 and %3)")
+                                            .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
+            switchoverOf.insert(m.str(), g.id.str());
+        }
+    }
+    for (const auto &[layoutId, mark] : mLayoutMarks) {
+        if (!mKinds.contains(layoutId))
+            warn(mark, tr("layout position for %1, which does not exist (kept as it is)")
+                           .arg(quoted(layoutId)));
+    }
+}
+
+} // namespace
+
+LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
+{
+    LoadResult result;
+    auto setError = [&](int line, int column, const QString &text) {
+        Diagnostic d;
+        d.file = fileName;
+        d.line = line;
+        d.column = column;
+        d.text = text;
+        result.topology = Topology();
+        result.lineOfId.clear();
+        result.error = d;
+    };
+    if (data.size() > kMaxFileBytes) {
+        setError(0, 0, tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
+                           .arg(data.size() / (1024 * 1024))
+                           .arg(kMaxFileBytes / (1024 * 1024)));
+        return result;
+    }
+    const qsizetype bad = firstBadByte(data);
+    if (bad >= 0) {
+        const QByteArray before = data.left(bad);
+        const int line = static_cast<int>(before.count('\n')) + 1;
+        const int column = static_cast<int>(bad - (before.lastIndexOf('\n') + 1)) + 1;
+        setError(line, column, data.at(bad) == 0
+                                   ? tr("the file holds a NUL byte: not a text file")
+                                   : tr("the file is not valid UTF-8 text"));
+        return result;
+    }
+    try {
+        const YAML::Node root = YAML::Load(data.toStdString());
+        if (!root.IsDefined() || root.IsNull()) {
+            setError(1, 1, tr("the file is empty: a layout needs 'format', 'name' and 'platform'"));
+            return result;
+        }
+        Reader reader(result, fileName);
+        reader.read(root);
+    } catch (const Failure &f) {
+        setError(f.line, f.column, f.text);
+    } catch (const YAML::ParserException &e) {
+        const QString what = e.msg.empty() ? tr("YAML syntax error")
+                                           : QString::fromStdString(e.msg);
+        setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                 tr("YAML syntax: %1").arg(what));
+    } catch (const YAML::Exception &e) {
+        setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                 tr("YAML: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::bad_alloc &) {
+        setError(0, 0, tr("the file needs more memory than is available"));
+    } catch (const std::exception &e) {
+        setError(0, 0, tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    return result;
+}
+
+LoadResult LayoutReader::readFile(const QString &path)
+{
+    QFile file(path);
+    LoadResult result;
+    auto fail = [&](const QString &text) {
+        Diagnostic d;
+        d.file = path;
+        d.text = text;
+        result.error = d;
+        return result;
+    };
+    if (QFileInfo(path).isDir())
+        return fail(tr("is a folder, not a layout file"));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("cannot open: %1").arg(file.errorString()));
+    if (file.size() > kMaxFileBytes)
+        return fail(tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
+                        .arg(file.size() / (1024 * 1024))
+                        .arg(kMaxFileBytes / (1024 * 1024)));
+    const QByteArray data = file.read(kMaxFileBytes + 1);
+    return read(data, path);
+}
+
+} // namespace td

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace td {
+
+// Writes a text value as a YAML scalar that reads back as the same text:
+// plain where that is safe and unambiguous, double-quoted otherwise.
+// In flow context (inside [...] or {...}) ",[]{}" also force quoting.
+QString yamlScalar(const QString &text, bool flowContext = false);
+
+// True for words a YAML reader takes as null, a boolean or a number.
+bool isYamlSpecialWord(const QString &text);
+
+// A number as YAML: an int where it is whole, else the shortest exact form.
+QString yamlNumber(double value);
+
+} // namespace td

@@ -1,0 +1,186 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+#include <variant>
+
+namespace td {
+
+enum class Hypervisor { VSphere, HyperV };
+enum class Edition { Standard, Enterprise, EnterprisePlus };
+enum class Licensing { HostId, Cloud };
+enum class DrsLevel { Off, Manual, PartiallyAutomated, FullyAutomated };
+enum class MacMode { Dynamic, Static };
+enum class GroupKind { Switchover, Pool };
+
+// Traffic types a NIC carries, as bits (the file lists them by name).
+enum class Traffic : unsigned {
+    None = 0,
+    Management = 1u << 0,
+    VMotion = 1u << 1,
+    LiveMigration = 1u << 2,
+    Vm = 1u << 3,
+    Storage = 1u << 4,
+    FtLogging = 1u << 5,
+    Backup = 1u << 6,
+};
+using TrafficSet = unsigned;
+constexpr TrafficSet bit(Traffic t) { return static_cast<TrafficSet>(t); }
+constexpr Traffic kAllTraffic[] = {Traffic::Management, Traffic::VMotion, Traffic::LiveMigration,
+                                   Traffic::Vm,         Traffic::Storage, Traffic::FtLogging,
+                                   Traffic::Backup};
+
+// A key the loader did not know, kept so that saving loses nothing.
+// The value is kept as one line of flow-style YAML.
+struct Extra
+{
+    QString key;
+    QString yaml;
+    bool operator==(const Extra &o) const { return key == o.key && yaml == o.yaml; }
+};
+using Extras = QVector<Extra>;
+
+// The hypervisor platform of the whole layout.
+struct Platform
+{
+    Hypervisor hypervisor = Hypervisor::VSphere;
+    QString version = QStringLiteral("8.0");
+    Edition edition = Edition::EnterprisePlus;
+    Licensing licensing = Licensing::HostId;
+    Extras extras;
+    bool operator==(const Platform &o) const;
+};
+
+// A power circuit or feed (UPS, PDU, panel breaker).
+struct Circuit
+{
+    CircuitId id;
+    QString name;
+    Extras extras;
+    bool operator==(const Circuit &o) const;
+};
+
+// A rack, with the circuits present in it.
+struct Rack
+{
+    RackId id;
+    QString name;
+    QVector<CircuitId> circuits;
+    int units = 0; // rack height in U; 0 = not given
+    Extras extras;
+    bool operator==(const Rack &o) const;
+};
+
+// A vSphere or failover cluster.
+struct Cluster
+{
+    ClusterId id;
+    QString name;
+    DrsLevel drs = DrsLevel::FullyAutomated;
+    bool ha = true;
+    Extras extras;
+    bool operator==(const Cluster &o) const;
+};
+
+// One physical NIC of a host.
+struct Nic
+{
+    QString name;
+    int gbps = 0; // 0 = not given
+    TrafficSet traffic = 0;
+    Extras extras;
+    bool carries(Traffic t) const { return (traffic & bit(t)) != 0; }
+    bool operator==(const Nic &o) const;
+};
+
+// A physical hypervisor host.
+struct Host
+{
+    HostId id;
+    QString name;
+    RackId rack;      // null = not racked
+    int unit = 0;     // lowest rack unit occupied; 0 = not given
+    ClusterId cluster; // null = in no cluster
+    QVector<CircuitId> power;
+    QString cpuModel;
+    int cores = 0;    // 0 = unknown
+    int memoryGb = 0; // 0 = unknown
+    QVector<Nic> nics;
+    Extras extras;
+    bool operator==(const Host &o) const;
+};
+
+// A guest VM running one catalog product.
+struct Guest
+{
+    GuestId id;
+    QString name;
+    QString product;
+    HostId host; // null = not placed
+    int vcpu = 1;
+    int memoryGb = 1;
+    bool ft = false;
+    MacMode mac = MacMode::Dynamic;
+    Extras extras;
+    bool operator==(const Guest &o) const;
+};
+
+// A redundancy group: a switchover pair (primary first) or a pool.
+struct Group
+{
+    GroupId id;
+    QString name;
+    GroupKind kind = GroupKind::Pool;
+    QVector<GuestId> members;
+    Extras extras;
+    bool operator==(const Group &o) const;
+};
+
+// A canvas position, kept only for the designer.
+struct LayoutEntry
+{
+    QString id;
+    double x = 0;
+    double y = 0;
+    Extras extras;
+    bool operator==(const LayoutEntry &o) const;
+};
+
+enum class ObjectKind { Circuit, Rack, Cluster, Host, Guest, Group };
+
+// Any one object of a topology; the order of alternatives matches ObjectKind.
+using Object = std::variant<Circuit, Rack, Cluster, Host, Guest, Group>;
+ObjectKind kindOf(const Object &object);
+QString idOf(const Object &object);
+QString kindName(ObjectKind kind);
+
+// The name and platform of a layout: what is not in a list.
+struct Header
+{
+    QString name;
+    Platform platform;
+    Extras extras; // unknown top-level keys
+    bool operator==(const Header &o) const;
+};
+
+// A whole layout: the document's data, plain values only.
+struct Topology
+{
+    Header header;
+    QVector<Circuit> circuits;
+    QVector<Rack> racks;
+    QVector<Cluster> clusters;
+    QVector<Host> hosts;
+    QVector<Guest> guests;
+    QVector<Group> groups;
+    QVector<LayoutEntry> layout;
+
+    bool operator==(const Topology &o) const;
+    bool operator!=(const Topology &o) const { return !(*this == o); }
+};
+
+} // namespace td

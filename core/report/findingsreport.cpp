@@ -1,0 +1,240 @@
+#include "report/findingsreport.h"
+
+#include "rules/rule.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QXmlStreamWriter>
+
+namespace td {
+
+namespace {
+
+// A JSON string literal (RFC 8259 escaping).
+QString jsonString(const QString &text)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '"': out += QLatin1String("\\\""); break;
+        case '\\': out += QLatin1String("\\\\"); break;
+        case '\n': out += QLatin1String("\\n"); break;
+        case '\r': out += QLatin1String("\\r"); break;
+        case '\t': out += QLatin1String("\\t"); break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
+QString sarifLevel(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return QStringLiteral("error");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Info: return QStringLiteral("note");
+    }
+    return {};
+}
+
+} // namespace
+
+FindingsReport::FindingsReport(QVector<Finding> findings, QString file, QHash<QString, int> lineOfId)
+    : mFindings(std::move(findings)), mFile(std::move(file)), mLineOfId(std::move(lineOfId))
+{
+}
+
+bool FindingsReport::parseFormat(const QString &name, Format *format)
+{
+    static const QHash<QString, Format> formats = {{QStringLiteral("text"), Format::Text},
+                                                   {QStringLiteral("json"), Format::Json},
+                                                   {QStringLiteral("sarif"), Format::Sarif},
+                                                   {QStringLiteral("junit"), Format::Junit}};
+    const auto it = formats.constFind(name);
+    if (it == formats.constEnd())
+        return false;
+    *format = it.value();
+    return true;
+}
+
+QByteArray FindingsReport::write(Format format) const
+{
+    switch (format) {
+    case Format::Text: return text();
+    case Format::Json: return json();
+    case Format::Sarif: return sarif();
+    case Format::Junit: return junit();
+    }
+    return {};
+}
+
+int FindingsReport::lineOf(const Finding &finding) const
+{
+    // The first subject with a known line (the group, else the first guest, ...).
+    for (const QString &id : finding.subjects) {
+        const int line = mLineOfId.value(id);
+        if (line > 0)
+            return line;
+    }
+    return 0;
+}
+
+int FindingsReport::count(Severity severity) const
+{
+    int n = 0;
+    for (const Finding &f : mFindings)
+        n += f.severity == severity ? 1 : 0;
+    return n;
+}
+
+QByteArray FindingsReport::text() const
+{
+    QString out;
+    for (const Finding &f : mFindings) {
+        const int line = lineOf(f);
+        out += mFile;
+        if (line > 0)
+            out += QLatin1Char(':') + QString::number(line);
+        out += QStringLiteral(": %1: %2 [%3]\n").arg(severityName(f.severity), f.message, f.rule);
+    }
+    const int e = count(Severity::Error);
+    const int w = count(Severity::Warning);
+    const int i = count(Severity::Info);
+    out += QStringLiteral("%1: %2 error(s), %3 warning(s), %4 info\n").arg(mFile).arg(e).arg(w).arg(i);
+    return out.toUtf8();
+}
+
+QByteArray FindingsReport::json() const
+{
+    QString out = QStringLiteral("{\"file\": ") + jsonString(mFile) + QStringLiteral(", \"findings\": [");
+    bool first = true;
+    for (const Finding &f : mFindings) {
+        out += first ? QStringLiteral("\n  ") : QStringLiteral(",\n  ");
+        first = false;
+        QStringList subjects;
+        for (const QString &s : f.subjects)
+            subjects << jsonString(s);
+        out += QStringLiteral("{\"rule\": %1, \"severity\": %2, \"message\": %3, \"subjects\": [%4]}")
+                   .arg(jsonString(f.rule), jsonString(severityName(f.severity)),
+                        jsonString(f.message), subjects.join(QStringLiteral(", ")));
+    }
+    out += first ? QStringLiteral("]") : QStringLiteral("\n]");
+    out += QStringLiteral(", \"summary\": {\"error\": %1, \"warning\": %2, \"info\": %3}}\n")
+               .arg(count(Severity::Error))
+               .arg(count(Severity::Warning))
+               .arg(count(Severity::Info));
+    return out.toUtf8();
+}
+
+QByteArray FindingsReport::sarif() const
+{
+    QJsonArray rules;
+    QHash<QString, int> ruleIndex;
+    for (const Rule *r : allRules()) {
+        ruleIndex.insert(r->id(), static_cast<int>(rules.size()));
+        rules.append(QJsonObject{
+            {QStringLiteral("id"), r->id()},
+            {QStringLiteral("name"), r->title()},
+            {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), r->title()}}},
+            {QStringLiteral("fullDescription"), QJsonObject{{QStringLiteral("text"), r->explanation()}}},
+            {QStringLiteral("help"),
+             QJsonObject{{QStringLiteral("text"), r->explanation() + QStringLiteral(" Source: ") + r->source()}}},
+            {QStringLiteral("defaultConfiguration"),
+             QJsonObject{{QStringLiteral("level"), sarifLevel(r->severity())}}},
+        });
+    }
+    QJsonArray results;
+    for (const Finding &f : mFindings) {
+        QJsonObject physical{{QStringLiteral("artifactLocation"), QJsonObject{{QStringLiteral("uri"), mFile}}}};
+        const int line = lineOf(f);
+        if (line > 0)
+            physical.insert(QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), line}});
+        QJsonArray logical;
+        for (const QString &s : f.subjects)
+            logical.append(QJsonObject{{QStringLiteral("name"), s}});
+        QJsonObject location{{QStringLiteral("physicalLocation"), physical},
+                             {QStringLiteral("logicalLocations"), logical}};
+        results.append(QJsonObject{
+            {QStringLiteral("ruleId"), f.rule},
+            {QStringLiteral("ruleIndex"), ruleIndex.value(f.rule)},
+            {QStringLiteral("level"), sarifLevel(f.severity)},
+            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), f.message}}},
+            {QStringLiteral("locations"), QJsonArray{location}},
+            {QStringLiteral("partialFingerprints"),
+             QJsonObject{{QStringLiteral("subjects/v1"),
+                          f.rule + QLatin1Char(':') + f.subjects.join(QLatin1Char(','))}}},
+        });
+    }
+    const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("Topology Designer")},
+                             {QStringLiteral("version"), QStringLiteral(TD_VERSION)},
+                             {QStringLiteral("rules"), rules}};
+    const QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
+                          {QStringLiteral("results"), results}};
+    const QJsonObject root{
+        {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
+        {QStringLiteral("version"), QStringLiteral("2.1.0")},
+        {QStringLiteral("runs"), QJsonArray{run}}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray FindingsReport::junit() const
+{
+    // One test case per rule: it fails with one <failure> per error or
+    // warning finding; info findings go to system-out.
+    QByteArray out;
+    QXmlStreamWriter xml(&out);
+    xml.setAutoFormatting(true);
+    xml.writeStartDocument();
+    const auto &rules = allRules();
+    xml.writeStartElement(QStringLiteral("testsuites"));
+    xml.writeStartElement(QStringLiteral("testsuite"));
+    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("topology-designer: ") + mFile);
+    xml.writeAttribute(QStringLiteral("tests"), QString::number(rules.size()));
+    int failedCases = 0;
+    for (const Rule *r : rules) {
+        for (const Finding &f : mFindings) {
+            if (f.rule == r->id() && f.severity != Severity::Info) {
+                ++failedCases;
+                break;
+            }
+        }
+    }
+    xml.writeAttribute(QStringLiteral("failures"), QString::number(failedCases));
+    xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    for (const Rule *r : rules) {
+        xml.writeStartElement(QStringLiteral("testcase"));
+        xml.writeAttribute(QStringLiteral("classname"), QStringLiteral("placement"));
+        xml.writeAttribute(QStringLiteral("name"), r->id());
+        QStringList infos;
+        for (const Finding &f : mFindings) {
+            if (f.rule != r->id())
+                continue;
+            if (f.severity == Severity::Info) {
+                infos << f.message;
+                continue;
+            }
+            xml.writeStartElement(QStringLiteral("failure"));
+            xml.writeAttribute(QStringLiteral("type"), severityName(f.severity));
+            xml.writeAttribute(QStringLiteral("message"), f.message);
+            xml.writeCharacters(f.message + QStringLiteral("\nsubjects: ")
+                                + f.subjects.join(QStringLiteral(", ")) + QStringLiteral("\n")
+                                + r->explanation());
+            xml.writeEndElement();
+        }
+        if (!infos.isEmpty())
+            xml.writeTextElement(QStringLiteral("system-out"), infos.join(QLatin1Char('\n')));
+        xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    return out;
+}
+
+} // namespace td

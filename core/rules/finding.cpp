@@ -1,0 +1,38 @@
+#include "rules/finding.h"
+
+#include <algorithm>
+
+namespace td {
+
+QString severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error: return QStringLiteral("error");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Info: return QStringLiteral("info");
+    }
+    return {};
+}
+
+bool findingLess(const Finding &a, const Finding &b)
+{
+    if (a.severity != b.severity)
+        return a.severity < b.severity;
+    if (const int c = a.rule.compare(b.rule))
+        return c < 0;
+    const qsizetype n = std::min(a.subjects.size(), b.subjects.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        if (const int c = a.subjects.at(i).compare(b.subjects.at(i)))
+            return c < 0;
+    }
+    if (a.subjects.size() != b.subjects.size())
+        return a.subjects.size() < b.subjects.size();
+    return a.message < b.message;
+}
+
+void sortFindings(QVector<Finding> &findings)
+{
+    std::sort(findings.begin(), findings.end(), findingLess);
+}
+
+} // namespace td

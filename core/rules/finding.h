@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace td {
+
+enum class Severity { Error, Warning, Info };
+
+QString severityName(Severity severity); // "error", "warning", "info"
+
+// One result of a rule: which rule, how bad, a sentence naming the objects by
+// their names, and the ids it concerns (RULES.md, "Subjects").
+struct Finding
+{
+    QString rule;
+    Severity severity = Severity::Info;
+    QString message;
+    QStringList subjects;
+
+    bool operator==(const Finding &o) const
+    {
+        return rule == o.rule && severity == o.severity && message == o.message
+            && subjects == o.subjects;
+    }
+    bool operator!=(const Finding &o) const { return !(*this == o); }
+};
+
+// The stable order of findings: severity, rule id, subjects (id by id).
+bool findingLess(const Finding &a, const Finding &b);
+void sortFindings(QVector<Finding> &findings);
+
+} // namespace td

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "model/topology.h"
+#include "model/topologyindex.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace td {
+
+// What a rule reads: the topology, its index, the catalog, and small helpers
+// shared by the rules (guests of a host in document order, names, ...).
+class RuleContext final
+{
+public:
+    RuleContext(const Topology &topology, const TopologyIndex &index, const Catalog &catalog)
+        : topology(topology), index(index), catalog(catalog)
+    {
+    }
+
+    const Topology &topology;
+    const TopologyIndex &index;
+    const Catalog &catalog;
+
+    const Platform &platform() const { return topology.header.platform; }
+    bool vsphere() const { return platform().hypervisor == Hypervisor::VSphere; }
+    bool hyperv() const { return platform().hypervisor == Hypervisor::HyperV; }
+    bool hostIdLicensing() const { return platform().licensing == Licensing::HostId; }
+
+    // Guests on a host, in document order.
+    QVector<int> guestsOn(int hostPos) const;
+    // Hosts of a cluster, in document order.
+    QVector<int> hostsOf(int clusterPos) const;
+    // The product of a guest (never null for a loaded topology).
+    const Product *product(const Guest &guest) const { return catalog.product(guest.product); }
+    bool pureConnect(const Guest &guest) const;
+    bool licensed(const Guest &guest) const;
+    bool switchoverBuilt(const Guest &guest) const;
+    // The guest's host position, -1 if unplaced.
+    int hostOf(const Guest &guest) const { return index.host(guest.host); }
+    bool inSwitchoverGroup(int guestPos) const;
+    bool inAnyGroup(int guestPos) const { return !index.groupsOfGuest(guestPos).isEmpty(); }
+
+    // A group's placed members, in member order: guest and host positions.
+    struct Placed
+    {
+        int guest;
+        int host;
+    };
+    QVector<Placed> placedMembers(int groupPos) const;
+    // Distinct hosts of placed members, in first-seen order.
+    static QVector<int> distinctHosts(const QVector<Placed> &placed);
+    QStringList placedGuestIds(const QVector<Placed> &placed) const;
+    QString placedGuestNames(const QVector<Placed> &placed) const;
+
+    // Names for messages, e.g. "IC1, IC2 and IC3".
+    static QString nameList(const QStringList &names);
+    QString guestNames(const QVector<int> &guestPositions) const;
+    QStringList guestIds(const QVector<int> &guestPositions) const;
+};
+
+} // namespace td
