@@ -423,7 +423,7 @@ void Reader::readPlatform(const YAML::Node &node)
     const PlatformLimits &limits = mCatalog.limits();
     const QStringList &versions = p.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
                                                                       : limits.hypervVersions;
-    if (!version.IsDefined()) {
+    if (!seen.contains("version")) {
         p.version = versions.last();
         warn(node.Mark(), tr("'platform' has no 'version'; assuming %1").arg(p.version));
     } else {
@@ -434,7 +434,7 @@ void Reader::readPlatform(const YAML::Node &node)
                                                                               : tr("Hyper-V"),
                                           shown(version), versions.join(QStringLiteral(", "))));
     }
-    if (p.hypervisor == Hypervisor::HyperV && edition.IsDefined()) {
+    if (p.hypervisor == Hypervisor::HyperV && seen.contains("edition")) {
         warn(edition.Mark(), tr("'edition' applies to vSphere only; ignored for Hyper-V"));
         p.edition = Edition::EnterprisePlus;
     }

@@ -1,0 +1,117 @@
+// Runs the real program as a user would, without a display.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int code;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run run(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TD_PROGRAM), args);
+        if (!p.waitForFinished(60000))
+            return {-1, {}, "timeout"};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+    static QString golden(const char *path) { return QStringLiteral(TD_SOURCE_DIR "/tests/core/rules/golden/") + QLatin1String(path); }
+
+private slots:
+    void helpAndVersion()
+    {
+        Run r = run({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("validate FILE"));
+        QVERIFY(r.out.contains("--strict"));
+        r = run({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("topology-designer "));
+    }
+
+    void sampleIsClean()
+    {
+        Run r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("findings")).toArray().size(), 0);
+        QCOMPARE(o.value(QStringLiteral("summary")).toObject().value(QStringLiteral("error")).toInt(), 0);
+        r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--strict")});
+        QCOMPARE(r.code, 0);
+    }
+
+    void exitCodes()
+    {
+        // An error fails.
+        Run r = run({QStringLiteral("validate"), golden("redundancy-same-host/fires.topo.yaml")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.contains("[redundancy-same-host]"));
+        // Warnings alone pass, and fail with --strict.
+        r = run({QStringLiteral("validate"), golden("redundancy-same-rack/fires.topo.yaml")});
+        QCOMPARE(r.code, 0);
+        r = run({QStringLiteral("validate"), golden("redundancy-same-rack/fires.topo.yaml"), QStringLiteral("--strict")});
+        QCOMPARE(r.code, 1);
+    }
+
+    void loadErrorsAndUsage()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.topo.yaml"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("format: 1\nname: x\nplatform:\n  hypervisor: xen\n");
+        f.close();
+        Run r = run({QStringLiteral("validate"), bad});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains((bad + QStringLiteral(":4:15: error: ")).toUtf8()), r.err.constData());
+        r = run({QStringLiteral("validate")});
+        QCOMPARE(r.code, 2);
+        r = run({QStringLiteral("validate"), bad, QStringLiteral("--format"), QStringLiteral("xml")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("unknown format"));
+        r = run({QStringLiteral("frobnicate")});
+        QVERIFY(r.code != 0);
+    }
+
+    void formatsAndOutputFile()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("report.sarif"));
+        Run r = run({QStringLiteral("validate"), golden("redundancy-same-host/fires.topo.yaml"), QStringLiteral("--format"),
+                     QStringLiteral("sarif"), QStringLiteral("--output"), out});
+        QCOMPARE(r.code, 1);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
+        r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"), QStringLiteral("junit")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("<testsuites>"));
+    }
+
+    void samplePrints()
+    {
+        const Run r = run({QStringLiteral("sample")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("format: 1\n") || r.out.contains("\nformat: 1\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,103 @@
+// Golden cases: for every rule, a layout that fires it and a close one that
+// must not. Each expected file lists every finding of its layout.
+#include "io/layoutreader.h"
+#include "rules/rule.h"
+#include "rules/validator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTest>
+
+using namespace td;
+
+class TestGolden : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString goldenDir() { return QStringLiteral(TD_TESTS_DIR "/rules/golden"); }
+
+    static QStringList expectedLines(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {QStringLiteral("<missing %1>").arg(path)};
+        QStringList lines;
+        for (const QByteArray &raw : file.readAll().split('\n')) {
+            const QString line = QString::fromUtf8(raw).trimmed();
+            if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+                lines << line;
+        }
+        lines.sort();
+        return lines;
+    }
+
+    static QStringList actualLines(const QVector<Finding> &findings)
+    {
+        QStringList lines;
+        for (const Finding &f : findings)
+            lines << severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
+                         + f.subjects.join(QLatin1Char(','));
+        lines.sort();
+        return lines;
+    }
+
+private slots:
+    void everyRuleHasCases()
+    {
+        for (const Rule *rule : allRules()) {
+            const QString dir = goldenDir() + QLatin1Char('/') + rule->id();
+            for (const char *name : {"fires.topo.yaml", "fires.expected", "near.topo.yaml", "near.expected"})
+                QVERIFY2(QFile::exists(dir + QLatin1Char('/') + QLatin1String(name)),
+                         qPrintable(dir + QLatin1Char('/') + QLatin1String(name)));
+        }
+    }
+
+    void golden_data()
+    {
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("fires");
+        const QDir dir(goldenDir());
+        for (const QString &sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            // Folder "<rule-id>" or "<rule-id>-<variant>": the longest rule id that prefixes it.
+            QString rule;
+            for (const Rule *r : allRules()) {
+                if ((sub == r->id() || sub.startsWith(r->id() + QLatin1Char('-')))
+                    && r->id().size() > rule.size())
+                    rule = r->id();
+            }
+            for (const char *kind : {"fires", "near"}) {
+                const QString layout = dir.filePath(sub + QLatin1Char('/') + QLatin1String(kind)
+                                                    + QStringLiteral(".topo.yaml"));
+                if (QFile::exists(layout))
+                    QTest::newRow(qPrintable(sub + QLatin1Char('/') + QLatin1String(kind)))
+                        << layout << rule << (qstrcmp(kind, "fires") == 0);
+            }
+        }
+    }
+
+    void golden()
+    {
+        QFETCH(QString, layout);
+        QFETCH(QString, rule);
+        QFETCH(bool, fires);
+        QVERIFY2(!rule.isEmpty(), "the folder names no rule");
+        const LoadResult loaded = LayoutReader::readFile(layout);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error ? loaded.error->toString() : QString()));
+        const QVector<Finding> findings = Validator::validate(loaded.topology);
+        const QString expectedPath = QString(layout).replace(QStringLiteral(".topo.yaml"),
+                                                             QStringLiteral(".expected"));
+        QCOMPARE(actualLines(findings), expectedLines(expectedPath));
+        bool found = false;
+        for (const Finding &f : findings) {
+            found = found || f.rule == rule;
+            QVERIFY2(!f.message.isEmpty(), qPrintable(f.rule));
+        }
+        QCOMPARE(found, fires);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGolden)
+#include "tst_golden.moc"

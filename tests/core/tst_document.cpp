@@ -1,0 +1,163 @@
+#include "changebuilder.h"
+#include "document.h"
+#include "io/layoutreader.h"
+#include "io/samples.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace td;
+
+class TestDocument : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Topology sample()
+    {
+        const LoadResult r = LayoutReader::read(Samples::contoso(), QStringLiteral("s"));
+        return r.topology;
+    }
+    static const Guest &guest(const Document &d, const char *id)
+    {
+        return d.topology().guests.at(d.index().guest(GuestId(QString::fromLatin1(id))));
+    }
+
+private slots:
+    void moveGuestAndUndo()
+    {
+        Document doc(sample());
+        QVERIFY(doc.findings().isEmpty());
+        const Topology before = doc.topology();
+        const Group &pair = doc.topology().groups.first();
+        const GuestId primary = pair.members.at(0);
+        const GuestId backup = pair.members.at(1);
+        const HostId primaryHost = doc.topology().guests.at(doc.index().guest(primary)).host;
+
+        QSignalSpy changed(&doc, &Document::changed);
+        QSignalSpy findingsChanged(&doc, &Document::findingsChanged);
+        const Change move = ChangeBuilder(doc.topology(), doc.index()).moveGuest(backup, primaryHost);
+        QCOMPARE(move.edits.size(), 1);
+        const FindingsDelta delta = doc.apply(move);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(findingsChanged.count(), 1);
+        bool sameHost = false;
+        for (const Finding &f : delta.added)
+            sameHost = sameHost || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pair.id.str());
+        QVERIFY(sameHost);
+        QCOMPARE(doc.findings(), Validator::validate(doc.topology()));
+
+        doc.apply(move.inverted());
+        QVERIFY(doc.topology() == before);
+        QVERIFY(doc.findings().isEmpty());
+    }
+
+    void previewLeavesDocumentUntouched()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        const Group &pair = doc.topology().groups.first();
+        const HostId primaryHost = doc.topology().guests.at(doc.index().guest(pair.members.at(0))).host;
+        QSignalSpy changed(&doc, &Document::changed);
+        const QVector<Finding> added =
+            doc.preview(ChangeBuilder(doc.topology(), doc.index()).moveGuest(pair.members.at(1), primaryHost));
+        QVERIFY(!added.isEmpty());
+        QCOMPARE(added.first().severity, Severity::Error);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(doc.topology() == before);
+        QVERIFY(doc.findings().isEmpty());
+    }
+
+    void removeHostUnplacesOrDeletesGuests()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        const Host host = doc.topology().hosts.first();
+        const QVector<int> onHost = doc.index().guestsOnHost(0);
+        QVERIFY(!onHost.isEmpty());
+        const GuestId someGuest = doc.topology().guests.at(onHost.first()).id;
+
+        ChangeBuilder build(doc.topology(), doc.index());
+        const Change unplace = build.remove({host.id.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete Host"));
+        doc.apply(unplace);
+        QCOMPARE(doc.index().host(host.id), -1);
+        QVERIFY(guest(doc, someGuest.str().toLatin1().constData()).host.isNull());
+        QCOMPARE(doc.findings(), Validator::validate(doc.topology()));
+        doc.apply(unplace.inverted());
+        QVERIFY(doc.topology() == before);
+
+        const Change del = ChangeBuilder(doc.topology(), doc.index())
+                               .remove({host.id.str()}, ChangeBuilder::GuestPolicy::Delete, QStringLiteral("Delete Host"));
+        doc.apply(del);
+        QCOMPARE(doc.index().guest(someGuest), -1);
+        // No group refers to a deleted guest, and no group is left too small.
+        for (const Group &g : doc.topology().groups) {
+            QVERIFY(g.members.size() >= 2);
+            for (const GuestId &m : g.members)
+                QVERIFY(doc.index().guest(m) >= 0);
+        }
+        QCOMPARE(doc.findings(), Validator::validate(doc.topology()));
+        doc.apply(del.inverted());
+        QVERIFY(doc.topology() == before);
+    }
+
+    void removeCircuitClearsReferences()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        const CircuitId circuit = doc.topology().circuits.first().id;
+        doc.apply(ChangeBuilder(doc.topology(), doc.index())
+                      .remove({circuit.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
+        for (const Rack &r : doc.topology().racks)
+            QVERIFY(!r.circuits.contains(circuit));
+        for (const Host &h : doc.topology().hosts)
+            QVERIFY(!h.power.contains(circuit));
+        QCOMPARE(doc.findings(), Validator::validate(doc.topology()));
+        // Every rack now hangs off one circuit: the pairs share it.
+        bool circuitFinding = false;
+        for (const Finding &f : doc.findings())
+            circuitFinding = circuitFinding || f.rule == QLatin1String("redundancy-same-circuit");
+        QVERIFY(circuitFinding);
+        QVERIFY(doc.topology() != before);
+    }
+
+    void headerChangeRevalidatesEverything()
+    {
+        Document doc(sample());
+        Header h = doc.topology().header;
+        h.platform.hypervisor = Hypervisor::HyperV;
+        h.platform.version = QStringLiteral("2022");
+        const Change c = ChangeBuilder(doc.topology(), doc.index()).setHeader(h, QStringLiteral("Change Platform"));
+        const FindingsDelta delta = doc.apply(c);
+        QVERIFY(delta.reset);
+        bool lmMissing = false;
+        for (const Finding &f : doc.findings())
+            lmMissing = lmMissing || f.rule == QLatin1String("live-migration-nic-missing");
+        QVERIFY(lmMissing);
+        doc.apply(c.inverted());
+        QVERIFY(doc.findings().isEmpty());
+    }
+
+    void positions()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        ChangeBuilder build(doc.topology(), doc.index());
+        const Change move = build.setPosition(QStringLiteral("rack-1"), 12, 34);
+        doc.apply(move);
+        bool found = false;
+        for (const LayoutEntry &e : doc.topology().layout)
+            found = found || (e.id == QLatin1String("rack-1") && e.x == 12 && e.y == 34);
+        QVERIFY(found);
+        doc.apply(move.inverted());
+        QVERIFY(doc.topology() == before);
+        QVERIFY(ChangeBuilder(doc.topology(), doc.index()).setPosition(QStringLiteral("rack-1"),
+                                                                       before.layout.first().x,
+                                                                       before.layout.first().y)
+                    .isEmpty()
+                || before.layout.first().id != QLatin1String("rack-1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "tst_document.moc"

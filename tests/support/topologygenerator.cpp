@@ -1,0 +1,136 @@
+#include "topologygenerator.h"
+
+namespace td::test {
+
+quint32 Random::next()
+{
+    // PCG32 (O'Neill), XSH RR output.
+    const quint64 old = mState;
+    mState = old * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto xorshifted = static_cast<quint32>(((old >> 18u) ^ old) >> 27u);
+    const auto rot = static_cast<quint32>(old >> 59u);
+    return (xorshifted >> rot) | (xorshifted << ((32u - rot) & 31u));
+}
+
+namespace {
+
+QString num(int n, int width = 3)
+{
+    return QStringLiteral("%1").arg(n, width, 10, QLatin1Char('0'));
+}
+
+const char *const kPoolProducts[] = {"media-server", "session-manager", "remote-content-service",
+                                     "media-streaming-server"};
+const char *const kSingleProducts[] = {"generic", "database", "director", "generic", "generic"};
+
+} // namespace
+
+Topology generateTopology(const GeneratorParams &p, quint64 seed)
+{
+    Random rnd(seed);
+    Topology t;
+    t.header.name = QStringLiteral("Generated layout %1").arg(seed);
+    t.header.platform.hypervisor = p.hypervisor;
+    t.header.platform.version = p.hypervisor == Hypervisor::VSphere ? QStringLiteral("8.0")
+                                                                    : QStringLiteral("2022");
+    const bool vsphere = p.hypervisor == Hypervisor::VSphere;
+
+    for (int i = 0; i < p.circuits; ++i)
+        t.circuits.append(Circuit{CircuitId(QStringLiteral("ups-") + num(i)),
+                                  QStringLiteral("UPS %1 %2").arg(QChar(u'A' + i % 2)).arg(i / 2 + 1),
+                                  {}});
+    for (int i = 0; i < p.racks; ++i) {
+        Rack r;
+        r.id = RackId(QStringLiteral("rack-") + num(i));
+        r.name = QStringLiteral("Row %1 / Rack %2").arg(i / 10 + 1).arg(i % 10 + 1);
+        if (p.circuits > 0 && !rnd.chance(5)) {
+            r.circuits.append(t.circuits.at((2 * i) % p.circuits).id);
+            if (!rnd.chance(10))
+                r.circuits.append(t.circuits.at((2 * i + 1) % p.circuits).id);
+        }
+        r.units = 42;
+        t.racks.append(r);
+    }
+    for (int i = 0; i < p.clusters; ++i) {
+        Cluster c;
+        c.id = ClusterId(QStringLiteral("cl-") + num(i, 2));
+        c.name = QStringLiteral("PROD-CL%1").arg(num(i + 1, 2));
+        c.drs = rnd.chance(30) ? DrsLevel::FullyAutomated : DrsLevel::PartiallyAutomated;
+        c.ha = !rnd.chance(10);
+        t.clusters.append(c);
+    }
+    const QString cpuModels[] = {QStringLiteral("Xeon Gold 6338"), QStringLiteral("Xeon Gold 6430")};
+    for (int i = 0; i < p.hosts; ++i) {
+        Host h;
+        h.id = HostId((vsphere ? QStringLiteral("esx") : QStringLiteral("hv")) + num(i));
+        h.name = h.id.str() + QStringLiteral(".contoso.local");
+        if (p.racks > 0 && !rnd.chance(3)) {
+            h.rack = t.racks.at(i % p.racks).id;
+            h.unit = 1 + 2 * ((i / p.racks) % 20);
+        }
+        if (p.clusters > 0 && !rnd.chance(4))
+            h.cluster = t.clusters.at((i * p.clusters) / p.hosts).id;
+        if (p.circuits > 0 && rnd.chance(15))
+            h.power.append(t.circuits.at(rnd.below(p.circuits)).id);
+        h.cpuModel = cpuModels[rnd.chance(5) ? 1 : 0];
+        h.cores = 48;
+        h.memoryGb = 768;
+        const Traffic migration = vsphere ? Traffic::VMotion : Traffic::LiveMigration;
+        Nic mgmt{QStringLiteral("nic0"), 10, bit(Traffic::Management), {}};
+        Nic migrate{QStringLiteral("nic1"), 25, bit(migration), {}};
+        Nic vm{QStringLiteral("nic2"), 25, bit(Traffic::Vm), {}};
+        Nic storage{QStringLiteral("nic3"), 25, bit(Traffic::Storage) | bit(Traffic::FtLogging), {}};
+        if (rnd.chance(5)) {
+            mgmt.traffic |= bit(migration);
+            h.nics = {mgmt, vm, storage};
+        } else {
+            h.nics = {mgmt, migrate, vm, storage};
+        }
+        t.hosts.append(h);
+    }
+
+    auto newGuest = [&](const QString &product, int n) {
+        Guest g;
+        g.id = GuestId(QStringLiteral("vm-") + num(n, 5));
+        g.name = QStringLiteral("VM%1").arg(num(n, 5));
+        g.product = product;
+        g.vcpu = 2 + 2 * rnd.below(3);
+        g.memoryGb = 8 + 4 * rnd.below(5);
+        g.mac = rnd.chance(85) ? MacMode::Static : MacMode::Dynamic;
+        g.ft = vsphere && rnd.chance(1);
+        if (p.hosts > 0 && !rnd.chance(1))
+            g.host = t.hosts.at(rnd.below(p.hosts)).id;
+        return g;
+    };
+
+    // Groups first, each with fresh guests of one product.
+    int guestNo = 0;
+    for (int i = 0; i < p.groups && guestNo + 2 <= p.guests; ++i) {
+        Group grp;
+        grp.id = GroupId(QStringLiteral("grp-") + num(i, 4));
+        const bool switchover = rnd.chance(40);
+        grp.kind = switchover ? GroupKind::Switchover : GroupKind::Pool;
+        const QString product = QString::fromLatin1(
+            switchover ? (rnd.chance(70) ? "cic-server" : "dialer-ccs") : kPoolProducts[rnd.below(4)]);
+        grp.name = (switchover ? QStringLiteral("Pair ") : QStringLiteral("Pool ")) + num(i, 4);
+        const int size = switchover ? 2 : std::min(2 + rnd.below(3), p.guests - guestNo);
+        for (int m = 0; m < size; ++m) {
+            Guest g = newGuest(product, guestNo++);
+            if (m > 0 && rnd.chance(3) && !t.guests.last().host.isNull())
+                g.host = t.guests.last().host; // co-located member: redundancy findings
+            grp.members.append(g.id);
+            t.guests.append(g);
+        }
+        t.groups.append(grp);
+    }
+    while (guestNo < p.guests) {
+        const QString product = QString::fromLatin1(
+            rnd.chance(5) ? (rnd.chance(50) ? "cic-server" : "media-server") : kSingleProducts[rnd.below(5)]);
+        t.guests.append(newGuest(product, guestNo++));
+    }
+    for (int i = 0; i < p.racks; ++i)
+        t.layout.append(LayoutEntry{t.racks.at(i).id.str(), 420.0 * (i % 10), 900.0 * (i / 10), {}});
+    return t;
+}
+
+} // namespace td::test

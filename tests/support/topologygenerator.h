@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/topology.h"
+
+#include <QtGlobal>
+
+namespace td::test {
+
+// A small deterministic random number source (same numbers on every
+// platform, unlike std:: distributions).
+class Random final
+{
+public:
+    explicit Random(quint64 seed) : mState(seed * 6364136223846793005ULL + 1442695040888963407ULL) {}
+    quint32 next();
+    // Uniform in [0, n); n > 0.
+    int below(int n) { return static_cast<int>(next() % static_cast<quint32>(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+
+private:
+    quint64 mState;
+};
+
+// Sizes of a generated layout.
+struct GeneratorParams
+{
+    int circuits = 80;
+    int racks = 40;
+    int clusters = 20;
+    int hosts = 500;
+    int guests = 10000;
+    int groups = 2000;
+    Hypervisor hypervisor = Hypervisor::VSphere;
+
+    // The reference scale "L" of DESIGN.md.
+    static GeneratorParams large() { return GeneratorParams(); }
+    static GeneratorParams small()
+    {
+        return GeneratorParams{8, 6, 3, 24, 200, 40, Hypervisor::VSphere};
+    }
+};
+
+// Generates a realistic, loadable layout deterministically from a seed: A/B
+// fed racks, clusters spanning racks, hosts with NICs, switchover pairs and
+// pools of PureConnect servers, and enough imperfections (shared NICs,
+// single-fed hosts, co-located members, FT guests, unplaced guests) that
+// every rule family has work to do.
+Topology generateTopology(const GeneratorParams &params, quint64 seed);
+
+} // namespace td::test
