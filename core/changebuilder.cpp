@@ -148,6 +148,162 @@ Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const Q
     return diff(mTopology, to, text);
 }
 
+Topology ChangeBuilder::extract(const QStringList &ids) const
+{
+    QSet<QString> chosen(ids.cbegin(), ids.cend());
+    const Topology &t = mTopology;
+    for (const Group &g : t.groups) {
+        if (chosen.contains(g.id.str())) {
+            for (const GuestId &m : g.members)
+                chosen.insert(m.str());
+        }
+    }
+    for (const Host &h : t.hosts) {
+        if (chosen.contains(h.rack.str()))
+            chosen.insert(h.id.str());
+    }
+    for (const Guest &g : t.guests) {
+        if (chosen.contains(g.host.str()))
+            chosen.insert(g.id.str());
+    }
+    Topology piece;
+    piece.header = t.header;
+    auto take = [&](const auto &from, auto &to) {
+        for (const auto &o : from) {
+            if (chosen.contains(o.id.str()))
+                to.append(o);
+        }
+    };
+    take(t.circuits, piece.circuits);
+    take(t.racks, piece.racks);
+    take(t.clusters, piece.clusters);
+    take(t.hosts, piece.hosts);
+    take(t.guests, piece.guests);
+    for (const Group &g : t.groups) {
+        bool all = true;
+        for (const GuestId &m : g.members)
+            all = all && chosen.contains(m.str());
+        if (all)
+            piece.groups.append(g);
+    }
+    for (const LayoutEntry &e : t.layout) {
+        if (chosen.contains(e.id))
+            piece.layout.append(e);
+    }
+    return piece;
+}
+
+Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringList *newIds) const
+{
+    QSet<QString> usedIds;
+    QSet<QString> usedNames;
+    auto collect = [&](const auto &list) {
+        for (const auto &o : list) {
+            usedIds.insert(o.id.str());
+            usedNames.insert(o.name);
+        }
+    };
+    collect(mTopology.circuits);
+    collect(mTopology.racks);
+    collect(mTopology.clusters);
+    collect(mTopology.hosts);
+    collect(mTopology.guests);
+    collect(mTopology.groups);
+    QHash<QString, QString> renamed; // old id -> new id
+    auto freshId = [&](const QString &id) {
+        QString base = id + QStringLiteral("-copy");
+        QString candidate = base;
+        for (int n = 2; usedIds.contains(candidate); ++n)
+            candidate = base + QString::number(n);
+        usedIds.insert(candidate);
+        renamed.insert(id, candidate);
+        if (newIds)
+            newIds->append(candidate);
+        return candidate;
+    };
+    auto freshName = [&](const QString &name) {
+        QString candidate = name + QObject::tr(" copy");
+        for (int n = 2; usedNames.contains(candidate); ++n)
+            candidate = name + QObject::tr(" copy %1").arg(n);
+        usedNames.insert(candidate);
+        return candidate;
+    };
+    auto map = [&](const QString &id) -> QString {
+        if (renamed.contains(id))
+            return renamed.value(id);
+        return mIndex.find(id) ? id : QString();
+    };
+    Topology to = mTopology;
+    auto renameAll = [&](const auto &list) {
+        for (const auto &o : list)
+            freshId(o.id.str());
+    };
+    renameAll(piece.circuits);
+    renameAll(piece.racks);
+    renameAll(piece.clusters);
+    renameAll(piece.hosts);
+    renameAll(piece.guests);
+    renameAll(piece.groups);
+    auto mapCircuits = [&](const QVector<CircuitId> &in) {
+        QVector<CircuitId> out;
+        for (const CircuitId &c : in) {
+            const QString m = map(c.str());
+            if (!m.isEmpty())
+                out.append(CircuitId(m));
+        }
+        return out;
+    };
+    for (Circuit c : piece.circuits) {
+        c.id = CircuitId(renamed.value(c.id.str()));
+        c.name = freshName(c.name);
+        to.circuits.append(c);
+    }
+    for (Rack r : piece.racks) {
+        r.id = RackId(renamed.value(r.id.str()));
+        r.name = freshName(r.name);
+        r.circuits = mapCircuits(r.circuits);
+        to.racks.append(r);
+    }
+    for (Cluster c : piece.clusters) {
+        c.id = ClusterId(renamed.value(c.id.str()));
+        c.name = freshName(c.name);
+        to.clusters.append(c);
+    }
+    for (Host h : piece.hosts) {
+        const bool rackCopied = renamed.contains(h.rack.str());
+        h.id = HostId(renamed.value(h.id.str()));
+        h.name = freshName(h.name);
+        h.rack = rackCopied ? RackId(renamed.value(h.rack.str())) : RackId();
+        if (!rackCopied)
+            h.unit = 0;
+        h.cluster = ClusterId(map(h.cluster.str()));
+        h.power = mapCircuits(h.power);
+        to.hosts.append(h);
+    }
+    for (Guest g : piece.guests) {
+        g.id = GuestId(renamed.value(g.id.str()));
+        g.name = freshName(g.name);
+        g.host = HostId(map(g.host.str()));
+        to.guests.append(g);
+    }
+    for (Group g : piece.groups) {
+        g.id = GroupId(renamed.value(g.id.str()));
+        g.name = freshName(g.name);
+        for (GuestId &m : g.members)
+            m = GuestId(renamed.value(m.str()));
+        to.groups.append(g);
+    }
+    for (LayoutEntry e : piece.layout) {
+        if (!renamed.contains(e.id))
+            continue;
+        e.id = renamed.value(e.id);
+        e.x += 40;
+        e.y += 40;
+        to.layout.append(e);
+    }
+    return diff(mTopology, to, text);
+}
+
 Change ChangeBuilder::setPosition(const QString &id, double x, double y) const
 {
     Change c;

@@ -34,6 +34,17 @@ public:
     Change setPosition(const QString &id, double x, double y) const;
     // Changes name/platform.
     Change setHeader(const Header &header, const QString &text) const;
+    // A self-contained piece of the topology for copy/paste: the chosen
+    // objects, a rack's hosts and a host's guests with them, and every group
+    // all of whose members are in the piece (a chosen group brings its
+    // members).
+    Topology extract(const QStringList &ids) const;
+    // Adds a piece with fresh ids and names, keeping its internal references
+    // (a pasted pair stays a pair). A reference outside the piece is kept when
+    // it exists here, except a host's rack place (it would overlap): such a
+    // host lands unracked. newIds receives the ids of the added objects.
+    Change paste(const Topology &piece, const QString &text, QStringList *newIds = nullptr) const;
+
     // The change that turns `from` into `to` (objects matched by id; the
     // relative order of kept objects must be the same in both).
     static Change diff(const Topology &from, const Topology &to, const QString &text);

@@ -568,6 +568,8 @@ void Reader::readHost(const YAML::Node &node)
         } else if (key == "unit") {
             h.unit = integer(v, QStringLiteral("unit"), 1, 100);
             unitMark = v.Mark();
+        } else if (key == "height_u") {
+            h.heightU = integer(v, QStringLiteral("height_u"), 1, 20);
         } else if (key == "cluster") {
             h.cluster = ClusterId(ref(v, QStringLiteral("cluster"), ObjectKind::Cluster));
         } else if (key == "power") {
@@ -722,8 +724,9 @@ void Reader::resolve()
         if (h.unit > 0 && h.rack.isNull())
             fail(mHostUnitMarks.at(i), tr("host %1 has a 'unit' but no 'rack'").arg(quoted(h.id.str())));
         const int units = rackUnits.value(h.rack.str());
-        if (h.unit > 0 && units > 0 && h.unit > units)
-            fail(mHostUnitMarks.at(i), tr("unit %1 is above the top of rack %2 (%3 units)")
+        if (h.unit > 0 && units > 0 && h.unit + h.heightU - 1 > units)
+            fail(mHostUnitMarks.at(i), tr("a host of %1U at unit %2 reaches above the top of rack %3 (%4 units)")
+                                           .arg(h.heightU)
                                            .arg(h.unit)
                                            .arg(quoted(h.rack.str()))
                                            .arg(units));

@@ -124,6 +124,8 @@ QByteArray LayoutWriter::write(const Topology &t)
             out.field(4, "rack", yamlScalar(h.rack.str()));
         if (h.unit > 0)
             out.number(4, "unit", h.unit);
+        if (h.heightU != 1)
+            out.number(4, "height_u", h.heightU);
         if (!h.cluster.isNull())
             out.field(4, "cluster", yamlScalar(h.cluster.str()));
         if (!h.power.isEmpty())

@@ -46,7 +46,8 @@ bool Nic::operator==(const Nic &o) const
 
 bool Host::operator==(const Host &o) const
 {
-    return id == o.id && name == o.name && rack == o.rack && unit == o.unit && cluster == o.cluster
+    return id == o.id && name == o.name && rack == o.rack && unit == o.unit && heightU == o.heightU
+        && cluster == o.cluster
         && power == o.power && cpuModel == o.cpuModel && cores == o.cores
         && memoryGb == o.memoryGb && nics == o.nics && extras == o.extras;
 }

@@ -104,6 +104,7 @@ struct Host
     QString name;
     RackId rack;      // null = not racked
     int unit = 0;     // lowest rack unit occupied; 0 = not given
+    int heightU = 1;  // rack units the host occupies (project key `height_u`)
     ClusterId cluster; // null = in no cluster
     QVector<CircuitId> power;
     QString cpuModel;

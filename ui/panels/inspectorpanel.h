@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/topology.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QUndoStack;
+class QScrollArea;
+
+namespace td {
+
+class Document;
+
+// Inspector dock content: every field of the selected object (FORMAT.md),
+// with input checks; each change is one undo step (consecutive changes of
+// one field merge). With nothing selected it shows the layout itself: name,
+// platform and clusters.
+class InspectorPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    InspectorPanel(Document *document, QUndoStack *undoStack, QWidget *parent = nullptr);
+
+    // Shows the object with this id (empty: the layout).
+    void showObject(const QString &id);
+    const QString &shownId() const { return mId; }
+
+private:
+    void rebuild();
+    void buildHeader();
+    void buildCircuit(const Circuit &c);
+    void buildRack(const Rack &r);
+    void buildHost(const Host &h);
+    void buildGuest(const Guest &g);
+    void commit(const Object &after, const QString &field, const QString &text);
+    void commitHeader(const Header &after, const QString &text);
+    QWidget *nameEdit(const QString &value, std::function<void(const QString &)> apply);
+    QWidget *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
+    void addRow(const QString &label, QWidget *field);
+    void addSection(const QString &title);
+
+    Document *mDocument;
+    QUndoStack *mUndoStack;
+    QString mId;
+    QWidget *mForm = nullptr;
+    QFormLayout *mLayout = nullptr;
+    QScrollArea *mScroll;
+    QLabel *mTitle;
+    bool mApplying = false;
+};
+
+} // namespace td

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace td::geometry {
+
+// Sizes of the canvas drawing, in scene units (pixels at 100 %).
+constexpr qreal kUnitHeight = 34;     // one rack unit
+constexpr qreal kRackHeader = 30;     // rack title bar
+constexpr qreal kUnitLabelWidth = 26; // unit numbers at the rack's left
+constexpr qreal kHostBarWidth = 190;  // the host's front in the elevation
+constexpr qreal kChipWidth = 112;
+constexpr qreal kChipHeight = 28;
+constexpr qreal kChipGap = 4;
+constexpr int kChipsPerRow = 4;
+constexpr qreal kLaneWidth = kChipsPerRow * (kChipWidth + kChipGap) + kChipGap;
+constexpr qreal kHostWidth = kHostBarWidth + kLaneWidth;
+constexpr qreal kRackWidth = kUnitLabelWidth + kHostWidth + 6;
+constexpr qreal kRackGap = 90;
+constexpr int kRacksPerRow = 6;
+constexpr qreal kCircuitWidth = 180;
+constexpr qreal kCircuitHeight = 30;
+constexpr qreal kCircuitGap = 24;
+constexpr qreal kRacksTop = 120;
+constexpr int kDefaultRackUnits = 42;
+constexpr qreal kAreaHeader = 30;
+constexpr int kUnplacedPerRow = 5;
+
+} // namespace td::geometry

@@ -1,0 +1,99 @@
+#include "scene/guestitem.h"
+
+#include "catalog/catalog.h"
+#include "document.h"
+#include "scene/geometry.h"
+#include "scene/topologyscene.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+
+namespace td {
+
+GuestItem::GuestItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Guest, id, parent)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setZValue(2);
+    setSize(QSizeF(geometry::kChipWidth, geometry::kChipHeight));
+    setCursor(Qt::OpenHandCursor);
+}
+
+void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const TopologyScene *s = topologyScene();
+    const Document *doc = s->document();
+    const int pos = doc->index().guest(GuestId(id()));
+    if (pos < 0)
+        return;
+    const Guest &g = doc->topology().guests.at(pos);
+    const QRectF r(QPointF(0, 0), size());
+    painter->setRenderHint(QPainter::Antialiasing);
+    const auto groupLook = s->groupLookFor(id());
+    painter->setPen(groupLook.color.isValid() ? QPen(groupLook.color, 2.2) : QPen(Theme::rackFrame(), 0.8));
+    painter->setBrush(Theme::chipFill());
+    painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
+    Theme::icon(g.product).paint(painter, QRect(4, 6, 16, 16));
+    QFont f = painter->font();
+    f.setPointSizeF(8);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Theme::text());
+    const qreal textLeft = 23;
+    const qreal right = groupLook.marker.isEmpty() ? 4 : 16;
+    const QRectF nameRect(textLeft, 2, r.width() - textLeft - right, 13);
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(f).elidedText(g.name, Qt::ElideRight, nameRect.width()));
+    f.setBold(false);
+    f.setPointSizeF(7);
+    painter->setFont(f);
+    painter->setPen(Theme::mutedText());
+    QString detail = QStringLiteral("%1 vCPU · %2 GB").arg(g.vcpu).arg(g.memoryGb);
+    if (g.ft)
+        detail += QStringLiteral(" · FT");
+    painter->drawText(QRectF(textLeft, 14, r.width() - textLeft - 4, 12), Qt::AlignLeft | Qt::AlignVCenter, detail);
+    if (!groupLook.marker.isEmpty()) {
+        const QRectF m(r.right() - 15, 3, 12, 12);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(groupLook.color);
+        painter->drawEllipse(m);
+        f.setPointSizeF(6.5);
+        f.setBold(true);
+        painter->setFont(f);
+        painter->setPen(Qt::white);
+        painter->drawText(m, Qt::AlignCenter, groupLook.marker);
+    }
+    paintSelection(painter, r, 5);
+    paintBadge(painter, r);
+}
+
+void GuestItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPressPos = event->screenPos();
+    setCursor(Qt::ClosedHandCursor);
+    ModelItem::mousePressEvent(event);
+}
+
+void GuestItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    setCursor(Qt::OpenHandCursor);
+    if (!isSelected()) {
+        scene()->clearSelection();
+        setSelected(true);
+    }
+    topologyScene()->startMoveDrag(event->widget());
+}
+
+void GuestItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    topologyScene()->requestRename(id());
+    event->accept();
+}
+
+} // namespace td

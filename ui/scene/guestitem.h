@@ -1,0 +1,27 @@
+#pragma once
+
+#include "scene/modelitem.h"
+
+namespace td {
+
+// A guest VM as a chip: product icon, name, vCPU/GB; outlined in its group's
+// colour, with P/B for a switchover pair's primary and backup. Dragging it
+// (with the other selected guests) starts a move.
+class GuestItem final : public ModelItem
+{
+    Q_OBJECT
+
+public:
+    explicit GuestItem(const QString &id, QGraphicsItem *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    QPointF mPressPos;
+};
+
+} // namespace td

@@ -1,0 +1,150 @@
+#include "scene/hostitem.h"
+
+#include "document.h"
+#include "io/names.h"
+#include "scene/geometry.h"
+#include "scene/topologyscene.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+
+namespace td {
+
+namespace {
+
+QString shortTraffic(Traffic t)
+{
+    switch (t) {
+    case Traffic::Management: return QStringLiteral("mgmt");
+    case Traffic::VMotion: return QStringLiteral("vMo");
+    case Traffic::LiveMigration: return QStringLiteral("LM");
+    case Traffic::Vm: return QStringLiteral("vm");
+    case Traffic::Storage: return QStringLiteral("stor");
+    case Traffic::FtLogging: return QStringLiteral("FT");
+    case Traffic::Backup: return QStringLiteral("bak");
+    case Traffic::None: break;
+    }
+    return {};
+}
+
+} // namespace
+
+HostItem::HostItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Host, id, parent)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setZValue(1);
+}
+
+void HostItem::setOverflow(const QStringList &names)
+{
+    if (names == mOverflow)
+        return;
+    mOverflow = names;
+    update();
+}
+
+void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const TopologyScene *s = topologyScene();
+    const Document *doc = s->document();
+    const int pos = doc->index().host(HostId(id()));
+    if (pos < 0)
+        return;
+    const Host &h = doc->topology().hosts.at(pos);
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF all(QPointF(0, 0), size());
+    const QRectF bar(0, 1, geometry::kHostBarWidth - 4, size().height() - 2);
+    const QRectF lane(geometry::kHostBarWidth, 1, size().width() - geometry::kHostBarWidth, size().height() - 2);
+
+    painter->setPen(QPen(Theme::rackFrame(), 0.6, Qt::DotLine));
+    painter->setBrush(Theme::laneFill());
+    painter->drawRoundedRect(lane, 3, 3);
+
+    painter->setPen(QPen(Theme::rackFrame(), 1));
+    painter->setBrush(Theme::hostFill());
+    painter->drawRoundedRect(bar, 3, 3);
+    const int cluster = doc->index().cluster(h.cluster);
+    if (cluster >= 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::clusterColor(cluster));
+        painter->drawRoundedRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2), 2, 2);
+    }
+    QFont f = painter->font();
+    f.setPointSizeF(8);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Theme::text());
+    const QRectF nameRect(bar.left() + 11, bar.top() + 1, bar.width() - 16, 14);
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(f).elidedText(h.name, Qt::ElideRight, nameRect.width()));
+    // NIC ports: a small square each, labelled with its traffic.
+    f.setBold(false);
+    f.setPointSizeF(6);
+    painter->setFont(f);
+    qreal x = bar.left() + 11;
+    const qreal y = bar.top() + 17;
+    for (const Nic &n : h.nics) {
+        QStringList parts;
+        for (Traffic t : kAllTraffic) {
+            if (n.carries(t))
+                parts << shortTraffic(t);
+        }
+        const QString label = parts.isEmpty() ? QStringLiteral("—") : parts.join(QLatin1Char('+'));
+        const qreal w = QFontMetricsF(f).horizontalAdvance(label) + 12;
+        if (x + w > bar.right() - 2)
+            break;
+        const bool shared = parts.size() > 1;
+        painter->setPen(QPen(Theme::rackFrame(), 0.8));
+        painter->setBrush(shared ? QColor(0xf5, 0x9e, 0x0b, 60) : QColor(0x43, 0xa0, 0x47, 50));
+        painter->drawRect(QRectF(x, y + 2, 6, 6));
+        painter->setPen(Theme::mutedText());
+        painter->drawText(QRectF(x + 8, y, w - 8, 10), Qt::AlignLeft | Qt::AlignVCenter, label);
+        x += w + 2;
+    }
+    if (!mOverflow.isEmpty()) {
+        const qreal cw = geometry::kChipWidth;
+        const QRectF more(lane.right() - cw / 2 - geometry::kChipGap, lane.bottom() - geometry::kChipHeight - 2, cw / 2,
+                          geometry::kChipHeight);
+        painter->setPen(QPen(Theme::rackFrame(), 0.8, Qt::DashLine));
+        painter->setBrush(Theme::chipFill());
+        painter->drawRoundedRect(more, 5, 5);
+        f.setPointSizeF(8);
+        f.setBold(true);
+        painter->setFont(f);
+        painter->setPen(Theme::text());
+        painter->drawText(more, Qt::AlignCenter, QStringLiteral("+%1").arg(mOverflow.size()));
+    }
+    paintTint(painter, all.adjusted(0, 1, 0, -1));
+    paintSelection(painter, bar, 3);
+    paintBadge(painter, bar);
+}
+
+void HostItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPressPos = event->screenPos();
+    ModelItem::mousePressEvent(event);
+}
+
+void HostItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    if (!isSelected()) {
+        scene()->clearSelection();
+        setSelected(true);
+    }
+    topologyScene()->startMoveDrag(event->widget());
+}
+
+void HostItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    topologyScene()->requestRename(id());
+    event->accept();
+}
+
+} // namespace td

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "scene/modelitem.h"
+
+namespace td {
+
+// A host: its front in the rack elevation (name, cluster band, NIC ports
+// labelled with their traffic) and a lane holding its guests' chips.
+// Dragging the front moves the host (and the other selected hosts).
+class HostItem final : public ModelItem
+{
+    Q_OBJECT
+
+public:
+    explicit HostItem(const QString &id, QGraphicsItem *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    // Guests that do not fit the lane (shown as "+N").
+    void setOverflow(const QStringList &names);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    QPointF mPressPos;
+    QStringList mOverflow;
+};
+
+} // namespace td

@@ -1,0 +1,87 @@
+#include "scene/modelitem.h"
+
+#include "scene/topologyscene.h"
+#include "theme.h"
+
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPalette>
+
+namespace td {
+
+ModelItem::ModelItem(ObjectKind kind, QString id, QGraphicsItem *parent)
+    : QGraphicsObject(parent), mKind(kind), mId(std::move(id))
+{
+    setData(0, mId);
+}
+
+void ModelItem::setSize(const QSizeF &size)
+{
+    if (size == mSize)
+        return;
+    prepareGeometryChange();
+    mSize = size;
+}
+
+QRectF ModelItem::boundingRect() const
+{
+    // Room for the badge that sticks out at the top right.
+    return QRectF(QPointF(0, 0), mSize).adjusted(-2, -8, 8, 2);
+}
+
+void ModelItem::setDropTint(const QColor &color)
+{
+    if (color == mDropTint)
+        return;
+    mDropTint = color;
+    update();
+}
+
+TopologyScene *ModelItem::topologyScene() const
+{
+    return static_cast<TopologyScene *>(scene());
+}
+
+void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
+{
+    const TopologyScene *s = topologyScene();
+    if (!s)
+        return;
+    const auto badge = s->badgeFor(mId);
+    if (badge.count == 0)
+        return;
+    const QColor color = Theme::severity(badge.worst);
+    const QString text = badge.count > 99 ? QStringLiteral("99+") : QString::number(badge.count);
+    QFont f = painter->font();
+    f.setPointSizeF(7);
+    f.setBold(true);
+    painter->setFont(f);
+    const qreal w = std::max<qreal>(16, QFontMetricsF(f).horizontalAdvance(text) + 8);
+    const QRectF b(r.right() - w + 6, r.top() - 7, w, 16);
+    painter->setPen(QPen(Qt::white, 1.2));
+    painter->setBrush(color);
+    painter->drawRoundedRect(b, 8, 8);
+    painter->setPen(Qt::white);
+    painter->drawText(b, Qt::AlignCenter, text);
+}
+
+void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
+{
+    if (!mDropTint.isValid())
+        return;
+    painter->setPen(QPen(QColor(mDropTint.red(), mDropTint.green(), mDropTint.blue()), 2.5));
+    painter->setBrush(mDropTint);
+    painter->drawRoundedRect(r, 4, 4);
+}
+
+void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius) const
+{
+    if (!isSelected())
+        return;
+    QPen pen(QGuiApplication::palette().color(QPalette::Highlight), 2.5);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(r.adjusted(-2, -2, 2, 2), radius + 2, radius + 2);
+}
+
+} // namespace td

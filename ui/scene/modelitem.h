@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/topology.h"
+
+#include <QColor>
+#include <QGraphicsObject>
+
+namespace td {
+
+class TopologyScene;
+
+// Base of the canvas items: one item per model object, holding only its id
+// and kind; paint() reads the object from the scene's document. Draws the
+// finding badge and the drop tint the scene sets.
+class ModelItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    ModelItem(ObjectKind kind, QString id, QGraphicsItem *parent = nullptr);
+
+    ObjectKind kind() const { return mKind; }
+    const QString &id() const { return mId; }
+    void setSize(const QSizeF &size);
+    QSizeF size() const { return mSize; }
+    QRectF boundingRect() const override;
+    // The tint shown while something is dragged over this item (invalid = none).
+    void setDropTint(const QColor &color);
+    QColor dropTint() const { return mDropTint; }
+
+protected:
+    TopologyScene *topologyScene() const;
+    // Paints the badge for this item's findings at the top-right corner of r.
+    void paintBadge(QPainter *painter, const QRectF &r) const;
+    void paintTint(QPainter *painter, const QRectF &r) const;
+    void paintSelection(QPainter *painter, const QRectF &r, qreal radius) const;
+
+private:
+    ObjectKind mKind;
+    QString mId;
+    QSizeF mSize;
+    QColor mDropTint;
+};
+
+} // namespace td

@@ -1,0 +1,82 @@
+#include "scene/overlayitem.h"
+
+#include "document.h"
+#include "scene/modelitem.h"
+#include "scene/topologyscene.h"
+#include "theme.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace td {
+
+OverlayItem::OverlayItem(TopologyScene *scene, Layer layer) : mScene(scene), mLayer(layer)
+{
+    setZValue(layer == Layer::Feeds ? -1 : 50);
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void OverlayItem::setArea(const QRectF &area)
+{
+    prepareGeometryChange();
+    mArea = area;
+}
+
+void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Document *doc = mScene->document();
+    const Topology &t = doc->topology();
+    painter->setRenderHint(QPainter::Antialiasing);
+    auto curve = [&](const QPointF &a, const QPointF &b) {
+        QPainterPath path(a);
+        const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
+        path.cubicTo(a + QPointF(0, dy), b - QPointF(0, dy), b);
+        painter->drawPath(path);
+    };
+    for (int c = 0; mLayer == Layer::Feeds && c < t.circuits.size(); ++c) {
+        const ModelItem *circuit = mScene->itemFor(t.circuits.at(c).id.str());
+        if (!circuit)
+            continue;
+        const QColor color = Theme::circuitColor(c);
+        painter->setPen(QPen(QColor(color.red(), color.green(), color.blue(), 150), 1.6));
+        painter->setBrush(Qt::NoBrush);
+        const QPointF from = circuit->mapToScene(QPointF(circuit->size().width() / 2, circuit->size().height()));
+        for (int r : doc->index().racksFedBy(c)) {
+            const ModelItem *rack = mScene->itemFor(t.racks.at(r).id.str());
+            if (rack)
+                curve(from, rack->mapToScene(QPointF(rack->size().width() * (0.3 + 0.4 * (c % 2)), 0)));
+        }
+        for (int h : doc->index().hostsPoweredBy(c)) {
+            const ModelItem *host = mScene->itemFor(t.hosts.at(h).id.str());
+            if (!host)
+                continue;
+            const QPointF to = host->mapToScene(QPointF(2, host->size().height() / 2));
+            QPainterPath path(from);
+            path.cubicTo(from + QPointF(0, 60), to - QPointF(60, 0), to);
+            painter->drawPath(path);
+            painter->setBrush(color);
+            painter->drawEllipse(to, 3, 3);
+            painter->setBrush(Qt::NoBrush);
+        }
+    }
+    // Broken groups: a dashed line through the members.
+    if (mLayer != Layer::Groups)
+        return;
+    for (const Finding &f : doc->findings()) {
+        if (!f.rule.startsWith(QLatin1String("redundancy-same-")))
+            continue;
+        QVector<QPointF> points;
+        for (const QString &id : f.subjects) {
+            const ModelItem *item = mScene->itemFor(id);
+            if (item && item->kind() == ObjectKind::Guest && item->isVisible())
+                points.append(item->mapToScene(QPointF(item->size().width() / 2, item->size().height() / 2)));
+        }
+        if (points.size() < 2)
+            continue;
+        painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
+        for (int i = 1; i < points.size(); ++i)
+            curve(points.at(i - 1), points.at(i));
+    }
+}
+
+} // namespace td

@@ -1,0 +1,258 @@
+#include "scene/rackitem.h"
+
+#include "document.h"
+#include "scene/geometry.h"
+#include "scene/topologyscene.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+
+namespace td {
+
+RackItem::RackItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Rack, id, parent)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setZValue(0);
+}
+
+void RackItem::setUnits(int units)
+{
+    mUnits = units;
+    setSize(QSizeF(geometry::kRackWidth, geometry::kRackHeader + units * geometry::kUnitHeight + 6));
+}
+
+int RackItem::unitAt(qreal sceneY) const
+{
+    const qreal y = mapFromScene(QPointF(0, sceneY)).y() - geometry::kRackHeader;
+    if (y < 0 || y >= mUnits * geometry::kUnitHeight)
+        return 0;
+    return mUnits - static_cast<int>(y / geometry::kUnitHeight);
+}
+
+void RackItem::setDropUnits(int lowest, int height, const QColor &color)
+{
+    mDropLowest = lowest;
+    mDropHeight = height;
+    mDropColor = color;
+    update();
+}
+
+void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Document *doc = topologyScene()->document();
+    const int pos = doc->index().rack(RackId(id()));
+    if (pos < 0)
+        return;
+    const Rack &rack = doc->topology().racks.at(pos);
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF r(QPointF(0, 0), size());
+    painter->setPen(QPen(Theme::rackFrame(), 2));
+    painter->setBrush(Theme::rackFill());
+    painter->drawRoundedRect(r, 4, 4);
+    const QRectF header(0, 0, r.width(), geometry::kRackHeader);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(Theme::rackFrame());
+    painter->drawRoundedRect(header, 4, 4);
+    QFont f = painter->font();
+    f.setPointSizeF(9.5);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Qt::white);
+    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter, rack.name);
+    f.setBold(false);
+    f.setPointSizeF(7.5);
+    painter->setFont(f);
+    QStringList feeds;
+    for (const CircuitId &c : rack.circuits) {
+        const int cp = doc->index().circuit(c);
+        if (cp >= 0)
+            feeds << doc->topology().circuits.at(cp).name;
+    }
+    painter->drawText(header.adjusted(0, 0, -28, 0), Qt::AlignRight | Qt::AlignVCenter,
+                      feeds.isEmpty() ? tr("no power data") : feeds.join(QStringLiteral(" + ")));
+    // Unit numbers and lines.
+    f.setPointSizeF(6.5);
+    painter->setFont(f);
+    for (int u = 1; u <= mUnits; ++u) {
+        const qreal y = geometry::kRackHeader + (mUnits - u) * geometry::kUnitHeight;
+        painter->setPen(Theme::mutedText());
+        painter->drawText(QRectF(2, y, geometry::kUnitLabelWidth - 4, geometry::kUnitHeight), Qt::AlignCenter,
+                          QString::number(u));
+        painter->setPen(QPen(Theme::rackFrame(), 0.3));
+        painter->drawLine(QPointF(geometry::kUnitLabelWidth, y), QPointF(r.width() - 4, y));
+    }
+    if (mDropLowest > 0) {
+        const qreal top = geometry::kRackHeader + (mUnits - (mDropLowest + mDropHeight - 1)) * geometry::kUnitHeight;
+        painter->setPen(QPen(QColor(mDropColor.red(), mDropColor.green(), mDropColor.blue()), 2));
+        painter->setBrush(mDropColor);
+        painter->drawRect(QRectF(geometry::kUnitLabelWidth, top, geometry::kHostWidth, mDropHeight * geometry::kUnitHeight));
+    }
+    paintTint(painter, r);
+    paintSelection(painter, r, 4);
+    paintBadge(painter, header);
+}
+
+QVariant RackItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && topologyScene()) {
+        // Snap to a 10 px grid.
+        QPointF p = value.toPointF();
+        return QPointF(qRound(p.x() / 10) * 10.0, qRound(p.y() / 10) * 10.0);
+    }
+    if (change == ItemPositionHasChanged && topologyScene())
+        topologyScene()->itemMoved();
+    return ModelItem::itemChange(change, value);
+}
+
+void RackItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    ModelItem::mouseReleaseEvent(event);
+    topologyScene()->commitMovedItems();
+}
+
+void RackItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    topologyScene()->requestRename(id());
+    event->accept();
+}
+
+CircuitItem::CircuitItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Circuit, id, parent)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setSize(QSizeF(geometry::kCircuitWidth, geometry::kCircuitHeight));
+    setZValue(1);
+}
+
+QRectF CircuitItem::plugRect() const
+{
+    return QRectF(size().width() - 24, 6, 18, 18);
+}
+
+void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Document *doc = topologyScene()->document();
+    const int pos = doc->index().circuit(CircuitId(id()));
+    if (pos < 0)
+        return;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF r(QPointF(0, 0), size());
+    const QColor color = Theme::circuitColor(pos);
+    painter->setPen(QPen(color.darker(130), 1.5));
+    painter->setBrush(Theme::hostFill());
+    painter->drawRoundedRect(r, 6, 6);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRoundedRect(QRectF(0, 0, 8, r.height()), 3, 3);
+    Theme::icon(QStringLiteral("circuit")).paint(painter, QRect(12, 7, 16, 16));
+    QFont f = painter->font();
+    f.setPointSizeF(8.5);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Theme::text());
+    const QRectF text(32, 0, r.width() - 60, r.height());
+    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(f).elidedText(doc->topology().circuits.at(pos).name, Qt::ElideRight, text.width()));
+    painter->setPen(QPen(color.darker(130), 1.2));
+    painter->setBrush(color.lighter(150));
+    painter->drawEllipse(plugRect());
+    painter->setPen(QPen(color.darker(160), 1.6));
+    const QPointF c = plugRect().center();
+    painter->drawLine(c + QPointF(-3, -4), c + QPointF(-3, 0));
+    painter->drawLine(c + QPointF(3, -4), c + QPointF(3, 0));
+    painter->drawLine(c + QPointF(0, 0), c + QPointF(0, 5));
+    paintTint(painter, r);
+    paintSelection(painter, r, 6);
+    paintBadge(painter, r);
+}
+
+QVariant CircuitItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && topologyScene()) {
+        QPointF p = value.toPointF();
+        return QPointF(qRound(p.x() / 10) * 10.0, qRound(p.y() / 10) * 10.0);
+    }
+    if (change == ItemPositionHasChanged && topologyScene())
+        topologyScene()->itemMoved();
+    return ModelItem::itemChange(change, value);
+}
+
+void CircuitItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPlugDrag = plugRect().contains(event->pos());
+    mPressPos = event->screenPos();
+    if (mPlugDrag) {
+        event->accept();
+        return;
+    }
+    ModelItem::mousePressEvent(event);
+}
+
+void CircuitItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!mPlugDrag) {
+        ModelItem::mouseMoveEvent(event);
+        return;
+    }
+    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    mPlugDrag = false;
+    topologyScene()->startFeedDrag(id(), event->widget());
+}
+
+void CircuitItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPlugDrag = false;
+    ModelItem::mouseReleaseEvent(event);
+    topologyScene()->commitMovedItems();
+}
+
+void CircuitItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    topologyScene()->requestRename(id());
+    event->accept();
+}
+
+AreaItem::AreaItem(Kind kind, const QString &title) : mKind(kind), mTitle(title)
+{
+    setZValue(-0.5);
+}
+
+void AreaItem::setSize(const QSizeF &size)
+{
+    if (size == mSize)
+        return;
+    prepareGeometryChange();
+    mSize = size;
+}
+
+QRectF AreaItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), mSize);
+}
+
+void AreaItem::setDropTint(const QColor &color)
+{
+    if (color == mDropTint)
+        return;
+    mDropTint = color;
+    update();
+}
+
+void AreaItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
+    painter->setPen(QPen(Theme::rackFrame(), 1.2, Qt::DashLine));
+    painter->setBrush(mDropTint.isValid() ? mDropTint : Theme::laneFill());
+    painter->drawRoundedRect(r, 6, 6);
+    QFont f = painter->font();
+    f.setPointSizeF(9.5);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Theme::mutedText());
+    painter->drawText(QRectF(10, 0, r.width() - 20, geometry::kAreaHeader), Qt::AlignLeft | Qt::AlignVCenter, mTitle);
+}
+
+} // namespace td

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "scene/modelitem.h"
+
+namespace td {
+
+// A rack elevation: title bar, unit numbers, and its hosts as children.
+// Moved by dragging; the move is one undo step when released.
+class RackItem final : public ModelItem
+{
+    Q_OBJECT
+
+public:
+    explicit RackItem(const QString &id, QGraphicsItem *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    int units() const { return mUnits; }
+    void setUnits(int units);
+    // The rack unit at a scene y, or 0 outside the units.
+    int unitAt(qreal sceneY) const;
+    // The unit highlighted as a drop target (0 = none) and its height.
+    void setDropUnits(int lowest, int height, const QColor &color);
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    int mUnits = 42;
+    int mDropLowest = 0;
+    int mDropHeight = 0;
+    QColor mDropColor;
+};
+
+// A power circuit: a bar on the canvas, moved by dragging; drag its plug
+// (the round handle) onto a rack or host to feed it.
+class CircuitItem final : public ModelItem
+{
+    Q_OBJECT
+
+public:
+    explicit CircuitItem(const QString &id, QGraphicsItem *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    QRectF plugRect() const;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    bool mPlugDrag = false;
+    QPointF mPressPos;
+};
+
+// A labelled area of the canvas: "Unracked hosts", "Unplaced guests".
+class AreaItem final : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { UnrackedHosts, UnplacedGuests };
+    AreaItem(Kind kind, const QString &title);
+    Kind kind() const { return mKind; }
+    void setSize(const QSizeF &size);
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    void setDropTint(const QColor &color);
+
+private:
+    Kind mKind;
+    QString mTitle;
+    QSizeF mSize;
+    QColor mDropTint;
+};
+
+} // namespace td

@@ -1,0 +1,895 @@
+#include "scene/topologyscene.h"
+
+#include "catalog/catalog.h"
+#include "changebuilder.h"
+#include "commands/changecommand.h"
+#include "document.h"
+#include "scene/geometry.h"
+#include "scene/guestitem.h"
+#include "scene/hostitem.h"
+#include "scene/mime.h"
+#include "scene/overlayitem.h"
+#include "scene/rackitem.h"
+#include "theme.h"
+
+#include <QDrag>
+#include <QGraphicsSceneDragDropEvent>
+#include <QMimeData>
+#include <QPainter>
+#include <QSet>
+#include <QStyleOptionGraphicsItem>
+#include <QWidget>
+#include <QUndoStack>
+
+namespace td {
+
+namespace {
+
+Change merged(const QVector<Change> &changes, const QString &text)
+{
+    Change out;
+    out.text = text;
+    for (const Change &c : changes) {
+        out.edits += c.edits;
+        out.layout += c.layout;
+    }
+    return out;
+}
+
+QColor tintFor(Severity worst, bool newFindings)
+{
+    if (!newFindings || worst == Severity::Info)
+        return Theme::dropOk();
+    return worst == Severity::Error ? Theme::dropError() : Theme::dropWarning();
+}
+
+} // namespace
+
+TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject *parent)
+    : QGraphicsScene(parent), mDocument(document), mUndoStack(undoStack)
+{
+    mUnracked = new AreaItem(AreaItem::Kind::UnrackedHosts, tr("Unracked hosts"));
+    mUnplaced = new AreaItem(AreaItem::Kind::UnplacedGuests, tr("Unplaced guests"));
+    addItem(mUnracked);
+    addItem(mUnplaced);
+    mOverlay = new OverlayItem(this, OverlayItem::Layer::Feeds);
+    mGroupOverlay = new OverlayItem(this, OverlayItem::Layer::Groups);
+    addItem(mOverlay);
+    addItem(mGroupOverlay);
+    mHintBox = addRect(QRectF(), QPen(Qt::NoPen), QBrush(QColor(0x21, 0x21, 0x21, 230)));
+    mHintBox->setZValue(100);
+    mHint = new QGraphicsSimpleTextItem(mHintBox);
+    mHint->setBrush(Qt::white);
+    mHintBox->setVisible(false);
+
+    connect(document, &Document::resetDone, this, [this] {
+        sync();
+        updateFindings();
+    });
+    connect(document, &Document::changed, this, [this] { sync(); });
+    connect(document, &Document::findingsChanged, this, [this] { updateFindings(); });
+    sync();
+    updateFindings();
+}
+
+TopologyScene::~TopologyScene() = default;
+
+QStringList TopologyScene::selectedIds() const
+{
+    QStringList ids;
+    const auto items = selectedItems();
+    for (QGraphicsItem *item : items) {
+        const QString id = item->data(0).toString();
+        if (!id.isEmpty())
+            ids << id;
+    }
+    // Document order is more useful than selection order for most commands,
+    // but pairs need "first selected = primary": keep selection order.
+    return ids;
+}
+
+void TopologyScene::selectIds(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids) {
+        if (ModelItem *item = mItems.value(id)) {
+            if (item->isVisible())
+                item->setSelected(true);
+        }
+    }
+}
+
+QRectF TopologyScene::sceneRectOf(const QString &id) const
+{
+    const ModelItem *item = mItems.value(id);
+    if (!item)
+        return {};
+    return item->mapRectToScene(QRectF(QPointF(0, 0), item->size()));
+}
+
+// ---------------------------------------------------------------- sync
+
+void TopologyScene::sync()
+{
+    mSyncing = true;
+    const Topology &t = mDocument->topology();
+    const TopologyIndex &index = mDocument->index();
+    QSet<QString> alive;
+    auto item = [&](ObjectKind kind, const QString &id, auto make) -> ModelItem * {
+        alive.insert(id);
+        ModelItem *it = mItems.value(id);
+        if (!it || it->kind() != kind) {
+            delete it;
+            it = make();
+            mItems.insert(id, it);
+            addItem(it);
+        }
+        return it;
+    };
+    QHash<QString, QPointF> positions;
+    for (const LayoutEntry &e : t.layout)
+        positions.insert(e.id, QPointF(e.x, e.y));
+
+    // Circuits along the top.
+    for (int i = 0; i < t.circuits.size(); ++i) {
+        const QString id = t.circuits.at(i).id.str();
+        ModelItem *it = item(ObjectKind::Circuit, id, [&] { return new CircuitItem(id); });
+        it->setPos(positions.value(id, QPointF(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0)));
+        it->setToolTip(tr("Circuit %1\nDrag the plug onto a rack or host to feed it.").arg(t.circuits.at(i).name));
+        it->update();
+    }
+    // Racks in a grid unless placed.
+    qreal racksBottom = geometry::kRacksTop;
+    qreal racksRight = 0;
+    for (int i = 0; i < t.racks.size(); ++i) {
+        const Rack &rack = t.racks.at(i);
+        const QString id = rack.id.str();
+        auto *it = static_cast<RackItem *>(item(ObjectKind::Rack, id, [&] { return new RackItem(id); }));
+        it->setUnits(rack.units > 0 ? rack.units : geometry::kDefaultRackUnits);
+        const qreal rowHeight = geometry::kRackHeader + geometry::kDefaultRackUnits * geometry::kUnitHeight + 120;
+        const QPointF fallback((i % geometry::kRacksPerRow) * (geometry::kRackWidth + geometry::kRackGap),
+                               geometry::kRacksTop + (i / geometry::kRacksPerRow) * rowHeight);
+        it->setPos(positions.value(id, fallback));
+        it->update();
+        racksBottom = std::max(racksBottom, it->y() + it->size().height());
+        racksRight = std::max(racksRight, it->x() + it->size().width());
+    }
+    // Areas below the racks.
+    const qreal areaTop = racksBottom + 80;
+    mUnracked->setPos(0, areaTop);
+    mUnplaced->setPos(geometry::kHostWidth + 40 + 80, areaTop);
+
+    // Hosts: in their rack at their unit, else in the unracked area.
+    qreal unrackedY = geometry::kAreaHeader;
+    for (int i = 0; i < t.hosts.size(); ++i) {
+        const Host &h = t.hosts.at(i);
+        const QString id = h.id.str();
+        auto *it = static_cast<HostItem *>(item(ObjectKind::Host, id, [&] { return new HostItem(id); }));
+        const int rackPos = index.rack(h.rack);
+        const qreal height = h.heightU * geometry::kUnitHeight;
+        it->setSize(QSizeF(geometry::kHostWidth, height));
+        if (rackPos >= 0 && h.unit > 0) {
+            auto *rack = static_cast<RackItem *>(mItems.value(h.rack.str()));
+            if (it->parentItem() != rack)
+                it->setParentItem(rack);
+            it->setPos(geometry::kUnitLabelWidth,
+                       geometry::kRackHeader + (rack->units() - (h.unit + h.heightU - 1)) * geometry::kUnitHeight);
+        } else {
+            if (it->parentItem() != mUnracked)
+                it->setParentItem(mUnracked);
+            it->setPos(10, unrackedY);
+            unrackedY += height + 6;
+        }
+        QStringList nics;
+        for (const Nic &n : h.nics)
+            nics << QStringLiteral("%1 (%2 Gbps)").arg(n.name).arg(n.gbps);
+        it->setToolTip(tr("%1\n%2 cores, %3 GB, %4\nNICs: %5")
+                           .arg(h.name)
+                           .arg(h.cores)
+                           .arg(h.memoryGb)
+                           .arg(h.cpuModel.isEmpty() ? tr("CPU model not given") : h.cpuModel,
+                                nics.isEmpty() ? tr("none") : nics.join(QStringLiteral(", "))));
+        it->update();
+    }
+    mUnracked->setSize(QSizeF(geometry::kHostWidth + 20, std::max<qreal>(unrackedY + 10, 120)));
+
+    // Guests: chips in their host's lane, else in the unplaced area.
+    QHash<QString, int> slotOnHost;
+    QHash<QString, QStringList> overflow;
+    int unplacedCount = 0;
+    for (int i = 0; i < t.guests.size(); ++i) {
+        const Guest &g = t.guests.at(i);
+        const QString id = g.id.str();
+        auto *it = static_cast<GuestItem *>(item(ObjectKind::Guest, id, [&] { return new GuestItem(id); }));
+        const int hostPos = index.host(g.host);
+        const Product *product = Catalog::builtin().product(g.product);
+        it->setToolTip(tr("%1 (%2)\n%3 vCPU, %4 GB%5%6")
+                           .arg(g.name, product ? product->name : g.product)
+                           .arg(g.vcpu)
+                           .arg(g.memoryGb)
+                           .arg(g.ft ? tr(", Fault Tolerance") : QString(),
+                                g.mac == MacMode::Static ? tr(", static MAC") : QString()));
+        if (hostPos >= 0) {
+            HostItem *host = static_cast<HostItem *>(mItems.value(g.host.str()));
+            const int slot = slotOnHost.value(g.host.str());
+            const int rows = std::max(1, t.hosts.at(hostPos).heightU);
+            const int capacity = rows * geometry::kChipsPerRow;
+            slotOnHost.insert(g.host.str(), slot + 1);
+            if (it->parentItem() != host)
+                it->setParentItem(host);
+            // The last slot is the "+N" chip when there are more guests.
+            const int guestsOnHost = static_cast<int>(index.guestsOnHost(hostPos).size());
+            const bool overflows = guestsOnHost > capacity;
+            if (overflows && slot >= capacity - 1) {
+                it->setVisible(false);
+                overflow[g.host.str()] << g.name;
+                continue;
+            }
+            it->setVisible(true);
+            const int row = slot / geometry::kChipsPerRow;
+            const int col = slot % geometry::kChipsPerRow;
+            it->setPos(geometry::kHostBarWidth + geometry::kChipGap + col * (geometry::kChipWidth + geometry::kChipGap),
+                       (geometry::kUnitHeight - geometry::kChipHeight) / 2 + row * geometry::kUnitHeight);
+        } else {
+            if (it->parentItem() != mUnplaced)
+                it->setParentItem(mUnplaced);
+            it->setVisible(true);
+            const int row = unplacedCount / geometry::kUnplacedPerRow;
+            const int col = unplacedCount % geometry::kUnplacedPerRow;
+            it->setPos(10 + col * (geometry::kChipWidth + geometry::kChipGap),
+                       geometry::kAreaHeader + row * (geometry::kChipHeight + geometry::kChipGap));
+            ++unplacedCount;
+        }
+        it->update();
+    }
+    for (int i = 0; i < t.hosts.size(); ++i) {
+        const QString id = t.hosts.at(i).id.str();
+        static_cast<HostItem *>(mItems.value(id))->setOverflow(overflow.value(id));
+    }
+    const int unplacedRows = (unplacedCount + geometry::kUnplacedPerRow - 1) / geometry::kUnplacedPerRow;
+    mUnplaced->setSize(QSizeF(10 + geometry::kUnplacedPerRow * (geometry::kChipWidth + geometry::kChipGap) + 6,
+                              std::max<qreal>(geometry::kAreaHeader + unplacedRows * (geometry::kChipHeight + geometry::kChipGap) + 10,
+                                              120)));
+
+    // Remove items of objects that are gone (children first).
+    for (auto it = mItems.begin(); it != mItems.end();) {
+        if (!alive.contains(it.key()) && it.value()->kind() == ObjectKind::Guest) {
+            delete it.value();
+            it = mItems.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = mItems.begin(); it != mItems.end();) {
+        if (!alive.contains(it.key())) {
+            // Hosts of a deleted rack are re-parented above; guests too.
+            for (QGraphicsItem *child : it.value()->childItems())
+                child->setParentItem(nullptr);
+            delete it.value();
+            it = mItems.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    updateGroupLooks();
+    QRectF bounds = itemsBoundingRect();
+    bounds.setLeft(std::min<qreal>(bounds.left(), 0));
+    const QRectF area = bounds.adjusted(-200, -200, 400, 400);
+    mOverlay->setArea(area);
+    mGroupOverlay->setArea(area);
+    setSceneRect(area);
+    mPreviewCache.clear();
+    mSyncing = false;
+    update();
+}
+
+void TopologyScene::updateFindings()
+{
+    mBadges.clear();
+    for (const Finding &f : mDocument->findings()) {
+        if (f.severity == Severity::Info)
+            continue;
+        for (const QString &id : f.subjects) {
+            Badge &b = mBadges[id];
+            b.worst = b.count == 0 ? f.severity : std::min(b.worst, f.severity);
+            ++b.count;
+        }
+    }
+    for (ModelItem *item : std::as_const(mItems)) {
+        QString tip = item->toolTip().section(QStringLiteral("\n\n"), 0, 0);
+        QStringList lines;
+        for (const Finding &f : mDocument->findings()) {
+            if (f.subjects.contains(item->id()))
+                lines << QStringLiteral("• %1: %2").arg(severityName(f.severity), f.message);
+        }
+        if (!lines.isEmpty())
+            tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+        item->setToolTip(tip);
+        item->update();
+    }
+    mGroupOverlay->update();
+}
+
+void TopologyScene::updateGroupLooks()
+{
+    mGroupLooks.clear();
+    const Topology &t = mDocument->topology();
+    for (int i = 0; i < t.groups.size(); ++i) {
+        const Group &g = t.groups.at(i);
+        const QColor color = Theme::groupColor(i);
+        for (int m = 0; m < g.members.size(); ++m) {
+            GroupLook look{color, QString()};
+            if (g.kind == GroupKind::Switchover)
+                look.marker = m == 0 ? tr("P", "primary") : tr("B", "backup");
+            // A guest in a pair and a pool shows the pair.
+            if (!mGroupLooks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
+                mGroupLooks.insert(g.members.at(m).str(), look);
+        }
+    }
+}
+
+void TopologyScene::itemMoved()
+{
+    if (!mSyncing) {
+        mOverlay->update();
+        mGroupOverlay->update();
+    }
+}
+
+void TopologyScene::commitMovedItems()
+{
+    const Topology &t = mDocument->topology();
+    QHash<QString, QPointF> positions;
+    for (const LayoutEntry &e : t.layout)
+        positions.insert(e.id, QPointF(e.x, e.y));
+    ChangeBuilder build(t, mDocument->index());
+    QVector<Change> changes;
+    for (ModelItem *item : std::as_const(mItems)) {
+        if (item->kind() != ObjectKind::Rack && item->kind() != ObjectKind::Circuit)
+            continue;
+        const auto it = positions.constFind(item->id());
+        if (it != positions.constEnd() && it.value() == item->pos())
+            continue;
+        if (it == positions.constEnd() && !item->isSelected())
+            continue; // never placed and not dragged: keep the default grid
+        changes.append(build.setPosition(item->id(), item->pos().x(), item->pos().y()));
+    }
+    if (changes.isEmpty())
+        return;
+    mUndoStack->push(new MovePositionCommand(mDocument, merged(changes, tr("Move"))));
+}
+
+void TopologyScene::requestRename(const QString &id)
+{
+    emit renameRequested(id);
+}
+
+// ---------------------------------------------------------------- drag and drop
+
+void TopologyScene::startMoveDrag(QWidget *source)
+{
+    QStringList guests;
+    QStringList hosts;
+    for (const QString &id : selectedIds()) {
+        const ModelItem *item = mItems.value(id);
+        if (item && item->kind() == ObjectKind::Guest)
+            guests << id;
+        else if (item && item->kind() == ObjectKind::Host)
+            hosts << id;
+    }
+    if (guests.isEmpty() && hosts.isEmpty())
+        return;
+    auto *data = new QMimeData;
+    const QString payload = guests.isEmpty() ? QStringLiteral("hosts:") + hosts.join(QLatin1Char(','))
+                                             : QStringLiteral("guests:") + guests.join(QLatin1Char(','));
+    data->setData(mime::moveObjects(), payload.toUtf8());
+    auto *drag = new QDrag(source);
+    drag->setMimeData(data);
+    const ModelItem *first = mItems.value(guests.isEmpty() ? hosts.first() : guests.first());
+    QPixmap pixmap(QSize(static_cast<int>(geometry::kChipWidth), static_cast<int>(geometry::kChipHeight)));
+    pixmap.fill(Qt::transparent);
+    if (first) {
+        QPainter p(&pixmap);
+        p.setOpacity(0.85);
+        QStyleOptionGraphicsItem option;
+        const_cast<ModelItem *>(first)->paint(&p, &option, nullptr);
+    }
+    drag->setPixmap(pixmap);
+    drag->setHotSpot(QPoint(20, 14));
+    drag->exec(Qt::MoveAction);
+    clearDropCues();
+}
+
+void TopologyScene::startFeedDrag(const QString &circuitId, QWidget *source)
+{
+    auto *data = new QMimeData;
+    data->setData(mime::feed(), circuitId.toUtf8());
+    auto *drag = new QDrag(source);
+    drag->setMimeData(data);
+    drag->setPixmap(Theme::icon(QStringLiteral("circuit")).pixmap(24, 24));
+    drag->exec(Qt::LinkAction);
+    clearDropCues();
+}
+
+ModelItem *TopologyScene::modelItemAt(const QPointF &scenePos, bool skipGuests) const
+{
+    const auto list = items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : list) {
+        auto *model = dynamic_cast<ModelItem *>(item);
+        if (!model || !model->isVisible())
+            continue;
+        if (!model->mapRectToScene(QRectF(QPointF(0, 0), model->size())).contains(scenePos))
+            continue;
+        if (skipGuests && model->kind() == ObjectKind::Guest)
+            continue;
+        return model;
+    }
+    return nullptr;
+}
+
+AreaItem *TopologyScene::areaAt(const QPointF &scenePos) const
+{
+    for (AreaItem *area : {mUnracked, mUnplaced}) {
+        if (area->sceneBoundingRect().contains(scenePos))
+            return area;
+    }
+    return nullptr;
+}
+
+bool TopologyScene::unitsFree(int rackPos, int lowest, int height, const QStringList &ignoreHosts,
+                              QString *taken) const
+{
+    const Topology &t = mDocument->topology();
+    const Rack &rack = t.racks.at(rackPos);
+    const int units = rack.units > 0 ? rack.units : geometry::kDefaultRackUnits;
+    if (lowest < 1 || lowest + height - 1 > units) {
+        *taken = tr("the host does not fit between unit 1 and %1").arg(units);
+        return false;
+    }
+    for (int h : mDocument->index().hostsInRack(rackPos)) {
+        const Host &other = t.hosts.at(h);
+        if (ignoreHosts.contains(other.id.str()) || other.unit <= 0)
+            continue;
+        const int otherTop = other.unit + other.heightU - 1;
+        if (lowest <= otherTop && other.unit <= lowest + height - 1) {
+            *taken = tr("units %1-%2 are taken by %3").arg(other.unit).arg(otherTop).arg(other.name);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString TopologyScene::uniqueId(const QString &base) const
+{
+    for (int n = 1;; ++n) {
+        const QString candidate = base + QLatin1Char('-') + QString::number(n);
+        if (!mDocument->index().find(candidate))
+            return candidate;
+    }
+}
+
+QString TopologyScene::uniqueName(const QString &base) const
+{
+    QSet<QString> names;
+    const Topology &t = mDocument->topology();
+    for (const auto &g : t.guests)
+        names.insert(g.name);
+    for (const auto &h : t.hosts)
+        names.insert(h.name);
+    for (const auto &r : t.racks)
+        names.insert(r.name);
+    for (const auto &c : t.circuits)
+        names.insert(c.name);
+    for (int n = 1;; ++n) {
+        const QString candidate = base + QLatin1Char(' ') + QString::number(n);
+        if (!names.contains(candidate))
+            return candidate;
+    }
+}
+
+TopologyScene::DropPlan TopologyScene::planDrop(const QMimeData *data, const QPointF &scenePos)
+{
+    DropPlan plan;
+    if (data->hasFormat(mime::newObject()))
+        planNew(QString::fromUtf8(data->data(mime::newObject())), scenePos, plan);
+    else if (data->hasFormat(mime::moveObjects()))
+        planMove(QString::fromUtf8(data->data(mime::moveObjects())), scenePos, plan);
+    else if (data->hasFormat(mime::feed()))
+        planFeed(QString::fromUtf8(data->data(mime::feed())), scenePos, plan);
+    else
+        plan.reason = tr("nothing Topology Designer can place");
+    if (plan.ok && (plan.verb == DropPlan::Verb::MoveGuests || plan.verb == DropPlan::Verb::Add)) {
+        // What would the drop cause? Ask the validator, read-only.
+        const QString key = QString::fromUtf8(data->data(mime::moveObjects()) + data->data(mime::newObject()))
+                          + QLatin1Char('|') + plan.targetId;
+        if (mPreviewCache.contains(key) && !plan.targetId.isEmpty()) {
+            plan.worst = mPreviewCache.value(key);
+            plan.newFindings = plan.worst != Severity::Info;
+        } else {
+            const QVector<Finding> added = mDocument->preview(plan.change);
+            plan.worst = Severity::Info;
+            for (const Finding &f : added) {
+                if (f.severity != Severity::Info) {
+                    plan.newFindings = true;
+                    plan.worst = std::min(plan.worst, f.severity);
+                }
+            }
+            if (!plan.newFindings)
+                plan.worst = Severity::Info;
+            mPreviewCache.insert(key, plan.worst);
+        }
+    }
+    return plan;
+}
+
+void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPlan &plan)
+{
+    const Topology &t = mDocument->topology();
+    ChangeBuilder build(t, mDocument->index());
+    ModelItem *target = modelItemAt(scenePos, true);
+    AreaItem *area = areaAt(scenePos);
+    plan.verb = DropPlan::Verb::Add;
+    if (what.startsWith(QLatin1String("guest:"))) {
+        const Product *product = Catalog::builtin().product(what.mid(6));
+        if (!product) {
+            plan.reason = tr("unknown product");
+            return;
+        }
+        Guest g;
+        g.id = GuestId(uniqueId(product->id));
+        g.name = uniqueName(product->name);
+        g.product = product->id;
+        g.vcpu = product->vcpu;
+        g.memoryGb = product->memoryGb;
+        if (product->licensed)
+            g.mac = MacMode::Static;
+        if (target && target->kind() == ObjectKind::Host) {
+            g.host = HostId(target->id());
+            plan.targetId = target->id();
+        } else if (!(area && area->kind() == AreaItem::Kind::UnplacedGuests) && target) {
+            plan.reason = tr("drop a guest onto a host, or onto the unplaced guests area");
+            return;
+        }
+        plan.change = build.add(g, tr("Add %1").arg(product->name));
+        plan.newIds = {g.id.str()};
+        plan.ok = true;
+        return;
+    }
+    if (what == QLatin1String("host")) {
+        Host h;
+        h.id = HostId(uniqueId(QStringLiteral("host")));
+        h.name = uniqueName(t.header.platform.hypervisor == Hypervisor::VSphere ? QStringLiteral("esx")
+                                                                                  : QStringLiteral("hv"))
+                     .remove(QLatin1Char(' '));
+        h.heightU = 2;
+        h.cores = 32;
+        h.memoryGb = 512;
+        const Traffic migration = t.header.platform.hypervisor == Hypervisor::VSphere ? Traffic::VMotion
+                                                                                       : Traffic::LiveMigration;
+        h.nics = {Nic{QStringLiteral("nic0"), 10, bit(Traffic::Management), {}},
+                  Nic{QStringLiteral("nic1"), 10, bit(migration), {}},
+                  Nic{QStringLiteral("nic2"), 25, bit(Traffic::Vm), {}}};
+        if (target && target->kind() == ObjectKind::Rack) {
+            auto *rack = static_cast<RackItem *>(target);
+            const int top = rack->unitAt(scenePos.y());
+            const int rackPos = mDocument->index().rack(RackId(rack->id()));
+            QString taken;
+            if (top <= 0 || !unitsFree(rackPos, top - h.heightU + 1, h.heightU, {}, &taken)) {
+                plan.reason = top <= 0 ? tr("drop the host on the rack's units") : taken;
+                return;
+            }
+            h.rack = RackId(rack->id());
+            h.unit = top - h.heightU + 1;
+            plan.targetId = rack->id();
+            plan.rackLowestUnit = h.unit;
+            plan.rackHeight = h.heightU;
+        } else if (target && !(area && area->kind() == AreaItem::Kind::UnrackedHosts)) {
+            plan.reason = tr("drop a host into a rack unit, or onto the unracked hosts area");
+            return;
+        }
+        plan.change = build.add(h, tr("Add Host"));
+        plan.newIds = {h.id.str()};
+        plan.ok = true;
+        return;
+    }
+    if (what == QLatin1String("nic")) {
+        if (!target || target->kind() != ObjectKind::Host) {
+            plan.reason = tr("drop a NIC onto a host");
+            return;
+        }
+        Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
+        int n = static_cast<int>(h.nics.size());
+        QString name;
+        do {
+            name = (t.header.platform.hypervisor == Hypervisor::VSphere ? QStringLiteral("vmnic%1")
+                                                                         : QStringLiteral("nic%1"))
+                       .arg(n++);
+        } while (std::any_of(h.nics.cbegin(), h.nics.cend(), [&](const Nic &x) { return x.name == name; }));
+        h.nics.append(Nic{name, 10, bit(Traffic::Vm), {}});
+        plan.change = build.replace(h, tr("Add NIC"));
+        plan.targetId = target->id();
+        plan.verb = DropPlan::Verb::Feed;
+        plan.ok = true;
+        return;
+    }
+    if (what == QLatin1String("rack") || what == QLatin1String("circuit")) {
+        const bool rack = what == QLatin1String("rack");
+        if (rack && (target || area)) {
+            plan.reason = tr("drop a rack onto empty canvas");
+            return;
+        }
+        Object object;
+        QString id;
+        if (rack) {
+            Rack r;
+            r.id = RackId(uniqueId(QStringLiteral("rack")));
+            r.name = uniqueName(tr("Rack"));
+            r.units = geometry::kDefaultRackUnits;
+            id = r.id.str();
+            object = r;
+        } else {
+            Circuit c;
+            c.id = CircuitId(uniqueId(QStringLiteral("circuit")));
+            c.name = uniqueName(tr("Circuit"));
+            id = c.id.str();
+            object = c;
+        }
+        plan.change = build.add(object, rack ? tr("Add Rack") : tr("Add Circuit"));
+        const QPointF at(qRound(scenePos.x() / 10) * 10.0, qRound(scenePos.y() / 10) * 10.0);
+        plan.change.layout += build.setPosition(id, at.x(), at.y()).layout;
+        if (!rack && target && (target->kind() == ObjectKind::Rack || target->kind() == ObjectKind::Host)) {
+            // A circuit dropped on a rack or host also feeds it.
+            if (target->kind() == ObjectKind::Rack) {
+                Rack r = t.racks.at(mDocument->index().rack(RackId(target->id())));
+                r.circuits.append(CircuitId(id));
+                plan.change.edits.append(ObjectEdit{Object(t.racks.at(mDocument->index().rack(r.id))), Object(r), -1});
+            } else {
+                Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
+                h.power.append(CircuitId(id));
+                plan.change.edits.append(ObjectEdit{Object(t.hosts.at(mDocument->index().host(h.id))), Object(h), -1});
+            }
+            plan.change.layout.last().after->y = 0;
+            plan.targetId = target->id();
+        } else if (!rack && (target || area)) {
+            plan.reason = tr("drop a circuit onto empty canvas, or onto a rack or host to feed it");
+            return;
+        }
+        plan.newIds = {id};
+        plan.ok = true;
+        return;
+    }
+    plan.reason = tr("unknown object");
+}
+
+void TopologyScene::planMove(const QString &what, const QPointF &scenePos, DropPlan &plan)
+{
+    const Topology &t = mDocument->topology();
+    ChangeBuilder build(t, mDocument->index());
+    const QStringList ids = what.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    ModelItem *target = modelItemAt(scenePos, true);
+    AreaItem *area = areaAt(scenePos);
+    if (what.startsWith(QLatin1String("guests:"))) {
+        plan.verb = DropPlan::Verb::MoveGuests;
+        HostId host;
+        if (target && target->kind() == ObjectKind::Host) {
+            host = HostId(target->id());
+            plan.targetId = target->id();
+        } else if (!(area && area->kind() == AreaItem::Kind::UnplacedGuests && !target)) {
+            plan.reason = tr("drop guests onto a host, or onto the unplaced guests area");
+            return;
+        }
+        QVector<Change> changes;
+        for (const QString &id : ids)
+            changes.append(build.moveGuest(GuestId(id), host));
+        plan.change = merged(changes, ids.size() == 1 ? tr("Move Guest") : tr("Move %1 Guests").arg(ids.size()));
+        plan.newIds = ids;
+        plan.ok = true;
+        return;
+    }
+    if (what.startsWith(QLatin1String("hosts:"))) {
+        plan.verb = DropPlan::Verb::MoveHosts;
+        QVector<Change> changes;
+        if (target && target->kind() == ObjectKind::Rack) {
+            auto *rack = static_cast<RackItem *>(target);
+            const int rackPos = mDocument->index().rack(RackId(rack->id()));
+            int top = rack->unitAt(scenePos.y());
+            if (top <= 0) {
+                plan.reason = tr("drop hosts on the rack's units");
+                return;
+            }
+            for (const QString &id : ids) {
+                const int pos = mDocument->index().host(HostId(id));
+                if (pos < 0)
+                    continue;
+                Host h = t.hosts.at(pos);
+                QString taken;
+                if (!unitsFree(rackPos, top - h.heightU + 1, h.heightU, ids, &taken)) {
+                    plan.reason = taken;
+                    return;
+                }
+                h.rack = RackId(rack->id());
+                h.unit = top - h.heightU + 1;
+                if (plan.rackLowestUnit == 0 || h.unit < plan.rackLowestUnit)
+                    plan.rackLowestUnit = h.unit;
+                plan.rackHeight += h.heightU;
+                top = h.unit - 1;
+                changes.append(build.replace(h, QString()));
+            }
+            plan.targetId = rack->id();
+        } else if (area && area->kind() == AreaItem::Kind::UnrackedHosts && !target) {
+            for (const QString &id : ids) {
+                const int pos = mDocument->index().host(HostId(id));
+                if (pos < 0)
+                    continue;
+                Host h = t.hosts.at(pos);
+                h.rack = RackId();
+                h.unit = 0;
+                changes.append(build.replace(h, QString()));
+            }
+        } else {
+            plan.reason = tr("drop hosts into a rack unit, or onto the unracked hosts area");
+            return;
+        }
+        plan.change = merged(changes, ids.size() == 1 ? tr("Move Host") : tr("Move %1 Hosts").arg(ids.size()));
+        plan.newIds = ids;
+        plan.ok = true;
+        return;
+    }
+    plan.reason = tr("unknown objects");
+}
+
+void TopologyScene::planFeed(const QString &circuitId, const QPointF &scenePos, DropPlan &plan)
+{
+    const Topology &t = mDocument->topology();
+    ChangeBuilder build(t, mDocument->index());
+    ModelItem *target = modelItemAt(scenePos, true);
+    plan.verb = DropPlan::Verb::Feed;
+    const CircuitId circuit(circuitId);
+    if (target && target->kind() == ObjectKind::Rack) {
+        Rack r = t.racks.at(mDocument->index().rack(RackId(target->id())));
+        if (r.circuits.contains(circuit)) {
+            plan.reason = tr("%1 already feeds this rack").arg(circuitId);
+            return;
+        }
+        r.circuits.append(circuit);
+        plan.change = build.replace(r, tr("Feed Rack"));
+    } else if (target && target->kind() == ObjectKind::Host) {
+        Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
+        if (h.power.contains(circuit)) {
+            plan.reason = tr("%1 already feeds this host").arg(circuitId);
+            return;
+        }
+        h.power.append(circuit);
+        plan.change = build.replace(h, tr("Feed Host"));
+    } else {
+        plan.reason = tr("drop the plug onto a rack or a host to feed it");
+        return;
+    }
+    plan.targetId = target->id();
+    plan.ok = true;
+}
+
+TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF &scenePos)
+{
+    DropPlan plan = planDrop(data, scenePos);
+    clearDropCues();
+    if (!plan.ok) {
+        emit dropRefused(plan.reason);
+        return plan;
+    }
+    if (plan.change.isEmpty())
+        return plan;
+    QUndoCommand *command = nullptr;
+    switch (plan.verb) {
+    case DropPlan::Verb::Add: command = new AddObjectsCommand(mDocument, plan.change); break;
+    case DropPlan::Verb::MoveGuests: command = new MoveGuestsCommand(mDocument, plan.change); break;
+    case DropPlan::Verb::MoveHosts: command = new MoveHostsCommand(mDocument, plan.change); break;
+    case DropPlan::Verb::Feed: command = new AddObjectsCommand(mDocument, plan.change); break;
+    }
+    mUndoStack->push(command);
+    selectIds(plan.newIds);
+    emit dropDone(plan.newIds);
+    return plan;
+}
+
+void TopologyScene::clearDropCues()
+{
+    if (mDropTarget)
+        mDropTarget->setDropTint(QColor());
+    if (mDropRack)
+        mDropRack->setDropUnits(0, 0, QColor());
+    mDropTarget = nullptr;
+    mDropRack = nullptr;
+    mUnracked->setDropTint(QColor());
+    mUnplaced->setDropTint(QColor());
+    mHintBox->setVisible(false);
+}
+
+void TopologyScene::showDropCues(const DropPlan &plan, const QPointF &scenePos)
+{
+    clearDropCues();
+    const QColor tint = plan.ok ? tintFor(plan.worst, plan.newFindings) : Theme::dropError();
+    ModelItem *target = plan.targetId.isEmpty() ? nullptr : mItems.value(plan.targetId);
+    if (plan.rackLowestUnit > 0 && target && target->kind() == ObjectKind::Rack) {
+        mDropRack = static_cast<RackItem *>(target);
+        mDropRack->setDropUnits(plan.rackLowestUnit, plan.rackHeight, tint);
+    } else if (target) {
+        mDropTarget = target;
+        target->setDropTint(tint);
+    } else if (plan.ok) {
+        if (AreaItem *area = areaAt(scenePos))
+            area->setDropTint(tint);
+    }
+    QString text;
+    if (!plan.ok)
+        text = tr("Cannot drop here: %1").arg(plan.reason);
+    else if (plan.newFindings)
+        text = plan.worst == Severity::Error ? tr("Drop here: new error") : tr("Drop here: new warning");
+    if (!text.isEmpty()) {
+        mHint->setText(text);
+        const QRectF r = mHint->boundingRect();
+        mHintBox->setRect(QRectF(-6, -4, r.width() + 12, r.height() + 8));
+        mHint->setPos(0, 0);
+        mHintBox->setPos(scenePos + QPointF(18, 18));
+        mHintBox->setBrush(plan.ok ? QColor(0x33, 0x33, 0x33, 230) : QColor(0xb7, 0x1c, 0x1c, 235));
+        mHintBox->setVisible(true);
+    }
+}
+
+void TopologyScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const QMimeData *data = event->mimeData();
+    if (data->hasFormat(mime::newObject()) || data->hasFormat(mime::moveObjects()) || data->hasFormat(mime::feed())) {
+        mPreviewCache.clear();
+        event->acceptProposedAction();
+        return;
+    }
+    event->ignore();
+}
+
+void TopologyScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const DropPlan plan = planDrop(event->mimeData(), event->scenePos());
+    showDropCues(plan, event->scenePos());
+    if (plan.ok) {
+        event->setDropAction(event->proposedAction());
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void TopologyScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    clearDropCues();
+    event->accept();
+}
+
+void TopologyScene::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const DropPlan plan = drop(event->mimeData(), event->scenePos());
+    if (plan.ok) {
+        event->setDropAction(event->proposedAction());
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void TopologyScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, Theme::canvas());
+    // A light dot grid helps placing racks.
+    const qreal step = 40;
+    painter->setPen(QPen(Theme::rackFrame().lighter(Theme::dark() ? 60 : 170), 1.2));
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    if (rect.width() / step * rect.height() / step > 40000)
+        return;
+    for (qreal x = left; x < rect.right(); x += step) {
+        for (qreal y = top; y < rect.bottom(); y += step)
+            painter->drawPoint(QPointF(x, y));
+    }
+}
+
+} // namespace td

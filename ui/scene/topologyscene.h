@@ -1,0 +1,130 @@
+#pragma once
+
+#include "change.h"
+#include "rules/finding.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+
+class QMimeData;
+class QUndoStack;
+class QUndoCommand;
+
+namespace td {
+
+class AreaItem;
+class Document;
+class HostItem;
+class ModelItem;
+class OverlayItem;
+class RackItem;
+struct FindingsDelta;
+
+// The canvas: one thin item per model object, kept in step with the
+// document (items hold ids, never model data). It turns drops into undo
+// commands and shows, while dragging, what a drop would cause.
+class TopologyScene final : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    TopologyScene(Document *document, QUndoStack *undoStack, QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    Document *document() const { return mDocument; }
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    // Findings badge of an object: how many findings name it, and the worst.
+    struct Badge
+    {
+        int count = 0;
+        Severity worst = Severity::Info;
+    };
+    Badge badgeFor(const QString &id) const { return mBadges.value(id); }
+    // How a guest shows its group: outline colour and "P"/"B" marker.
+    struct GroupLook
+    {
+        QColor color;
+        QString marker;
+    };
+    GroupLook groupLookFor(const QString &guestId) const { return mGroupLooks.value(guestId); }
+
+    ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
+    AreaItem *unrackedArea() const { return mUnracked; }
+    AreaItem *unplacedArea() const { return mUnplaced; }
+    QStringList selectedIds() const;
+    void selectIds(const QStringList &ids);
+    // Where an object is drawn (scene coordinates), for tests and navigation.
+    QRectF sceneRectOf(const QString &id) const;
+
+    // What dropping this data at a scene point would do.
+    struct DropPlan
+    {
+        bool ok = false;
+        QString reason;                 // why not, when !ok
+        Change change;                  // what it does, when ok
+        enum class Verb { Add, MoveGuests, MoveHosts, Feed } verb = Verb::Add;
+        QString targetId;               // the host/rack/circuit dropped on
+        Severity worst = Severity::Info; // worst new finding (guest drops)
+        bool newFindings = false;
+        int rackLowestUnit = 0;         // a host drop into a rack
+        int rackHeight = 0;
+        QStringList newIds;
+    };
+    DropPlan planDrop(const QMimeData *data, const QPointF &scenePos);
+    // Performs a drop (one undo step); returns what it did.
+    DropPlan drop(const QMimeData *data, const QPointF &scenePos);
+
+    // Called by items.
+    void startMoveDrag(QWidget *source);
+    void startFeedDrag(const QString &circuitId, QWidget *source);
+    void itemMoved();
+    void commitMovedItems();
+    void requestRename(const QString &id);
+
+signals:
+    void renameRequested(const QString &id);
+    void dropRefused(const QString &reason);
+    void dropDone(const QStringList &ids);
+
+protected:
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void sync();
+    void updateFindings();
+    void updateGroupLooks();
+    void clearDropCues();
+    void showDropCues(const DropPlan &plan, const QPointF &scenePos);
+    QString uniqueId(const QString &base) const;
+    QString uniqueName(const QString &base) const;
+    ModelItem *modelItemAt(const QPointF &scenePos, bool skipGuests = false) const;
+    AreaItem *areaAt(const QPointF &scenePos) const;
+    bool unitsFree(int rackPos, int lowest, int height, const QStringList &ignoreHosts, QString *taken) const;
+    void planNew(const QString &what, const QPointF &scenePos, DropPlan &plan);
+    void planMove(const QString &what, const QPointF &scenePos, DropPlan &plan);
+    void planFeed(const QString &circuitId, const QPointF &scenePos, DropPlan &plan);
+
+    Document *mDocument;
+    QUndoStack *mUndoStack;
+    QHash<QString, ModelItem *> mItems;
+    AreaItem *mUnracked = nullptr;
+    AreaItem *mUnplaced = nullptr;
+    OverlayItem *mOverlay = nullptr;
+    OverlayItem *mGroupOverlay = nullptr;
+    QGraphicsSimpleTextItem *mHint = nullptr;
+    QGraphicsRectItem *mHintBox = nullptr;
+    QHash<QString, Badge> mBadges;
+    QHash<QString, GroupLook> mGroupLooks;
+    QHash<QString, Severity> mPreviewCache; // "data|target" -> worst
+    QPointer<RackItem> mDropRack;
+    QPointer<ModelItem> mDropTarget;
+    bool mSyncing = false;
+};
+
+} // namespace td

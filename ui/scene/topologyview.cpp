@@ -1,0 +1,160 @@
+#include "scene/topologyview.h"
+
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace td {
+
+namespace {
+constexpr qreal kMinZoom = 0.05;
+constexpr qreal kMaxZoom = 4.0;
+} // namespace
+
+TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+qreal TopologyView::zoom() const
+{
+    return transform().m11();
+}
+
+void TopologyView::setZoom(qreal factor)
+{
+    factor = std::clamp(factor, kMinZoom, kMaxZoom);
+    const qreal current = zoom();
+    if (qFuzzyCompare(current, factor))
+        return;
+    scale(factor / current, factor / current);
+    emit zoomChanged(zoom());
+    emit viewportMoved();
+}
+
+void TopologyView::zoomIn()
+{
+    setZoom(zoom() * 1.25);
+}
+
+void TopologyView::zoomOut()
+{
+    setZoom(zoom() / 1.25);
+}
+
+void TopologyView::resetZoom()
+{
+    setZoom(1.0);
+}
+
+void TopologyView::fitToView()
+{
+    if (!scene())
+        return;
+    QRectF r = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    fitInView(r, Qt::KeepAspectRatio);
+    if (zoom() > 1.5)
+        setZoom(1.5);
+    emit zoomChanged(zoom());
+    emit viewportMoved();
+}
+
+void TopologyView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const qreal steps = event->angleDelta().y() / 120.0;
+        setZoom(zoom() * std::pow(1.15, steps));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (mSpaceHeld && event->button() == Qt::LeftButton)) {
+        mPanning = true;
+        mPanStart = event->pos();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void TopologyView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (mPanning) {
+        const QPoint delta = event->pos() - mPanStart;
+        mPanStart = event->pos();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void TopologyView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (mPanning) {
+        mPanning = false;
+        viewport()->setCursor(mSpaceHeld ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void TopologyView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        mSpaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    const int step = (event->modifiers() & Qt::ShiftModifier) ? 50 : 10;
+    switch (event->key()) {
+    case Qt::Key_Left: emit nudgeRequested(-step, 0); event->accept(); return;
+    case Qt::Key_Right: emit nudgeRequested(step, 0); event->accept(); return;
+    case Qt::Key_Up: emit nudgeRequested(0, -step); event->accept(); return;
+    case Qt::Key_Down: emit nudgeRequested(0, step); event->accept(); return;
+    default: break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void TopologyView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        mSpaceHeld = false;
+        viewport()->setCursor(Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void TopologyView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit viewportMoved();
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    emit viewportMoved();
+}
+
+} // namespace td

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace td {
+
+// The canvas view: Ctrl+wheel zoom (around the cursor), fit to view, pan with
+// the middle button or Space+drag, rubber-band selection, arrow-key nudging.
+class TopologyView final : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyView(QGraphicsScene *scene, QWidget *parent = nullptr);
+
+    qreal zoom() const;
+    void setZoom(qreal factor);
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitToView();
+
+signals:
+    void zoomChanged(qreal zoom);
+    void viewportMoved();
+    // Arrow keys with a selection: move it by (dx, dy) canvas pixels.
+    void nudgeRequested(int dx, int dy);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    bool mSpaceHeld = false;
+    bool mPanning = false;
+    QPoint mPanStart;
+};
+
+} // namespace td
