@@ -9,8 +9,10 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <new>
 
@@ -31,9 +33,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("td::LayoutReader", text);
 }
 
+QString shorten(const QString &text)
+{
+    return text.size() > 60 ? text.left(57) + QStringLiteral("...") : text;
+}
+
 QString quoted(const QString &text)
 {
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
+    return QLatin1Char('\'') + shorten(text) + QLatin1Char('\'');
 }
 
 // A reference to an id, checked once every list is read.
@@ -52,7 +59,7 @@ qsizetype firstBadByte(const QByteArray &data)
     qsizetype i = 0;
     while (i < n) {
         const unsigned char c = p[i];
-        if (c == 0)
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
             return i;
         if (c < 0x80) {
             ++i;
@@ -203,6 +210,16 @@ private:
                               .arg(shown(node), key, names.join(QStringLiteral(", "))));
     }
 
+    // Every value the reader visits counts; aliases make a small file expand
+    // to many values, and this bounds the time and memory that can take.
+    void count(const YAML::Node &node)
+    {
+        if (++mVisited > kMaxValues)
+            fail(node.Mark(), tr("the file expands to more than %1 values (through aliases?); a layout "
+                                 "may not be that large")
+                                  .arg(kMaxValues));
+    }
+
     QString shown(const YAML::Node &node) const
     {
         if (node.IsScalar()) {
@@ -238,6 +255,7 @@ private:
         QVector<IdT> out;
         QSet<QString> seen;
         for (const auto &item : node) {
+            count(item);
             const QString value = ref(item, key, kind);
             if (seen.contains(value))
                 fail(item.Mark(), tr("%1 is listed twice in '%2'").arg(quoted(value), key));
@@ -253,10 +271,15 @@ private:
     {
         QSet<QByteArray> seen;
         for (auto it = map.begin(); it != map.end(); ++it) {
-            const YAML::Node &k = it->first;
+            const YAML::Node k = it->first;
+            count(k);
             if (!k.IsScalar())
                 fail(k.Mark(), tr("a key must be text, found %1").arg(typeName(k)));
             const QByteArray key = QByteArray::fromStdString(k.Scalar());
+            if (key.size() > kMaxKeyBytes)
+                fail(k.Mark(), tr("a key of %1 bytes is longer than the %2 a layout key may have")
+                                   .arg(key.size())
+                                   .arg(kMaxKeyBytes));
             if (seen.contains(key))
                 fail(k.Mark(), tr("duplicate key %1").arg(quoted(QString::fromUtf8(key))));
             seen.insert(key);
@@ -316,18 +339,25 @@ private:
             return;
         requireList(node, QString::fromLatin1(key));
         mCurrentKind = kind;
-        for (const auto &item : node)
+        for (const auto &item : node) {
+            count(item);
             (this->*readItem)(item);
+        }
     }
 
+    static constexpr int kMaxValues = 4'000'000;
+    static constexpr int kMaxKeyBytes = 512;
+
     LoadResult &mResult;
+    qint64 mVisited = 0;
     QString mFile;
     const Catalog &mCatalog;
     QVector<PendingRef> mRefs;
     QHash<QString, ObjectKind> mKinds;
     ObjectKind mCurrentKind = ObjectKind::Circuit;
     QVector<std::pair<QString, YAML::Mark>> mLayoutMarks;
-    QVector<YAML::Mark> mGroupMarks;
+    QVector<YAML::Mark> mGroupMarks;          // the members value of each group
+    QVector<QVector<YAML::Mark>> mMemberMarks; // each member of each group
     QVector<YAML::Mark> mHostUnitMarks;
     QVector<YAML::Mark> mGuestProductMarks;
 };
@@ -340,6 +370,20 @@ void Reader::read(const YAML::Node &root)
                               .arg(typeName(root)));
     Topology &t = mResult.topology;
     // Read the format first: a newer file is refused before anything else.
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const YAML::Node k = it->first;
+        const YAML::Node v = it->second;
+        if (k.IsScalar() && k.Scalar() == "format" && v.IsScalar()) {
+            const QByteArray f = QByteArray::fromStdString(v.Scalar()).trimmed();
+            bool ok = false;
+            const qlonglong n = f.toLongLong(&ok);
+            const bool huge = !ok && !f.isEmpty() && std::all_of(f.cbegin(), f.cend(), [](char c) { return c >= '0' && c <= '9'; });
+            if ((ok && n > 1) || huge)
+                fail(v.Mark(), tr("this file is format %1, newer than this program reads (format 1); open it "
+                                  "with a newer Topology Designer")
+                                   .arg(shorten(QString::fromLatin1(f))));
+        }
+    }
     QSet<QByteArray> seen;
     YAML::Node lists[7];
     entries(root, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
@@ -527,6 +571,7 @@ Nic Reader::readNic(const YAML::Node &node)
         } else if (key == "traffic") {
             requireList(v, QStringLiteral("traffic"));
             for (const auto &item : v) {
+                count(item);
                 bool found = false;
                 for (Traffic t : kAllTraffic) {
                     if (item.IsScalar() && QString::fromStdString(item.Scalar()) == Names::traffic(t)) {
@@ -584,9 +629,10 @@ void Reader::readHost(const YAML::Node &node)
             requireList(v, QStringLiteral("nics"));
             QSet<QString> names;
             for (const auto &item : v) {
+                count(item);
                 Nic nic = readNic(item);
                 if (names.contains(nic.name))
-                    fail(item.Mark(), tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
+                    fail(item.IsMap() && item["name"] ? item["name"].Mark() : item.Mark(), tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
                 names.insert(nic.name);
                 h.nics.append(std::move(nic));
             }
@@ -656,6 +702,8 @@ void Reader::readGroup(const YAML::Node &node)
     requireMap(node, tr("a group"));
     Group g;
     QSet<QByteArray> seen;
+    YAML::Mark membersMark;
+    QVector<YAML::Mark> memberMarks;
     entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
         seen.insert(key);
         if (key == "id") {
@@ -669,12 +717,16 @@ void Reader::readGroup(const YAML::Node &node)
             g.kind = choice(v, QStringLiteral("kind"), kOptions);
         } else if (key == "members") {
             g.members = refList<GuestId>(v, QStringLiteral("members"), ObjectKind::Guest);
+            membersMark = v.Mark();
+            for (const auto &item : v)
+                memberMarks.append(item.Mark());
         } else {
             unknownKey(k, v, tr("a group"), g.extras);
         }
     });
     require(node, seen, {"id", "name", "kind", "members"}, tr("this group"));
-    mGroupMarks.append(node.Mark());
+    mGroupMarks.append(membersMark);
+    mMemberMarks.append(memberMarks);
     mResult.topology.groups.append(std::move(g));
 }
 
@@ -709,7 +761,7 @@ void Reader::resolve()
         const auto it = mKinds.constFind(r.id);
         if (it == mKinds.constEnd())
             fail(r.mark, tr("refers to %1 %2, which does not exist")
-                             .arg(kindName(r.expected), quoted(r.id)));
+                             .arg(kindName(r.expected), quoted(shorten(r.id))));
         if (it.value() != r.expected)
             fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()),
                                                        kindName(r.expected)));
@@ -746,10 +798,11 @@ void Reader::resolve()
                                         .arg(g.members.size()));
         if (g.kind != GroupKind::Switchover)
             continue;
-        for (const GuestId &m : g.members) {
+        for (int k = 0; k < g.members.size(); ++k) {
+            const GuestId &m = g.members.at(k);
             const QString other = switchoverOf.value(m.str());
             if (!other.isEmpty())
-                fail(mGroupMarks.at(i), tr("guest %1 is in two switchover groups (%2 and %3)")
+                fail(mMemberMarks.at(i).at(k), tr("guest %1 is in two switchover groups (%2 and %3)")
                                             .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
             switchoverOf.insert(m.str(), g.id.str());
         }
@@ -787,9 +840,11 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         const QByteArray before = data.left(bad);
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(bad - (before.lastIndexOf('\n') + 1)) + 1;
-        setError(line, column, data.at(bad) == 0
-                                   ? tr("the file holds a NUL byte: not a text file")
-                                   : tr("the file is not valid UTF-8 text"));
+        const unsigned char c = static_cast<unsigned char>(data.at(bad));
+        setError(line, column, c == 0       ? tr("the file holds a NUL byte: not a text file")
+                               : c < 0x80 ? tr("the file holds control character 0x%1: not a layout text file")
+                                                .arg(int(c), 2, 16, QLatin1Char('0'))
+                                          : tr("the file is not valid UTF-8 text"));
         return result;
     }
     try {
@@ -802,7 +857,25 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         reader.read(root);
     } catch (const Failure &f) {
         setError(f.line, f.column, f.text);
+    } catch (const YAML::DeepRecursion &e) {
+        setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                 tr("the file is nested too deeply (more than %1 levels)").arg(2000));
     } catch (const YAML::ParserException &e) {
+        // A tab in the indentation is the commonest cause and yaml-cpp does
+        // not say so: point at the first one up to the error.
+        const int errorLine = e.mark.is_null() ? -1 : e.mark.line;
+        const QList<QByteArray> lines = data.split('\n');
+        for (int i = 0; i < lines.size() && i <= errorLine; ++i) {
+            const QByteArray &l = lines.at(i);
+            int k = 0;
+            while (k < l.size() && (l.at(k) == ' ' || l.at(k) == '\t')) {
+                if (l.at(k) == '\t' && k + 1 < l.size() && l.trimmed().size() > 0 && !l.trimmed().startsWith('#')) {
+                    setError(i + 1, k + 1, tr("YAML syntax: a tab in the indentation (YAML indents with spaces only)"));
+                    return result;
+                }
+                ++k;
+            }
+        }
         const QString what = e.msg.empty() ? tr("YAML syntax error")
                                            : QString::fromStdString(e.msg);
         setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,

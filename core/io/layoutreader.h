@@ -28,7 +28,7 @@ struct LoadResult
 class LayoutReader final
 {
 public:
-    static constexpr qint64 kMaxFileBytes = 32 * 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = 8 * 1024 * 1024;
 
     // fileName is only used in messages.
     static LoadResult read(const QByteArray &data, const QString &fileName);

@@ -30,6 +30,8 @@ bool plainIsSafe(const QString &text, bool flowContext)
     static const QString badFirst = QStringLiteral("-?:,[]{}#&*!|>'\"%@`");
     if (badFirst.contains(text.front()))
         return false;
+    if (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
+        return false;
     if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #"))
         || text.endsWith(QLatin1Char(':')))
         return false;
@@ -38,7 +40,7 @@ bool plainIsSafe(const QString &text, bool flowContext)
             || (c.unicode() >= 0x80 && c.unicode() < 0xA0) || c == QChar::LineSeparator
             || c == QChar::ParagraphSeparator)
             return false;
-        if (flowContext && (c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}'))
+        if (flowContext && (c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}' || c == u'?'))
             return false;
     }
     return !isYamlSpecialWord(text);

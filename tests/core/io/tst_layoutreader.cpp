@@ -108,13 +108,13 @@ private slots:
         QTest::newRow("switchover size")
             << minimal("guests:\n  - {id: a, name: A, product: cic-server}\n"
                        "groups:\n  - id: p\n    name: P\n    kind: switchover\n    members: [a]\n")
-            << 9 << 5 << QString("exactly 2 members");
+            << 12 << 14 << QString("exactly 2 members");
         QTest::newRow("two switchover groups")
             << minimal("guests:\n  - {id: a, name: A, product: cic-server}\n  - {id: b, name: B, product: cic-server}\n"
                        "  - {id: c, name: C, product: cic-server}\n"
                        "groups:\n  - {id: p, name: P, kind: switchover, members: [a, b]}\n"
                        "  - {id: q, name: Q, kind: switchover, members: [a, c]}\n")
-            << 12 << 5 << QString("two switchover groups");
+            << 12 << 50 << QString("two switchover groups");
         QTest::newRow("unknown product") << minimal("guests:\n  - {id: a, name: A, product: pbx}\n") << 7 << 31
                                          << QString("unknown product 'pbx'");
         QTest::newRow("duplicate key") << QByteArray("format: 1\nname: a\nname: b\n") << 3 << 1 << QString("duplicate key");

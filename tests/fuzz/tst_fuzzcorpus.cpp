@@ -1,0 +1,86 @@
+// Replays the fuzz corpus (corpus/: seeds, valid and hostile) and the
+// regressions (regressions/: inputs that once broke the loader) through the
+// loader with the fuzz target's checks, with any compiler, under ctest.
+
+#include "io/layoutreader.h"
+#include "io/layoutwriter.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+
+using namespace td;
+
+class TestFuzzCorpus : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QFileInfoList inputs(const QString &folder)
+    {
+        const QDir dir(QStringLiteral(TD_TESTS_DIR "/") + folder);
+        return dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    }
+
+private slots:
+    void corpusIsThere()
+    {
+        // Guards against a wrong TD_TESTS_DIR turning the test below into a no-op.
+        QVERIFY2(inputs(QStringLiteral("corpus")).size() >= 10,
+                 qPrintable(QStringLiteral("no seed inputs in " TD_TESTS_DIR "/corpus")));
+    }
+
+    void loads_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const char *folder : {"corpus", "regressions"}) {
+            for (const QFileInfo &info : inputs(QString::fromLatin1(folder))) {
+                if (info.fileName() == QLatin1String("README.md"))
+                    continue;
+                const QString row = QString::fromLatin1(folder) + QLatin1Char('/') + info.fileName();
+                QTest::newRow(qPrintable(row)) << info.absoluteFilePath();
+            }
+        }
+    }
+
+    void loads()
+    {
+        QFETCH(QString, path);
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
+        const QByteArray data = file.readAll();
+
+        QElapsedTimer timer;
+        timer.start();
+        const LoadResult first = LayoutReader::read(data, QFileInfo(path).fileName());
+        const qint64 ms = timer.elapsed();
+        // Every seed loads in well under 0.5 s even in an ASan build: 5 s is a
+        // generous bound for slow machines, and far below what a hang costs.
+        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("loading took %1 ms").arg(ms)));
+
+        if (!first.ok()) {
+            const Diagnostic &e = *first.error;
+            QVERIFY2(e.line >= 0, qPrintable(e.toString()));
+            QVERIFY2(e.column >= 0, qPrintable(e.toString()));
+            QVERIFY2(!e.text.trimmed().isEmpty(), qPrintable(e.toString()));
+            QCOMPARE(e.level, Diagnostic::Level::Error);
+            return;
+        }
+
+        const QByteArray written = LayoutWriter::write(first.topology);
+        const LoadResult second = LayoutReader::read(written, QStringLiteral("written.topo.yaml"));
+        if (!second.ok()) {
+            // (QVERIFY2 evaluates its message even when it passes.)
+            QFAIL(qPrintable(QStringLiteral("what the writer wrote does not load: ")
+                             + second.error->toString() + QStringLiteral("\n")
+                             + QString::fromUtf8(written.left(1024))));
+        }
+        const QByteArray rewritten = LayoutWriter::write(second.topology);
+        QCOMPARE(rewritten, written);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFuzzCorpus)
+#include "tst_fuzzcorpus.moc"
