@@ -124,6 +124,10 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The scene's items go first, quietly: their selection signals would
+    // reach panels and a document that are being destroyed.
+    mScene->blockSignals(true);
+    mScene->clear();
     delete mRecovery;
 }
 
@@ -203,7 +207,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("cut"), tr("Cu&t"), QString(), [this] {
         copySelection();
-        deleteSelection(false);
+        deleteSelection(HostGuests::Ask);
     }, QKeySequence::Cut));
     edit->addAction(action(QStringLiteral("copy"), tr("&Copy"), QString(), [this] { copySelection(); },
                            QKeySequence::Copy));
@@ -211,7 +215,7 @@ void MainWindow::createActions()
     edit->addAction(action(QStringLiteral("duplicate"), tr("D&uplicate"), QString(), [this] { duplicateSelection(); },
                            QKeySequence(Qt::CTRL | Qt::Key_D)));
     edit->addAction(action(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("delete"), [this] {
-        deleteSelection(false);
+        deleteSelection(HostGuests::Ask);
     }, QKeySequence::Delete));
     edit->addAction(action(QStringLiteral("rename"), tr("&Rename"), QString(), [this] {
         const QStringList ids = mScene->selectedIds();
@@ -557,7 +561,7 @@ QStringList MainWindow::selectedGuests() const
     return guests;
 }
 
-void MainWindow::deleteSelection(bool deleteGuestsOfHosts)
+void MainWindow::deleteSelection(HostGuests hostGuests)
 {
     const QStringList ids = mScene->selectedIds();
     if (ids.isEmpty())
@@ -568,9 +572,9 @@ void MainWindow::deleteSelection(bool deleteGuestsOfHosts)
         const int h = mDocument->index().host(HostId(id));
         hostsWithGuests = hostsWithGuests || (h >= 0 && !mDocument->index().guestsOnHost(h).isEmpty());
     }
-    ChangeBuilder::GuestPolicy policy = deleteGuestsOfHosts ? ChangeBuilder::GuestPolicy::Delete
-                                                            : ChangeBuilder::GuestPolicy::Unplace;
-    if (hostsWithGuests && !deleteGuestsOfHosts && isVisible()) {
+    ChangeBuilder::GuestPolicy policy = hostGuests == HostGuests::Delete ? ChangeBuilder::GuestPolicy::Delete
+                                                                         : ChangeBuilder::GuestPolicy::Unplace;
+    if (hostsWithGuests && hostGuests == HostGuests::Ask) {
         QMessageBox box(QMessageBox::Question, tr("Delete host"),
                         tr("The selected hosts run guests. What should happen to them?"), QMessageBox::Cancel, this);
         QPushButton *unplace = box.addButton(tr("Unplace the guests"), QMessageBox::AcceptRole);
@@ -595,6 +599,8 @@ void MainWindow::copySelection()
         return;
     const Topology piece = ChangeBuilder(mDocument->topology(), mDocument->index()).extract(ids);
     const QByteArray yaml = LayoutWriter::write(piece);
+    mCopied = yaml;
+    mCopiedPiece = piece;
     auto *data = new QMimeData;
     data->setData(mime::clipboard(), yaml);
     data->setText(QString::fromUtf8(yaml));
@@ -604,16 +610,20 @@ void MainWindow::copySelection()
 void MainWindow::paste()
 {
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
-    if (!data)
-        return;
-    const QByteArray yaml = data->hasFormat(mime::clipboard()) ? data->data(mime::clipboard()) : data->text().toUtf8();
-    const LoadResult r = LayoutReader::read(yaml, tr("clipboard"));
-    if (!r.ok()) {
-        statusBar()->showMessage(tr("The clipboard holds no layout objects."), 4000);
-        return;
+    Topology piece = mCopiedPiece;
+    const bool ours = !data || !data->hasText() || (data->hasFormat(mime::clipboard()) && data->data(mime::clipboard()) == mCopied);
+    if (!ours) {
+        // Objects copied from another window or written by hand.
+        const QByteArray yaml = data->hasFormat(mime::clipboard()) ? data->data(mime::clipboard()) : data->text().toUtf8();
+        const LoadResult r = LayoutReader::read(yaml, tr("clipboard"));
+        if (!r.ok()) {
+            statusBar()->showMessage(tr("The clipboard holds no layout objects: %1").arg(r.error->text), 6000);
+            return;
+        }
+        piece = r.topology;
     }
     QStringList newIds;
-    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).paste(r.topology, tr("Paste"), &newIds);
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).paste(piece, tr("Paste"), &newIds);
     if (change.isEmpty())
         return;
     mUndoStack->push(new AddObjectsCommand(mDocument, change));

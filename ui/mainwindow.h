@@ -57,7 +57,9 @@ public:
     void autosave();
 
     // Editing commands, also used by tests.
-    void deleteSelection(bool deleteGuestsOfHosts);
+    // What happens to the guests of deleted hosts.
+    enum class HostGuests { Ask, Unplace, Delete };
+    void deleteSelection(HostGuests hostGuests = HostGuests::Ask);
     void copySelection();
     void paste();
     void duplicateSelection();
@@ -106,6 +108,10 @@ private:
     QTimer *mAutosaveTimer;
     Recovery *mRecovery;
     QString mPath;
+    // The last copy: its objects (references outside it are kept as ids,
+    // which a layout file could not hold) and the YAML put on the clipboard.
+    Topology mCopiedPiece;
+    QByteArray mCopied;
     QHash<QString, QAction *> mActions;
 };
 

@@ -62,6 +62,18 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
     mHint->setBrush(Qt::white);
     mHintBox->setVisible(false);
 
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        QStringList now;
+        for (QGraphicsItem *item : selectedItems())
+            now << item->data(0).toString();
+        mSelectionOrder.erase(std::remove_if(mSelectionOrder.begin(), mSelectionOrder.end(),
+                                             [&](const QString &id) { return !now.contains(id); }),
+                              mSelectionOrder.end());
+        for (const QString &id : now) {
+            if (!mSelectionOrder.contains(id))
+                mSelectionOrder << id;
+        }
+    });
     connect(document, &Document::resetDone, this, [this] {
         sync();
         updateFindings();
@@ -83,9 +95,17 @@ QStringList TopologyScene::selectedIds() const
         if (!id.isEmpty())
             ids << id;
     }
-    // Document order is more useful than selection order for most commands,
-    // but pairs need "first selected = primary": keep selection order.
-    return ids;
+    // Selection order first, then anything selected behind its back.
+    QStringList ordered;
+    for (const QString &id : mSelectionOrder) {
+        if (ids.contains(id))
+            ordered << id;
+    }
+    for (const QString &id : ids) {
+        if (!ordered.contains(id))
+            ordered << id;
+    }
+    return ordered;
 }
 
 void TopologyScene::selectIds(const QStringList &ids)

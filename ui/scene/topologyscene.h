@@ -53,6 +53,8 @@ public:
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
     AreaItem *unrackedArea() const { return mUnracked; }
     AreaItem *unplacedArea() const { return mUnplaced; }
+    // Selected objects' ids, in the order they were selected (the first
+    // selected guest becomes a pair's primary).
     QStringList selectedIds() const;
     void selectIds(const QStringList &ids);
     // Where an object is drawn (scene coordinates), for tests and navigation.
@@ -125,6 +127,7 @@ private:
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
+    QStringList mSelectionOrder;
 };
 
 } // namespace td

@@ -1,0 +1,399 @@
+#include "changebuilder.h"
+#include "document.h"
+#include "io/layoutreader.h"
+#include "io/layoutwriter.h"
+#include "mainwindow.h"
+#include "panels/inspectorpanel.h"
+#include "panels/issuespanel.h"
+#include "panels/palettepanel.h"
+#include "recovery.h"
+#include "scene/guestitem.h"
+#include "scene/hostitem.h"
+#include "scene/mime.h"
+#include "scene/topologyscene.h"
+#include "scene/topologyview.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace td;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    std::unique_ptr<MainWindow> mWindow;
+
+    Document *doc() const { return mWindow->document(); }
+    TopologyScene *scene() const { return mWindow->scene(); }
+    TopologyView *view() const { return mWindow->view(); }
+
+    // A point of the viewport showing the scene point.
+    QPoint viewportPoint(const QPointF &scenePoint) const { return view()->mapFromScene(scenePoint); }
+    // A free spot in a host's guest lane (right end).
+    QPointF laneOf(const QString &hostId) const
+    {
+        const QRectF r = scene()->sceneRectOf(hostId);
+        return QPointF(r.right() - 10, r.center().y());
+    }
+    void ensureVisible(const QPointF &p) { view()->centerOn(p); }
+
+    // Sends a real drag enter/move/drop sequence to the view's viewport.
+    bool dropAt(const QString &format, const QByteArray &payload, const QPointF &scenePoint,
+                bool *moveAccepted = nullptr)
+    {
+        ensureVisible(scenePoint);
+        const QPoint p = viewportPoint(scenePoint);
+        QMimeData data;
+        data.setData(format, payload);
+        QDragEnterEvent enter(p, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &enter);
+        QDragMoveEvent move(p, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &move);
+        if (moveAccepted)
+            *moveAccepted = move.isAccepted();
+        QDropEvent drop(p, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &drop);
+        return drop.isAccepted();
+    }
+    bool hasFinding(const QString &rule, const QString &subject) const
+    {
+        for (const Finding &f : doc()->findings()) {
+            if (f.rule == rule && f.subjects.contains(subject))
+                return true;
+        }
+        return false;
+    }
+    const Guest &guest(const QString &id) const { return doc()->topology().guests.at(doc()->index().guest(GuestId(id))); }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
+        mWindow->resize(1400, 900);
+        mWindow->openSample();
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        view()->resetZoom();
+    }
+
+    void cleanup()
+    {
+        mWindow->undoStack()->setClean(); // no unsaved-changes prompt
+        mWindow->close();
+        mWindow.reset();
+    }
+
+    void startsOnTheCleanSample()
+    {
+        QVERIFY(doc()->findings().isEmpty());
+        QVERIFY(mWindow->windowTitle().contains(QStringLiteral("Contoso")));
+        QVERIFY(scene()->itemFor(QStringLiteral("ic1")));
+        QVERIFY(scene()->itemFor(QStringLiteral("rack-1")));
+        QCOMPARE(mWindow->issues()->list()->topLevelItemCount(), 0);
+    }
+
+    void paletteDropCreatesGuestOnHost()
+    {
+        const QString host = doc()->topology().hosts.first().id.str();
+        const int guests = static_cast<int>(doc()->topology().guests.size());
+        QVERIFY(dropAt(mime::newObject(), "guest:media-server", laneOf(host)));
+        QCOMPARE(doc()->topology().guests.size(), guests + 1);
+        const Guest &g = doc()->topology().guests.last();
+        QCOMPARE(g.product, QStringLiteral("media-server"));
+        QCOMPARE(g.host.str(), host);
+        QCOMPARE(mWindow->undoStack()->count(), 1);
+        QVERIFY(mWindow->isWindowModified());
+        // The new guest is selected and shown in the inspector.
+        QCOMPARE(scene()->selectedIds(), QStringList{g.id.str()});
+        QCOMPARE(mWindow->inspector()->shownId(), g.id.str());
+    }
+
+    void paletteDropCreatesRackAtDropPoint()
+    {
+        const QRectF all = scene()->itemsBoundingRect();
+        const QPointF at(all.right() + 300, all.top() + 200);
+        QVERIFY(dropAt(mime::newObject(), "rack", at));
+        const Rack &r = doc()->topology().racks.last();
+        const QRectF placed = scene()->sceneRectOf(r.id.str());
+        QVERIFY2(std::abs(placed.left() - at.x()) <= 10 && std::abs(placed.top() - at.y()) <= 10,
+                 qPrintable(QStringLiteral("%1,%2").arg(placed.left()).arg(placed.top())));
+        // And a host into its unit 10 (2U, top unit under the cursor).
+        const QPointF unit10(placed.left() + 120, placed.top() + 30 + (42 - 10) * 34 + 17);
+        QVERIFY(dropAt(mime::newObject(), "host", unit10));
+        const Host &h = doc()->topology().hosts.last();
+        QCOMPARE(h.rack, r.id);
+        QCOMPARE(h.unit, 9);
+        // Units 9-10 are now taken: another host there is refused.
+        const int hosts = static_cast<int>(doc()->topology().hosts.size());
+        bool accepted = true;
+        QVERIFY(!dropAt(mime::newObject(), "host", unit10, &accepted));
+        QVERIFY(!accepted);
+        QCOMPARE(doc()->topology().hosts.size(), hosts);
+    }
+
+    void refusedDropChangesNothing()
+    {
+        const Topology before = doc()->topology();
+        const QRectF all = scene()->itemsBoundingRect();
+        bool accepted = true;
+        QVERIFY(!dropAt(mime::newObject(), "nic", QPointF(all.right() + 200, all.top() + 100), &accepted));
+        QVERIFY(!accepted);
+        QVERIFY(doc()->topology() == before);
+        QCOMPARE(mWindow->undoStack()->count(), 0);
+        QVERIFY(!dropAt(mime::newObject(), "rack", laneOf(doc()->topology().hosts.first().id.str())));
+        QVERIFY(doc()->topology() == before);
+    }
+
+    void guestDragBetweenHostsMovesItAndUpdatesIssues()
+    {
+        const QString primaryHost = guest(QStringLiteral("ic1")).host.str();
+        QVERIFY(dropAt(mime::moveObjects(), "guests:ic2", laneOf(primaryHost)));
+        QCOMPARE(guest(QStringLiteral("ic2")).host.str(), primaryHost);
+        QVERIFY(hasFinding(QStringLiteral("redundancy-same-host"), QStringLiteral("ic2")));
+        // The issues dock lists it and the status bar counts it.
+        bool listed = false;
+        for (int i = 0; i < mWindow->issues()->list()->topLevelItemCount(); ++i)
+            listed = listed || mWindow->issues()->list()->topLevelItem(i)->text(1) == QLatin1String("redundancy-same-host");
+        QVERIFY(listed);
+        QCOMPARE(mWindow->undoStack()->undoText(), QStringLiteral("Move Guest"));
+        // Clicking the finding selects its subjects.
+        QTreeWidgetItem *item = mWindow->issues()->list()->topLevelItem(0);
+        emit mWindow->issues()->list()->itemClicked(item, 0);
+        QVERIFY(scene()->selectedIds().contains(QStringLiteral("ic2")));
+    }
+
+    void dragTintMatchesTheValidator()
+    {
+        // Hover ic2 over every host: the tint must say what the validator says.
+        for (const Host &h : doc()->topology().hosts) {
+            const QPointF p = laneOf(h.id.str());
+            ensureVisible(p);
+            QMimeData data;
+            data.setData(mime::moveObjects(), "guests:ic2");
+            QDragEnterEvent enter(viewportPoint(p), Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view()->viewport(), &enter);
+            QDragMoveEvent move(viewportPoint(p), Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view()->viewport(), &move);
+            QVERIFY(move.isAccepted());
+            const QVector<Finding> added = doc()->preview(
+                ChangeBuilder(doc()->topology(), doc()->index()).moveGuest(GuestId(QStringLiteral("ic2")), h.id));
+            Severity worst = Severity::Info;
+            for (const Finding &f : added)
+                worst = std::min(worst, f.severity);
+            const QColor expected = h.id == guest(QStringLiteral("ic2")).host || added.isEmpty() || worst == Severity::Info
+                                        ? Theme::dropOk()
+                                        : worst == Severity::Error ? Theme::dropError() : Theme::dropWarning();
+            auto *hostItem = static_cast<HostItem *>(scene()->itemFor(h.id.str()));
+            QCOMPARE(hostItem->dropTint(), expected);
+            QDragLeaveEvent leave;
+            QApplication::sendEvent(view()->viewport(), &leave);
+            QVERIFY(!hostItem->dropTint().isValid());
+        }
+        QVERIFY(doc()->findings().isEmpty()); // hovering changed nothing
+    }
+
+    void undoRedoRestoresTheModelExactly()
+    {
+        const Topology start = doc()->topology();
+        const QString host = doc()->topology().hosts.at(1).id.str();
+        QVERIFY(dropAt(mime::newObject(), "guest:cic-server", laneOf(host)));
+        QVERIFY(dropAt(mime::moveObjects(), "guests:ic2", laneOf(guest(QStringLiteral("ic1")).host.str())));
+        scene()->selectIds({doc()->topology().hosts.first().id.str()});
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        const Topology end = doc()->topology();
+        QCOMPARE(mWindow->undoStack()->count(), 3);
+        QAction *undo = mWindow->findChild<QAction *>(QStringLiteral("undo"));
+        QAction *redo = mWindow->findChild<QAction *>(QStringLiteral("redo"));
+        QVERIFY(undo->text().contains(QStringLiteral("Delete")));
+        for (int i = 0; i < 3; ++i)
+            undo->trigger();
+        QVERIFY(doc()->topology() == start);
+        QVERIFY(doc()->findings().isEmpty());
+        QVERIFY(!mWindow->isWindowModified());
+        for (int i = 0; i < 3; ++i)
+            redo->trigger();
+        QVERIFY(doc()->topology() == end);
+        QCOMPARE(doc()->findings(), Validator::validate(end));
+    }
+
+    void mouseClickSelectsAndKeyboardDeletes()
+    {
+        const QRectF chip = scene()->sceneRectOf(QStringLiteral("ms1"));
+        QVERIFY(!chip.isEmpty());
+        ensureVisible(chip.center());
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, Qt::NoModifier, viewportPoint(chip.center()));
+        QCOMPARE(scene()->selectedIds(), QStringList{QStringLiteral("ms1")});
+        QCOMPARE(mWindow->inspector()->shownId(), QStringLiteral("ms1"));
+        view()->setFocus();
+        QTest::keyClick(view()->viewport(), Qt::Key_Delete);
+        QCOMPARE(doc()->index().guest(GuestId(QStringLiteral("ms1"))), -1);
+        QTest::keyClick(mWindow.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(doc()->index().guest(GuestId(QStringLiteral("ms1"))) >= 0);
+    }
+
+    void inspectorEditsAreOneStepEach()
+    {
+        scene()->selectIds({QStringLiteral("ic1")});
+        QCOMPARE(mWindow->inspector()->shownId(), QStringLiteral("ic1"));
+        QSpinBox *vcpu = nullptr;
+        for (QSpinBox *box : mWindow->inspector()->findChildren<QSpinBox *>()) {
+            if (box->maximum() == 768)
+                vcpu = box;
+        }
+        QVERIFY(vcpu);
+        QCOMPARE(vcpu->minimum(), 1);
+        const int original = guest(QStringLiteral("ic1")).vcpu;
+        vcpu->setValue(original + 2);
+        vcpu->setValue(original + 4); // same field again: merges
+        QCOMPARE(guest(QStringLiteral("ic1")).vcpu, original + 4);
+        QCOMPARE(mWindow->undoStack()->count(), 1);
+        mWindow->undoStack()->undo();
+        QCOMPARE(guest(QStringLiteral("ic1")).vcpu, original);
+        // An empty name is refused.
+        QLineEdit *name = mWindow->inspector()->findChildren<QLineEdit *>().first();
+        name->setText(QString());
+        emit name->editingFinished();
+        QCOMPARE(guest(QStringLiteral("ic1")).name, QStringLiteral("IC1"));
+    }
+
+    void renameInPlaceWithF2()
+    {
+        scene()->selectIds({QStringLiteral("ic1")});
+        mWindow->findChild<QAction *>(QStringLiteral("rename"))->trigger();
+        auto *edit = mWindow->findChild<QLineEdit *>(QStringLiteral("renameEdit"));
+        QVERIFY(edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("IC-Primary"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(guest(QStringLiteral("ic1")).name, QStringLiteral("IC-Primary"));
+        QCOMPARE(mWindow->undoStack()->count(), 1);
+    }
+
+    void copyPasteKeepsThePair()
+    {
+        const Group pair = doc()->topology().groups.first();
+        QCOMPARE(pair.kind, GroupKind::Switchover);
+        scene()->selectIds({pair.members.at(0).str(), pair.members.at(1).str()});
+        mWindow->copySelection();
+        mWindow->paste();
+        const Group &copy = doc()->topology().groups.last();
+        QCOMPARE(copy.kind, GroupKind::Switchover);
+        QCOMPARE(copy.members.size(), 2);
+        QVERIFY(copy.members.at(0) != pair.members.at(0));
+        QCOMPARE(copy.members.at(0).str(), pair.members.at(0).str() + QStringLiteral("-copy"));
+        QCOMPARE(scene()->selectedIds().size(), 2); // the two new guests (groups have no item)
+        QCOMPARE(mWindow->undoStack()->count(), 1);
+        QCOMPARE(doc()->findings(), Validator::validate(doc()->topology()));
+    }
+
+    void makePairAndPool()
+    {
+        const QRectF all = scene()->itemsBoundingRect();
+        QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(0).id.str())));
+        const QString a = doc()->topology().guests.last().id.str();
+        QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(2).id.str())));
+        const QString b = doc()->topology().guests.last().id.str();
+        QVERIFY(hasFinding(QStringLiteral("switchover-missing"), a));
+        scene()->selectIds({a, b});
+        QVERIFY(mWindow->makePair());
+        const Group &pair = doc()->topology().groups.last();
+        QCOMPARE(pair.members.first().str(), a);
+        QVERIFY(!hasFinding(QStringLiteral("switchover-missing"), a));
+        mWindow->swapPrimaryBackup();
+        QCOMPARE(doc()->topology().groups.last().members.first().str(), b);
+        mWindow->ungroupSelection();
+        QVERIFY(hasFinding(QStringLiteral("switchover-missing"), a));
+        Q_UNUSED(all);
+    }
+
+    void saveThenOpenGivesTheSameFile()
+    {
+        QVERIFY(dropAt(mime::newObject(), "guest:generic", laneOf(doc()->topology().hosts.at(1).id.str())));
+        const QString path = mDir.filePath(QStringLiteral("saved.topo.yaml"));
+        QString error;
+        QVERIFY2(mWindow->saveTo(path, &error), qPrintable(error));
+        QVERIFY(!mWindow->isWindowModified());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray saved = f.readAll();
+        QCOMPARE(saved, LayoutWriter::write(doc()->topology()));
+        const Topology before = doc()->topology();
+        QVERIFY(mWindow->openFile(path, &error, true));
+        QVERIFY(doc()->topology() == before);
+        QCOMPARE(mWindow->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(mWindow->windowTitle().contains(QStringLiteral("saved.topo.yaml")));
+    }
+
+    void badFileLeavesTheDocumentUntouched()
+    {
+        QVERIFY(dropAt(mime::newObject(), "guest:generic", laneOf(doc()->topology().hosts.at(1).id.str())));
+        const Topology before = doc()->topology();
+        const QString path = mDir.filePath(QStringLiteral("bad.topo.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  - {id: a, name: A, product: nope}\n");
+        f.close();
+        QString error;
+        QVERIFY(!mWindow->openFile(path, &error, true));
+        QVERIFY2(error.contains(QStringLiteral("bad.topo.yaml:5:")), qPrintable(error));
+        QVERIFY(doc()->topology() == before);
+        QCOMPARE(mWindow->undoStack()->count(), 1); // history kept too
+        QVERIFY(mWindow->isWindowModified());
+    }
+
+    void autosaveAndRecovery()
+    {
+        QVERIFY(dropAt(mime::newObject(), "guest:generic", laneOf(doc()->topology().hosts.at(1).id.str())));
+        mWindow->autosave();
+        const Topology edited = doc()->topology();
+        Recovery recovery(mDir.filePath(QStringLiteral("recovery")));
+        QVERIFY(QFile::exists(recovery.recoveryFile()));
+        const LoadResult r = LayoutReader::readFile(recovery.recoveryFile());
+        QVERIFY(r.ok());
+        QVERIFY(r.topology == edited);
+        // A lock from a process that is gone makes it pending for the next start.
+        QFile lock(mDir.filePath(QStringLiteral("recovery/recovery.lock")));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write("999999999\n\n");
+        lock.close();
+        QVERIFY(recovery.pending());
+        recovery.discard();
+        QVERIFY(!recovery.pending());
+    }
+
+    void zoomAndFit()
+    {
+        view()->resetZoom();
+        QCOMPARE(view()->zoom(), 1.0);
+        QTest::keyClick(view()->viewport(), Qt::Key_Plus, Qt::ControlModifier);
+        mWindow->findChild<QAction *>(QStringLiteral("zoomIn"))->trigger();
+        QVERIFY(view()->zoom() > 1.0);
+        mWindow->findChild<QAction *>(QStringLiteral("fit"))->trigger();
+        const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+        QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-1"))));
+        QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-3"))));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
