@@ -92,6 +92,35 @@ int validate(const QStringList &arguments)
     return 0;
 }
 
+// Rewrites a layout in the canonical form the designer saves (to stdout, or
+// in place with --in-place; atomic, and only when it loads).
+int format(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption inPlace(QStringLiteral("in-place"), tr("Rewrite the file itself."));
+    parser.addOption(inPlace);
+    if (!parser.parse(arguments) || parser.positionalArguments().size() != 1)
+        return usage(tr("format takes one layout FILE"));
+    const QString file = parser.positionalArguments().first();
+    const LoadResult loaded = LayoutReader::readFile(file);
+    for (const Diagnostic &w : loaded.warnings)
+        printErr(w.toString());
+    if (!loaded.ok()) {
+        printErr(loaded.error->toString());
+        return 2;
+    }
+    if (!parser.isSet(inPlace)) {
+        printOut(LayoutWriter::write(loaded.topology));
+        return 0;
+    }
+    QString error;
+    if (!LayoutWriter::writeFile(loaded.topology, file, &error)) {
+        printErr(error);
+        return 2;
+    }
+    return 0;
+}
+
 int sample(const QStringList &arguments)
 {
     if (arguments.size() > 2)
@@ -108,6 +137,7 @@ bool Cli::wants(const QStringList &arguments)
         return false;
     const QString &first = arguments.at(1);
     return first == QLatin1String("validate") || first == QLatin1String("sample")
+        || first == QLatin1String("format")
         || first == QLatin1String("help") || first == QLatin1String("--help")
         || first == QLatin1String("-h") || first == QLatin1String("--version")
         || first == QLatin1String("-v");
@@ -122,6 +152,9 @@ QString Cli::helpText()
         "  topology-designer validate FILE [options]\n"
         "  topology-designer validate --sample [options]\n"
         "  topology-designer sample                 print the embedded sample layout\n"
+        "  topology-designer format FILE [--in-place]\n"
+        "                                           rewrite FILE in the canonical form the\n"
+        "                                           designer saves (stdout, or the file itself)\n"
         "  topology-designer --help | --version\n"
         "\n"
         "validate checks a layout (*.topo.yaml, format 1) against the placement rules\n"
@@ -156,6 +189,8 @@ int Cli::run(const QStringList &arguments)
         return validate(rest);
     if (command == QLatin1String("sample"))
         return sample(arguments);
+    if (command == QLatin1String("format"))
+        return format(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 

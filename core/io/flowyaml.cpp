@@ -49,8 +49,15 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
             if (!first)
                 out += QLatin1String(", ");
             first = false;
+            const qsizetype keyStart = out.size();
             if (!writeNode(it->first, out, budget, depth + 1))
                 return false;
+            // YAML readers refuse implicit keys over 1024 characters.
+            if (out.size() - keyStart > FlowYaml::kMaxKeyLength) {
+                budget.error = QCoreApplication::translate("td::FlowYaml", "a key longer than %1 characters")
+                                   .arg(FlowYaml::kMaxKeyLength);
+                return false;
+            }
             out += QLatin1String(": ");
             if (!writeNode(it->second, out, budget, depth + 1))
                 return false;

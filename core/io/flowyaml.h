@@ -16,6 +16,7 @@ class FlowYaml final
 public:
     static constexpr int kMaxNodes = 10000;
     static constexpr int kMaxDepth = 64;
+    static constexpr int kMaxKeyLength = 512;
     static bool write(const YAML::Node &node, QString &out, QString *error);
 };
 
