@@ -9,8 +9,6 @@
 
 #include <QApplication>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSettings>
 #include <QTimer>
 
@@ -24,28 +22,30 @@ namespace {
 // between them. Nothing else changes.
 void writeAutomationInfo(td::MainWindow &window, const QString &path)
 {
-    QJsonObject palette;
+    // One line per target: "palette <what> <x> <y>" or "host <id> <x> <y>",
+    // in global screen coordinates.
+    QByteArray out;
     auto *tree = window.palette()->tree();
+    tree->scrollToItem(window.palette()->entry(QStringLiteral("guest:cic-server")));
     for (const QString &what : {QStringLiteral("guest:cic-server"), QStringLiteral("guest:media-server"),
                                 QStringLiteral("guest:generic"), QStringLiteral("host"), QStringLiteral("rack")}) {
         QTreeWidgetItem *item = window.palette()->entry(what);
-        if (!item)
-            continue;
-        tree->scrollToItem(item);
-        const QPoint p = tree->viewport()->mapToGlobal(tree->visualItemRect(item).center());
-        palette.insert(what, QJsonObject{{QStringLiteral("x"), p.x()}, {QStringLiteral("y"), p.y()}});
+        const QRect r = item ? tree->visualItemRect(item) : QRect();
+        if (r.isEmpty() || !tree->viewport()->rect().contains(r.center()))
+            continue; // scrolled out of sight
+        const QPoint p = tree->viewport()->mapToGlobal(r.center());
+        out += QStringLiteral("palette %1 %2 %3\n").arg(what).arg(p.x()).arg(p.y()).toUtf8();
     }
-    QJsonObject hosts;
     for (const td::Host &h : window.document()->topology().hosts) {
         const QRectF r = window.scene()->sceneRectOf(h.id.str());
         // A point in the lane, right of the last chip slot.
-        const QPointF scenePoint(r.right() - 20, r.center().y());
-        const QPoint p = window.view()->viewport()->mapToGlobal(window.view()->mapFromScene(scenePoint));
-        hosts.insert(h.id.str(), QJsonObject{{QStringLiteral("x"), p.x()}, {QStringLiteral("y"), p.y()}});
+        const QPoint p = window.view()->viewport()->mapToGlobal(
+            window.view()->mapFromScene(QPointF(r.right() - 20, r.center().y())));
+        out += QStringLiteral("host %1 %2 %3\n").arg(h.id.str()).arg(p.x()).arg(p.y()).toUtf8();
     }
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("palette"), palette}, {QStringLiteral("hosts"), hosts}}).toJson());
+        file.write(out);
 }
 
 } // namespace

@@ -149,6 +149,8 @@ void MainWindow::createDocks()
     dock(tr("Inspector"), QStringLiteral("InspectorDock"), mInspector, Qt::RightDockWidgetArea);
     dock(tr("Issues"), QStringLiteral("IssuesDock"), mIssues, Qt::BottomDockWidgetArea);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("PaletteDock")), {230}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")), findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
+                {520, 170}, Qt::Vertical);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("InspectorDock")), {320}, Qt::Horizontal);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("IssuesDock")), {170}, Qt::Vertical);
 }
