@@ -128,8 +128,14 @@ Topology generateTopology(const GeneratorParams &p, quint64 seed)
             rnd.chance(5) ? (rnd.chance(50) ? "cic-server" : "media-server") : kSingleProducts[rnd.below(5)]);
         t.guests.append(newGuest(product, guestNo++));
     }
-    for (int i = 0; i < p.racks; ++i)
-        t.layout.append(LayoutEntry{t.racks.at(i).id.str(), 420.0 * (i % 10), 900.0 * (i / 10), {}});
+    // Racks in rows of 8, each with its A/B circuits above it.
+    for (int i = 0; i < p.racks; ++i) {
+        const double x = 800.0 * (i % 8);
+        const double y = 120.0 + 1700.0 * (i / 8);
+        t.layout.append(LayoutEntry{t.racks.at(i).id.str(), x, y, {}});
+        for (int k = 0; k < 2 && 2 * i + k < p.circuits; ++k)
+            t.layout.append(LayoutEntry{t.circuits.at(2 * i + k).id.str(), x + 40 + 380 * k, y - 90, {}});
+    }
     return t;
 }
 

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -21,7 +22,7 @@ GuestItem::GuestItem(const QString &id, QGraphicsItem *parent) : ModelItem(Objec
     setCursor(Qt::OpenHandCursor);
 }
 
-void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const TopologyScene *s = topologyScene();
     const Document *doc = s->document();
@@ -35,6 +36,18 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
     painter->setPen(groupLook.color.isValid() ? QPen(groupLook.color, 2.2) : QPen(Theme::rackFrame(), 0.8));
     painter->setBrush(Theme::chipFill());
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
+        // Zoomed far out: text would be a few pixels; the shape and the
+        // finding colour are what can be seen.
+        const auto badge = s->badgeFor(id());
+        if (badge.count > 0) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(Theme::severity(badge.worst));
+            painter->drawRect(r.adjusted(r.width() * 0.6, 2, -2, -2));
+        }
+        paintSelection(painter, r, 5);
+        return;
+    }
     Theme::icon(g.product).paint(painter, QRect(4, 6, 16, 16));
     QFont f = painter->font();
     f.setPointSizeF(8);

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -46,7 +47,7 @@ void HostItem::setOverflow(const QStringList &names)
     update();
 }
 
-void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const TopologyScene *s = topologyScene();
     const Document *doc = s->document();
@@ -71,6 +72,17 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->setPen(Qt::NoPen);
         painter->setBrush(Theme::clusterColor(cluster));
         painter->drawRoundedRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2), 2, 2);
+    }
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
+        paintTint(painter, all.adjusted(0, 1, 0, -1));
+        paintSelection(painter, bar, 3);
+        const auto badge = s->badgeFor(id());
+        if (badge.count > 0) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(Theme::severity(badge.worst));
+            painter->drawRect(QRectF(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height()));
+        }
+        return;
     }
     QFont f = painter->font();
     f.setPointSizeF(8);

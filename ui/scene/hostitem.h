@@ -16,6 +16,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     // Guests that do not fit the lane (shown as "+N").
     void setOverflow(const QStringList &names);
+    const QStringList &overflow() const { return mOverflow; }
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;

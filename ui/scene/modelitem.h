@@ -9,6 +9,10 @@ namespace td {
 
 class TopologyScene;
 
+// Below this zoom (level of detail), items draw shapes and colours only:
+// text would be unreadable and costs most of the painting time.
+constexpr qreal kDetailLevel = 0.45;
+
 // Base of the canvas items: one item per model object, holding only its id
 // and kind; paint() reads the object from the scene's document. Draws the
 // finding badge and the drop tint the scene sets.

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -39,7 +40,7 @@ void RackItem::setDropUnits(int lowest, int height, const QColor &color)
     update();
 }
 
-void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Document *doc = topologyScene()->document();
     const int pos = doc->index().rack(RackId(id()));
@@ -55,12 +56,20 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->setPen(Qt::NoPen);
     painter->setBrush(Theme::rackFrame());
     painter->drawRoundedRect(header, 4, 4);
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     QFont f = painter->font();
-    f.setPointSizeF(9.5);
+    f.setPointSizeF(detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5);
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
     painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter, rack.name);
+    if (detail < kDetailLevel) {
+        // Zoomed far out: the title (drawn large enough to read), no units.
+        paintTint(painter, r);
+        paintSelection(painter, r, 4);
+        paintBadge(painter, header);
+        return;
+    }
     f.setBold(false);
     f.setPointSizeF(7.5);
     painter->setFont(f);

@@ -19,6 +19,8 @@
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
 #include <QWidget>
+#include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
 #include <QUndoStack>
 
 namespace td {
@@ -75,12 +77,12 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
         }
     });
     connect(document, &Document::resetDone, this, [this] {
-        sync();
+        sync(nullptr);
         updateFindings();
     });
-    connect(document, &Document::changed, this, [this] { sync(); });
+    connect(document, &Document::changed, this, [this](const Change &change) { sync(&change); });
     connect(document, &Document::findingsChanged, this, [this] { updateFindings(); });
-    sync();
+    sync(nullptr);
     updateFindings();
 }
 
@@ -129,9 +131,20 @@ QRectF TopologyScene::sceneRectOf(const QString &id) const
 
 // ---------------------------------------------------------------- sync
 
-void TopologyScene::sync()
+void TopologyScene::sync(const Change *change)
 {
     mSyncing = true;
+    // Repaint what the change names (everything after a reset); positions
+    // of the rest are set again, which costs nothing when they stay.
+    QSet<QString> changed;
+    if (change) {
+        for (const ObjectEdit &e : change->edits)
+            changed.insert(e.id());
+    }
+    auto touch = [&](ModelItem *item) {
+        if (!change || changed.contains(item->id()))
+            item->update();
+    };
     const Topology &t = mDocument->topology();
     const TopologyIndex &index = mDocument->index();
     QSet<QString> alive;
@@ -155,8 +168,7 @@ void TopologyScene::sync()
         const QString id = t.circuits.at(i).id.str();
         ModelItem *it = item(ObjectKind::Circuit, id, [&] { return new CircuitItem(id); });
         it->setPos(positions.value(id, QPointF(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0)));
-        it->setToolTip(tr("Circuit %1\nDrag the plug onto a rack or host to feed it.").arg(t.circuits.at(i).name));
-        it->update();
+        touch(it);
     }
     // Racks in a grid unless placed.
     qreal racksBottom = geometry::kRacksTop;
@@ -170,7 +182,7 @@ void TopologyScene::sync()
         const QPointF fallback((i % geometry::kRacksPerRow) * (geometry::kRackWidth + geometry::kRackGap),
                                geometry::kRacksTop + (i / geometry::kRacksPerRow) * rowHeight);
         it->setPos(positions.value(id, fallback));
-        it->update();
+        touch(it);
         racksBottom = std::max(racksBottom, it->y() + it->size().height());
         racksRight = std::max(racksRight, it->x() + it->size().width());
     }
@@ -200,16 +212,7 @@ void TopologyScene::sync()
             it->setPos(10, unrackedY);
             unrackedY += height + 6;
         }
-        QStringList nics;
-        for (const Nic &n : h.nics)
-            nics << QStringLiteral("%1 (%2 Gbps)").arg(n.name).arg(n.gbps);
-        it->setToolTip(tr("%1\n%2 cores, %3 GB, %4\nNICs: %5")
-                           .arg(h.name)
-                           .arg(h.cores)
-                           .arg(h.memoryGb)
-                           .arg(h.cpuModel.isEmpty() ? tr("CPU model not given") : h.cpuModel,
-                                nics.isEmpty() ? tr("none") : nics.join(QStringLiteral(", "))));
-        it->update();
+        touch(it);
     }
     mUnracked->setSize(QSizeF(geometry::kHostWidth + 20, std::max<qreal>(unrackedY + 10, 120)));
 
@@ -222,13 +225,6 @@ void TopologyScene::sync()
         const QString id = g.id.str();
         auto *it = static_cast<GuestItem *>(item(ObjectKind::Guest, id, [&] { return new GuestItem(id); }));
         const int hostPos = index.host(g.host);
-        const Product *product = Catalog::builtin().product(g.product);
-        it->setToolTip(tr("%1 (%2)\n%3 vCPU, %4 GB%5%6")
-                           .arg(g.name, product ? product->name : g.product)
-                           .arg(g.vcpu)
-                           .arg(g.memoryGb)
-                           .arg(g.ft ? tr(", Fault Tolerance") : QString(),
-                                g.mac == MacMode::Static ? tr(", static MAC") : QString()));
         if (hostPos >= 0) {
             HostItem *host = static_cast<HostItem *>(mItems.value(g.host.str()));
             const int slot = slotOnHost.value(g.host.str());
@@ -260,7 +256,7 @@ void TopologyScene::sync()
                        geometry::kAreaHeader + row * (geometry::kChipHeight + geometry::kChipGap));
             ++unplacedCount;
         }
-        it->update();
+        touch(it);
     }
     for (int i = 0; i < t.hosts.size(); ++i) {
         const QString id = t.hosts.at(i).id.str();
@@ -305,29 +301,98 @@ void TopologyScene::sync()
 
 void TopologyScene::updateFindings()
 {
-    mBadges.clear();
+    QHash<QString, Badge> badges;
     for (const Finding &f : mDocument->findings()) {
         if (f.severity == Severity::Info)
             continue;
         for (const QString &id : f.subjects) {
-            Badge &b = mBadges[id];
+            Badge &b = badges[id];
             b.worst = b.count == 0 ? f.severity : std::min(b.worst, f.severity);
             ++b.count;
         }
     }
-    for (ModelItem *item : std::as_const(mItems)) {
-        QString tip = item->toolTip().section(QStringLiteral("\n\n"), 0, 0);
-        QStringList lines;
-        for (const Finding &f : mDocument->findings()) {
-            if (f.subjects.contains(item->id()))
-                lines << QStringLiteral("• %1: %2").arg(severityName(f.severity), f.message);
-        }
-        if (!lines.isEmpty())
-            tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
-        item->setToolTip(tip);
-        item->update();
+    // Repaint only the items whose badge changed.
+    auto differs = [](const Badge &a, const Badge &b) { return a.count != b.count || a.worst != b.worst; };
+    for (auto it = badges.cbegin(); it != badges.cend(); ++it) {
+        if (differs(it.value(), mBadges.value(it.key())))
+            if (ModelItem *item = mItems.value(it.key()))
+                item->update();
     }
+    for (auto it = mBadges.cbegin(); it != mBadges.cend(); ++it) {
+        if (!badges.contains(it.key()))
+            if (ModelItem *item = mItems.value(it.key()))
+                item->update();
+    }
+    mBadges = std::move(badges);
     mGroupOverlay->update();
+}
+
+QString TopologyScene::toolTipFor(const QString &id) const
+{
+    const TopologyIndex::Ref *ref = mDocument->index().find(id);
+    if (!ref)
+        return {};
+    const Topology &t = mDocument->topology();
+    QString tip;
+    switch (ref->kind) {
+    case ObjectKind::Circuit:
+        tip = tr("Circuit %1\nDrag the plug onto a rack or host to feed it.").arg(t.circuits.at(ref->pos).name);
+        break;
+    case ObjectKind::Rack: {
+        const Rack &r = t.racks.at(ref->pos);
+        tip = tr("Rack %1, %2 U").arg(r.name).arg(r.units > 0 ? r.units : geometry::kDefaultRackUnits);
+        break;
+    }
+    case ObjectKind::Host: {
+        const Host &h = t.hosts.at(ref->pos);
+        QStringList nics;
+        for (const Nic &n : h.nics)
+            nics << QStringLiteral("%1 (%2 Gbps)").arg(n.name).arg(n.gbps);
+        tip = tr("%1\n%2 cores, %3 GB, %4\nNICs: %5")
+                  .arg(h.name)
+                  .arg(h.cores)
+                  .arg(h.memoryGb)
+                  .arg(h.cpuModel.isEmpty() ? tr("CPU model not given") : h.cpuModel,
+                       nics.isEmpty() ? tr("none") : nics.join(QStringLiteral(", ")));
+        const auto *item = static_cast<const HostItem *>(mItems.value(id));
+        if (item && !item->overflow().isEmpty())
+            tip += tr("\nAlso runs: %1").arg(item->overflow().join(QStringLiteral(", ")));
+        break;
+    }
+    case ObjectKind::Guest: {
+        const Guest &g = t.guests.at(ref->pos);
+        const Product *product = Catalog::builtin().product(g.product);
+        tip = tr("%1 (%2)\n%3 vCPU, %4 GB%5%6")
+                  .arg(g.name, product ? product->name : g.product)
+                  .arg(g.vcpu)
+                  .arg(g.memoryGb)
+                  .arg(g.ft ? tr(", Fault Tolerance") : QString(),
+                       g.mac == MacMode::Static ? tr(", static MAC") : QString());
+        break;
+    }
+    default: break;
+    }
+    QStringList lines;
+    for (const Finding &f : mDocument->findings()) {
+        if (f.subjects.contains(id))
+            lines << QStringLiteral("• %1: %2").arg(severityName(f.severity), f.message);
+    }
+    if (!lines.isEmpty())
+        tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+    return tip;
+}
+
+void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    ModelItem *item = modelItemAt(event->scenePos());
+    const QString text = item ? toolTipFor(item->id()) : QString();
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+        return;
+    }
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->accept();
 }
 
 void TopologyScene::updateGroupLooks()

@@ -59,6 +59,8 @@ public:
     void selectIds(const QStringList &ids);
     // Where an object is drawn (scene coordinates), for tests and navigation.
     QRectF sceneRectOf(const QString &id) const;
+    // The tooltip of an object: what it is, and its findings.
+    QString toolTipFor(const QString &id) const;
 
     // What dropping this data at a scene point would do.
     struct DropPlan
@@ -96,9 +98,10 @@ protected:
     void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
-    void sync();
+    void sync(const Change *change);
     void updateFindings();
     void updateGroupLooks();
     void clearDropCues();

@@ -1,0 +1,87 @@
+// Designer benchmark at the reference scale "L": builds the canvas scene for
+// the generated layout, renders it offscreen at fit to view, times one guest
+// move end to end (document + live validation + scene sync), and prints
+// peak memory. Not a pass/fail test: read the figures.
+#include "changebuilder.h"
+#include "commands/changecommand.h"
+#include "document.h"
+#include "scene/topologyscene.h"
+#include "topologygenerator.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QUndoStack>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace td;
+
+namespace {
+
+long peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+double ms(qint64 ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    std::printf("memory at start: %ld MB\n", peakRssMb());
+
+    Document doc(test::generateTopology(test::GeneratorParams::large(), 42));
+    QUndoStack undo;
+    QElapsedTimer t;
+    t.start();
+    TopologyScene scene(&doc, &undo);
+    std::printf("build the scene for L (%lld items): %.1f ms\n", static_cast<long long>(scene.items().size()),
+                ms(t.nsecsElapsed()));
+
+    const QSize size(1600, 1000);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    const QRectF source = scene.itemsBoundingRect();
+    QVector<qint64> renders;
+    for (int i = 0; i < 5; ++i) {
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        t.restart();
+        scene.render(&painter, QRectF(QPointF(0, 0), size), source, Qt::KeepAspectRatio);
+        renders.append(t.nsecsElapsed());
+    }
+    std::sort(renders.begin(), renders.end());
+    std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 50 ms)\n",
+                ms(renders.at(2)), ms(renders.first()));
+    if (argc > 1)
+        image.save(QString::fromLocal8Bit(argv[1]));
+
+    test::Random rnd(3);
+    QVector<qint64> moves;
+    for (int i = 0; i < 50; ++i) {
+        const Guest &g = doc.topology().guests.at(rnd.below(static_cast<int>(doc.topology().guests.size())));
+        const HostId to = doc.topology().hosts.at(rnd.below(static_cast<int>(doc.topology().hosts.size()))).id;
+        t.restart();
+        undo.push(new MoveGuestsCommand(&doc, ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, to)));
+        moves.append(t.nsecsElapsed());
+    }
+    std::sort(moves.begin(), moves.end());
+    std::printf("one guest move as an undo command, with live validation and scene sync: median %.1f ms, max %.1f ms\n",
+                ms(moves.at(25)), ms(moves.last()));
+    std::printf("peak memory (RSS) with the L layout in the designer's scene: %ld MB (goal <= 300 MB)\n", peakRssMb());
+    return 0;
+}
