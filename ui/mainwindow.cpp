@@ -603,20 +603,20 @@ void MainWindow::copySelection()
     const QByteArray yaml = LayoutWriter::write(piece);
     mCopied = yaml;
     mCopiedPiece = piece;
-    auto *data = new QMimeData;
-    data->setData(mime::clipboard(), yaml);
-    data->setText(QString::fromUtf8(yaml));
-    QGuiApplication::clipboard()->setMimeData(data);
+    auto *copied = new QMimeData;
+    copied->setData(mime::clipboard(), yaml);
+    copied->setText(QString::fromUtf8(yaml));
+    QGuiApplication::clipboard()->setMimeData(copied);
 }
 
 void MainWindow::paste()
 {
-    const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+    const QMimeData *clip = QGuiApplication::clipboard()->mimeData();
     Topology piece = mCopiedPiece;
-    const bool ours = !data || !data->hasText() || (data->hasFormat(mime::clipboard()) && data->data(mime::clipboard()) == mCopied);
+    const bool ours = !clip || !clip->hasText() || (clip->hasFormat(mime::clipboard()) && clip->data(mime::clipboard()) == mCopied);
     if (!ours) {
         // Objects copied from another window or written by hand.
-        const QByteArray yaml = data->hasFormat(mime::clipboard()) ? data->data(mime::clipboard()) : data->text().toUtf8();
+        const QByteArray yaml = clip->hasFormat(mime::clipboard()) ? clip->data(mime::clipboard()) : clip->text().toUtf8();
         const LoadResult r = LayoutReader::read(yaml, tr("clipboard"));
         if (!r.ok()) {
             statusBar()->showMessage(tr("The clipboard holds no layout objects: %1").arg(r.error->text), 6000);

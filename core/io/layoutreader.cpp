@@ -457,7 +457,7 @@ void Reader::readPlatform(const YAML::Node &node)
             edition = v;
         } else if (key == "licensing") {
             static const std::pair<const char *, Licensing> kOptions[] = {
-                {"host-id", Licensing::HostId}, {"cloud", Licensing::Cloud}};
+                {"host-id", Licensing::LegacyHostId}, {"cloud", Licensing::Cloud}};
             p.licensing = choice(v, QStringLiteral("licensing"), kOptions);
         } else {
             unknownKey(k, v, tr("'platform'"), p.extras);

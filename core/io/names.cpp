@@ -19,7 +19,7 @@ QString edition(Edition v)
 
 QString licensing(Licensing v)
 {
-    return v == Licensing::HostId ? QStringLiteral("host-id") : QStringLiteral("cloud");
+    return v == Licensing::LegacyHostId ? QStringLiteral("host-id") : QStringLiteral("cloud");
 }
 
 QString drs(DrsLevel v)

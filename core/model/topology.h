@@ -12,7 +12,7 @@ namespace td {
 
 enum class Hypervisor { VSphere, HyperV };
 enum class Edition { Standard, Enterprise, EnterprisePlus };
-enum class Licensing { HostId, Cloud };
+enum class Licensing { LegacyHostId, Cloud };
 enum class DrsLevel { Off, Manual, PartiallyAutomated, FullyAutomated };
 enum class MacMode { Dynamic, Static };
 enum class GroupKind { Switchover, Pool };
@@ -50,7 +50,7 @@ struct Platform
     Hypervisor hypervisor = Hypervisor::VSphere;
     QString version = QStringLiteral("8.0");
     Edition edition = Edition::EnterprisePlus;
-    Licensing licensing = Licensing::HostId;
+    Licensing licensing = Licensing::LegacyHostId;
     Extras extras;
     bool operator==(const Platform &o) const;
 };

@@ -14,8 +14,8 @@ namespace td {
 class RuleContext final
 {
 public:
-    RuleContext(const Topology &topology, const TopologyIndex &index, const Catalog &catalog)
-        : topology(topology), index(index), catalog(catalog)
+    RuleContext(const Topology &t, const TopologyIndex &i, const Catalog &c)
+        : topology(t), index(i), catalog(c)
     {
     }
 
@@ -26,7 +26,7 @@ public:
     const Platform &platform() const { return topology.header.platform; }
     bool vsphere() const { return platform().hypervisor == Hypervisor::VSphere; }
     bool hyperv() const { return platform().hypervisor == Hypervisor::HyperV; }
-    bool hostIdLicensing() const { return platform().licensing == Licensing::HostId; }
+    bool hostIdLicensing() const { return platform().licensing == Licensing::LegacyHostId; }
 
     // Guests on a host, in document order.
     QVector<int> guestsOn(int hostPos) const;

@@ -184,10 +184,10 @@ void InspectorPanel::buildHeader()
     }
     auto *licensing = new QComboBox(mForm);
     licensing->addItems({tr("Host ID (CPUID + MAC)"), tr("Virtual cloud enforcement")});
-    licensing->setCurrentIndex(h.platform.licensing == Licensing::HostId ? 0 : 1);
+    licensing->setCurrentIndex(h.platform.licensing == Licensing::LegacyHostId ? 0 : 1);
     connect(licensing, &QComboBox::currentIndexChanged, this, [this, h](int i) {
         Header after = h;
-        after.platform.licensing = i == 0 ? Licensing::HostId : Licensing::Cloud;
+        after.platform.licensing = i == 0 ? Licensing::LegacyHostId : Licensing::Cloud;
         commitHeader(after, tr("Change Licensing"));
     });
     addRow(tr("Licensing"), licensing);

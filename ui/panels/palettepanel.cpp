@@ -30,9 +30,9 @@ QMimeData *PaletteTree::mimeData(const QList<QTreeWidgetItem *> &items) const
 {
     if (items.isEmpty() || items.first()->data(0, kWhatRole).toString().isEmpty())
         return nullptr;
-    auto *data = new QMimeData;
-    data->setData(mime::newObject(), items.first()->data(0, kWhatRole).toString().toUtf8());
-    return data;
+    auto *dragged = new QMimeData;
+    dragged->setData(mime::newObject(), items.first()->data(0, kWhatRole).toString().toUtf8());
+    return dragged;
 }
 
 PalettePanel::PalettePanel(QWidget *parent) : QWidget(parent)

@@ -42,7 +42,7 @@ private slots:
         QCOMPARE(g.mac, MacMode::Dynamic);
         QCOMPARE(g.ft, false);
         QCOMPARE(r.topology.header.platform.edition, Edition::EnterprisePlus);
-        QCOMPARE(r.topology.header.platform.licensing, Licensing::HostId);
+        QCOMPARE(r.topology.header.platform.licensing, Licensing::LegacyHostId);
     }
 
     void platformDefaults()

@@ -158,7 +158,7 @@ private:
                                                                               : QStringLiteral("2019");
             break;
         case 1:
-            h.platform.licensing = h.platform.licensing == Licensing::HostId ? Licensing::Cloud : Licensing::HostId;
+            h.platform.licensing = h.platform.licensing == Licensing::LegacyHostId ? Licensing::Cloud : Licensing::LegacyHostId;
             break;
         default: h.platform.edition = static_cast<Edition>(rnd.below(3)); break;
         }
