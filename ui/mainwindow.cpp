@@ -102,6 +102,11 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
         updateActions();
     });
     connect(mScene, &TopologyScene::renameRequested, this, &MainWindow::renameInPlace);
+    connect(mPalette->tree(), &PaletteTree::dragIgnored, this, [this] {
+        statusBar()->showMessage(tr("Nothing was added: drop palette objects on the canvas (racks on empty canvas, "
+                                    "hosts in rack units, guests and NICs on hosts)."),
+                                 6000);
+    });
     connect(mScene, &TopologyScene::dropRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(tr("Cannot drop there: %1").arg(reason), 5000); });
     connect(mIssues, &IssuesPanel::subjectsActivated, this, [this](const QStringList &ids) {
@@ -140,6 +145,8 @@ void MainWindow::createDocks()
         addDockWidget(area, d);
         return d;
     };
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     mPalette = new PalettePanel(this);
     mInspector = new InspectorPanel(mDocument, mUndoStack, this);
     mIssues = new IssuesPanel(mDocument, this);
@@ -199,7 +206,7 @@ void MainWindow::createActions()
     undo->setIcon(Theme::icon(QStringLiteral("undo")));
     undo->setObjectName(QStringLiteral("undo"));
     QAction *redo = mUndoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts({QKeySequence(QKeySequence::Redo), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo->setIcon(Theme::icon(QStringLiteral("redo")));
     redo->setObjectName(QStringLiteral("redo"));
     mActions.insert(QStringLiteral("undo"), undo);
@@ -301,10 +308,9 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const Validator &v = mDocument->validator();
-    mStatusFindings->setText(tr("%1 errors · %2 warnings · %3 info")
-                                 .arg(v.count(Severity::Error))
-                                 .arg(v.count(Severity::Warning))
-                                 .arg(v.count(Severity::Info)));
+    mStatusFindings->setText(tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
+                             + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
+                             + tr("%n info", nullptr, v.count(Severity::Info)));
     mStatusZoom->setText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
 }
 
@@ -770,7 +776,7 @@ void MainWindow::renameInPlace(const QString &id)
             case ObjectKind::Host: { Host o = top.hosts.at(current->pos); o.name = text; after = o; break; }
             default: { Guest o = top.guests.at(current->pos); o.name = text; after = o; break; }
             }
-            const Change change = ChangeBuilder(top, mDocument->index()).replace(after, tr("Rename %1").arg(id));
+            const Change change = ChangeBuilder(top, mDocument->index()).replace(after, tr("Rename to %1").arg(text));
             if (!change.isEmpty())
                 mUndoStack->push(new EditObjectCommand(mDocument, change, QString()));
         }

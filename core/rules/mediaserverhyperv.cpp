@@ -24,7 +24,7 @@ public:
         if (g.product != QLatin1String("media-server") || host < 0)
             return;
         const Host &h = c.topology.hosts.at(host);
-        out.append(make(tr("Media Server %1 runs on Hyper-V host %2; enable virtual RSS and expect "
+        out.append(make(tr("%1 (Media Server) runs on Hyper-V host %2; enable virtual RSS and expect "
                            "RTP limits near 120 Mbps.")
                             .arg(g.name, h.name),
                         {g.id.str(), h.id.str()}));

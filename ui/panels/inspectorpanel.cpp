@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     layout->addWidget(mTitle);
     mScroll = new QScrollArea(this);
     mScroll->setWidgetResizable(true);
+    mScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     mScroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(mScroll);
     connect(document, &Document::changed, this, [this] {
@@ -44,6 +46,18 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     });
     connect(document, &Document::resetDone, this, [this] { showObject(QString()); });
     rebuild();
+}
+
+bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && !widget->hasFocus()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void InspectorPanel::showObject(const QString &id)
@@ -105,6 +119,10 @@ QWidget *InspectorPanel::nameEdit(const QString &value, std::function<void(const
 QWidget *InspectorPanel::spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply)
 {
     auto *box = new QSpinBox(mForm);
+    // The wheel changes a value only once the box has focus (no accidental
+    // edits while scrolling the inspector).
+    box->setFocusPolicy(Qt::StrongFocus);
+    box->installEventFilter(this);
     box->setRange(min, max);
     box->setValue(value);
     box->setSuffix(suffix);
@@ -464,7 +482,10 @@ void InspectorPanel::buildGuest(const Guest &g)
                after.memoryGb = v;
                commit(after, QStringLiteral("memory"), tr("Change Guest Memory"));
            }));
-    auto *ft = new QCheckBox(tr("vSphere Fault Tolerance"), mForm);
+    auto *ft = new QCheckBox(t.header.platform.hypervisor == Hypervisor::VSphere ? tr("Fault Tolerance")
+                                                                             : tr("Fault Tolerance (vSphere only)"),
+                             mForm);
+    ft->setEnabled(g.ft || t.header.platform.hypervisor == Hypervisor::VSphere);
     ft->setChecked(g.ft);
     connect(ft, &QCheckBox::toggled, this, [this, g](bool v) {
         Guest after = g;

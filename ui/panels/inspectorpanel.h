@@ -28,6 +28,9 @@ public:
     void showObject(const QString &id);
     const QString &shownId() const { return mId; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void rebuild();
     void buildHeader();

@@ -1,5 +1,6 @@
 #include "panels/minimappanel.h"
 
+#include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 
 #include <QMouseEvent>
@@ -25,7 +26,7 @@ MinimapPanel::MinimapPanel(TopologyView *mainView, QWidget *parent)
 void MinimapPanel::refit()
 {
     if (scene())
-        fitInView(scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+        fitInView(static_cast<TopologyScene *>(scene())->contentRect().adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
     viewport()->update();
 }
 

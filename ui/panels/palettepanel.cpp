@@ -4,6 +4,7 @@
 #include "scene/mime.h"
 #include "theme.h"
 
+#include <QDrag>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QVBoxLayout>
@@ -19,6 +20,21 @@ PaletteTree::PaletteTree(QWidget *parent) : QTreeWidget(parent)
     setIconSize(QSize(22, 22));
     setRootIsDecorated(false);
     setIndentation(8);
+}
+
+void PaletteTree::startDrag(Qt::DropActions)
+{
+    QTreeWidgetItem *item = currentItem();
+    QMimeData *payload = item ? mimeData({item}) : nullptr;
+    if (!payload)
+        return;
+    // A small icon beside the cursor, so the drop target stays visible.
+    auto *drag = new QDrag(this);
+    drag->setMimeData(payload);
+    drag->setPixmap(item->icon(0).pixmap(QSize(28, 28), devicePixelRatioF()));
+    drag->setHotSpot(QPoint(-6, -6));
+    if (drag->exec(Qt::CopyAction) == Qt::IgnoreAction)
+        emit dragIgnored();
 }
 
 QStringList PaletteTree::mimeTypes() const

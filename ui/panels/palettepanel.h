@@ -16,7 +16,12 @@ public:
     explicit PaletteTree(QWidget *parent = nullptr);
     static constexpr int kWhatRole = Qt::UserRole + 1;
 
+signals:
+    // A drag from the palette ended without a drop (refused or cancelled).
+    void dragIgnored();
+
 protected:
+    void startDrag(Qt::DropActions supportedActions) override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override;
 };

@@ -55,8 +55,7 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(f);
     painter->setPen(Theme::text());
     const qreal textLeft = 23;
-    const qreal right = groupLook.marker.isEmpty() ? 4 : 16;
-    const QRectF nameRect(textLeft, 2, r.width() - textLeft - right, 13);
+    const QRectF nameRect(textLeft, 2, r.width() - textLeft - 10, 13);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetricsF(f).elidedText(g.name, Qt::ElideRight, nameRect.width()));
     f.setBold(false);
@@ -66,9 +65,10 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     QString detail = QStringLiteral("%1 vCPU · %2 GB").arg(g.vcpu).arg(g.memoryGb);
     if (g.ft)
         detail += QStringLiteral(" · FT");
-    painter->drawText(QRectF(textLeft, 14, r.width() - textLeft - 4, 12), Qt::AlignLeft | Qt::AlignVCenter, detail);
+    painter->drawText(QRectF(textLeft, 14, r.width() - textLeft - (groupLook.marker.isEmpty() ? 4 : 17), 12),
+                      Qt::AlignLeft | Qt::AlignVCenter, detail);
     if (!groupLook.marker.isEmpty()) {
-        const QRectF m(r.right() - 15, 3, 12, 12);
+        const QRectF m(r.right() - 15, r.bottom() - 15, 12, 12); // the badge takes the top corner
         painter->setPen(Qt::NoPen);
         painter->setBrush(groupLook.color);
         painter->drawEllipse(m);
@@ -82,31 +82,10 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     paintBadge(painter, r);
 }
 
-void GuestItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
-{
-    mPressPos = event->screenPos();
-    setCursor(Qt::ClosedHandCursor);
-    ModelItem::mousePressEvent(event);
-}
-
 void GuestItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
-        return;
-    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
-        return;
-    setCursor(Qt::OpenHandCursor);
-    if (!isSelected()) {
-        scene()->clearSelection();
-        setSelected(true);
-    }
-    topologyScene()->startMoveDrag(event->widget());
-}
-
-void GuestItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
-    topologyScene()->requestRename(id());
-    event->accept();
+    if (dragStarted(event))
+        topologyScene()->startMoveDrag(event->widget());
 }
 
 } // namespace td

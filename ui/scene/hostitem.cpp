@@ -73,7 +73,18 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setBrush(Theme::clusterColor(cluster));
         painter->drawRoundedRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2), 2, 2);
     }
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < kDetailLevel) {
+        // Zoomed out: the name, drawn large enough to read, and colours.
+        if (detail > 0.15) {
+            QFont f = painter->font();
+            f.setPointSizeF(8 * 0.4 / detail);
+            f.setBold(true);
+            painter->setFont(f);
+            painter->setPen(Theme::text());
+            painter->drawText(bar.adjusted(10, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetricsF(f).elidedText(h.name, Qt::ElideRight, bar.width() - 12));
+        }
         paintTint(painter, all.adjusted(0, 1, 0, -1));
         paintSelection(painter, bar, 3);
         const auto badge = s->badgeFor(id());
@@ -134,29 +145,10 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     paintBadge(painter, bar);
 }
 
-void HostItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
-{
-    mPressPos = event->screenPos();
-    ModelItem::mousePressEvent(event);
-}
-
 void HostItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
-        return;
-    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
-        return;
-    if (!isSelected()) {
-        scene()->clearSelection();
-        setSelected(true);
-    }
-    topologyScene()->startMoveDrag(event->widget());
-}
-
-void HostItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
-    topologyScene()->requestRename(id());
-    event->accept();
+    if (dragStarted(event))
+        topologyScene()->startMoveDrag(event->widget());
 }
 
 } // namespace td

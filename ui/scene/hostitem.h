@@ -19,12 +19,9 @@ public:
     const QStringList &overflow() const { return mOverflow; }
 
 protected:
-    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
-    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
-    QPointF mPressPos;
     QStringList mOverflow;
 };
 

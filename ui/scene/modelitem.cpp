@@ -4,6 +4,8 @@
 #include "theme.h"
 
 #include <QGuiApplication>
+#include <QApplication>
+#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPalette>
 
@@ -35,6 +37,49 @@ void ModelItem::setDropTint(const QColor &color)
         return;
     mDropTint = color;
     update();
+}
+
+QVariant ModelItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && topologyScene() && (flags() & ItemIsMovable)) {
+        const QPointF p = value.toPointF();
+        return QPointF(qRound(p.x() / 10) * 10.0, qRound(p.y() / 10) * 10.0);
+    }
+    if (change == ItemPositionHasChanged && topologyScene())
+        topologyScene()->itemMoved();
+    return QGraphicsObject::itemChange(change, value);
+}
+
+void ModelItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    mPressPos = event->screenPos();
+    QGraphicsObject::mousePressEvent(event);
+}
+
+void ModelItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsObject::mouseReleaseEvent(event);
+    if ((flags() & ItemIsMovable) && topologyScene())
+        topologyScene()->commitMovedItems();
+}
+
+void ModelItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    topologyScene()->requestRename(mId);
+    event->accept();
+}
+
+bool ModelItem::dragStarted(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton))
+        return false;
+    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
+        return false;
+    if (!isSelected()) {
+        scene()->clearSelection();
+        setSelected(true);
+    }
+    return true;
 }
 
 TopologyScene *ModelItem::topologyScene() const

@@ -33,6 +33,17 @@ public:
     QColor dropTint() const { return mDropTint; }
 
 protected:
+    // Movable items (racks, circuits) snap to a 10 px grid and commit the
+    // move as one undo step on release; every item renames on double-click.
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    // For items dragged with QDrag (guests, hosts): true once the mouse has
+    // moved far enough from the press; selects the item if it was not.
+    bool dragStarted(QGraphicsSceneMouseEvent *event);
+    QPointF pressScreenPos() const { return mPressPos; }
+
     TopologyScene *topologyScene() const;
     // Paints the badge for this item's findings at the top-right corner of r.
     void paintBadge(QPainter *painter, const QRectF &r) const;
@@ -44,6 +55,7 @@ private:
     QString mId;
     QSizeF mSize;
     QColor mDropTint;
+    QPointF mPressPos;
 };
 
 } // namespace td

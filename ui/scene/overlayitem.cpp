@@ -74,8 +74,17 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         if (points.size() < 2)
             continue;
         painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
-        for (int i = 1; i < points.size(); ++i)
-            curve(points.at(i - 1), points.at(i));
+        for (int i = 1; i < points.size(); ++i) {
+            // An arch over the chips, from top edge to top edge, so that it
+            // never crosses their text.
+            const QPointF a = points.at(i - 1) - QPointF(0, 14);
+            const QPointF b = points.at(i) - QPointF(0, 14);
+            const qreal lift = 18 + std::abs(b.x() - a.x()) * 0.15;
+            const qreal top = std::min(a.y(), b.y()) - lift;
+            QPainterPath path(a);
+            path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b);
+            painter->drawPath(path);
+        }
     }
 }
 

@@ -103,30 +103,6 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     paintBadge(painter, header);
 }
 
-QVariant RackItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
-    if (change == ItemPositionChange && topologyScene()) {
-        // Snap to a 10 px grid.
-        QPointF p = value.toPointF();
-        return QPointF(qRound(p.x() / 10) * 10.0, qRound(p.y() / 10) * 10.0);
-    }
-    if (change == ItemPositionHasChanged && topologyScene())
-        topologyScene()->itemMoved();
-    return ModelItem::itemChange(change, value);
-}
-
-void RackItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
-{
-    ModelItem::mouseReleaseEvent(event);
-    topologyScene()->commitMovedItems();
-}
-
-void RackItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
-    topologyScene()->requestRename(id());
-    event->accept();
-}
-
 CircuitItem::CircuitItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Circuit, id, parent)
 {
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
@@ -176,25 +152,9 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     paintBadge(painter, r);
 }
 
-QVariant CircuitItem::itemChange(GraphicsItemChange change, const QVariant &value)
-{
-    if (change == ItemPositionChange && topologyScene()) {
-        QPointF p = value.toPointF();
-        return QPointF(qRound(p.x() / 10) * 10.0, qRound(p.y() / 10) * 10.0);
-    }
-    if (change == ItemPositionHasChanged && topologyScene())
-        topologyScene()->itemMoved();
-    return ModelItem::itemChange(change, value);
-}
-
 void CircuitItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     mPlugDrag = plugRect().contains(event->pos());
-    mPressPos = event->screenPos();
-    if (mPlugDrag) {
-        event->accept();
-        return;
-    }
     ModelItem::mousePressEvent(event);
 }
 
@@ -204,7 +164,7 @@ void CircuitItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         ModelItem::mouseMoveEvent(event);
         return;
     }
-    if ((event->screenPos() - mPressPos).manhattanLength() < QApplication::startDragDistance())
+    if ((event->screenPos() - pressScreenPos()).manhattanLength() < QApplication::startDragDistance())
         return;
     mPlugDrag = false;
     topologyScene()->startFeedDrag(id(), event->widget());
@@ -214,13 +174,6 @@ void CircuitItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     mPlugDrag = false;
     ModelItem::mouseReleaseEvent(event);
-    topologyScene()->commitMovedItems();
-}
-
-void CircuitItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
-{
-    topologyScene()->requestRename(id());
-    event->accept();
 }
 
 AreaItem::AreaItem(Kind kind, const QString &title) : mKind(kind), mTitle(title)

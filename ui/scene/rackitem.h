@@ -20,11 +20,6 @@ public:
     // The unit highlighted as a drop target (0 = none) and its height.
     void setDropUnits(int lowest, int height, const QColor &color);
 
-protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
-    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
-
 private:
     int mUnits = 42;
     int mDropLowest = 0;
@@ -44,15 +39,12 @@ public:
     QRectF plugRect() const;
 
 protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
-    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     bool mPlugDrag = false;
-    QPointF mPressPos;
 };
 
 // A labelled area of the canvas: "Unracked hosts", "Unplaced guests".

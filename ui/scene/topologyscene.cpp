@@ -60,6 +60,7 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
     addItem(mGroupOverlay);
     mHintBox = addRect(QRectF(), QPen(Qt::NoPen), QBrush(QColor(0x21, 0x21, 0x21, 230)));
     mHintBox->setZValue(100);
+    mHintBox->setFlag(QGraphicsItem::ItemIgnoresTransformations);
     mHint = new QGraphicsSimpleTextItem(mHintBox);
     mHint->setBrush(Qt::white);
     mHintBox->setVisible(false);
@@ -288,15 +289,27 @@ void TopologyScene::sync(const Change *change)
         }
     }
     updateGroupLooks();
-    QRectF bounds = itemsBoundingRect();
-    bounds.setLeft(std::min<qreal>(bounds.left(), 0));
-    const QRectF area = bounds.adjusted(-200, -200, 400, 400);
+    mContent = computeContentRect();
+    const QRectF area = mContent.adjusted(-200, -200, 400, 400);
     mOverlay->setArea(area);
     mGroupOverlay->setArea(area);
     setSceneRect(area);
     mPreviewCache.clear();
+    mPreviewMessages.clear();
     mSyncing = false;
     update();
+}
+
+QRectF TopologyScene::computeContentRect() const
+{
+    // The objects and the two areas: never the overlays or the hint, whose
+    // size follows the scene's (counting them made the scene grow).
+    QRectF r = mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect());
+    for (const ModelItem *item : mItems) {
+        if (item->isVisible())
+            r = r.united(item->mapRectToScene(QRectF(QPointF(0, 0), item->size())));
+    }
+    return r;
 }
 
 void TopologyScene::updateFindings()
@@ -416,6 +429,7 @@ void TopologyScene::updateGroupLooks()
 void TopologyScene::itemMoved()
 {
     if (!mSyncing) {
+        mContent = computeContentRect();
         mOverlay->update();
         mGroupOverlay->update();
     }
@@ -481,7 +495,9 @@ void TopologyScene::startMoveDrag(QWidget *source)
     }
     drag->setPixmap(pixmap);
     drag->setHotSpot(QPoint(20, 14));
-    drag->exec(Qt::MoveAction);
+    mLastRefusal.clear();
+    if (drag->exec(Qt::MoveAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
+        emit dropRefused(mLastRefusal);
     clearDropCues();
 }
 
@@ -492,7 +508,9 @@ void TopologyScene::startFeedDrag(const QString &circuitId, QWidget *source)
     auto *drag = new QDrag(source);
     drag->setMimeData(data);
     drag->setPixmap(Theme::icon(QStringLiteral("circuit")).pixmap(24, 24));
-    drag->exec(Qt::LinkAction);
+    mLastRefusal.clear();
+    if (drag->exec(Qt::LinkAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
+        emit dropRefused(mLastRefusal);
     clearDropCues();
 }
 
@@ -589,6 +607,7 @@ TopologyScene::DropPlan TopologyScene::planDrop(const QMimeData *data, const QPo
                           + QLatin1Char('|') + plan.targetId;
         if (mPreviewCache.contains(key) && !plan.targetId.isEmpty()) {
             plan.worst = mPreviewCache.value(key);
+            plan.firstMessage = mPreviewMessages.value(key);
             plan.newFindings = plan.worst != Severity::Info;
         } else {
             const QVector<Finding> added = mDocument->preview(plan.change);
@@ -596,12 +615,15 @@ TopologyScene::DropPlan TopologyScene::planDrop(const QMimeData *data, const QPo
             for (const Finding &f : added) {
                 if (f.severity != Severity::Info) {
                     plan.newFindings = true;
+                    if (plan.firstMessage.isEmpty() || f.severity < plan.worst)
+                        plan.firstMessage = f.message;
                     plan.worst = std::min(plan.worst, f.severity);
                 }
             }
             if (!plan.newFindings)
                 plan.worst = Severity::Info;
             mPreviewCache.insert(key, plan.worst);
+            mPreviewMessages.insert(key, plan.firstMessage);
         }
     }
     return plan;
@@ -647,6 +669,8 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
                                                                                   : QStringLiteral("hv"))
                      .remove(QLatin1Char(' '));
         h.heightU = 2;
+        if (t.clusters.size() == 1)
+            h.cluster = t.clusters.first().id; // the obvious choice; the inspector changes it
         h.cores = 32;
         h.memoryGb = 512;
         const Traffic migration = t.header.platform.hypervisor == Hypervisor::VSphere ? Traffic::VMotion
@@ -701,6 +725,7 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
         const bool rack = what == QLatin1String("rack");
         if (rack && (target || area)) {
             plan.reason = tr("drop a rack onto empty canvas");
+            plan.targetId = target ? target->id() : QString();
             return;
         }
         Object object;
@@ -909,13 +934,15 @@ void TopologyScene::showDropCues(const DropPlan &plan, const QPointF &scenePos)
     if (!plan.ok)
         text = tr("Cannot drop here: %1").arg(plan.reason);
     else if (plan.newFindings)
-        text = plan.worst == Severity::Error ? tr("Drop here: new error") : tr("Drop here: new warning");
+        text = (plan.worst == Severity::Error ? tr("New error: %1") : tr("New warning: %1")).arg(plan.firstMessage);
     if (!text.isEmpty()) {
-        mHint->setText(text);
+        mHint->setText(text.size() > 90 ? text.left(87) + QStringLiteral("...") : text);
         const QRectF r = mHint->boundingRect();
         mHintBox->setRect(QRectF(-6, -4, r.width() + 12, r.height() + 8));
         mHint->setPos(0, 0);
-        mHintBox->setPos(scenePos + QPointF(18, 18));
+        mHintBox->setPos(scenePos);
+        mHint->setPos(24, 26); // view pixels below-right of the cursor, clear of the drag image
+        mHintBox->setRect(QRectF(18, 22, r.width() + 12, r.height() + 8));
         mHintBox->setBrush(plan.ok ? QColor(0x33, 0x33, 0x33, 230) : QColor(0xb7, 0x1c, 0x1c, 235));
         mHintBox->setVisible(true);
     }
@@ -926,6 +953,7 @@ void TopologyScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
     const QMimeData *data = event->mimeData();
     if (data->hasFormat(mime::newObject()) || data->hasFormat(mime::moveObjects()) || data->hasFormat(mime::feed())) {
         mPreviewCache.clear();
+        mPreviewMessages.clear();
         event->acceptProposedAction();
         return;
     }
@@ -936,6 +964,7 @@ void TopologyScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 {
     const DropPlan plan = planDrop(event->mimeData(), event->scenePos());
     showDropCues(plan, event->scenePos());
+    mLastRefusal = plan.ok ? QString() : plan.reason;
     if (plan.ok) {
         event->setDropAction(event->proposedAction());
         event->accept();
@@ -947,6 +976,7 @@ void TopologyScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 void TopologyScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
 {
     clearDropCues();
+    mLastRefusal.clear();
     event->accept();
 }
 

@@ -59,6 +59,8 @@ public:
     void selectIds(const QStringList &ids);
     // Where an object is drawn (scene coordinates), for tests and navigation.
     QRectF sceneRectOf(const QString &id) const;
+    // What the layout occupies: objects and areas, without overlays.
+    QRectF contentRect() const { return mContent; }
     // The tooltip of an object: what it is, and its findings.
     QString toolTipFor(const QString &id) const;
 
@@ -71,6 +73,7 @@ public:
         enum class Verb { Add, MoveGuests, MoveHosts, Feed } verb = Verb::Add;
         QString targetId;               // the host/rack/circuit dropped on
         Severity worst = Severity::Info; // worst new finding (guest drops)
+        QString firstMessage;            // the worst new finding's message
         bool newFindings = false;
         int rackLowestUnit = 0;         // a host drop into a rack
         int rackHeight = 0;
@@ -126,7 +129,12 @@ private:
     QGraphicsRectItem *mHintBox = nullptr;
     QHash<QString, Badge> mBadges;
     QHash<QString, GroupLook> mGroupLooks;
+    QRectF computeContentRect() const;
+
     QHash<QString, Severity> mPreviewCache; // "data|target" -> worst
+    QHash<QString, QString> mPreviewMessages;
+    QString mLastRefusal; // why the last drag position was refused
+    QRectF mContent;
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;

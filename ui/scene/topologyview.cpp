@@ -1,5 +1,7 @@
 #include "scene/topologyview.h"
 
+#include "scene/topologyscene.h"
+
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -60,10 +62,11 @@ void TopologyView::fitToView()
 {
     if (!scene())
         return;
-    QRectF r = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    const auto *topology = qobject_cast<TopologyScene *>(scene());
+    const QRectF r = (topology ? topology->contentRect() : scene()->itemsBoundingRect()).adjusted(-40, -40, 40, 40);
     fitInView(r, Qt::KeepAspectRatio);
-    if (zoom() > 1.5)
-        setZoom(1.5);
+    if (zoom() > 1.0)
+        setZoom(1.0); // a small or new layout at actual size
     emit zoomChanged(zoom());
     emit viewportMoved();
 }
