@@ -7,6 +7,7 @@
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
+#include "scene/legenditem.h"
 #include "scene/mime.h"
 #include "scene/overlayitem.h"
 #include "scene/rackitem.h"
@@ -58,6 +59,8 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
     mGroupOverlay = new OverlayItem(this, OverlayItem::Layer::Groups);
     addItem(mOverlay);
     addItem(mGroupOverlay);
+    mLegend = new LegendItem(this);
+    addItem(mLegend);
     mHintBox = addRect(QRectF(), QPen(Qt::NoPen), QBrush(QColor(0x21, 0x21, 0x21, 230)));
     mHintBox->setZValue(100);
     mHintBox->setFlag(QGraphicsItem::ItemIgnoresTransformations);
@@ -187,6 +190,9 @@ void TopologyScene::sync(const Change *change)
         racksBottom = std::max(racksBottom, it->y() + it->size().height());
         racksRight = std::max(racksRight, it->x() + it->size().width());
     }
+    // The legend right of the racks.
+    mLegend->refresh();
+    mLegend->setPos(std::max<qreal>(racksRight, geometry::kRackWidth) + 60, geometry::kRacksTop);
     // Areas below the racks.
     const qreal areaTop = racksBottom + 80;
     mUnracked->setPos(0, areaTop);
@@ -304,7 +310,7 @@ QRectF TopologyScene::computeContentRect() const
 {
     // The objects and the two areas: never the overlays or the hint, whose
     // size follows the scene's (counting them made the scene grow).
-    QRectF r = mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect());
+    QRectF r = mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect()).united(mLegend->sceneBoundingRect());
     for (const ModelItem *item : mItems) {
         if (item->isVisible())
             r = r.united(item->mapRectToScene(QRectF(QPointF(0, 0), item->size())));

@@ -16,6 +16,7 @@ namespace td {
 class AreaItem;
 class Document;
 class HostItem;
+class LegendItem;
 class ModelItem;
 class OverlayItem;
 class RackItem;
@@ -125,6 +126,7 @@ private:
     AreaItem *mUnplaced = nullptr;
     OverlayItem *mOverlay = nullptr;
     OverlayItem *mGroupOverlay = nullptr;
+    LegendItem *mLegend = nullptr;
     QGraphicsSimpleTextItem *mHint = nullptr;
     QGraphicsRectItem *mHintBox = nullptr;
     QHash<QString, Badge> mBadges;
