@@ -22,6 +22,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace td {
 
 InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidget *parent)
@@ -403,6 +405,18 @@ void InspectorPanel::buildHost(const Host &h)
             item->setCheckState(n.carries(kAllTraffic[k]) ? Qt::Checked : Qt::Unchecked);
             table->setItem(r, 2 + k, item);
         }
+    }
+    // The other hypervisor's migration traffic means nothing here: hide its
+    // column unless a NIC carries it (then it stays visible to be cleared).
+    const Traffic foreign = t.header.platform.hypervisor == Hypervisor::VSphere ? Traffic::LiveMigration
+                                                                                 : Traffic::VMotion;
+    const bool foreignUsed = std::any_of(h.nics.cbegin(), h.nics.cend(), [&](const Nic &n) { return n.carries(foreign); });
+    for (int k = 0; k < 7; ++k) {
+        if (kAllTraffic[k] == foreign && !foreignUsed)
+            table->setColumnHidden(2 + k, true);
+        if (kAllTraffic[k] == Traffic::FtLogging && t.header.platform.hypervisor == Hypervisor::HyperV
+            && std::none_of(h.nics.cbegin(), h.nics.cend(), [](const Nic &n) { return n.carries(Traffic::FtLogging); }))
+            table->setColumnHidden(2 + k, true);
     }
     table->setMinimumHeight(60 + 24 * static_cast<int>(h.nics.size()));
     connect(table, &QTableWidget::itemChanged, this, [this, h, table](QTableWidgetItem *changed) {
