@@ -68,6 +68,12 @@ int main(int argc, char *argv[])
 
     QByteArray file;
     const double save = median(runs, [&] { file = LayoutWriter::write(topology); });
+    // bench_core RUNS FILE: also keep the L layout, e.g. to open it in the designer.
+    if (argc > 2) {
+        QString error;
+        if (!LayoutWriter::writeFile(topology, QString::fromLocal8Bit(argv[2]), &error))
+            std::printf("cannot write %s: %s\n", argv[2], qPrintable(error));
+    }
     const QByteArray again = LayoutWriter::write(LayoutReader::read(file, QStringLiteral("L")).topology);
     std::printf("file size: %.2f MiB\n", file.size() / 1048576.0);
     std::printf("save: %.1f ms (goal <= 300 ms), re-save byte-identical: %s\n", save,

@@ -157,6 +157,11 @@ void InspectorPanel::rebuild()
         default: buildHeader(); break;
         }
     }
+    // Let fields shrink with the dock instead of being cut off at its edge.
+    for (QComboBox *combo : mForm->findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
     mScroll->setWidget(mForm);
 }
 
