@@ -787,6 +787,24 @@ void MainWindow::renameInPlace(const QString &id)
 
 void MainWindow::nudge(int dx, int dy)
 {
+    // Racked hosts move by whole units (Up/Down); racks and circuits by pixels.
+    QStringList hosts;
+    for (const QString &id : mScene->selectedIds()) {
+        const ModelItem *item = mScene->itemFor(id);
+        if (item && item->kind() == ObjectKind::Host)
+            hosts << id;
+    }
+    if (!hosts.isEmpty()) {
+        if (dy == 0)
+            return;
+        QString reason;
+        const Change change = mScene->nudgeHosts(hosts, dy < 0 ? 1 : -1, &reason);
+        if (change.isEmpty())
+            statusBar()->showMessage(tr("Cannot move there: %1").arg(reason), 4000);
+        else
+            mUndoStack->push(new MoveHostsCommand(mDocument, change));
+        return;
+    }
     ChangeBuilder build(mDocument->topology(), mDocument->index());
     Change all;
     all.text = tr("Nudge");

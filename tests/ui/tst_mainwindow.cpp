@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -379,6 +380,72 @@ private slots:
         QVERIFY(recovery.pending());
         recovery.discard();
         QVERIFY(!recovery.pending());
+    }
+
+    void keyboardNudging()
+    {
+        // A rack moves by 10 px, a racked host by one unit; each is a step.
+        scene()->selectIds({QStringLiteral("rack-2")});
+        const QPointF before = scene()->itemFor(QStringLiteral("rack-2"))->pos();
+        view()->setFocus();
+        QTest::keyClick(view()->viewport(), Qt::Key_Right);
+        QCOMPARE(scene()->itemFor(QStringLiteral("rack-2"))->pos(), before + QPointF(10, 0));
+        const Host first = doc()->topology().hosts.first();
+        scene()->selectIds({first.id.str()});
+        QTest::keyClick(view()->viewport(), Qt::Key_Up);
+        QCOMPARE(doc()->topology().hosts.first().unit, first.unit + 1);
+        QCOMPARE(mWindow->undoStack()->count(), 2);
+        // Up until the host above: it stops below it and never overlaps.
+        for (int i = 0; i < 10; ++i)
+            QTest::keyClick(view()->viewport(), Qt::Key_Up);
+        const Host moved = doc()->topology().hosts.first();
+        for (const Host &other : doc()->topology().hosts) {
+            if (other.id != moved.id && other.rack == moved.rack)
+                QVERIFY(moved.unit + moved.heightU - 1 < other.unit || other.unit + other.heightU - 1 < moved.unit);
+        }
+        QVERIFY(moved.unit > first.unit + 1);
+        while (mWindow->undoStack()->canUndo())
+            mWindow->undoStack()->undo();
+        QCOMPARE(doc()->topology().hosts.first().unit, first.unit);
+        QCOMPARE(scene()->itemFor(QStringLiteral("rack-2"))->pos(), before);
+    }
+
+    void circuitPlugFeedsARack()
+    {
+        const QString rack = QStringLiteral("rack-3");
+        const QRectF r = scene()->sceneRectOf(rack);
+        Rack before = doc()->topology().racks.at(doc()->index().rack(RackId(rack)));
+        // Both sample circuits feed every rack already: take one away, then plug it back.
+        scene()->selectIds({});
+        Rack fewer = before;
+        fewer.circuits.removeLast();
+        doc()->apply(ChangeBuilder(doc()->topology(), doc()->index()).replace(fewer, QStringLiteral("test")));
+        const QString circuit = before.circuits.last().str();
+        QVERIFY(dropAt(mime::feed(), circuit.toUtf8(), r.center()));
+        QCOMPARE(doc()->topology().racks.at(doc()->index().rack(RackId(rack))).circuits, before.circuits);
+        // Plugging it again is refused: it already feeds the rack.
+        QVERIFY(!dropAt(mime::feed(), circuit.toUtf8(), r.center()));
+    }
+
+    void openByDroppingAFileOnTheWindow()
+    {
+        const QString path = mDir.filePath(QStringLiteral("dropped.topo.yaml"));
+        Topology t = doc()->topology();
+        t.header.name = QStringLiteral("Dropped layout");
+        QString error;
+        QVERIFY(LayoutWriter::writeFile(t, path, &error));
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(mWindow.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(mWindow.get(), &drop);
+        QCOMPARE(doc()->topology().header.name, QStringLiteral("Dropped layout"));
+        QCOMPARE(mWindow->filePath(), QFileInfo(path).absoluteFilePath());
+        // And it is now a recent file.
+        const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+        QVERIFY(recent.contains(QFileInfo(path).absoluteFilePath()));
     }
 
     void zoomAndFit()

@@ -885,6 +885,27 @@ void TopologyScene::planFeed(const QString &circuitId, const QPointF &scenePos, 
     plan.ok = true;
 }
 
+Change TopologyScene::nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *reason) const
+{
+    const Topology &t = mDocument->topology();
+    ChangeBuilder build(t, mDocument->index());
+    QVector<Change> changes;
+    for (const QString &id : hostIds) {
+        const int pos = mDocument->index().host(HostId(id));
+        if (pos < 0)
+            continue;
+        Host h = t.hosts.at(pos);
+        const int rackPos = mDocument->index().rack(h.rack);
+        if (rackPos < 0 || h.unit <= 0)
+            continue;
+        h.unit += deltaUnits;
+        if (!unitsFree(rackPos, h.unit, h.heightU, hostIds, reason))
+            return Change();
+        changes.append(build.replace(h, QString()));
+    }
+    return merged(changes, hostIds.size() == 1 ? tr("Move Host") : tr("Move %1 Hosts").arg(hostIds.size()));
+}
+
 TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF &scenePos)
 {
     DropPlan plan = planDrop(data, scenePos);
