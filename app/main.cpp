@@ -71,6 +71,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("topology-designer"));
     QApplication::setWindowIcon(td::Theme::icon(QStringLiteral("topology-designer")));
     td::Theme::apply(app, static_cast<td::Theme::Mode>(QSettings().value(QStringLiteral("theme"), 0).toInt()));
     td::MainWindow window;
