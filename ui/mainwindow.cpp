@@ -734,17 +734,9 @@ void MainWindow::swapPrimaryBackup()
 void MainWindow::renameInPlace(const QString &id)
 {
     const TopologyIndex::Ref *ref = mDocument->index().find(id);
-    if (!ref)
-        return;
-    const Topology &t = mDocument->topology();
-    QString name;
-    switch (ref->kind) {
-    case ObjectKind::Circuit: name = t.circuits.at(ref->pos).name; break;
-    case ObjectKind::Rack: name = t.racks.at(ref->pos).name; break;
-    case ObjectKind::Host: name = t.hosts.at(ref->pos).name; break;
-    case ObjectKind::Guest: name = t.guests.at(ref->pos).name; break;
-    default: return;
-    }
+    if (!ref || ref->kind == ObjectKind::Cluster || ref->kind == ObjectKind::Group)
+        return; // clusters and groups are renamed in the inspector
+    const QString name = mDocument->index().nameOf(mDocument->topology(), id);
     delete mRenameEdit;
     mRenameEdit = new QLineEdit(name, mView->viewport());
     mRenameEdit->setObjectName(QStringLiteral("renameEdit"));

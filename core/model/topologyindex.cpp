@@ -92,6 +92,22 @@ const TopologyIndex::Ref *TopologyIndex::find(const QString &id) const
     return it == mById.constEnd() ? nullptr : &it.value();
 }
 
+QString TopologyIndex::nameOf(const Topology &t, const QString &id) const
+{
+    const Ref *ref = find(id);
+    if (!ref)
+        return {};
+    switch (ref->kind) {
+    case ObjectKind::Circuit: return t.circuits.at(ref->pos).name;
+    case ObjectKind::Rack: return t.racks.at(ref->pos).name;
+    case ObjectKind::Cluster: return t.clusters.at(ref->pos).name;
+    case ObjectKind::Host: return t.hosts.at(ref->pos).name;
+    case ObjectKind::Guest: return t.guests.at(ref->pos).name;
+    case ObjectKind::Group: return t.groups.at(ref->pos).name;
+    }
+    return {};
+}
+
 int TopologyIndex::indexOf(ObjectKind kind, const QString &id) const
 {
     if (id.isEmpty())

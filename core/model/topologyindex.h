@@ -30,6 +30,8 @@ public:
     void replaceGroup(int pos, const Group &before, const Group &after);
 
     const Ref *find(const QString &id) const;
+    // The name of the object with this id ("" when there is none).
+    QString nameOf(const Topology &topology, const QString &id) const;
     int indexOf(ObjectKind kind, const QString &id) const;
     int circuit(const CircuitId &id) const { return indexOf(ObjectKind::Circuit, id.str()); }
     int rack(const RackId &id) const { return indexOf(ObjectKind::Rack, id.str()); }

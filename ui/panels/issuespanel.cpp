@@ -58,6 +58,17 @@ IssuesPanel::IssuesPanel(Document *document, QWidget *parent) : QWidget(parent),
     refresh();
 }
 
+QString IssuesPanel::subjectNames(const QStringList &ids) const
+{
+    // Names as people know them.
+    QStringList names;
+    for (const QString &id : ids) {
+        const QString name = mDocument->index().nameOf(mDocument->topology(), id);
+        names << (name.isEmpty() ? id : name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 void IssuesPanel::refresh()
 {
     mList->setUpdatesEnabled(false);
@@ -74,7 +85,7 @@ void IssuesPanel::refresh()
             const QString tip = QStringLiteral("<b>%1</b><p>%2</p><p><i>%3</i></p><p>%4</p>")
                                     .arg(rule->title().toHtmlEscaped(), rule->explanation().toHtmlEscaped(),
                                          tr("Source: %1").arg(rule->source()).toHtmlEscaped(),
-                                         tr("Concerns: %1").arg(f.subjects.join(QStringLiteral(", "))).toHtmlEscaped());
+                                         tr("Concerns: %1").arg(subjectNames(f.subjects)).toHtmlEscaped());
             for (int c = 0; c < 3; ++c)
                 item->setToolTip(c, tip);
         }

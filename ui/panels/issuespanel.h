@@ -31,6 +31,7 @@ signals:
 
 private:
     void applyFilter();
+    QString subjectNames(const QStringList &ids) const;
 
     Document *mDocument;
     QComboBox *mSeverity;
