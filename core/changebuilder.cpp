@@ -54,36 +54,34 @@ Change ChangeBuilder::moveGuest(const GuestId &guest, const HostId &host) const
 
 Change ChangeBuilder::replace(const Object &after, const QString &text) const
 {
-    Topology to = mTopology;
-    std::visit(
-        [&](const auto &object) {
-            using T = std::decay_t<decltype(object)>;
-            auto replaceIn = [&](QVector<T> &list) {
-                for (T &item : list) {
-                    if (item.id == object.id)
-                        item = object;
-                }
-            };
-            if constexpr (std::is_same_v<T, Circuit>)
-                replaceIn(to.circuits);
-            else if constexpr (std::is_same_v<T, Rack>)
-                replaceIn(to.racks);
-            else if constexpr (std::is_same_v<T, Cluster>)
-                replaceIn(to.clusters);
-            else if constexpr (std::is_same_v<T, Host>)
-                replaceIn(to.hosts);
-            else if constexpr (std::is_same_v<T, Guest>)
-                replaceIn(to.guests);
-            else
-                replaceIn(to.groups);
-        },
-        after);
+    // One edit, built directly: this runs on every drag move over a target,
+    // so it must not copy or diff the whole topology.
     Change c;
     c.text = text;
     const int pos = mIndex.indexOf(kindOf(after), idOf(after));
     if (pos < 0)
         return c;
-    return diff(mTopology, to, text);
+    std::visit(
+        [&](const auto &object) {
+            using T = std::decay_t<decltype(object)>;
+            const T *before = nullptr;
+            if constexpr (std::is_same_v<T, Circuit>)
+                before = &mTopology.circuits.at(pos);
+            else if constexpr (std::is_same_v<T, Rack>)
+                before = &mTopology.racks.at(pos);
+            else if constexpr (std::is_same_v<T, Cluster>)
+                before = &mTopology.clusters.at(pos);
+            else if constexpr (std::is_same_v<T, Host>)
+                before = &mTopology.hosts.at(pos);
+            else if constexpr (std::is_same_v<T, Guest>)
+                before = &mTopology.guests.at(pos);
+            else
+                before = &mTopology.groups.at(pos);
+            if (!(*before == object))
+                c.edits.append(ObjectEdit{Object(*before), after, -1});
+        },
+        after);
+    return c;
 }
 
 Change ChangeBuilder::add(const Object &object, const QString &text) const

@@ -758,11 +758,11 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
             if (target->kind() == ObjectKind::Rack) {
                 Rack r = t.racks.at(mDocument->index().rack(RackId(target->id())));
                 r.circuits.append(CircuitId(id));
-                plan.change.edits.append(ObjectEdit{Object(t.racks.at(mDocument->index().rack(r.id))), Object(r), -1});
+                plan.change.edits += build.replace(r, QString()).edits;
             } else {
                 Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
                 h.power.append(CircuitId(id));
-                plan.change.edits.append(ObjectEdit{Object(t.hosts.at(mDocument->index().host(h.id))), Object(h), -1});
+                plan.change.edits += build.replace(h, QString()).edits;
             }
             plan.change.layout.last().after->y = 0;
             plan.targetId = target->id();
