@@ -39,12 +39,7 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
         // Zoomed far out: text would be a few pixels; the shape and the
         // finding colour are what can be seen.
-        const auto badge = s->badgeFor(id());
-        if (badge.count > 0) {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(Theme::severity(badge.worst));
-            painter->drawRect(r.adjusted(r.width() * 0.6, 2, -2, -2));
-        }
+        paintBadgeBlock(painter, r.adjusted(r.width() * 0.6, 2, -2, -2));
         paintSelection(painter, r, 5);
         return;
     }

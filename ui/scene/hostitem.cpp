@@ -87,12 +87,7 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
         paintTint(painter, all.adjusted(0, 1, 0, -1));
         paintSelection(painter, bar, 3);
-        const auto badge = s->badgeFor(id());
-        if (badge.count > 0) {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(Theme::severity(badge.worst));
-            painter->drawRect(QRectF(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height()));
-        }
+        paintBadgeBlock(painter, QRectF(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height()));
         return;
     }
     QFont f = painter->font();

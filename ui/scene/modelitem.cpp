@@ -110,6 +110,17 @@ void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
     painter->drawText(b, Qt::AlignCenter, text);
 }
 
+void ModelItem::paintBadgeBlock(QPainter *painter, const QRectF &r) const
+{
+    const TopologyScene *s = topologyScene();
+    const auto badge = s ? s->badgeFor(mId) : TopologyScene::Badge();
+    if (badge.count == 0)
+        return;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(Theme::severity(badge.worst));
+    painter->drawRect(r);
+}
+
 void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
 {
     if (!mDropTint.isValid())

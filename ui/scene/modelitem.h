@@ -48,6 +48,8 @@ protected:
     // Paints the badge for this item's findings at the top-right corner of r.
     void paintBadge(QPainter *painter, const QRectF &r) const;
     void paintTint(QPainter *painter, const QRectF &r) const;
+    // Zoomed far out: the badge becomes a block of its colour filling r.
+    void paintBadgeBlock(QPainter *painter, const QRectF &r) const;
     void paintSelection(QPainter *painter, const QRectF &r, qreal radius) const;
 
 private:
