@@ -6,11 +6,18 @@
 #include "io/samples.h"
 #include "mainwindow.h"
 #include "recovery.h"
+#include "scene/geometry.h"
+#include "scene/mime.h"
+#include "scene/topologyscene.h"
+#include "scene/topologyview.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QMimeData>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -495,6 +502,83 @@ private slots:
         QVERIFY(!showsModal([&] { pressSave(a.get()); }));
         QVERIFY(a->undoStack()->isClean());
         QVERIFY(LayoutReader::readFile(path).topology == a->document()->topology());
+    }
+
+    // The canvas hint of a refused drop, as the view shows it (text and the
+    // box's rectangle in viewport pixels); empty when none is shown.
+    static QString dragHint(MainWindow *w, const QString &payload, const QPoint &at, QRect *box)
+    {
+        QMimeData data;
+        data.setData(mime::newObject(), payload.toUtf8());
+        QWidget *viewport = w->view()->viewport();
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QString text;
+        for (QGraphicsItem *item : w->scene()->items()) {
+            auto *hint = dynamic_cast<QGraphicsSimpleTextItem *>(item);
+            auto *frame = hint ? dynamic_cast<QGraphicsRectItem *>(hint->parentItem()) : nullptr;
+            if (frame && frame->isVisible()) {
+                text = hint->text();
+                *box = frame->deviceTransform(w->view()->viewportTransform()).mapRect(frame->rect()).toAlignedRect();
+            }
+        }
+        QDragLeaveEvent leave;
+        QApplication::sendEvent(viewport, &leave);
+        return text;
+    }
+
+    void refusedDropHintIsWholeAndInView()
+    {
+        auto &w = window();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        const QRect viewport = w->view()->viewport()->rect();
+        // A NIC refused at the right edge of the view: its hint stays in view.
+        QString text;
+        QRect box;
+        for (int y = 20; y < viewport.height() && !text.startsWith(QLatin1String("Cannot")); y += 25)
+            text = dragHint(w.get(), QStringLiteral("nic"), QPoint(viewport.width() - 8, y), &box);
+        QCOMPARE(text.split(QLatin1Char('\n')).join(QLatin1Char(' ')), QStringLiteral("Cannot drop here: drop a NIC onto a host"));
+        QVERIFY2(viewport.contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
+        // And at the bottom edge.
+        text.clear();
+        for (int x = 20; x < viewport.width() && !text.startsWith(QLatin1String("Cannot")); x += 25)
+            text = dragHint(w.get(), QStringLiteral("nic"), QPoint(x, viewport.height() - 8), &box);
+        QVERIFY(!text.isEmpty());
+        QVERIFY(viewport.contains(box));
+
+        // A long reason is shown whole (wrapped), not cut short: a new 2U
+        // host dropped on the unit just above a host with a long name.
+        const Topology &t = w->document()->topology();
+        int chosen = -1, above = 0;
+        for (int i = 0; i < t.hosts.size() && chosen < 0; ++i) {
+            const Host &h = t.hosts.at(i);
+            const int rack = w->document()->index().rack(h.rack);
+            above = h.unit + h.heightU;
+            if (h.rack.str().isEmpty() || rack < 0 || above > t.racks.at(rack).units)
+                continue;
+            bool free = true;
+            for (const Host &other : t.hosts)
+                free = free && !(other.rack == h.rack && other.unit <= above && above < other.unit + other.heightU);
+            if (free)
+                chosen = i;
+        }
+        QVERIFY(chosen >= 0);
+        Host host = t.hosts.at(chosen);
+        host.name = QStringLiteral("esx-rack-a-unit-07-behind-the-second-patch-panel-in-the-north-hall-2");
+        w->undoStack()->push(new EditObjectCommand(
+            w->document(), ChangeBuilder(t, w->document()->index()).replace(host, QStringLiteral("Rename")), QString()));
+        const Rack &rack = t.racks.at(w->document()->index().rack(host.rack));
+        const QRectF rackRect = w->scene()->sceneRectOf(rack.id.str());
+        const QPointF unitAbove(rackRect.left() + 120, rackRect.top() + geometry::kRackHeader
+                                                           + (rack.units - above + 0.5) * geometry::kUnitHeight);
+        w->view()->centerOn(unitAbove);
+        text = dragHint(w.get(), QStringLiteral("host"), w->view()->mapFromScene(unitAbove), &box);
+        const QString unwrapped = text.split(QLatin1Char('\n')).join(QLatin1Char(' '));
+        QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: ")) && unwrapped.contains(host.name),
+                 qPrintable(text));
+        QVERIFY(viewport.contains(box));
     }
 
     void loadErrorDialogIsReadable()
