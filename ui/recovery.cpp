@@ -3,6 +3,7 @@
 #include "io/layoutreader.h"
 
 #include <QCoreApplication>
+#include <QColor>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -371,13 +372,21 @@ RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *
         item->setText(1, o.originalPath.isEmpty() ? tr("Untitled") : o.originalPath);
         item->setText(2, locale.toString(o.written.toLocalTime(), QLocale::ShortFormat));
         item->setText(3, !o.loadable              ? tr("Cannot be loaded")
-                         : o.originalChanged      ? tr("The file changed on disk since")
+                         : o.originalChanged      ? tr("File changed on disk since")
                          : !o.originalPath.isEmpty() && !o.original.exists ? tr("The file no longer exists")
                                                                           : QString());
         item->setToolTip(1, o.originalPath);
         item->setToolTip(3, note(o));
+        if (!o.loadable || o.originalChanged)
+            item->setForeground(3, o.loadable ? QColor(0xb3, 0x6b, 0x00) : QColor(0xc6, 0x28, 0x28));
     }
-    mList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Long paths are elided in the middle: the details below show them whole.
+    mList->setTextElideMode(Qt::ElideMiddle);
+    mList->header()->setStretchLastSection(true);
+    mList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    mList->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    mList->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    mList->header()->resizeSection(1, 260);
     mDetails->setObjectName(QStringLiteral("orphanDetails"));
     mDetails->setOpenLinks(false);
 
@@ -394,7 +403,7 @@ RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(mList, 2);
+    layout->addWidget(mList, 1);
     layout->addWidget(mDetails, 1);
     layout->addWidget(buttons);
 
@@ -411,7 +420,7 @@ RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *
         mList->setCurrentItem(mList->topLevelItem(first));
     updateSelection();
     mList->setFocus();
-    resize(std::max(760, sizeHint().width()), 460);
+    resize(820, 480);
 }
 
 int RecoveryDialog::selected() const
