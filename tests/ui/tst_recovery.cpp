@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -34,6 +35,8 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <array>
+#include <cstdio>
 #include <functional>
 #include <list>
 
@@ -259,6 +262,49 @@ private slots:
         QCOMPARE(files, QStringList{workOfA.header.name});
         QVERIFY(QFile::exists(fileOfC)); // kept for later
         QVERIFY(!d->isWindowModified());
+    }
+
+    // Real processes: a running one's work is never offered nor touched; once
+    // it is killed (SIGKILL: no clean-up at all), its work is offered.
+    void killedProcessIsFoundAgain()
+    {
+        std::array<QProcess, 2> children;
+        QStringList files;
+        for (int i = 0; i < 2; ++i) {
+            children[i].start(QCoreApplication::applicationFilePath(),
+                              {QStringLiteral("--child"), mDir, QStringLiteral("child-%1").arg(i)});
+            QVERIFY(children[i].waitForStarted());
+            while (!children[i].canReadLine())
+                QVERIFY2(children[i].waitForReadyRead(), qPrintable(children[i].readAllStandardError()));
+            const QByteArray line = children[i].readLine().trimmed();
+            QVERIFY2(line.startsWith("ready "), line.constData());
+            files << QString::fromLocal8Bit(line.mid(6));
+            QVERIFY(QFile::exists(files.last()));
+        }
+        const QByteArray second = readAll(files.at(1));
+
+        auto &w = window();
+        QVERIFY(!showsModal([&] { w->offerRecovery(); }));
+
+        children[0].kill();
+        QVERIFY(children[0].waitForFinished());
+        QStringList offered;
+        whenModal([&](QWidget *modal) {
+            auto *dialog = qobject_cast<RecoveryDialog *>(modal);
+            QVERIFY(dialog);
+            for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
+                offered << dialog->details()->toPlainText();
+            QTest::mouseClick(dialog->recoverButton(), Qt::LeftButton);
+        });
+        auto &next = window();
+        next->offerRecovery();
+        QCOMPARE(offered.size(), 1);
+        QVERIFY2(offered.first().contains(files.at(0)), qPrintable(offered.first()));
+        QCOMPARE(next->document()->topology().guests.first().name, QStringLiteral("child-0"));
+        QCOMPARE(readAll(files.at(1)), second); // the running one's, untouched
+
+        children[1].kill();
+        QVERIFY(children[1].waitForFinished());
     }
 
     void cleanExitRemovesOwnFiles()
@@ -609,5 +655,33 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRecovery)
+// A separate designer process (this executable with --child DIR NAME): opens
+// the sample, renames its first guest to NAME, autosaves, says "ready FILE"
+// and runs until it is killed.
+static int runChild(const QString &dir, const QString &name)
+{
+    MainWindow w(dir);
+    w.openSample();
+    Guest g = w.document()->topology().guests.first();
+    g.name = name;
+    w.undoStack()->push(new EditObjectCommand(
+        w.document(), ChangeBuilder(w.document()->topology(), w.document()->index()).replace(g, QStringLiteral("Rename")),
+        QString()));
+    w.autosave();
+    std::printf("ready %s\n", qPrintable(w.recovery()->recoveryFile()));
+    std::fflush(stdout);
+    return QApplication::exec();
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    if (argc == 4 && qstrcmp(argv[1], "--child") == 0)
+        return runChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    TestRecovery test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_recovery.moc"
