@@ -1,5 +1,9 @@
 #include "changebuilder.h"
 
+#include "catalog/catalog.h"
+#include "invariants.h"
+#include "nameallocator.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -193,37 +197,13 @@ Topology ChangeBuilder::extract(const QStringList &ids) const
 
 Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringList *newIds) const
 {
-    QSet<QString> usedIds;
-    QSet<QString> usedNames;
-    auto collect = [&](const auto &list) {
-        for (const auto &o : list) {
-            usedIds.insert(o.id.str());
-            usedNames.insert(o.name);
-        }
-    };
-    collect(mTopology.circuits);
-    collect(mTopology.racks);
-    collect(mTopology.clusters);
-    collect(mTopology.hosts);
-    collect(mTopology.guests);
-    collect(mTopology.groups);
+    NameAllocator names(mTopology, mIndex);
     QHash<QString, QString> renamed; // old id -> new id
     auto freshId = [&](const QString &id) {
-        QString base = id + QStringLiteral("-copy");
-        QString candidate = base;
-        for (int n = 2; usedIds.contains(candidate); ++n)
-            candidate = base + QString::number(n);
-        usedIds.insert(candidate);
+        const QString candidate = names.copyId(id);
         renamed.insert(id, candidate);
         if (newIds)
             newIds->append(candidate);
-        return candidate;
-    };
-    auto freshName = [&](const QString &name) {
-        QString candidate = name + QObject::tr(" copy");
-        for (int n = 2; usedNames.contains(candidate); ++n)
-            candidate = name + QObject::tr(" copy %1").arg(n);
-        usedNames.insert(candidate);
         return candidate;
     };
     auto map = [&](const QString &id) -> QString {
@@ -253,24 +233,24 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
     };
     for (Circuit c : piece.circuits) {
         c.id = CircuitId(renamed.value(c.id.str()));
-        c.name = freshName(c.name);
+        c.name = names.copyName(ObjectKind::Circuit, c.name);
         to.circuits.append(c);
     }
     for (Rack r : piece.racks) {
         r.id = RackId(renamed.value(r.id.str()));
-        r.name = freshName(r.name);
+        r.name = names.copyName(ObjectKind::Rack, r.name);
         r.circuits = mapCircuits(r.circuits);
         to.racks.append(r);
     }
     for (Cluster c : piece.clusters) {
         c.id = ClusterId(renamed.value(c.id.str()));
-        c.name = freshName(c.name);
+        c.name = names.copyName(ObjectKind::Cluster, c.name);
         to.clusters.append(c);
     }
     for (Host h : piece.hosts) {
         const bool rackCopied = renamed.contains(h.rack.str());
         h.id = HostId(renamed.value(h.id.str()));
-        h.name = freshName(h.name);
+        h.name = names.copyName(ObjectKind::Host, h.name);
         h.rack = rackCopied ? RackId(renamed.value(h.rack.str())) : RackId();
         if (!rackCopied)
             h.unit = 0;
@@ -280,13 +260,13 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
     }
     for (Guest g : piece.guests) {
         g.id = GuestId(renamed.value(g.id.str()));
-        g.name = freshName(g.name);
+        g.name = names.copyName(ObjectKind::Guest, g.name);
         g.host = HostId(map(g.host.str()));
         to.guests.append(g);
     }
     for (Group g : piece.groups) {
         g.id = GroupId(renamed.value(g.id.str()));
-        g.name = freshName(g.name);
+        g.name = names.copyName(ObjectKind::Group, g.name);
         for (GuestId &m : g.members)
             m = GuestId(renamed.value(m.str()));
         to.groups.append(g);
@@ -331,6 +311,291 @@ Change ChangeBuilder::setHeader(const Header &header, const QString &text) const
         return c;
     c.headerBefore = mTopology.header;
     c.headerAfter = header;
+    return c;
+}
+
+// ---------------------------------------------------------------- new objects
+
+Circuit ChangeBuilder::newCircuit(NameAllocator &names) const
+{
+    Circuit c;
+    c.id = CircuitId(names.id(QStringLiteral("circuit")));
+    c.name = names.name(ObjectKind::Circuit, QObject::tr("Circuit "));
+    return c;
+}
+
+Rack ChangeBuilder::newRack(NameAllocator &names) const
+{
+    Rack r;
+    r.id = RackId(names.id(QStringLiteral("rack")));
+    r.name = names.name(ObjectKind::Rack, QObject::tr("Rack "));
+    r.units = Limits::kDefaultRackUnits;
+    return r;
+}
+
+Cluster ChangeBuilder::newCluster(NameAllocator &names) const
+{
+    Cluster c;
+    c.id = ClusterId(names.id(QStringLiteral("cluster")));
+    c.name = names.name(ObjectKind::Cluster, QObject::tr("Cluster "));
+    return c;
+}
+
+Host ChangeBuilder::newHost(NameAllocator &names) const
+{
+    const bool vsphere = mTopology.header.platform.hypervisor == Hypervisor::VSphere;
+    Host h;
+    h.id = HostId(names.id(QStringLiteral("host")));
+    h.name = names.name(ObjectKind::Host, vsphere ? QStringLiteral("esx") : QStringLiteral("hv"), 2,
+                        names.hostDomain());
+    h.heightU = 2;
+    if (mTopology.clusters.size() == 1)
+        h.cluster = mTopology.clusters.first().id; // the obvious choice; the inspector changes it
+    h.cores = 32;
+    h.memoryGb = 512;
+    const QString nic = vsphere ? QStringLiteral("vmnic%1") : QStringLiteral("nic%1");
+    h.nics = {Nic{nic.arg(0), 10, bit(Traffic::Management), {}},
+              Nic{nic.arg(1), 10, bit(vsphere ? Traffic::VMotion : Traffic::LiveMigration), {}},
+              Nic{nic.arg(2), 25, bit(Traffic::Vm), {}}};
+    return h;
+}
+
+Guest ChangeBuilder::newGuest(const Product &product, NameAllocator &names) const
+{
+    Guest g;
+    g.id = GuestId(names.id(product.id));
+    g.name = names.name(ObjectKind::Guest, product.namePrefix);
+    g.product = product.id;
+    g.vcpu = product.vcpu;
+    g.memoryGb = product.memoryGb;
+    if (product.licensed)
+        g.mac = MacMode::Static;
+    return g;
+}
+
+Nic ChangeBuilder::newNic(const Host &host) const
+{
+    const QString pattern = mTopology.header.platform.hypervisor == Hypervisor::VSphere ? QStringLiteral("vmnic%1")
+                                                                                        : QStringLiteral("nic%1");
+    QString name;
+    for (int n = 0;; ++n) {
+        name = pattern.arg(n);
+        if (std::none_of(host.nics.cbegin(), host.nics.cend(), [&](const Nic &x) { return x.name == name; }))
+            break;
+    }
+    return Nic{name, 10, bit(Traffic::Vm), {}};
+}
+
+// ---------------------------------------------------------------- rack space
+
+bool ChangeBuilder::unitsFree(const RackId &rack, int lowest, int height, const QStringList &ignoreHosts,
+                              QString *why) const
+{
+    const int rackPos = mIndex.rack(rack);
+    if (rackPos < 0) {
+        *why = QObject::tr("there is no rack %1").arg(rack.str());
+        return false;
+    }
+    const Rack &r = mTopology.racks.at(rackPos);
+    const int units = r.units > 0 ? r.units : Limits::kDefaultRackUnits;
+    if (lowest < 1 || lowest + height - 1 > units) {
+        *why = QObject::tr("the host does not fit between unit 1 and %1").arg(units);
+        return false;
+    }
+    for (int h : mIndex.hostsInRack(rackPos)) {
+        const Host &other = mTopology.hosts.at(h);
+        if (ignoreHosts.contains(other.id.str()) || other.unit <= 0)
+            continue;
+        const int otherTop = other.unit + other.heightU - 1;
+        if (lowest <= otherTop && other.unit <= lowest + height - 1) {
+            *why = QObject::tr("units %1-%2 are taken by %3").arg(other.unit).arg(otherTop).arg(other.name);
+            return false;
+        }
+    }
+    return true;
+}
+
+Change ChangeBuilder::placeHosts(const QStringList &hostIds, const RackId &rack, int topUnit, QString *why,
+                                 int *lowestUnit, int *units) const
+{
+    Change c;
+    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    int top = topUnit;
+    int lowest = 0;
+    int span = 0;
+    for (const QString &id : hostIds) {
+        const int pos = mIndex.host(HostId(id));
+        if (pos < 0)
+            continue;
+        Host h = mTopology.hosts.at(pos);
+        if (!unitsFree(rack, top - h.heightU + 1, h.heightU, hostIds, why))
+            return Change();
+        h.rack = rack;
+        h.unit = top - h.heightU + 1;
+        lowest = h.unit;
+        span += h.heightU;
+        top = h.unit - 1;
+        c.edits += replace(h, QString()).edits;
+    }
+    if (lowestUnit)
+        *lowestUnit = lowest;
+    if (units)
+        *units = span;
+    return c;
+}
+
+Change ChangeBuilder::unrackHosts(const QStringList &hostIds) const
+{
+    Change c;
+    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    for (const QString &id : hostIds) {
+        const int pos = mIndex.host(HostId(id));
+        if (pos < 0)
+            continue;
+        Host h = mTopology.hosts.at(pos);
+        h.rack = RackId();
+        h.unit = 0;
+        c.edits += replace(h, QString()).edits;
+    }
+    return c;
+}
+
+Change ChangeBuilder::nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *why) const
+{
+    Change c;
+    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    for (const QString &id : hostIds) {
+        const int pos = mIndex.host(HostId(id));
+        if (pos < 0)
+            continue;
+        Host h = mTopology.hosts.at(pos);
+        if (mIndex.rack(h.rack) < 0 || h.unit <= 0)
+            continue;
+        h.unit += deltaUnits;
+        if (!unitsFree(h.rack, h.unit, h.heightU, hostIds, why))
+            return Change();
+        c.edits += replace(h, QString()).edits;
+    }
+    return c;
+}
+
+// ---------------------------------------------------------------- other edits
+
+Change ChangeBuilder::addNic(const HostId &host) const
+{
+    const int pos = mIndex.host(host);
+    if (pos < 0)
+        return Change();
+    Host h = mTopology.hosts.at(pos);
+    h.nics.append(newNic(h));
+    return replace(h, QObject::tr("Add NIC"));
+}
+
+Change ChangeBuilder::feed(const CircuitId &circuit, const QString &rackOrHost, QString *why) const
+{
+    const TopologyIndex::Ref *ref = mIndex.find(rackOrHost);
+    if (ref && ref->kind == ObjectKind::Rack) {
+        Rack r = mTopology.racks.at(ref->pos);
+        if (r.circuits.contains(circuit)) {
+            *why = QObject::tr("%1 already feeds this rack").arg(mIndex.nameOf(mTopology, circuit.str()));
+            return Change();
+        }
+        r.circuits.append(circuit);
+        return replace(r, QObject::tr("Feed Rack"));
+    }
+    if (ref && ref->kind == ObjectKind::Host) {
+        Host h = mTopology.hosts.at(ref->pos);
+        if (h.power.contains(circuit)) {
+            *why = QObject::tr("%1 already feeds this host").arg(mIndex.nameOf(mTopology, circuit.str()));
+            return Change();
+        }
+        h.power.append(circuit);
+        return replace(h, QObject::tr("Feed Host"));
+    }
+    *why = QObject::tr("a circuit feeds a rack or a host");
+    return Change();
+}
+
+Change ChangeBuilder::makeGroup(GroupKind kind, const QStringList &guestIds, QString *why, QString *groupId) const
+{
+    const bool pair = kind == GroupKind::Switchover;
+    if (pair && guestIds.size() != 2) {
+        *why = QObject::tr("Select exactly two guests to make a switchover pair.");
+        return Change();
+    }
+    if (!pair && guestIds.size() < 2) {
+        *why = QObject::tr("Select two or more guests to make a pool.");
+        return Change();
+    }
+    Group g;
+    g.kind = kind;
+    for (const QString &id : guestIds) {
+        const int pos = mIndex.guest(GuestId(id));
+        if (pos < 0) {
+            *why = QObject::tr("there is no guest %1").arg(id);
+            return Change();
+        }
+        if (g.members.contains(GuestId(id)))
+            continue;
+        if (pair) {
+            for (int other : mIndex.groupsOfGuest(pos)) {
+                if (mTopology.groups.at(other).kind == GroupKind::Switchover) {
+                    *why = QObject::tr("%1 is already in a switchover pair.").arg(mTopology.guests.at(pos).name);
+                    return Change();
+                }
+            }
+        }
+        g.members.append(GuestId(id));
+    }
+    NameAllocator names(mTopology, mIndex);
+    g.id = GroupId(names.id(pair ? QStringLiteral("pair") : QStringLiteral("pool")));
+    if (pair) {
+        const QString primary = mTopology.guests.at(mIndex.guest(g.members.first())).name;
+        g.name = names.unique(ObjectKind::Group, QObject::tr("%1 switchover pair").arg(primary));
+    } else {
+        g.name = names.name(ObjectKind::Group, QObject::tr("Pool "));
+    }
+    if (groupId)
+        *groupId = g.id.str();
+    return add(g, pair ? QObject::tr("Make Switchover Pair") : QObject::tr("Make Pool"));
+}
+
+Change ChangeBuilder::ungroup(const QStringList &guestIds) const
+{
+    QStringList groups;
+    for (const QString &id : guestIds) {
+        const int pos = mIndex.guest(GuestId(id));
+        if (pos < 0)
+            continue;
+        for (int g : mIndex.groupsOfGuest(pos)) {
+            const QString gid = mTopology.groups.at(g).id.str();
+            if (!groups.contains(gid))
+                groups << gid;
+        }
+    }
+    if (groups.isEmpty())
+        return Change();
+    return remove(groups, GuestPolicy::Unplace, QObject::tr("Ungroup"));
+}
+
+Change ChangeBuilder::swapPrimaryBackup(const QStringList &guestIds) const
+{
+    Change c;
+    c.text = QObject::tr("Swap Primary/Backup");
+    QSet<int> done;
+    for (const QString &id : guestIds) {
+        const int pos = mIndex.guest(GuestId(id));
+        if (pos < 0)
+            continue;
+        for (int g : mIndex.groupsOfGuest(pos)) {
+            Group group = mTopology.groups.at(g);
+            if (group.kind != GroupKind::Switchover || group.members.size() != 2 || done.contains(g))
+                continue;
+            done.insert(g);
+            std::swap(group.members[0], group.members[1]);
+            c.edits += replace(group, QString()).edits;
+        }
+    }
     return c;
 }
 

@@ -8,6 +8,9 @@
 
 namespace td {
 
+class NameAllocator;
+struct Product;
+
 // Builds Changes against a topology, keeping it consistent: removing a host
 // unplaces or deletes its guests, removing a guest takes it out of its groups
 // (and dissolves a group left too small), removing a rack, cluster or circuit
@@ -44,6 +47,53 @@ public:
     // it exists here, except a host's rack place (it would overlap): such a
     // host lands unracked. newIds receives the ids of the added objects.
     Change paste(const Topology &piece, const QString &text, QStringList *newIds = nullptr) const;
+
+    // ---- New objects: the domain's defaults with a fresh id and name (not
+    // added yet; add() them). Names come from `names`, so several new objects
+    // of one edit get different ones.
+    Circuit newCircuit(NameAllocator &names) const;
+    // 42 units.
+    Rack newRack(NameAllocator &names) const;
+    Cluster newCluster(NameAllocator &names) const;
+    // esx01, esx02 (hv01 on Hyper-V), with the domain all hosts share; 2U,
+    // 32 cores, 512 GB, in the only cluster when there is one, with a
+    // management, a migration and a VM NIC.
+    Host newHost(NameAllocator &names) const;
+    // The product's starting vCPU and memory, static MAC when it is bound to
+    // the host-id licence; named IC1, IC2, ... (the product's name prefix).
+    Guest newGuest(const Product &product, NameAllocator &names) const;
+    // vmnicN (nicN on Hyper-V), the first free N; 10 Gbps, VM traffic.
+    Nic newNic(const Host &host) const;
+
+    // ---- Rack space.
+    // True when units lowest..lowest+height-1 are inside the rack and no host
+    // (other than ignoreHosts) takes one of them; else *why says what is wrong.
+    bool unitsFree(const RackId &rack, int lowest, int height, const QStringList &ignoreHosts,
+                   QString *why) const;
+    // Puts hosts into a rack: the first with its top unit at topUnit, each
+    // next one right below the previous. Empty change and *why when they do
+    // not fit. *lowestUnit / *units receive the span they take.
+    Change placeHosts(const QStringList &hostIds, const RackId &rack, int topUnit, QString *why,
+                      int *lowestUnit = nullptr, int *units = nullptr) const;
+    // Takes hosts out of their racks.
+    Change unrackHosts(const QStringList &hostIds) const;
+    // Moves racked hosts by whole units, never out of the rack nor into
+    // another host. Empty change and *why when it cannot.
+    Change nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *why) const;
+
+    // ---- Other edits a user makes.
+    // Adds newNic() to the host.
+    Change addNic(const HostId &host) const;
+    // A circuit feeds a rack or a host (refused when it already does).
+    Change feed(const CircuitId &circuit, const QString &rackOrHost, QString *why) const;
+    // A new switchover pair (exactly 2 guests, first = primary, none already
+    // in a pair) or pool (2 or more guests). *groupId receives its id.
+    Change makeGroup(GroupKind kind, const QStringList &guestIds, QString *why,
+                     QString *groupId = nullptr) const;
+    // Dissolves every group of these guests.
+    Change ungroup(const QStringList &guestIds) const;
+    // Swaps primary and backup of the switchover pairs of these guests.
+    Change swapPrimaryBackup(const QStringList &guestIds) const;
 
     // The change that turns `from` into `to` (objects matched by id; the
     // relative order of kept objects must be the same in both).

@@ -1,5 +1,9 @@
 #include "document.h"
 
+#include "invariants.h"
+
+#include <algorithm>
+
 namespace td {
 
 namespace {
@@ -49,19 +53,36 @@ void Document::reset(Topology topology)
     emit resetDone();
 }
 
-FindingsDelta Document::apply(const Change &change)
+FindingsDelta Document::apply(const Change &change, QString *error)
 {
-    const FindingsDelta delta = applyQuietly(change);
+    FindingsDelta delta;
+    QString why;
+    if (!applyQuietly(change, delta, &why)) {
+        if (error)
+            *error = why;
+        emit refused(why);
+        return delta;
+    }
     emit changed(change);
     if (!delta.isEmpty())
         emit findingsChanged(delta);
     return delta;
 }
 
+bool Document::accepts(const Change &change, QString *error)
+{
+    if (!applyEdits(change, error))
+        return false;
+    undoEdits(change, static_cast<int>(change.edits.size()));
+    return true;
+}
+
 QVector<Finding> Document::preview(const Change &change)
 {
     const QVector<Finding> before = change.headerAfter ? findings() : QVector<Finding>();
-    const FindingsDelta delta = applyQuietly(change);
+    FindingsDelta delta;
+    if (!applyQuietly(change, delta, nullptr))
+        return {};
     QVector<Finding> added = delta.added;
     if (delta.reset) {
         // A header change re-ran everything: compare whole lists.
@@ -71,52 +92,108 @@ QVector<Finding> Document::preview(const Change &change)
                 added.append(f);
         }
     }
-    applyQuietly(change.inverted());
+    FindingsDelta undone;
+    applyQuietly(change.inverted(), undone, nullptr);
     return added;
 }
 
-FindingsDelta Document::applyQuietly(const Change &change)
+bool Document::applyQuietly(const Change &change, FindingsDelta &delta, QString *error)
 {
     const Touched touched = touchedBy(change);
     DirtySet dirty;
     mValidator.addImpact(mTopology, mIndex, touched, dirty);
+    if (!applyEdits(change, error))
+        return false;
+    mValidator.addImpact(mTopology, mIndex, touched, dirty);
+    delta = mValidator.update(mTopology, mIndex, dirty);
+    return true;
+}
+
+bool Document::applyEdits(const Change &change, QString *error)
+{
     bool rebuild = false;
-    for (const ObjectEdit &e : change.edits)
-        applyEdit(e, rebuild);
+    int applied = 0;
+    for (const ObjectEdit &e : change.edits) {
+        if (!applyEdit(e, rebuild)) {
+            if (rebuild)
+                mIndex.rebuild(mTopology);
+            undoEdits(change, applied);
+            if (error)
+                *error = tr("%1 was refused: %2 %3 is not as the edit expects (it was made against an older "
+                            "state of the layout)")
+                             .arg(change.text, kindName(e.kind()), e.id());
+            return false;
+        }
+        ++applied;
+    }
     for (const LayoutEdit &e : change.layout)
         applyLayout(e);
     if (change.headerAfter)
         mTopology.header = *change.headerAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
-    mValidator.addImpact(mTopology, mIndex, touched, dirty);
-    return mValidator.update(mTopology, mIndex, dirty);
+    if (const auto violation = Invariants::checkChange(mTopology, mIndex, change)) {
+        undoEdits(change, applied);
+        if (error) {
+            const QString what = change.text.isEmpty() ? tr("The edit") : change.text;
+            *error = tr("%1 was refused: %2").arg(what, violation->message);
+        }
+        return false;
+    }
+    return true;
 }
 
-void Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
+void Document::undoEdits(const Change &change, int appliedEdits)
+{
+    // The inverse of the first appliedEdits edits, with the layout and header
+    // when every edit was applied.
+    Change undo;
+    undo.edits = change.edits.mid(0, appliedEdits);
+    if (appliedEdits == change.edits.size()) {
+        undo.layout = change.layout;
+        undo.headerBefore = change.headerBefore;
+        undo.headerAfter = change.headerAfter;
+    }
+    const Change inverse = undo.inverted();
+    bool rebuild = false;
+    for (const ObjectEdit &e : inverse.edits)
+        applyEdit(e, rebuild);
+    for (const LayoutEdit &e : inverse.layout)
+        applyLayout(e);
+    if (inverse.headerAfter)
+        mTopology.header = *inverse.headerAfter;
+    if (rebuild)
+        mIndex.rebuild(mTopology);
+}
+
+bool Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
 {
     const ObjectKind kind = edit.kind();
     const QString id = edit.id();
     // After an add or remove, positions shift: look ids up by scanning until
     // the index is rebuilt at the end of the change.
     auto position = [&](auto &list) -> int {
-        if (!rebuild)
-            return mIndex.indexOf(kind, id);
+        if (!rebuild) {
+            const int pos = mIndex.indexOf(kind, id);
+            return pos < list.size() ? pos : -1;
+        }
         for (int i = 0; i < list.size(); ++i) {
             if (list.at(i).id.str() == id)
                 return i;
         }
         return -1;
     };
+    bool ok = true;
     std::visit(
         [&](const auto &sample) {
             using T = std::decay_t<decltype(sample)>;
             QVector<T> &list = listOf<T>(mTopology);
             if (edit.before && edit.after) {
                 const int pos = position(list);
-                Q_ASSERT(pos >= 0);
-                if (pos < 0)
+                if (pos < 0 || !(list.at(pos) == std::get<T>(*edit.before))) {
+                    ok = false;
                     return;
+                }
                 const T &after = std::get<T>(*edit.after);
                 if constexpr (std::is_same_v<T, Guest>) {
                     if (!rebuild)
@@ -135,6 +212,22 @@ void Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
                 list[pos] = after;
             } else if (edit.after) {
                 const T &after = std::get<T>(*edit.after);
+                // A new id must be free (an id removed earlier in the change is).
+                if (position(list) >= 0 || (!rebuild && mIndex.find(id))) {
+                    ok = false;
+                    return;
+                }
+                if (rebuild) {
+                    const auto taken = [&](const auto &other) {
+                        return std::any_of(other.cbegin(), other.cend(),
+                                           [&](const auto &o) { return o.id.str() == id; });
+                    };
+                    if (taken(mTopology.circuits) || taken(mTopology.racks) || taken(mTopology.clusters)
+                        || taken(mTopology.hosts) || taken(mTopology.guests) || taken(mTopology.groups)) {
+                        ok = false;
+                        return;
+                    }
+                }
                 const int at = edit.index < 0 || edit.index > list.size()
                                    ? static_cast<int>(list.size())
                                    : edit.index;
@@ -142,14 +235,16 @@ void Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
                 rebuild = true;
             } else {
                 const int pos = position(list);
-                Q_ASSERT(pos >= 0);
-                if (pos < 0)
+                if (pos < 0 || !(list.at(pos) == std::get<T>(*edit.before))) {
+                    ok = false;
                     return;
+                }
                 list.removeAt(pos);
                 rebuild = true;
             }
         },
         edit.after ? *edit.after : *edit.before);
+    return ok;
 }
 
 void Document::applyLayout(const LayoutEdit &edit)

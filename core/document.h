@@ -27,8 +27,14 @@ public:
 
     // Replaces the whole topology (new, open); a full validation.
     void reset(Topology topology);
-    // Applies a change built against the current topology.
-    FindingsDelta apply(const Change &change);
+    // Applies a change built against the current topology, whole or not at
+    // all: a change whose objects are not as it expects (built against an
+    // older state), or that would break an invariant (Invariants), is
+    // refused, the document is left as it was, `refused` is emitted and the
+    // reason is put in *error.
+    FindingsDelta apply(const Change &change, QString *error = nullptr);
+    // True when apply() would take the change (it is applied and undone).
+    bool accepts(const Change &change, QString *error = nullptr);
     // What the change would add to the findings, without keeping it
     // (for drag previews). The document is left exactly as it was.
     QVector<Finding> preview(const Change &change);
@@ -38,10 +44,15 @@ signals:
     void resetDone();
     void changed(const td::Change &change);
     void findingsChanged(const td::FindingsDelta &delta);
+    // A change was refused; message says why, for a person.
+    void refused(const QString &message);
 
 private:
-    FindingsDelta applyQuietly(const Change &change);
-    void applyEdit(const ObjectEdit &edit, bool &rebuild);
+    // Applies the change and re-checks; false (document untouched) when refused.
+    bool applyQuietly(const Change &change, FindingsDelta &delta, QString *error);
+    bool applyEdits(const Change &change, QString *error);
+    void undoEdits(const Change &change, int appliedEdits);
+    bool applyEdit(const ObjectEdit &edit, bool &rebuild);
     void applyLayout(const LayoutEdit &edit);
 
     Topology mTopology;

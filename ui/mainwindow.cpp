@@ -383,6 +383,9 @@ void MainWindow::updateActions()
 
 void MainWindow::resetDocument(Topology topology, const QString &path)
 {
+    // Nothing of the old document stays selected: a Delete would otherwise
+    // remove an object of the new one that has the same id.
+    mScene->selectIds({});
     mUndoStack->clear();
     mDocument->reset(std::move(topology));
     mPath = path;
@@ -770,85 +773,40 @@ void MainWindow::duplicateSelection()
     mScene->selectIds(newIds);
 }
 
-bool MainWindow::makePair()
+bool MainWindow::makeGroup(GroupKind kind)
 {
-    const QStringList guests = selectedGuests();
-    if (guests.size() != 2) {
-        statusBar()->showMessage(tr("Select exactly two guests to make a switchover pair."), 4000);
+    QString why;
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).makeGroup(kind, selectedGuests(), &why);
+    if (change.isEmpty()) {
+        statusBar()->showMessage(why, 4000);
         return false;
     }
-    const Topology &t = mDocument->topology();
-    for (const QString &id : guests) {
-        for (int g : mDocument->index().groupsOfGuest(mDocument->index().guest(GuestId(id)))) {
-            if (t.groups.at(g).kind == GroupKind::Switchover) {
-                statusBar()->showMessage(tr("%1 is already in a switchover pair.").arg(id), 4000);
-                return false;
-            }
-        }
-    }
-    Group g;
-    int n = 1;
-    while (mDocument->index().find(QStringLiteral("pair-%1").arg(n)))
-        ++n;
-    g.id = GroupId(QStringLiteral("pair-%1").arg(n));
-    const Guest &primary = t.guests.at(mDocument->index().guest(GuestId(guests.first())));
-    g.name = tr("%1 switchover pair").arg(primary.name);
-    g.kind = GroupKind::Switchover;
-    g.members = {GuestId(guests.at(0)), GuestId(guests.at(1))};
-    mUndoStack->push(new GroupCommand(mDocument, ChangeBuilder(t, mDocument->index()).add(g, tr("Make Switchover Pair"))));
+    mUndoStack->push(new GroupCommand(mDocument, change));
     return true;
+}
+
+bool MainWindow::makePair()
+{
+    return makeGroup(GroupKind::Switchover);
 }
 
 bool MainWindow::makePool()
 {
-    const QStringList guests = selectedGuests();
-    if (guests.size() < 2) {
-        statusBar()->showMessage(tr("Select two or more guests to make a pool."), 4000);
-        return false;
-    }
-    const Topology &t = mDocument->topology();
-    Group g;
-    int n = 1;
-    while (mDocument->index().find(QStringLiteral("pool-%1").arg(n)))
-        ++n;
-    g.id = GroupId(QStringLiteral("pool-%1").arg(n));
-    g.name = tr("Pool %1").arg(n);
-    g.kind = GroupKind::Pool;
-    for (const QString &id : guests)
-        g.members.append(GuestId(id));
-    mUndoStack->push(new GroupCommand(mDocument, ChangeBuilder(t, mDocument->index()).add(g, tr("Make Pool"))));
-    return true;
+    return makeGroup(GroupKind::Pool);
 }
 
 void MainWindow::ungroupSelection()
 {
-    QStringList groups;
-    for (const QString &id : selectedGuests()) {
-        for (int g : mDocument->index().groupsOfGuest(mDocument->index().guest(GuestId(id)))) {
-            const QString gid = mDocument->topology().groups.at(g).id.str();
-            if (!groups.contains(gid))
-                groups << gid;
-        }
-    }
-    if (groups.isEmpty())
-        return;
-    mUndoStack->push(new GroupCommand(mDocument, ChangeBuilder(mDocument->topology(), mDocument->index())
-                                                     .remove(groups, ChangeBuilder::GuestPolicy::Unplace, tr("Ungroup"))));
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).ungroup(selectedGuests());
+    if (!change.isEmpty())
+        mUndoStack->push(new GroupCommand(mDocument, change));
 }
 
 void MainWindow::swapPrimaryBackup()
 {
-    for (const QString &id : selectedGuests()) {
-        for (int g : mDocument->index().groupsOfGuest(mDocument->index().guest(GuestId(id)))) {
-            Group group = mDocument->topology().groups.at(g);
-            if (group.kind != GroupKind::Switchover)
-                continue;
-            std::swap(group.members[0], group.members[1]);
-            mUndoStack->push(new GroupCommand(mDocument, ChangeBuilder(mDocument->topology(), mDocument->index())
-                                                             .replace(group, tr("Swap Primary/Backup"))));
-            return;
-        }
-    }
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).swapPrimaryBackup(selectedGuests());
+    if (!change.isEmpty())
+        mUndoStack->push(new GroupCommand(mDocument, change));
 }
 
 void MainWindow::renameInPlace(const QString &id)

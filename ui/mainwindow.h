@@ -97,6 +97,7 @@ private:
     void resetDocument(Topology topology, const QString &path);
     void nudge(int dx, int dy);
     QStringList selectedGuests() const;
+    bool makeGroup(GroupKind kind);
     void restoreSettings();
     void saveSettings();
 

@@ -68,6 +68,7 @@ Catalog Catalog::fromYaml(const QByteArray &yaml)
         product.id = str(p["id"]);
         product.name = str(p["name"]);
         product.description = str(p["description"]);
+        product.namePrefix = p["name_prefix"] ? str(p["name_prefix"]) : QString(product.name).remove(QLatin1Char(' '));
         product.redundancy = parseRedundancy(p["redundancy"].as<std::string>());
         product.pureConnect = p["pureconnect"].as<bool>();
         product.licensed = p["licensed"].as<bool>();

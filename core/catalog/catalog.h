@@ -18,6 +18,7 @@ struct Product
     QString id;
     QString name;
     QString description;
+    QString namePrefix; // new guests are named namePrefix + 1, 2, ...
     Redundancy redundancy = Redundancy::None;
     bool pureConnect = false;
     bool licensed = false;

@@ -11,12 +11,18 @@ ChangeCommand::ChangeCommand(Document *document, Change change, QUndoCommand *pa
 
 void ChangeCommand::redo()
 {
-    mDocument->apply(mChange);
+    // A refused change leaves the document as it was; the stack then drops
+    // the command (QUndoStack::push deletes an obsolete command).
+    QString error;
+    mDocument->apply(mChange, &error);
+    setObsolete(!error.isEmpty());
 }
 
 void ChangeCommand::undo()
 {
-    mDocument->apply(mChange.inverted());
+    QString error;
+    mDocument->apply(mChange.inverted(), &error);
+    setObsolete(!error.isEmpty());
 }
 
 EditObjectCommand::EditObjectCommand(Document *document, Change change, QString mergeKey)
@@ -27,7 +33,7 @@ EditObjectCommand::EditObjectCommand(Document *document, Change change, QString 
 bool EditObjectCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = dynamic_cast<const EditObjectCommand *>(other);
-    if (!o || o->mMergeKey != mMergeKey || mMergeKey.isEmpty())
+    if (!o || o->isObsolete() || o->mMergeKey != mMergeKey || mMergeKey.isEmpty())
         return false;
     if (mChange.edits.size() != 1 || o->mChange.edits.size() != 1)
         return false;

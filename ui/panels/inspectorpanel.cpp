@@ -4,6 +4,8 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "invariants.h"
+#include "nameallocator.h"
 #include "io/names.h"
 #include "theme.h"
 
@@ -20,6 +22,7 @@
 #include <QTableWidget>
 #include <QHeaderView>
 #include <QUndoStack>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -37,9 +40,15 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     f.setPointSizeF(f.pointSizeF() * 1.1);
     mTitle->setFont(f);
     layout->addWidget(mTitle);
+    mMessage = new QLabel(this);
+    mMessage->setObjectName(QStringLiteral("inspectorMessage"));
+    mMessage->setWordWrap(true);
+    mMessage->setStyleSheet(QStringLiteral("QLabel { color: #d32f2f; }"));
+    mMessage->hide();
+    layout->addWidget(mMessage);
     mScroll = new QScrollArea(this);
     mScroll->setWidgetResizable(true);
-    mScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    mScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     mScroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(mScroll);
     connect(document, &Document::changed, this, [this] {
@@ -80,40 +89,94 @@ void InspectorPanel::addSection(const QString &title)
     mLayout->addRow(l);
 }
 
+template <typename T>
+void InspectorPanel::edit(const QString &id, const QString &field, const QString &text,
+                          const std::function<void(T &)> &mutate)
+{
+    // Read the object as it is now: earlier edits of other fields (and undo,
+    // redo, drags) must never be reverted by a field that was built before them.
+    const Topology &t = mDocument->topology();
+    const TopologyIndex::Ref *ref = mDocument->index().find(id);
+    if (!ref || ref->kind != kindOf(Object(T())))
+        return;
+    T after;
+    if constexpr (std::is_same_v<T, Circuit>)
+        after = t.circuits.at(ref->pos);
+    else if constexpr (std::is_same_v<T, Rack>)
+        after = t.racks.at(ref->pos);
+    else if constexpr (std::is_same_v<T, Cluster>)
+        after = t.clusters.at(ref->pos);
+    else if constexpr (std::is_same_v<T, Host>)
+        after = t.hosts.at(ref->pos);
+    else if constexpr (std::is_same_v<T, Guest>)
+        after = t.guests.at(ref->pos);
+    else
+        after = t.groups.at(ref->pos);
+    mutate(after);
+    commit(after, field, text);
+}
+
+void InspectorPanel::editHeader(const QString &text, const std::function<void(Header &)> &mutate)
+{
+    Header after = mDocument->topology().header;
+    const Hypervisor before = after.platform.hypervisor;
+    mutate(after);
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).setHeader(after, text);
+    if (change.isEmpty())
+        return;
+    push(new EditObjectCommand(mDocument, change, QStringLiteral("header:") + text));
+    // Fields that depend on the hypervisor (versions, edition, FT) change.
+    if (after.platform.hypervisor != before)
+        QTimer::singleShot(0, this, &InspectorPanel::rebuild);
+}
+
 void InspectorPanel::commit(const Object &after, const QString &field, const QString &text)
 {
     const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).replace(after, text);
     if (change.isEmpty())
         return;
-    mApplying = true;
-    mUndoStack->push(new EditObjectCommand(mDocument, change, idOf(after) + QLatin1Char(':') + field));
-    mApplying = false;
+    push(new EditObjectCommand(mDocument, change, idOf(after) + QLatin1Char(':') + field));
 }
 
-void InspectorPanel::commitHeader(const Header &after, const QString &text)
+void InspectorPanel::push(QUndoCommand *command)
 {
-    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).setHeader(after, text);
-    if (change.isEmpty())
-        return;
+    // The document refuses what would break an invariant: say why and show
+    // the values as they are (the field the user typed into included).
+    QString why;
+    QMetaObject::Connection refusal =
+        connect(mDocument, &Document::refused, this, [&why](const QString &message) { why = message; });
     mApplying = true;
-    mUndoStack->push(new EditObjectCommand(mDocument, change, QString()));
+    mUndoStack->push(command);
     mApplying = false;
+    disconnect(refusal);
+    if (!why.isEmpty()) {
+        showRefusal(why);
+        QTimer::singleShot(0, this, &InspectorPanel::rebuild);
+    } else {
+        mMessage->hide();
+    }
+}
+
+void InspectorPanel::showRefusal(const QString &message)
+{
+    mMessage->setText(message);
+    mMessage->show();
 }
 
 QWidget *InspectorPanel::nameEdit(const QString &value, std::function<void(const QString &)> apply)
 {
     auto *edit = new QLineEdit(value, mForm);
-    connect(edit, &QLineEdit::editingFinished, edit, [this, edit, value, apply] {
+    connect(edit, &QLineEdit::editingFinished, edit, [this, edit, apply] {
         const QString text = edit->text().trimmed();
         if (text.isEmpty()) {
-            edit->setText(value);
             edit->setToolTip(tr("A name cannot be empty."));
             edit->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #d32f2f; }"));
+            showRefusal(tr("A name cannot be empty."));
+            QTimer::singleShot(0, this, &InspectorPanel::rebuild);
             return;
         }
         edit->setStyleSheet(QString());
-        if (text != value)
-            apply(text);
+        apply(text); // nothing happens when the name is what it was
     });
     return edit;
 }
@@ -169,51 +232,51 @@ void InspectorPanel::buildHeader()
 {
     const Header h = mDocument->topology().header;
     mTitle->setText(tr("Layout"));
-    addRow(tr("Name"), nameEdit(h.name, [this, h](const QString &v) {
-               Header after = h;
-               after.name = v;
-               commitHeader(after, tr("Rename Layout"));
+    addRow(tr("Name"), nameEdit(h.name, [this](const QString &v) {
+               editHeader(tr("Rename Layout"), [&](Header &x) {
+                   x.name = v;
+               });
            }));
     auto *hypervisor = new QComboBox(mForm);
     hypervisor->addItem(tr("VMware vSphere"), int(Hypervisor::VSphere));
     hypervisor->addItem(tr("Microsoft Hyper-V"), int(Hypervisor::HyperV));
     hypervisor->setCurrentIndex(h.platform.hypervisor == Hypervisor::VSphere ? 0 : 1);
-    connect(hypervisor, &QComboBox::currentIndexChanged, this, [this, h](int i) {
-        Header after = h;
-        after.platform.hypervisor = i == 0 ? Hypervisor::VSphere : Hypervisor::HyperV;
-        const PlatformLimits &l = Catalog::builtin().limits();
-        after.platform.version = (i == 0 ? l.vsphereVersions : l.hypervVersions).last();
-        commitHeader(after, tr("Change Hypervisor"));
+    connect(hypervisor, &QComboBox::currentIndexChanged, this, [this](int i) {
+        editHeader(tr("Change Hypervisor"), [&](Header &x) {
+            x.platform.hypervisor = i == 0 ? Hypervisor::VSphere : Hypervisor::HyperV;
+            const PlatformLimits &l = Catalog::builtin().limits();
+            x.platform.version = (i == 0 ? l.vsphereVersions : l.hypervVersions).last();
+        });
     });
     addRow(tr("Hypervisor"), hypervisor);
     auto *version = new QComboBox(mForm);
     const PlatformLimits &limits = Catalog::builtin().limits();
     version->addItems(h.platform.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions : limits.hypervVersions);
     version->setCurrentText(h.platform.version);
-    connect(version, &QComboBox::currentTextChanged, this, [this, h](const QString &v) {
-        Header after = h;
-        after.platform.version = v;
-        commitHeader(after, tr("Change Version"));
+    connect(version, &QComboBox::currentTextChanged, this, [this](const QString &v) {
+        editHeader(tr("Change Version"), [&](Header &x) {
+            x.platform.version = v;
+        });
     });
     addRow(tr("Version"), version);
     if (h.platform.hypervisor == Hypervisor::VSphere) {
         auto *edition = new QComboBox(mForm);
         edition->addItems({tr("Standard"), tr("Enterprise"), tr("Enterprise Plus")});
         edition->setCurrentIndex(int(h.platform.edition));
-        connect(edition, &QComboBox::currentIndexChanged, this, [this, h](int i) {
-            Header after = h;
-            after.platform.edition = static_cast<Edition>(i);
-            commitHeader(after, tr("Change Edition"));
+        connect(edition, &QComboBox::currentIndexChanged, this, [this](int i) {
+            editHeader(tr("Change Edition"), [&](Header &x) {
+                x.platform.edition = static_cast<Edition>(i);
+            });
         });
         addRow(tr("Edition"), edition);
     }
     auto *licensing = new QComboBox(mForm);
     licensing->addItems({tr("Host ID (CPUID + MAC)"), tr("Virtual cloud enforcement")});
     licensing->setCurrentIndex(h.platform.licensing == Licensing::LegacyHostId ? 0 : 1);
-    connect(licensing, &QComboBox::currentIndexChanged, this, [this, h](int i) {
-        Header after = h;
-        after.platform.licensing = i == 0 ? Licensing::LegacyHostId : Licensing::Cloud;
-        commitHeader(after, tr("Change Licensing"));
+    connect(licensing, &QComboBox::currentIndexChanged, this, [this](int i) {
+        editHeader(tr("Change Licensing"), [&](Header &x) {
+            x.platform.licensing = i == 0 ? Licensing::LegacyHostId : Licensing::Cloud;
+        });
     });
     addRow(tr("Licensing"), licensing);
 
@@ -228,28 +291,22 @@ void InspectorPanel::buildHeader()
         swatch->setFixedSize(12, 12);
         swatch->setStyleSheet(QStringLiteral("background:%1;border-radius:2px").arg(Theme::clusterColor(i).name()));
         l->addWidget(swatch);
-        addRow(c.id.str(), nameEdit(c.name, [this, c](const QString &v) {
-            Cluster after = c;
-            after.name = v;
-            commit(after, QStringLiteral("name"), tr("Rename Cluster"));
+        addRow(c.id.str(), nameEdit(c.name, [this, id = c.id.str()](const QString &v) {
+            edit<Cluster>(id, QStringLiteral("name"), tr("Rename Cluster"), [&](Cluster &x) { x.name = v; });
         }));
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
             drs->addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
             drs->setCurrentIndex(int(c.drs));
-            connect(drs, &QComboBox::currentIndexChanged, this, [this, c](int v) {
-                Cluster after = c;
-                after.drs = static_cast<DrsLevel>(v);
-                commit(after, QStringLiteral("drs"), tr("Change DRS"));
+            connect(drs, &QComboBox::currentIndexChanged, this, [this, id = c.id.str()](int v) {
+                edit<Cluster>(id, QStringLiteral("drs"), tr("Change DRS"), [&](Cluster &x) { x.drs = static_cast<DrsLevel>(v); });
             });
             l->addWidget(drs);
         }
         auto *ha = new QCheckBox(tr("HA"), row);
         ha->setChecked(c.ha);
-        connect(ha, &QCheckBox::toggled, this, [this, c](bool v) {
-            Cluster after = c;
-            after.ha = v;
-            commit(after, QStringLiteral("ha"), tr("Change HA"));
+        connect(ha, &QCheckBox::toggled, this, [this, id = c.id.str()](bool v) {
+            edit<Cluster>(id, QStringLiteral("ha"), tr("Change HA"), [&](Cluster &x) { x.ha = v; });
         });
         l->addWidget(ha);
         auto *remove = new QPushButton(Theme::icon(QStringLiteral("delete")), QString(), row);
@@ -266,14 +323,11 @@ void InspectorPanel::buildHeader()
     auto *add = new QPushButton(Theme::icon(QStringLiteral("cluster")), tr("Add cluster"), mForm);
     connect(add, &QPushButton::clicked, this, [this] {
         const Topology &top = mDocument->topology();
-        Cluster c;
-        int n = static_cast<int>(top.clusters.size()) + 1;
-        while (mDocument->index().find(QStringLiteral("cluster-%1").arg(n)))
-            ++n;
-        c.id = ClusterId(QStringLiteral("cluster-%1").arg(n));
-        c.name = QStringLiteral("CLUSTER-%1").arg(n, 2, 10, QLatin1Char('0'));
+        NameAllocator names(top, mDocument->index());
+        ChangeBuilder build(top, mDocument->index());
+        const Cluster c = build.newCluster(names);
         mUndoStack->push(new AddObjectsCommand(
-            mDocument, ChangeBuilder(top, mDocument->index()).add(c, tr("Add Cluster"))));
+            mDocument, build.add(c, tr("Add Cluster"))));
     });
     mLayout->addRow(add);
     auto *hint = new QLabel(tr("Select an object on the canvas to edit it."), mForm);
@@ -286,10 +340,8 @@ void InspectorPanel::buildCircuit(const Circuit &c)
 {
     mTitle->setText(tr("Circuit %1").arg(c.id.str()));
     addRow(tr("Id"), new QLabel(c.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(c.name, [this, c](const QString &v) {
-               Circuit after = c;
-               after.name = v;
-               commit(after, QStringLiteral("name"), tr("Rename Circuit"));
+    addRow(tr("Name"), nameEdit(c.name, [this, id = c.id.str()](const QString &v) {
+               edit<Circuit>(id, QStringLiteral("name"), tr("Rename Circuit"), [&](Circuit &x) { x.name = v; });
            }));
 }
 
@@ -324,25 +376,19 @@ void InspectorPanel::buildRack(const Rack &r)
 {
     mTitle->setText(tr("Rack %1").arg(r.id.str()));
     addRow(tr("Id"), new QLabel(r.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(r.name, [this, r](const QString &v) {
-               Rack after = r;
-               after.name = v;
-               commit(after, QStringLiteral("name"), tr("Rename Rack"));
+    addRow(tr("Name"), nameEdit(r.name, [this, id = r.id.str()](const QString &v) {
+               edit<Rack>(id, QStringLiteral("name"), tr("Rename Rack"), [&](Rack &x) { x.name = v; });
            }));
     int highest = 1;
     for (const Host &h : mDocument->topology().hosts) {
         if (h.rack == r.id)
             highest = std::max(highest, h.unit + h.heightU - 1);
     }
-    addRow(tr("Units"), spin(r.units > 0 ? r.units : 42, highest, 100, tr(" U"), [this, r](int v) {
-               Rack after = r;
-               after.units = v;
-               commit(after, QStringLiteral("units"), tr("Change Rack Height"));
+    addRow(tr("Units"), spin(r.units > 0 ? r.units : Limits::kDefaultRackUnits, highest, Limits::kMaxRackUnits, tr(" U"), [this, id = r.id.str()](int v) {
+               edit<Rack>(id, QStringLiteral("units"), tr("Change Rack Height"), [&](Rack &x) { x.units = v; });
            }));
-    addRow(tr("Circuits"), circuitChecks(mDocument->topology(), r.circuits, mForm, [this, r](QVector<CircuitId> v) {
-               Rack after = r;
-               after.circuits = v;
-               commit(after, QStringLiteral("circuits"), tr("Change Rack Feeds"));
+    addRow(tr("Circuits"), circuitChecks(mDocument->topology(), r.circuits, mForm, [this, id = r.id.str()](QVector<CircuitId> v) {
+               edit<Rack>(id, QStringLiteral("circuits"), tr("Change Rack Feeds"), [&](Rack &x) { x.circuits = v; });
            }));
 }
 
@@ -351,46 +397,51 @@ void InspectorPanel::buildHost(const Host &h)
     const Topology &t = mDocument->topology();
     mTitle->setText(tr("Host %1").arg(h.id.str()));
     addRow(tr("Id"), new QLabel(h.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(h.name, [this, h](const QString &v) {
-               Host after = h;
-               after.name = v;
-               commit(after, QStringLiteral("name"), tr("Rename Host"));
+    addRow(tr("Name"), nameEdit(h.name, [this, id = h.id.str()](const QString &v) {
+               edit<Host>(id, QStringLiteral("name"), tr("Rename Host"), [&](Host &x) { x.name = v; });
            }));
     auto *cluster = new QComboBox(mForm);
     cluster->addItem(tr("(no cluster)"), QString());
     for (const Cluster &c : t.clusters)
         cluster->addItem(c.name, c.id.str());
     cluster->setCurrentIndex(std::max(0, cluster->findData(h.cluster.str())));
-    connect(cluster, &QComboBox::currentIndexChanged, this, [this, h, cluster] {
-        Host after = h;
-        after.cluster = ClusterId(cluster->currentData().toString());
-        commit(after, QStringLiteral("cluster"), tr("Change Host Cluster"));
+    connect(cluster, &QComboBox::currentIndexChanged, this, [this, id = h.id.str(), cluster] {
+        const ClusterId value(cluster->currentData().toString());
+        edit<Host>(id, QStringLiteral("cluster"), tr("Change Host Cluster"), [&](Host &x) { x.cluster = value; });
     });
     addRow(tr("Cluster"), cluster);
-    addRow(tr("Height"), spin(h.heightU, 1, 20, tr(" U"), [this, h](int v) {
-               Host after = h;
-               after.heightU = v;
-               commit(after, QStringLiteral("height"), tr("Change Host Height"));
+    // A racked host grows upwards from its unit: at most to the rack's top.
+    int maxHeight = Limits::kMaxHeightU;
+    if (const int rackPos = mDocument->index().rack(h.rack); rackPos >= 0 && h.unit > 0) {
+        const int units = t.racks.at(rackPos).units > 0 ? t.racks.at(rackPos).units : Limits::kDefaultRackUnits;
+        maxHeight = std::max(h.heightU, std::min(maxHeight, units - h.unit + 1));
+    }
+    addRow(tr("Height"), spin(h.heightU, 1, maxHeight, tr(" U"), [this, id = h.id.str()](int v) {
+               const int pos = mDocument->index().host(HostId(id));
+               if (pos < 0)
+                   return;
+               const Host &now = mDocument->topology().hosts.at(pos);
+               QString why;
+               if (now.unit > 0
+                   && !ChangeBuilder(mDocument->topology(), mDocument->index())
+                           .unitsFree(now.rack, now.unit, v, {id}, &why)) {
+                   showRefusal(tr("%1 cannot be %2U high: %3").arg(now.name).arg(v).arg(why));
+                   QTimer::singleShot(0, this, &InspectorPanel::rebuild);
+                   return;
+               }
+               edit<Host>(id, QStringLiteral("height"), tr("Change Host Height"), [&](Host &x) { x.heightU = v; });
            }));
-    addRow(tr("CPU model"), nameEdit(h.cpuModel.isEmpty() ? QString() : h.cpuModel, [this, h](const QString &v) {
-               Host after = h;
-               after.cpuModel = v;
-               commit(after, QStringLiteral("cpu"), tr("Change CPU Model"));
+    addRow(tr("CPU model"), nameEdit(h.cpuModel.isEmpty() ? QString() : h.cpuModel, [this, id = h.id.str()](const QString &v) {
+               edit<Host>(id, QStringLiteral("cpu"), tr("Change CPU Model"), [&](Host &x) { x.cpuModel = v; });
            }));
-    addRow(tr("Cores"), spin(h.cores, 0, 4096, QString(), [this, h](int v) {
-               Host after = h;
-               after.cores = v;
-               commit(after, QStringLiteral("cores"), tr("Change Cores"));
+    addRow(tr("Cores"), spin(h.cores, 0, Limits::kMaxCores, QString(), [this, id = h.id.str()](int v) {
+               edit<Host>(id, QStringLiteral("cores"), tr("Change Cores"), [&](Host &x) { x.cores = v; });
            }));
-    addRow(tr("Memory"), spin(h.memoryGb, 0, 1048576, tr(" GB"), [this, h](int v) {
-               Host after = h;
-               after.memoryGb = v;
-               commit(after, QStringLiteral("memory"), tr("Change Host Memory"));
+    addRow(tr("Memory"), spin(h.memoryGb, 0, Limits::kMaxHostMemoryGb, tr(" GB"), [this, id = h.id.str()](int v) {
+               edit<Host>(id, QStringLiteral("memory"), tr("Change Host Memory"), [&](Host &x) { x.memoryGb = v; });
            }));
-    addRow(tr("Power"), circuitChecks(t, h.power, mForm, [this, h](QVector<CircuitId> v) {
-               Host after = h;
-               after.power = v;
-               commit(after, QStringLiteral("power"), tr("Change Host Power"));
+    addRow(tr("Power"), circuitChecks(t, h.power, mForm, [this, id = h.id.str()](QVector<CircuitId> v) {
+               edit<Host>(id, QStringLiteral("power"), tr("Change Host Power"), [&](Host &x) { x.power = v; });
            }));
     addSection(tr("NICs"));
     auto *table = new QTableWidget(static_cast<int>(h.nics.size()), 2 + 7, mForm);
@@ -424,40 +475,62 @@ void InspectorPanel::buildHost(const Host &h)
             table->setColumnHidden(2 + k, true);
     }
     table->setMinimumHeight(60 + 24 * static_cast<int>(h.nics.size()));
-    connect(table, &QTableWidget::itemChanged, this, [this, h, table](QTableWidgetItem *changed) {
-        Host after = h;
+    connect(table, &QTableWidget::itemChanged, this, [this, id = h.id.str()](QTableWidgetItem *changed) {
         const int r = changed->row();
-        if (r < 0 || r >= after.nics.size())
+        const int column = changed->column();
+        const QString text = changed->text().trimmed();
+        const bool checked = changed->checkState() == Qt::Checked;
+        if (column == 0 && text.isEmpty()) {
+            showRefusal(tr("A NIC needs a name."));
             return;
-        Nic &n = after.nics[r];
-        if (changed->column() == 0) {
-            const QString name = changed->text().trimmed();
-            if (name.isEmpty())
-                return;
-            n.name = name;
-        } else if (changed->column() == 1) {
-            bool ok = false;
-            const int g = changed->text().toInt(&ok);
-            if (!ok || g < 0 || g > 100000)
-                return;
-            n.gbps = g;
-        } else {
-            const TrafficSet b = bit(kAllTraffic[changed->column() - 2]);
-            n.traffic = changed->checkState() == Qt::Checked ? (n.traffic | b) : (n.traffic & ~b);
         }
-        commit(after, QStringLiteral("nic%1:%2").arg(r).arg(changed->column()), tr("Change NIC"));
-        Q_UNUSED(table);
+        bool ok = true;
+        const int gbps = column == 1 ? text.toInt(&ok) : 0;
+        if (!ok || (column == 1 && (gbps < 1 || gbps > Limits::kMaxNicGbps))) {
+            showRefusal(tr("NIC speed is a whole number of Gbps from 1 to %1.").arg(Limits::kMaxNicGbps));
+            return;
+        }
+        edit<Host>(id, QStringLiteral("nic%1:%2").arg(r).arg(column), tr("Change NIC"), [&](Host &x) {
+            if (r < 0 || r >= x.nics.size())
+                return;
+            Nic &n = x.nics[r];
+            if (column == 0) {
+                n.name = text;
+            } else if (column == 1) {
+                n.gbps = gbps;
+            } else {
+                const TrafficSet b = bit(kAllTraffic[column - 2]);
+                n.traffic = checked ? (n.traffic | b) : (n.traffic & ~b);
+            }
+        });
     });
     mLayout->addRow(table);
+    auto *nicButtons = new QWidget(mForm);
+    auto *nicRow = new QHBoxLayout(nicButtons);
+    nicRow->setContentsMargins(0, 0, 0, 0);
+    auto *addNic = new QPushButton(Theme::icon(QStringLiteral("nic")), tr("Add NIC"), nicButtons);
+    addNic->setObjectName(QStringLiteral("addNic"));
+    connect(addNic, &QPushButton::clicked, this, [this, id = h.id.str()] {
+        const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).addNic(HostId(id));
+        if (!change.isEmpty())
+            mUndoStack->push(new EditObjectCommand(mDocument, change, QString()));
+    });
+    nicRow->addWidget(addNic);
     if (!h.nics.isEmpty()) {
-        auto *removeNic = new QPushButton(Theme::icon(QStringLiteral("delete")), tr("Remove last NIC"), mForm);
-        connect(removeNic, &QPushButton::clicked, this, [this, h] {
-            Host after = h;
-            after.nics.removeLast();
-            commit(after, QStringLiteral("nics"), tr("Remove NIC"));
+        auto *removeNic = new QPushButton(Theme::icon(QStringLiteral("delete")), tr("Remove NIC"), nicButtons);
+        removeNic->setObjectName(QStringLiteral("removeNic"));
+        removeNic->setToolTip(tr("Remove the selected NIC (the last one when none is selected)"));
+        connect(removeNic, &QPushButton::clicked, this, [this, id = h.id.str(), table] {
+            const int row = table->currentRow();
+            edit<Host>(id, QStringLiteral("nics"), tr("Remove NIC"), [&](Host &x) {
+                if (!x.nics.isEmpty())
+                    x.nics.removeAt(row >= 0 && row < x.nics.size() ? row : x.nics.size() - 1);
+            });
         });
-        mLayout->addRow(removeNic);
+        nicRow->addWidget(removeNic);
     }
+    nicRow->addStretch(1);
+    mLayout->addRow(nicButtons);
 }
 
 void InspectorPanel::buildGuest(const Guest &g)
@@ -465,19 +538,16 @@ void InspectorPanel::buildGuest(const Guest &g)
     const Topology &t = mDocument->topology();
     mTitle->setText(tr("Guest %1").arg(g.id.str()));
     addRow(tr("Id"), new QLabel(g.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(g.name, [this, g](const QString &v) {
-               Guest after = g;
-               after.name = v;
-               commit(after, QStringLiteral("name"), tr("Rename Guest"));
+    addRow(tr("Name"), nameEdit(g.name, [this, id = g.id.str()](const QString &v) {
+               edit<Guest>(id, QStringLiteral("name"), tr("Rename Guest"), [&](Guest &x) { x.name = v; });
            }));
     auto *product = new QComboBox(mForm);
     for (const Product &p : Catalog::builtin().products())
         product->addItem(Theme::icon(p.id), p.name, p.id);
     product->setCurrentIndex(std::max(0, product->findData(g.product)));
-    connect(product, &QComboBox::currentIndexChanged, this, [this, g, product] {
-        Guest after = g;
-        after.product = product->currentData().toString();
-        commit(after, QStringLiteral("product"), tr("Change Product"));
+    connect(product, &QComboBox::currentIndexChanged, this, [this, id = g.id.str(), product] {
+        const QString value = product->currentData().toString();
+        edit<Guest>(id, QStringLiteral("product"), tr("Change Product"), [&](Guest &x) { x.product = value; });
     });
     addRow(tr("Product"), product);
     auto *host = new QComboBox(mForm);
@@ -485,40 +555,31 @@ void InspectorPanel::buildGuest(const Guest &g)
     for (const Host &h : t.hosts)
         host->addItem(h.name, h.id.str());
     host->setCurrentIndex(std::max(0, host->findData(g.host.str())));
-    connect(host, &QComboBox::currentIndexChanged, this, [this, g, host] {
-        Guest after = g;
-        after.host = HostId(host->currentData().toString());
-        commit(after, QStringLiteral("host"), tr("Move Guest"));
+    connect(host, &QComboBox::currentIndexChanged, this, [this, id = g.id.str(), host] {
+        const HostId value(host->currentData().toString());
+        edit<Guest>(id, QStringLiteral("host"), tr("Move Guest"), [&](Guest &x) { x.host = value; });
     });
     addRow(tr("Host"), host);
-    addRow(tr("vCPU"), spin(g.vcpu, 1, 768, QString(), [this, g](int v) {
-               Guest after = g;
-               after.vcpu = v;
-               commit(after, QStringLiteral("vcpu"), tr("Change vCPU"));
+    addRow(tr("vCPU"), spin(g.vcpu, 1, Limits::kMaxGuestVcpu, QString(), [this, id = g.id.str()](int v) {
+               edit<Guest>(id, QStringLiteral("vcpu"), tr("Change vCPU"), [&](Guest &x) { x.vcpu = v; });
            }));
-    addRow(tr("Memory"), spin(g.memoryGb, 1, 24576, tr(" GB"), [this, g](int v) {
-               Guest after = g;
-               after.memoryGb = v;
-               commit(after, QStringLiteral("memory"), tr("Change Guest Memory"));
+    addRow(tr("Memory"), spin(g.memoryGb, 1, Limits::kMaxGuestMemoryGb, tr(" GB"), [this, id = g.id.str()](int v) {
+               edit<Guest>(id, QStringLiteral("memory"), tr("Change Guest Memory"), [&](Guest &x) { x.memoryGb = v; });
            }));
     auto *ft = new QCheckBox(t.header.platform.hypervisor == Hypervisor::VSphere ? tr("Fault Tolerance")
                                                                              : tr("Fault Tolerance (vSphere only)"),
                              mForm);
     ft->setEnabled(g.ft || t.header.platform.hypervisor == Hypervisor::VSphere);
     ft->setChecked(g.ft);
-    connect(ft, &QCheckBox::toggled, this, [this, g](bool v) {
-        Guest after = g;
-        after.ft = v;
-        commit(after, QStringLiteral("ft"), v ? tr("Enable FT") : tr("Disable FT"));
+    connect(ft, &QCheckBox::toggled, this, [this, id = g.id.str()](bool v) {
+        edit<Guest>(id, QStringLiteral("ft"), v ? tr("Enable FT") : tr("Disable FT"), [&](Guest &x) { x.ft = v; });
     });
     addRow(tr("FT"), ft);
     auto *mac = new QComboBox(mForm);
     mac->addItems({tr("Dynamic"), tr("Static")});
     mac->setCurrentIndex(g.mac == MacMode::Static ? 1 : 0);
-    connect(mac, &QComboBox::currentIndexChanged, this, [this, g](int i) {
-        Guest after = g;
-        after.mac = i == 1 ? MacMode::Static : MacMode::Dynamic;
-        commit(after, QStringLiteral("mac"), tr("Change MAC"));
+    connect(mac, &QComboBox::currentIndexChanged, this, [this, id = g.id.str()](int i) {
+        edit<Guest>(id, QStringLiteral("mac"), tr("Change MAC"), [&](Guest &x) { x.mac = i == 1 ? MacMode::Static : MacMode::Dynamic; });
     });
     addRow(tr("MAC address"), mac);
     const Product *p = Catalog::builtin().product(g.product);
@@ -540,8 +601,14 @@ void InspectorPanel::buildGuest(const Guest &g)
             QString role = grp.kind == GroupKind::Switchover
                                ? (grp.members.first() == g.id ? tr("primary") : tr("backup"))
                                : tr("pool member");
-            addRow(grp.name, new QLabel(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()),
-                                        mForm));
+            auto *roleLabel = new QLabel(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()),
+                                     mForm);
+            roleLabel->setWordWrap(true);
+            addRow(tr("Group"), nameEdit(grp.name, [this, id = grp.id.str()](const QString &v) {
+                       edit<Group>(id, QStringLiteral("name"),
+                                   tr("Rename Group"), [&](Group &x) { x.name = v; });
+                   }));
+            addRow(QString(), roleLabel);
         }
     }
 }

@@ -4,8 +4,11 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
+class QUndoCommand;
 class QUndoStack;
 class QScrollArea;
 
@@ -38,8 +41,14 @@ private:
     void buildRack(const Rack &r);
     void buildHost(const Host &h);
     void buildGuest(const Guest &g);
+    // Edits the object with this id as it is when the user acts (never a copy
+    // from when the panel was built): mutate changes it, then commit().
+    template <typename T>
+    void edit(const QString &id, const QString &field, const QString &text, const std::function<void(T &)> &mutate);
+    void editHeader(const QString &text, const std::function<void(Header &)> &mutate);
     void commit(const Object &after, const QString &field, const QString &text);
-    void commitHeader(const Header &after, const QString &text);
+    void push(QUndoCommand *command);
+    void showRefusal(const QString &message);
     QWidget *nameEdit(const QString &value, std::function<void(const QString &)> apply);
     QWidget *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
     void addRow(const QString &label, QWidget *field);
@@ -52,6 +61,7 @@ private:
     QFormLayout *mLayout = nullptr;
     QScrollArea *mScroll;
     QLabel *mTitle;
+    QLabel *mMessage;
     bool mApplying = false;
 };
 

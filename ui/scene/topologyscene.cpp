@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "changebuilder.h"
+#include "nameallocator.h"
 #include "commands/changecommand.h"
 #include "document.h"
 #include "scene/geometry.h"
@@ -546,57 +547,6 @@ AreaItem *TopologyScene::areaAt(const QPointF &scenePos) const
     return nullptr;
 }
 
-bool TopologyScene::unitsFree(int rackPos, int lowest, int height, const QStringList &ignoreHosts,
-                              QString *taken) const
-{
-    const Topology &t = mDocument->topology();
-    const Rack &rack = t.racks.at(rackPos);
-    const int units = rack.units > 0 ? rack.units : geometry::kDefaultRackUnits;
-    if (lowest < 1 || lowest + height - 1 > units) {
-        *taken = tr("the host does not fit between unit 1 and %1").arg(units);
-        return false;
-    }
-    for (int h : mDocument->index().hostsInRack(rackPos)) {
-        const Host &other = t.hosts.at(h);
-        if (ignoreHosts.contains(other.id.str()) || other.unit <= 0)
-            continue;
-        const int otherTop = other.unit + other.heightU - 1;
-        if (lowest <= otherTop && other.unit <= lowest + height - 1) {
-            *taken = tr("units %1-%2 are taken by %3").arg(other.unit).arg(otherTop).arg(other.name);
-            return false;
-        }
-    }
-    return true;
-}
-
-QString TopologyScene::uniqueId(const QString &base) const
-{
-    for (int n = 1;; ++n) {
-        const QString candidate = base + QLatin1Char('-') + QString::number(n);
-        if (!mDocument->index().find(candidate))
-            return candidate;
-    }
-}
-
-QString TopologyScene::uniqueName(const QString &base) const
-{
-    QSet<QString> names;
-    const Topology &t = mDocument->topology();
-    for (const auto &g : t.guests)
-        names.insert(g.name);
-    for (const auto &h : t.hosts)
-        names.insert(h.name);
-    for (const auto &r : t.racks)
-        names.insert(r.name);
-    for (const auto &c : t.circuits)
-        names.insert(c.name);
-    for (int n = 1;; ++n) {
-        const QString candidate = base + QLatin1Char(' ') + QString::number(n);
-        if (!names.contains(candidate))
-            return candidate;
-    }
-}
-
 TopologyScene::DropPlan TopologyScene::planDrop(const QMimeData *data, const QPointF &scenePos)
 {
     DropPlan plan;
@@ -649,14 +599,8 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
             plan.reason = tr("unknown product");
             return;
         }
-        Guest g;
-        g.id = GuestId(uniqueId(product->id));
-        g.name = uniqueName(product->name);
-        g.product = product->id;
-        g.vcpu = product->vcpu;
-        g.memoryGb = product->memoryGb;
-        if (product->licensed)
-            g.mac = MacMode::Static;
+        NameAllocator names(t, mDocument->index());
+        Guest g = build.newGuest(*product, names);
         if (target && target->kind() == ObjectKind::Host) {
             g.host = HostId(target->id());
             plan.targetId = target->id();
@@ -670,27 +614,13 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
         return;
     }
     if (what == QLatin1String("host")) {
-        Host h;
-        h.id = HostId(uniqueId(QStringLiteral("host")));
-        h.name = uniqueName(t.header.platform.hypervisor == Hypervisor::VSphere ? QStringLiteral("esx")
-                                                                                  : QStringLiteral("hv"))
-                     .remove(QLatin1Char(' '));
-        h.heightU = 2;
-        if (t.clusters.size() == 1)
-            h.cluster = t.clusters.first().id; // the obvious choice; the inspector changes it
-        h.cores = 32;
-        h.memoryGb = 512;
-        const Traffic migration = t.header.platform.hypervisor == Hypervisor::VSphere ? Traffic::VMotion
-                                                                                       : Traffic::LiveMigration;
-        h.nics = {Nic{QStringLiteral("nic0"), 10, bit(Traffic::Management), {}},
-                  Nic{QStringLiteral("nic1"), 10, bit(migration), {}},
-                  Nic{QStringLiteral("nic2"), 25, bit(Traffic::Vm), {}}};
+        NameAllocator names(t, mDocument->index());
+        Host h = build.newHost(names);
         if (target && target->kind() == ObjectKind::Rack) {
             auto *rack = static_cast<RackItem *>(target);
             const int top = rack->unitAt(scenePos.y());
-            const int rackPos = mDocument->index().rack(RackId(rack->id()));
             QString taken;
-            if (top <= 0 || !unitsFree(rackPos, top - h.heightU + 1, h.heightU, {}, &taken)) {
+            if (top <= 0 || !build.unitsFree(RackId(rack->id()), top - h.heightU + 1, h.heightU, {}, &taken)) {
                 plan.reason = top <= 0 ? tr("drop the host on the rack's units") : taken;
                 return;
             }
@@ -713,16 +643,7 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
             plan.reason = tr("drop a NIC onto a host");
             return;
         }
-        Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
-        int n = static_cast<int>(h.nics.size());
-        QString name;
-        do {
-            name = (t.header.platform.hypervisor == Hypervisor::VSphere ? QStringLiteral("vmnic%1")
-                                                                         : QStringLiteral("nic%1"))
-                       .arg(n++);
-        } while (std::any_of(h.nics.cbegin(), h.nics.cend(), [&](const Nic &x) { return x.name == name; }));
-        h.nics.append(Nic{name, 10, bit(Traffic::Vm), {}});
-        plan.change = build.replace(h, tr("Add NIC"));
+        plan.change = build.addNic(HostId(target->id()));
         plan.targetId = target->id();
         plan.verb = DropPlan::Verb::Feed;
         plan.ok = true;
@@ -738,16 +659,13 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
         Object object;
         QString id;
         if (rack) {
-            Rack r;
-            r.id = RackId(uniqueId(QStringLiteral("rack")));
-            r.name = uniqueName(tr("Rack"));
-            r.units = geometry::kDefaultRackUnits;
+            NameAllocator names(t, mDocument->index());
+            const Rack r = build.newRack(names);
             id = r.id.str();
             object = r;
         } else {
-            Circuit c;
-            c.id = CircuitId(uniqueId(QStringLiteral("circuit")));
-            c.name = uniqueName(tr("Circuit"));
+            NameAllocator names(t, mDocument->index());
+            const Circuit c = build.newCircuit(names);
             id = c.id.str();
             object = c;
         }
@@ -805,49 +723,27 @@ void TopologyScene::planMove(const QString &what, const QPointF &scenePos, DropP
     }
     if (what.startsWith(QLatin1String("hosts:"))) {
         plan.verb = DropPlan::Verb::MoveHosts;
-        QVector<Change> changes;
         if (target && target->kind() == ObjectKind::Rack) {
             auto *rack = static_cast<RackItem *>(target);
-            const int rackPos = mDocument->index().rack(RackId(rack->id()));
-            int top = rack->unitAt(scenePos.y());
+            const int top = rack->unitAt(scenePos.y());
             if (top <= 0) {
                 plan.reason = tr("drop hosts on the rack's units");
                 return;
             }
-            for (const QString &id : ids) {
-                const int pos = mDocument->index().host(HostId(id));
-                if (pos < 0)
-                    continue;
-                Host h = t.hosts.at(pos);
-                QString taken;
-                if (!unitsFree(rackPos, top - h.heightU + 1, h.heightU, ids, &taken)) {
-                    plan.reason = taken;
-                    return;
-                }
-                h.rack = RackId(rack->id());
-                h.unit = top - h.heightU + 1;
-                if (plan.rackLowestUnit == 0 || h.unit < plan.rackLowestUnit)
-                    plan.rackLowestUnit = h.unit;
-                plan.rackHeight += h.heightU;
-                top = h.unit - 1;
-                changes.append(build.replace(h, QString()));
+            QString taken;
+            plan.change = build.placeHosts(ids, RackId(rack->id()), top, &taken, &plan.rackLowestUnit,
+                                           &plan.rackHeight);
+            if (plan.change.isEmpty() && !taken.isEmpty()) {
+                plan.reason = taken;
+                return;
             }
             plan.targetId = rack->id();
         } else if (area && area->kind() == AreaItem::Kind::UnrackedHosts && !target) {
-            for (const QString &id : ids) {
-                const int pos = mDocument->index().host(HostId(id));
-                if (pos < 0)
-                    continue;
-                Host h = t.hosts.at(pos);
-                h.rack = RackId();
-                h.unit = 0;
-                changes.append(build.replace(h, QString()));
-            }
+            plan.change = build.unrackHosts(ids);
         } else {
             plan.reason = tr("drop hosts into a rack unit, or onto the unracked hosts area");
             return;
         }
-        plan.change = merged(changes, ids.size() == 1 ? tr("Move Host") : tr("Move %1 Hosts").arg(ids.size()));
         plan.newIds = ids;
         plan.ok = true;
         return;
@@ -861,27 +757,13 @@ void TopologyScene::planFeed(const QString &circuitId, const QPointF &scenePos, 
     ChangeBuilder build(t, mDocument->index());
     ModelItem *target = modelItemAt(scenePos, true);
     plan.verb = DropPlan::Verb::Feed;
-    const CircuitId circuit(circuitId);
-    if (target && target->kind() == ObjectKind::Rack) {
-        Rack r = t.racks.at(mDocument->index().rack(RackId(target->id())));
-        if (r.circuits.contains(circuit)) {
-            plan.reason = tr("%1 already feeds this rack").arg(circuitId);
-            return;
-        }
-        r.circuits.append(circuit);
-        plan.change = build.replace(r, tr("Feed Rack"));
-    } else if (target && target->kind() == ObjectKind::Host) {
-        Host h = t.hosts.at(mDocument->index().host(HostId(target->id())));
-        if (h.power.contains(circuit)) {
-            plan.reason = tr("%1 already feeds this host").arg(circuitId);
-            return;
-        }
-        h.power.append(circuit);
-        plan.change = build.replace(h, tr("Feed Host"));
-    } else {
+    if (!target || (target->kind() != ObjectKind::Rack && target->kind() != ObjectKind::Host)) {
         plan.reason = tr("drop the plug onto a rack or a host to feed it");
         return;
     }
+    plan.change = build.feed(CircuitId(circuitId), target->id(), &plan.reason);
+    if (plan.change.isEmpty())
+        return;
     plan.targetId = target->id();
     plan.ok = true;
 }
@@ -890,21 +772,7 @@ Change TopologyScene::nudgeHosts(const QStringList &hostIds, int deltaUnits, QSt
 {
     const Topology &t = mDocument->topology();
     ChangeBuilder build(t, mDocument->index());
-    QVector<Change> changes;
-    for (const QString &id : hostIds) {
-        const int pos = mDocument->index().host(HostId(id));
-        if (pos < 0)
-            continue;
-        Host h = t.hosts.at(pos);
-        const int rackPos = mDocument->index().rack(h.rack);
-        if (rackPos < 0 || h.unit <= 0)
-            continue;
-        h.unit += deltaUnits;
-        if (!unitsFree(rackPos, h.unit, h.heightU, hostIds, reason))
-            return Change();
-        changes.append(build.replace(h, QString()));
-    }
-    return merged(changes, hostIds.size() == 1 ? tr("Move Host") : tr("Move %1 Hosts").arg(hostIds.size()));
+    return build.nudgeHosts(hostIds, deltaUnits, reason);
 }
 
 TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF &scenePos)

@@ -113,11 +113,8 @@ private:
     void updateGroupLooks();
     void clearDropCues();
     void showDropCues(const DropPlan &plan, const QPointF &scenePos);
-    QString uniqueId(const QString &base) const;
-    QString uniqueName(const QString &base) const;
     ModelItem *modelItemAt(const QPointF &scenePos, bool skipGuests = false) const;
     AreaItem *areaAt(const QPointF &scenePos) const;
-    bool unitsFree(int rackPos, int lowest, int height, const QStringList &ignoreHosts, QString *taken) const;
     void planNew(const QString &what, const QPointF &scenePos, DropPlan &plan);
     void planMove(const QString &what, const QPointF &scenePos, DropPlan &plan);
     void planFeed(const QString &circuitId, const QPointF &scenePos, DropPlan &plan);

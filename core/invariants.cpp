@@ -1,0 +1,394 @@
+#include "invariants.h"
+
+#include "catalog/catalog.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+#include <cmath>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::Invariants", text);
+}
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('\'') + (s.size() > 60 ? s.left(57) + QStringLiteral("...") : s) + QLatin1Char('\'');
+}
+
+// Collects violations for one object; stops at the first when asked to.
+class Checker
+{
+public:
+    Checker(const Topology &t, const TopologyIndex &index, QVector<Violation> &out)
+        : mT(t), mIndex(index), mOut(out)
+    {
+    }
+
+    void object(const Object &o, int pos)
+    {
+        std::visit([&](const auto &x) { one(x, pos); }, o);
+    }
+
+    void one(const Circuit &c, int pos)
+    {
+        begin(ObjectKind::Circuit, pos, c.id.str());
+        common(c.id.str(), c.name);
+    }
+
+    void one(const Rack &r, int pos)
+    {
+        begin(ObjectKind::Rack, pos, r.id.str());
+        common(r.id.str(), r.name);
+        range(QStringLiteral("units"), r.units, 0, Limits::kMaxRackUnits);
+        refs(QStringLiteral("circuits"), r.circuits, ObjectKind::Circuit);
+        // Hosts already in the rack must still fit when its height changes.
+        const int at = mIndex.rack(r.id);
+        if (at >= 0 && r.units > 0) {
+            for (int h : mIndex.hostsInRack(at)) {
+                const Host &host = mT.hosts.at(h);
+                if (host.rack == r.id && host.unit > 0 && host.unit + host.heightU - 1 > r.units) {
+                    add(QStringLiteral("units"), -1,
+                        tr("rack %1 of %2 units is too low for host %3 at units %4-%5")
+                            .arg(quoted(r.id.str()))
+                            .arg(r.units)
+                            .arg(quoted(host.name))
+                            .arg(host.unit)
+                            .arg(host.unit + host.heightU - 1));
+                    return;
+                }
+            }
+        }
+    }
+
+    void one(const Cluster &c, int pos)
+    {
+        begin(ObjectKind::Cluster, pos, c.id.str());
+        common(c.id.str(), c.name);
+    }
+
+    void one(const Host &h, int pos)
+    {
+        begin(ObjectKind::Host, pos, h.id.str());
+        common(h.id.str(), h.name);
+        text(QStringLiteral("cpu_model"), h.cpuModel, true);
+        ref(QStringLiteral("rack"), h.rack.str(), ObjectKind::Rack);
+        ref(QStringLiteral("cluster"), h.cluster.str(), ObjectKind::Cluster);
+        refs(QStringLiteral("power"), h.power, ObjectKind::Circuit);
+        range(QStringLiteral("unit"), h.unit, 0, Limits::kMaxHostUnit);
+        range(QStringLiteral("height_u"), h.heightU, 1, Limits::kMaxHeightU);
+        range(QStringLiteral("cores"), h.cores, 0, Limits::kMaxCores);
+        range(QStringLiteral("memory_gb"), h.memoryGb, 0, Limits::kMaxHostMemoryGb);
+        if (h.unit > 0 && h.rack.isNull())
+            add(QStringLiteral("unit"), -1, tr("host %1 has a unit but no rack").arg(quoted(h.name)));
+        const int rackPos = mIndex.rack(h.rack);
+        if (h.unit > 0 && rackPos >= 0) {
+            const int units = mT.racks.at(rackPos).units;
+            if (units > 0 && h.unit + h.heightU - 1 > units)
+                add(QStringLiteral("unit"), -1,
+                    tr("a host of %1U at unit %2 reaches above the top of rack %3 (%4 units)")
+                        .arg(h.heightU)
+                        .arg(h.unit)
+                        .arg(quoted(h.rack.str()))
+                        .arg(units));
+        }
+        QSet<QString> names;
+        for (int i = 0; i < h.nics.size(); ++i) {
+            const Nic &n = h.nics.at(i);
+            if (n.name.trimmed().isEmpty())
+                add(QStringLiteral("nics"), i, tr("NIC %1 of host %2 has no name").arg(i + 1).arg(quoted(h.name)));
+            else if (names.contains(n.name))
+                add(QStringLiteral("nics"), i,
+                    tr("NIC %1 is listed twice on host %2").arg(quoted(n.name), quoted(h.name)));
+            names.insert(n.name);
+            if (n.name.size() > Limits::kMaxTextLength)
+                add(QStringLiteral("nics"), i, tr("a NIC name is longer than %1 characters").arg(Limits::kMaxTextLength));
+            if (n.gbps < 0 || n.gbps > Limits::kMaxNicGbps)
+                add(QStringLiteral("nics"), i,
+                    tr("NIC %1 has %2 Gbps; a NIC has 1 to %3").arg(quoted(n.name)).arg(n.gbps).arg(Limits::kMaxNicGbps));
+        }
+    }
+
+    void one(const Guest &g, int pos)
+    {
+        begin(ObjectKind::Guest, pos, g.id.str());
+        common(g.id.str(), g.name);
+        if (!Catalog::builtin().product(g.product))
+            add(QStringLiteral("product"), -1, tr("unknown product %1").arg(quoted(g.product)));
+        ref(QStringLiteral("host"), g.host.str(), ObjectKind::Host);
+        range(QStringLiteral("vcpu"), g.vcpu, 1, Limits::kMaxGuestVcpu);
+        range(QStringLiteral("memory_gb"), g.memoryGb, 1, Limits::kMaxGuestMemoryGb);
+    }
+
+    void one(const Group &g, int pos)
+    {
+        begin(ObjectKind::Group, pos, g.id.str());
+        common(g.id.str(), g.name);
+        refs(QStringLiteral("members"), g.members, ObjectKind::Guest);
+        if (g.kind == GroupKind::Switchover && g.members.size() != 2)
+            add(QStringLiteral("members"), -1,
+                tr("switchover group %1 must have exactly 2 members (primary first), it has %2")
+                    .arg(quoted(g.id.str()))
+                    .arg(g.members.size()));
+        if (g.kind == GroupKind::Pool && g.members.size() < 2)
+            add(QStringLiteral("members"), -1,
+                tr("pool %1 must have at least 2 members, it has %2").arg(quoted(g.id.str())).arg(g.members.size()));
+        if (g.kind != GroupKind::Switchover)
+            return;
+        for (int k = 0; k < g.members.size(); ++k) {
+            const int guestPos = mIndex.guest(g.members.at(k));
+            if (guestPos < 0)
+                continue;
+            for (int other : mIndex.groupsOfGuest(guestPos)) {
+                const Group &o = mT.groups.at(other);
+                if (o.id != g.id && o.kind == GroupKind::Switchover && o.members.contains(g.members.at(k))) {
+                    add(QStringLiteral("members"), k,
+                        tr("guest %1 is in two switchover groups (%2 and %3)")
+                            .arg(quoted(g.members.at(k).str()), quoted(o.id.str()), quoted(g.id.str())));
+                    break;
+                }
+            }
+        }
+    }
+
+    void header(const Header &h)
+    {
+        mKind = ObjectKind::Circuit;
+        mPos = -1;
+        mId.clear();
+        mHeader = true;
+        if (h.name.trimmed().isEmpty())
+            add(QStringLiteral("name"), -1, tr("the layout needs a name"));
+        text(QStringLiteral("name"), h.name, true);
+        const PlatformLimits &limits = Catalog::builtin().limits();
+        const QStringList &versions = h.platform.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
+                                                                                   : limits.hypervVersions;
+        if (!versions.contains(h.platform.version))
+            add(QStringLiteral("version"), -1,
+                tr("unknown %1 version %2 (expected one of: %3)")
+                    .arg(h.platform.hypervisor == Hypervisor::VSphere ? tr("vSphere") : tr("Hyper-V"),
+                         quoted(h.platform.version), versions.join(QStringLiteral(", "))));
+        mHeader = false;
+    }
+
+    void layout(const LayoutEntry &e)
+    {
+        mKind = ObjectKind::Circuit;
+        mPos = -1;
+        mId = e.id;
+        if (!isValidId(e.id))
+            add(QStringLiteral("layout"), -1, tr("layout position for %1, which is not a valid id").arg(quoted(e.id)));
+        if (!std::isfinite(e.x) || !std::isfinite(e.y))
+            add(QStringLiteral("layout"), -1, tr("layout position for %1 is not a number").arg(quoted(e.id)));
+    }
+
+private:
+    void begin(ObjectKind kind, int pos, const QString &id)
+    {
+        mKind = kind;
+        mPos = pos;
+        mId = id;
+    }
+
+    void add(const QString &key, int item, const QString &message)
+    {
+        Violation v;
+        v.kind = mKind;
+        v.pos = mPos;
+        v.id = mId;
+        v.key = key;
+        v.item = item;
+        v.message = message;
+        v.header = mHeader;
+        mOut.append(v);
+    }
+
+    void common(const QString &id, const QString &name)
+    {
+        if (!isValidId(id))
+            add(QStringLiteral("id"), -1,
+                tr("%1 is not a valid id (use lowercase letters, digits, '.', '_' and '-', starting with a "
+                   "letter or digit)")
+                    .arg(quoted(id)));
+        else if (id.size() > Limits::kMaxTextLength)
+            add(QStringLiteral("id"), -1, tr("the id is longer than %1 characters").arg(Limits::kMaxTextLength));
+        if (name.trimmed().isEmpty())
+            add(QStringLiteral("name"), -1, tr("%1 %2 has no name").arg(kindName(mKind), quoted(id)));
+        text(QStringLiteral("name"), name, true);
+    }
+
+    void text(const QString &key, const QString &value, bool)
+    {
+        if (value.size() > Limits::kMaxTextLength) {
+            add(key, -1, tr("'%1' is %2 characters long; a layout's texts have %3 at most")
+                             .arg(key)
+                             .arg(value.size())
+                             .arg(Limits::kMaxTextLength));
+            return;
+        }
+        for (const QChar c : value) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+                add(key, -1, tr("'%1' holds a control character").arg(key));
+                return;
+            }
+        }
+    }
+
+    void range(const QString &key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+            add(key, -1, tr("'%1' must be a whole number from %2 to %3, found %4").arg(key).arg(min).arg(max).arg(value));
+    }
+
+    void ref(const QString &key, const QString &id, ObjectKind expected, int item = -1)
+    {
+        if (id.isEmpty())
+            return;
+        const TopologyIndex::Ref *r = mIndex.find(id);
+        if (!r)
+            add(key, item, tr("refers to %1 %2, which does not exist").arg(kindName(expected), quoted(id)));
+        else if (r->kind != expected)
+            add(key, item, tr("%1 is a %2, not a %3").arg(quoted(id), kindName(r->kind), kindName(expected)));
+    }
+
+    template <typename IdT>
+    void refs(const QString &key, const QVector<IdT> &ids, ObjectKind expected)
+    {
+        QSet<QString> seen;
+        for (int i = 0; i < ids.size(); ++i) {
+            const QString &id = ids.at(i).str();
+            if (id.isEmpty())
+                add(key, i, tr("an empty id in '%1'").arg(key));
+            else if (seen.contains(id))
+                add(key, i, tr("%1 is listed twice in '%2'").arg(quoted(id), key));
+            seen.insert(id);
+            ref(key, id, expected, i);
+        }
+    }
+
+    const Topology &mT;
+    const TopologyIndex &mIndex;
+    QVector<Violation> &mOut;
+    ObjectKind mKind = ObjectKind::Circuit;
+    int mPos = -1;
+    QString mId;
+    bool mHeader = false;
+};
+
+template <typename T>
+void checkList(Checker &checker, const QVector<T> &list)
+{
+    for (int i = 0; i < list.size(); ++i)
+        checker.one(list.at(i), i);
+}
+
+} // namespace
+
+QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &index)
+{
+    QVector<Violation> out;
+    Checker checker(t, index, out);
+    checker.header(t.header);
+    // Ids unique across every kind.
+    QSet<QString> ids;
+    auto unique = [&](const auto &list, ObjectKind kind) {
+        for (int i = 0; i < list.size(); ++i) {
+            const QString &id = list.at(i).id.str();
+            if (ids.contains(id)) {
+                Violation v;
+                v.kind = kind;
+                v.pos = i;
+                v.id = id;
+                v.key = QStringLiteral("id");
+                v.message = tr("duplicate id %1; ids must be unique across the whole layout").arg(quoted(id));
+                out.append(v);
+            }
+            ids.insert(id);
+        }
+    };
+    unique(t.circuits, ObjectKind::Circuit);
+    unique(t.racks, ObjectKind::Rack);
+    unique(t.clusters, ObjectKind::Cluster);
+    unique(t.hosts, ObjectKind::Host);
+    unique(t.guests, ObjectKind::Guest);
+    unique(t.groups, ObjectKind::Group);
+    checkList(checker, t.circuits);
+    checkList(checker, t.racks);
+    checkList(checker, t.clusters);
+    checkList(checker, t.hosts);
+    checkList(checker, t.guests);
+    checkList(checker, t.groups);
+    QSet<QString> positions;
+    for (const LayoutEntry &e : t.layout) {
+        checker.layout(e);
+        if (positions.contains(e.id)) {
+            Violation v;
+            v.id = e.id;
+            v.key = QStringLiteral("layout");
+            v.message = tr("two layout positions for %1").arg(quoted(e.id));
+            out.append(v);
+        }
+        positions.insert(e.id);
+    }
+    return out;
+}
+
+std::optional<Violation> Invariants::checkChange(const Topology &after, const TopologyIndex &index,
+                                                 const Change &change)
+{
+    bool structural = false;
+    for (const ObjectEdit &e : change.edits)
+        structural = structural || !e.before || !e.after || idOf(*e.before) != idOf(*e.after);
+    for (const LayoutEdit &e : change.layout)
+        structural = structural || !e.before || !e.after;
+    if (structural) {
+        const QVector<Violation> all = check(after, index);
+        if (all.isEmpty())
+            return std::nullopt;
+        return all.first();
+    }
+    QVector<Violation> out;
+    Checker checker(after, index, out);
+    if (change.headerAfter)
+        checker.header(after.header);
+    for (const ObjectEdit &e : change.edits) {
+        const int pos = index.indexOf(e.kind(), e.id());
+        if (pos < 0)
+            continue;
+        switch (e.kind()) {
+        case ObjectKind::Circuit: checker.one(after.circuits.at(pos), pos); break;
+        case ObjectKind::Rack: checker.one(after.racks.at(pos), pos); break;
+        case ObjectKind::Cluster: checker.one(after.clusters.at(pos), pos); break;
+        case ObjectKind::Host: checker.one(after.hosts.at(pos), pos); break;
+        case ObjectKind::Guest: checker.one(after.guests.at(pos), pos); break;
+        case ObjectKind::Group: checker.one(after.groups.at(pos), pos); break;
+        }
+        if (!out.isEmpty())
+            return out.first();
+    }
+    for (const LayoutEdit &e : change.layout) {
+        if (e.after)
+            checker.layout(*e.after);
+    }
+    if (out.isEmpty())
+        return std::nullopt;
+    return out.first();
+}
+
+std::optional<Violation> Invariants::checkObject(const Topology &topology, const TopologyIndex &index,
+                                                 const Object &object)
+{
+    QVector<Violation> out;
+    Checker checker(topology, index, out);
+    checker.object(object, index.indexOf(kindOf(object), idOf(object)));
+    if (out.isEmpty())
+        return std::nullopt;
+    return out.first();
+}
+
+} // namespace td

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "change.h"
+#include "model/topology.h"
+#include "model/topologyindex.h"
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace td {
+
+// The ranges a layout's numbers and texts may take. The loader refuses a file
+// outside them, the document refuses an edit that would leave them, and the
+// inspector bounds its inputs by them: one table for all three.
+namespace Limits {
+constexpr int kDefaultRackUnits = 42; // a rack whose height is not given
+constexpr int kMaxRackUnits = 100;
+constexpr int kMaxHostUnit = 100;
+constexpr int kMaxHeightU = 20;
+constexpr int kMaxCores = 4096;
+constexpr int kMaxHostMemoryGb = 1048576;
+constexpr int kMaxNicGbps = 100000;
+constexpr int kMaxGuestVcpu = 768;
+constexpr int kMaxGuestMemoryGb = 24576;
+// Characters in an id, a name or any other text value.
+constexpr int kMaxTextLength = 256;
+} // namespace Limits
+
+// One broken invariant: the object (kind, position in its list, id), the key
+// that is wrong ("" = the object as a whole), the item of a list key (-1 =
+// the key itself), and what is wrong, for a person.
+struct Violation
+{
+    ObjectKind kind = ObjectKind::Circuit;
+    int pos = -1;
+    QString id;
+    QString key;
+    int item = -1;
+    QString message;
+    bool header = false; // the violation is in the layout's name or platform
+};
+
+// The structural rules every layout satisfies beyond its syntax: ids valid and
+// unique, references to existing objects of the right kind, hosts within
+// their rack's units, group sizes, a guest in one switchover pair at most,
+// NIC names unique per host, numbers and texts within Limits, a platform
+// version the hypervisor has. The loader refuses a file that breaks one; the
+// Document refuses, whole, a change that would break one. Rules (findings)
+// are different: they judge a valid layout.
+class Invariants final
+{
+public:
+    // Every violation of a whole topology, in document order.
+    static QVector<Violation> check(const Topology &topology, const TopologyIndex &index);
+    // The first violation a change leaves in `after` (the topology with the
+    // change applied and its index in step): only the objects the change
+    // touches and those that refer to them are looked at, unless the change
+    // adds or removes objects (then everything is).
+    static std::optional<Violation> checkChange(const Topology &after, const TopologyIndex &index,
+                                                const Change &change);
+    // The same checks on one object, as it would be in `topology` (which may
+    // hold an older version of it): for inputs that want to refuse a value
+    // before making an edit of it.
+    static std::optional<Violation> checkObject(const Topology &topology, const TopologyIndex &index,
+                                                const Object &object);
+};
+
+} // namespace td
