@@ -52,9 +52,6 @@ public:
     bool openFile(const QString &path, QString *error = nullptr, bool quiet = false);
     // Saves to path (atomic), without asking. Returns false with a message.
     bool saveTo(const QString &path, QString *error = nullptr);
-    // File > Save: asks first when the file changed on disk since this
-    // window opened or saved it (Reload / Overwrite / Save As / Cancel).
-    bool save();
     // Offers the autosaves of sessions that are gone (crashed), if any.
     void offerRecovery();
     // Writes this window's autosave now (the timer calls it every minute);
@@ -86,6 +83,9 @@ private:
     void updateStatus();
     void updateActions();
     bool maybeSave();
+    // File > Save: asks first when the file changed on disk since this
+    // window opened or saved it (Reload / Overwrite / Save As / Cancel).
+    bool save();
     bool saveAs();
     // How to go on when the file at mPath changed on disk since this window
     // read or wrote it: true = write it, false = stop (reloaded, saved as

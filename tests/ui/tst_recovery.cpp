@@ -17,10 +17,10 @@
 #include <QFile>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
-#include <QMimeData>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
@@ -121,7 +121,8 @@ private:
     {
         Guest g = w->document()->topology().guests.at(index);
         g.name = name;
-        const Change change = ChangeBuilder(w->document()->topology(), w->document()->index()).replace(g, QStringLiteral("Rename"));
+        const Change change = ChangeBuilder(w->document()->topology(), w->document()->index())
+                                  .replace(g, QStringLiteral("Rename"));
         w->undoStack()->push(new EditObjectCommand(w->document(), change, QString()));
     }
 
@@ -157,10 +158,11 @@ private:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(layout);
         f.close();
-        QJsonObject meta{{QStringLiteral("format"), 1},
-                         {QStringLiteral("pid"), 999999999},
-                         {QStringLiteral("original"), original},
-                         {QStringLiteral("written"), QStringLiteral("2026-01-02T03:04:05.000Z")}};
+        QJsonObject meta { { QStringLiteral("format"), 1 },
+                           { QStringLiteral("pid"), 999999999 },
+                           { QStringLiteral("original"), original },
+                           { QStringLiteral("written"),
+                             QStringLiteral("2026-01-02T03:04:05.000Z") } };
         if (!baseline.isEmpty())
             meta.insert(QStringLiteral("baseline"), baseline);
         QFile m(base + QStringLiteral(".json"));
@@ -212,7 +214,8 @@ private slots:
         const Topology workOfA = a->document()->topology();
         const QString fileOfA = a->recovery()->recoveryFile();
         QVERIFY(LayoutReader::readFile(fileOfA).topology == workOfA);
-        const QStringList filesOfB = {b->recovery()->recoveryFile(), b->recovery()->metaFile(), b->recovery()->lockFile()};
+        const QStringList filesOfB = { b->recovery()->recoveryFile(), b->recovery()->metaFile(),
+                                       b->recovery()->lockFile() };
         QList<QByteArray> before;
         for (const QString &f : filesOfB)
             before << readAll(f);
@@ -259,7 +262,7 @@ private slots:
             QTest::mouseClick(dialog->keepButton(), Qt::LeftButton);
         });
         d->offerRecovery();
-        QCOMPARE(files, QStringList{workOfA.header.name});
+        QCOMPARE(files, QStringList { workOfA.header.name });
         QVERIFY(QFile::exists(fileOfC)); // kept for later
         QVERIFY(!d->isWindowModified());
     }
@@ -271,11 +274,13 @@ private slots:
         std::array<QProcess, 2> children;
         QStringList files;
         for (int i = 0; i < 2; ++i) {
-            children[i].start(QCoreApplication::applicationFilePath(),
-                              {QStringLiteral("--child"), mDir, QStringLiteral("child-%1").arg(i)});
+            children[i].start(
+                QCoreApplication::applicationFilePath(),
+                { QStringLiteral("--child"), mDir, QStringLiteral("child-%1").arg(i) });
             QVERIFY(children[i].waitForStarted());
             while (!children[i].canReadLine())
-                QVERIFY2(children[i].waitForReadyRead(), qPrintable(children[i].readAllStandardError()));
+                QVERIFY2(children[i].waitForReadyRead(),
+                         qPrintable(children[i].readAllStandardError()));
             const QByteArray line = children[i].readLine().trimmed();
             QVERIFY2(line.startsWith("ready "), line.constData());
             files << QString::fromLocal8Bit(line.mid(6));
@@ -312,7 +317,8 @@ private slots:
         auto &a = window();
         renameGuest(a.get(), 0, QStringLiteral("edited"));
         a->autosave();
-        const QStringList files = {a->recovery()->recoveryFile(), a->recovery()->metaFile(), a->recovery()->lockFile()};
+        const QStringList files = { a->recovery()->recoveryFile(), a->recovery()->metaFile(),
+                                    a->recovery()->lockFile() };
         for (const QString &f : files)
             QVERIFY2(QFile::exists(f), qPrintable(f));
         // Undo back to the saved state: nothing to recover any more.
@@ -329,8 +335,10 @@ private slots:
 
     void unloadableAutosaveIsKeptAndNamed()
     {
-        const QByteArray broken = "format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  - {id: a, name: A, product: nope}\n";
-        writeDeadSession(QStringLiteral("session-dead-1"), broken, QStringLiteral("/nowhere/site.topo.yaml"));
+        const QByteArray broken = "format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  "
+                                  "- {id: a, name: A, product: nope}\n";
+        writeDeadSession(QStringLiteral("session-dead-1"), broken,
+                         QStringLiteral("/nowhere/site.topo.yaml"));
         const QString file = mDir + QStringLiteral("/session-dead-1.topo.yaml");
         auto &w = window();
         const Topology sample = w->document()->topology();
@@ -347,7 +355,8 @@ private slots:
             QTest::keyClick(dialog, Qt::Key_Return); // the default button
         });
         w->offerRecovery();
-        QVERIFY2(details.contains(file + QStringLiteral(":5:")), qPrintable(details)); // path:line:col
+        QVERIFY2(details.contains(file + QStringLiteral(":5:")),
+                 qPrintable(details)); // path:line:col
         QVERIFY2(details.contains(QStringLiteral("is kept at ") + file), qPrintable(details));
         QVERIFY(!notes.isEmpty());
         QVERIFY(!recoverEnabled);
@@ -424,8 +433,10 @@ private slots:
         const QString session = QFileInfo(autosave).fileName().chopped(int(qstrlen(".topo.yaml")));
         QVERIFY(session.startsWith(QLatin1String("session-")));
         {
-            QFile f(autosave), m(meta), l(mDir + QLatin1Char('/') + session + QStringLiteral(".lock"));
-            QVERIFY(f.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly) && l.open(QIODevice::WriteOnly));
+            QFile f(autosave), m(meta),
+                l(mDir + QLatin1Char('/') + session + QStringLiteral(".lock"));
+            QVERIFY(f.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly)
+                    && l.open(QIODevice::WriteOnly));
             f.write(staleLayout);
             m.write(staleMeta);
             l.write("999999999\ntopology-designer\n");
@@ -447,7 +458,7 @@ private slots:
         QVERIFY(keepDefault);
         QVERIFY2(notes.contains(QStringLiteral("was changed on disk")), qPrintable(notes));
         QVERIFY(third->document()->topology() == saved); // Return kept the saved work
-        QVERIFY(QFile::exists(autosave));                // and the autosave, for later
+        QVERIFY(QFile::exists(autosave)); // and the autosave, for later
     }
 
     void autosaveEqualToTheFileIsNotOffered()
@@ -507,7 +518,8 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
             text = box->text();
-            saveAsDefault = box->defaultButton() == box->findChild<QPushButton *>(QStringLiteral("saveAsButton"));
+            saveAsDefault = box->defaultButton()
+                == box->findChild<QPushButton *>(QStringLiteral("saveAsButton"));
             QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
         });
         pressSave(a.get());
@@ -519,7 +531,8 @@ private slots:
         whenModal([&](QWidget *modal) {
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
-            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("overwriteButton")), Qt::LeftButton);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("overwriteButton")),
+                              Qt::LeftButton);
         });
         pressSave(a.get());
         QVERIFY(a->undoStack()->isClean());
@@ -532,7 +545,8 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
             asked = true;
-            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("reloadButton")), Qt::LeftButton);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("reloadButton")),
+                              Qt::LeftButton);
         });
         pressSave(b.get());
         QVERIFY(asked);
@@ -542,7 +556,8 @@ private slots:
         // A file only touched (same content) is no reason to ask.
         QFile touched(path);
         QVERIFY(touched.open(QIODevice::ReadWrite));
-        touched.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime);
+        touched.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5),
+                            QFileDevice::FileModificationTime);
         touched.close();
         renameGuest(a.get(), 3, QStringLiteral("A again"));
         QVERIFY(!showsModal([&] { pressSave(a.get()); }));
@@ -567,7 +582,9 @@ private slots:
             auto *frame = hint ? dynamic_cast<QGraphicsRectItem *>(hint->parentItem()) : nullptr;
             if (frame && frame->isVisible()) {
                 text = hint->text();
-                *box = frame->deviceTransform(w->view()->viewportTransform()).mapRect(frame->rect()).toAlignedRect();
+                *box = frame->deviceTransform(w->view()->viewportTransform())
+                           .mapRect(frame->rect())
+                           .toAlignedRect();
             }
         }
         QDragLeaveEvent leave;
@@ -583,10 +600,17 @@ private slots:
         // A NIC refused at the right edge of the view: its hint stays in view.
         QString text;
         QRect box;
-        for (int y = 20; y < viewport.height() && !text.startsWith(QLatin1String("Cannot")); y += 25)
+        for (int y = 20; y < viewport.height() && !text.startsWith(QLatin1String("Cannot"));
+             y += 25)
             text = dragHint(w.get(), QStringLiteral("nic"), QPoint(viewport.width() - 8, y), &box);
-        QCOMPARE(text.split(QLatin1Char('\n')).join(QLatin1Char(' ')), QStringLiteral("Cannot drop here: drop a NIC onto a host"));
-        QVERIFY2(viewport.contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
+        QCOMPARE(text.split(QLatin1Char('\n')).join(QLatin1Char(' ')),
+                 QStringLiteral("Cannot drop here: drop a NIC onto a host"));
+        QVERIFY2(viewport.contains(box),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                .arg(box.x())
+                                .arg(box.y())
+                                .arg(box.width())
+                                .arg(box.height())));
         // And at the bottom edge.
         text.clear();
         for (int x = 20; x < viewport.width() && !text.startsWith(QLatin1String("Cannot")); x += 25)
@@ -606,34 +630,43 @@ private slots:
                 continue;
             bool free = true;
             for (const Host &other : t.hosts)
-                free = free && !(other.rack == h.rack && other.unit <= above && above < other.unit + other.heightU);
+                free = free
+                    && !(other.rack == h.rack && other.unit <= above
+                         && above < other.unit + other.heightU);
             if (free)
                 chosen = i;
         }
         QVERIFY(chosen >= 0);
         Host host = t.hosts.at(chosen);
-        host.name = QStringLiteral("esx-rack-a-unit-07-behind-the-second-patch-panel-in-the-north-hall-2");
+        host.name = QStringLiteral(
+            "esx-rack-a-unit-07-behind-the-second-patch-panel-in-the-north-hall-2");
         w->undoStack()->push(new EditObjectCommand(
-            w->document(), ChangeBuilder(t, w->document()->index()).replace(host, QStringLiteral("Rename")), QString()));
+            w->document(),
+            ChangeBuilder(t, w->document()->index()).replace(host, QStringLiteral("Rename")),
+            QString()));
         const Rack &rack = t.racks.at(w->document()->index().rack(host.rack));
         const QRectF rackRect = w->scene()->sceneRectOf(rack.id.str());
-        const QPointF unitAbove(rackRect.left() + 120, rackRect.top() + geometry::kRackHeader
-                                                           + (rack.units - above + 0.5) * geometry::kUnitHeight);
+        const QPointF unitAbove(rackRect.left() + 120,
+                                rackRect.top() + geometry::kRackHeader
+                                    + (rack.units - above + 0.5) * geometry::kUnitHeight);
         w->view()->centerOn(unitAbove);
         text = dragHint(w.get(), QStringLiteral("host"), w->view()->mapFromScene(unitAbove), &box);
         const QString unwrapped = text.split(QLatin1Char('\n')).join(QLatin1Char(' '));
-        QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: ")) && unwrapped.contains(host.name),
+        QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: "))
+                     && unwrapped.contains(host.name),
                  qPrintable(text));
         QVERIFY(viewport.contains(box));
     }
 
     void loadErrorDialogIsReadable()
     {
-        const QString path = mTemp.filePath(QStringLiteral("a-layout-with-a-rather-long-file-name-that-goes-on-and-on-"
-                                                          "for-the-whole-width-of-the-dialog.topo.yaml"));
+        const QString path = mTemp.filePath(
+            QStringLiteral("a-layout-with-a-rather-long-file-name-that-goes-on-and-on-"
+                           "for-the-whole-width-of-the-dialog.topo.yaml"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  - {id: a, name: A, product: nope}\n");
+        f.write("format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  - {id: a, name: "
+                "A, product: nope}\n");
         f.close();
         auto &w = window();
         QString shown;
@@ -643,7 +676,8 @@ private slots:
             auto *details = modal->findChild<QPlainTextEdit *>(QStringLiteral("errorDetails"));
             QVERIFY(details);
             shown = details->toPlainText();
-            resizable = modal->minimumWidth() < modal->maximumWidth() && modal->minimumHeight() < modal->maximumHeight();
+            resizable = modal->minimumWidth() < modal->maximumWidth()
+                && modal->minimumHeight() < modal->maximumHeight();
             // Everything is within the text's width (wrapped, nothing cut off).
             hiddenWidth = details->horizontalScrollBar()->maximum();
             modal->close();
@@ -664,9 +698,11 @@ static int runChild(const QString &dir, const QString &name)
     w.openSample();
     Guest g = w.document()->topology().guests.first();
     g.name = name;
-    w.undoStack()->push(new EditObjectCommand(
-        w.document(), ChangeBuilder(w.document()->topology(), w.document()->index()).replace(g, QStringLiteral("Rename")),
-        QString()));
+    w.undoStack()->push(
+        new EditObjectCommand(w.document(),
+                              ChangeBuilder(w.document()->topology(), w.document()->index())
+                                  .replace(g, QStringLiteral("Rename")),
+                              QString()));
     w.autosave();
     std::printf("ready %s\n", qPrintable(w.recovery()->recoveryFile()));
     std::fflush(stdout);
