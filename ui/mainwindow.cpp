@@ -143,6 +143,7 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
         if (clean)
             mRecovery->discard(); // back to what is on disk: nothing to recover
     });
+    connect(mUndoStack, &QUndoStack::indexChanged, this, [this] { mAutosaveDue = true; });
     connect(mDocument, &Document::findingsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &Document::resetDone, this, &MainWindow::updateStatus);
     connect(mView, &TopologyView::zoomChanged, this, &MainWindow::updateStatus);
@@ -583,9 +584,14 @@ void MainWindow::autosave()
         mRecovery->discard();
         return;
     }
-    if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState))
+    if (!mAutosaveDue && QFile::exists(mRecovery->recoveryFile()))
+        return;
+    mAutosaveDue = false;
+    if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState)) {
+        mAutosaveDue = true; // try again next time
         statusBar()->showMessage(tr("Could not write the autosave to %1").arg(QDir::toNativeSeparators(mRecovery->dir())),
                                  6000);
+    }
 }
 
 void MainWindow::offerRecovery()

@@ -119,6 +119,9 @@ private:
     QString mPath;
     // mPath as this window last read or wrote it, to notice other writers.
     Recovery::DiskState mDiskState;
+    // An edit, undo or redo since the last autosave (the timer skips
+    // writing out an unchanged layout, which takes a while at scale).
+    bool mAutosaveDue = false;
     // The last copy: its objects (references outside it are kept as ids,
     // which a layout file could not hold) and the YAML put on the clipboard.
     Topology mCopiedPiece;
