@@ -22,21 +22,28 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace td {
 
@@ -72,6 +79,46 @@ protected:
     }
 };
 
+// A message with details that may be long (a load error names the file, its
+// line and column): a resizable dialog whose details wrap and can be copied.
+void showError(QWidget *parent, const QString &title, const QString &summary, const QString &details)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("errorDialog"));
+    dialog.setWindowTitle(title);
+    dialog.setSizeGripEnabled(true);
+    auto *icon = new QLabel(&dialog);
+    icon->setPixmap(dialog.style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(32, 32));
+    auto *text = new QLabel(summary, &dialog);
+    text->setWordWrap(true);
+    auto *detailsEdit = new QPlainTextEdit(details, &dialog);
+    detailsEdit->setObjectName(QStringLiteral("errorDetails"));
+    detailsEdit->setReadOnly(true);
+    detailsEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    detailsEdit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    detailsEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    auto *top = new QHBoxLayout;
+    top->addWidget(icon, 0, Qt::AlignTop);
+    top->addWidget(text, 1);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(top);
+    layout->addWidget(detailsEdit, 1);
+    layout->addWidget(buttons);
+    // Wide enough for a typical file:line:col line, tall enough for a few.
+    const QFontMetrics metrics(detailsEdit->font());
+    int widest = 0;
+    for (const QString &line : details.split(QLatin1Char('\n')))
+        widest = std::max(widest, metrics.horizontalAdvance(line));
+    const QRect screen = parent && parent->screen() ? parent->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    dialog.resize(std::clamp(widest + 80, 480, screen.width() * 3 / 4),
+                  std::clamp(metrics.lineSpacing() * (int(details.count(QLatin1Char('\n'))) + 4) + 140, 240,
+                             screen.height() * 3 / 4));
+    buttons->button(QDialogButtonBox::Ok)->setFocus();
+    dialog.exec();
+}
+
 } // namespace
 
 MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
@@ -92,6 +139,11 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
     statusBar()->addPermanentWidget(mStatusZoom);
 
     connect(mUndoStack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(mUndoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean)
+            mRecovery->discard(); // back to what is on disk: nothing to recover
+    });
+    connect(mUndoStack, &QUndoStack::indexChanged, this, [this] { mAutosaveDue = true; });
     connect(mDocument, &Document::findingsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &Document::resetDone, this, &MainWindow::updateStatus);
     connect(mView, &TopologyView::zoomChanged, this, &MainWindow::updateStatus);
@@ -129,6 +181,10 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The undo stack goes with the window's children, after mRecovery:
+    // clearing it must not reach back (nor remove the autosave of a window
+    // destroyed without a clean exit).
+    disconnect(mUndoStack, nullptr, this, nullptr);
     // The scene's items go first, quietly: their selection signals would
     // reach panels and a document that are being destroyed.
     mScene->blockSignals(true);
@@ -334,7 +390,9 @@ void MainWindow::resetDocument(Topology topology, const QString &path)
     mUndoStack->clear();
     mDocument->reset(std::move(topology));
     mPath = path;
+    mDiskState = Recovery::DiskState::of(path);
     mUndoStack->setClean();
+    mRecovery->discard();
     updateTitle();
     updateStatus();
     QTimer::singleShot(0, mView, &TopologyView::fitToView);
@@ -368,9 +426,8 @@ bool MainWindow::openFile(const QString &path, QString *error, bool quiet)
         if (error)
             *error = message;
         if (!quiet)
-            QMessageBox::critical(this, tr("Cannot open layout"),
-                                  tr("<p>The layout could not be opened; nothing was changed.</p><pre>%1</pre>")
-                                      .arg(message.toHtmlEscaped()));
+            showError(this, tr("Cannot open layout"), tr("The layout could not be opened; nothing was changed."),
+                      message);
         return false;
     }
     resetDocument(r.topology, QFileInfo(path).absoluteFilePath());
@@ -393,20 +450,57 @@ bool MainWindow::saveTo(const QString &path, QString *error)
         return false;
     }
     mPath = QFileInfo(path).absoluteFilePath();
+    mDiskState = Recovery::DiskState::of(mPath);
     mUndoStack->setClean();
+    mRecovery->discard(); // superseded by the save, even when the stack was clean already
     addRecent(mPath);
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(mPath), 4000);
     return true;
 }
 
+bool MainWindow::confirmOverwrite(bool *saved)
+{
+    *saved = false;
+    const Recovery::DiskState now = Recovery::DiskState::of(mPath);
+    if (!now.exists || now.sameContent(mDiskState))
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("File changed on disk"),
+                    tr("%1 was changed on disk since this window opened or saved it (by another program or "
+                       "another Topology Designer window).")
+                        .arg(QDir::toNativeSeparators(mPath)),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("changedOnDiskBox"));
+    box.setInformativeText(tr("Reload it (your unsaved changes are lost), overwrite it (its changes are lost), "
+                              "or save your layout as another file?"));
+    QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+    QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
+    QPushButton *saveAsButton = box.addButton(tr("Save &As..."), QMessageBox::AcceptRole);
+    reload->setObjectName(QStringLiteral("reloadButton"));
+    overwrite->setObjectName(QStringLiteral("overwriteButton"));
+    saveAsButton->setObjectName(QStringLiteral("saveAsButton"));
+    box.setDefaultButton(saveAsButton);
+    box.exec();
+    if (box.clickedButton() == static_cast<QAbstractButton *>(overwrite))
+        return true;
+    if (box.clickedButton() == static_cast<QAbstractButton *>(reload)) {
+        openFile(mPath);
+    } else if (box.clickedButton() == static_cast<QAbstractButton *>(saveAsButton)) {
+        *saved = saveAs();
+    }
+    return false;
+}
+
 bool MainWindow::save()
 {
     if (mPath.isEmpty())
         return saveAs();
+    bool saved = false;
+    if (!confirmOverwrite(&saved))
+        return saved;
     QString error;
     if (!saveTo(mPath, &error)) {
-        QMessageBox::critical(this, tr("Cannot save"), tr("The layout was not saved; the file on disk is unchanged.\n\n%1").arg(error));
+        showError(this, tr("Cannot save"), tr("The layout was not saved; the file on disk is unchanged."), error);
         return false;
     }
     return true;
@@ -421,9 +515,14 @@ bool MainWindow::saveAs()
         return false;
     if (!path.endsWith(QLatin1String(".yaml")) && !path.endsWith(QLatin1String(".yml")))
         path += QStringLiteral(".topo.yaml");
+    if (QFileInfo(path).absoluteFilePath() == mPath) {
+        bool saved = false;
+        if (!confirmOverwrite(&saved))
+            return saved;
+    }
     QString error;
     if (!saveTo(path, &error)) {
-        QMessageBox::critical(this, tr("Cannot save"), tr("The layout was not saved.\n\n%1").arg(error));
+        showError(this, tr("Cannot save"), tr("The layout was not saved."), error);
         return false;
     }
     return true;
@@ -481,32 +580,59 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::autosave()
 {
-    if (mUndoStack->isClean())
+    if (mUndoStack->isClean()) {
+        mRecovery->discard();
         return;
-    mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath);
+    }
+    if (!mAutosaveDue && QFile::exists(mRecovery->recoveryFile()))
+        return;
+    mAutosaveDue = false;
+    if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState)) {
+        mAutosaveDue = true; // try again next time
+        statusBar()->showMessage(tr("Could not write the autosave to %1").arg(QDir::toNativeSeparators(mRecovery->dir())),
+                                 6000);
+    }
 }
 
 void MainWindow::offerRecovery()
 {
-    if (!mRecovery->pending()) {
-        mRecovery->claim();
-        return;
-    }
-    const LoadResult r = LayoutReader::readFile(mRecovery->recoveryFile());
-    const QString original = mRecovery->pendingOriginalPath();
-    if (r.ok()
-        && QMessageBox::question(this, tr("Recover unsaved work?"),
-                                 tr("Topology Designer did not close properly last time. Recover the unsaved "
-                                    "changes to %1?")
-                                     .arg(original.isEmpty() ? r.topology.header.name : original))
-               == QMessageBox::Yes) {
-        resetDocument(r.topology, original);
+    QList<Recovery::Orphan> orphans = mRecovery->claimOrphans();
+    while (!orphans.isEmpty()) {
+        RecoveryDialog dialog(orphans, this);
+        dialog.exec();
+        const int i = dialog.selected();
+        if (i < 0 || dialog.choice() == RecoveryDialog::Choice::Keep)
+            break;
+        if (dialog.choice() == RecoveryDialog::Choice::Discard) {
+            mRecovery->remove(orphans.takeAt(i));
+            continue;
+        }
+        if (!mUndoStack->isClean() && !maybeSave())
+            break;
+        const Recovery::Orphan orphan = orphans.takeAt(i);
+        resetDocument(orphan.topology, orphan.originalPath);
+        // Changes on disk since the crashed session read the file are not
+        // in the recovered layout: Save asks before overwriting them.
+        mDiskState = orphan.originalPath.isEmpty() ? Recovery::DiskState() : orphan.baseline;
         // The recovered state is not on disk yet: mark it modified.
         mUndoStack->resetClean();
         updateTitle();
+        if (!mRecovery->adopt(orphan)) {
+            autosave();
+            if (QFile::exists(mRecovery->recoveryFile()))
+                mRecovery->remove(orphan);
+            else
+                mRecovery->keep(orphan);
+        }
+        statusBar()->showMessage(orphans.isEmpty() ? tr("Recovered the autosave; save it to keep it.")
+                                                   : tr("Recovered the autosave; save it to keep it. %n other "
+                                                        "autosave(s) are kept for the next start.",
+                                                        nullptr, int(orphans.size())),
+                                 10000);
+        break;
     }
-    mRecovery->discard();
-    mRecovery->claim();
+    for (const Recovery::Orphan &orphan : std::as_const(orphans))
+        mRecovery->keep(orphan);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -516,7 +642,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveSettings();
-    mRecovery->discard();
+    mRecovery->release();
     event->accept();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "recovery.h"
 
 #include <QMainWindow>
 
@@ -17,7 +18,6 @@ class InspectorPanel;
 class IssuesPanel;
 class MinimapPanel;
 class PalettePanel;
-class Recovery;
 class TopologyScene;
 class TopologyView;
 
@@ -41,6 +41,7 @@ public:
     InspectorPanel *inspector() const { return mInspector; }
     IssuesPanel *issues() const { return mIssues; }
     QString filePath() const { return mPath; }
+    Recovery *recovery() const { return mRecovery; }
 
     // Opens the embedded sample (a new, untitled document).
     void openSample();
@@ -49,11 +50,12 @@ public:
     // Opens a file; on error shows a dialog (unless quiet) and keeps the
     // current document. Returns false on error, with the message in *error.
     bool openFile(const QString &path, QString *error = nullptr, bool quiet = false);
-    // Saves to path (atomic). Returns false with a message.
+    // Saves to path (atomic), without asking. Returns false with a message.
     bool saveTo(const QString &path, QString *error = nullptr);
-    // Offers to recover an autosaved session, if one is pending.
+    // Offers the autosaves of sessions that are gone (crashed), if any.
     void offerRecovery();
-    // Writes the autosave file now (the timer calls it every minute).
+    // Writes this window's autosave now (the timer calls it every minute);
+    // removes it when the document has no unsaved changes.
     void autosave();
 
     // Editing commands, also used by tests.
@@ -81,8 +83,14 @@ private:
     void updateStatus();
     void updateActions();
     bool maybeSave();
+    // File > Save: asks first when the file changed on disk since this
+    // window opened or saved it (Reload / Overwrite / Save As / Cancel).
     bool save();
     bool saveAs();
+    // How to go on when the file at mPath changed on disk since this window
+    // read or wrote it: true = write it, false = stop (reloaded, saved as
+    // another file, or cancelled; *saved tells whether it was saved).
+    bool confirmOverwrite(bool *saved);
     void open();
     void addRecent(const QString &path);
     void rebuildRecentMenu();
@@ -109,6 +117,11 @@ private:
     QTimer *mAutosaveTimer;
     Recovery *mRecovery;
     QString mPath;
+    // mPath as this window last read or wrote it, to notice other writers.
+    Recovery::DiskState mDiskState;
+    // An edit, undo or redo since the last autosave (the timer skips
+    // writing out an unchanged layout, which takes a while at scale).
+    bool mAutosaveDue = false;
     // The last copy: its objects (references outside it are kept as ids,
     // which a layout file could not hold) and the YAML put on the clipboard.
     Topology mCopiedPiece;

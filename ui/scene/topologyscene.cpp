@@ -16,6 +16,7 @@
 
 #include <QDrag>
 #include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsView>
 #include <QMimeData>
 #include <QPainter>
 #include <QSet>
@@ -831,13 +832,37 @@ void TopologyScene::showDropCues(const DropPlan &plan, const QPointF &scenePos)
     else if (plan.newFindings)
         text = (plan.worst == Severity::Error ? tr("New error: %1") : tr("New warning: %1")).arg(plan.firstMessage);
     if (!text.isEmpty()) {
-        mHint->setText(text.size() > 90 ? text.left(87) + QStringLiteral("...") : text);
+        // The whole text, wrapped at about 60 characters (never cut short).
+        QString wrapped;
+        int lineLength = 0;
+        for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (lineLength > 0 && lineLength + 1 + word.size() > 60) {
+                wrapped += QLatin1Char('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                wrapped += QLatin1Char(' ');
+                ++lineLength;
+            }
+            wrapped += word;
+            lineLength += int(word.size());
+        }
+        mHint->setText(wrapped);
         const QRectF r = mHint->boundingRect();
-        mHintBox->setRect(QRectF(-6, -4, r.width() + 12, r.height() + 8));
-        mHint->setPos(0, 0);
         mHintBox->setPos(scenePos);
-        mHint->setPos(24, 26); // view pixels below-right of the cursor, clear of the drag image
-        mHintBox->setRect(QRectF(18, 22, r.width() + 12, r.height() + 8));
+        // View pixels below-right of the cursor, clear of the drag image; moved
+        // left (or above the cursor) where the view would cut it off.
+        QPointF at(18, 22);
+        const QSizeF box(r.width() + 12, r.height() + 8);
+        if (!views().isEmpty()) {
+            const QGraphicsView *view = views().constFirst();
+            const QPoint cursor = view->mapFromScene(scenePos);
+            const QSize room = view->viewport()->size();
+            at.setX(std::max<qreal>(std::min<qreal>(at.x(), room.width() - cursor.x() - box.width() - 2), -cursor.x()));
+            if (cursor.y() + at.y() + box.height() > room.height())
+                at.setY(std::max<qreal>(-box.height() - 6, -cursor.y()));
+        }
+        mHint->setPos(at + QPointF(6, 4));
+        mHintBox->setRect(QRectF(at, box));
         mHintBox->setBrush(plan.ok ? QColor(0x33, 0x33, 0x33, 230) : QColor(0xb7, 0x1c, 0x1c, 235));
         mHintBox->setVisible(true);
     }
