@@ -614,6 +614,7 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
         return;
     }
     if (what == QLatin1String("host")) {
+        target = rackUnder(target);
         NameAllocator names(t, mDocument->index());
         Host h = build.newHost(names);
         if (target && target->kind() == ObjectKind::Rack) {
@@ -696,6 +697,19 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
     plan.reason = tr("unknown object");
 }
 
+ModelItem *TopologyScene::rackUnder(ModelItem *target) const
+{
+    // A racked host fills its units: dropping a host on it means its rack
+    // (and the rack says the units are taken), not "not a rack".
+    if (!target || target->kind() != ObjectKind::Host)
+        return target;
+    const int pos = mDocument->index().host(HostId(target->id()));
+    if (pos < 0 || mDocument->topology().hosts.at(pos).rack.isNull())
+        return target;
+    ModelItem *rack = mItems.value(mDocument->topology().hosts.at(pos).rack.str());
+    return rack ? rack : target;
+}
+
 void TopologyScene::planMove(const QString &what, const QPointF &scenePos, DropPlan &plan)
 {
     const Topology &t = mDocument->topology();
@@ -723,6 +737,7 @@ void TopologyScene::planMove(const QString &what, const QPointF &scenePos, DropP
     }
     if (what.startsWith(QLatin1String("hosts:"))) {
         plan.verb = DropPlan::Verb::MoveHosts;
+        target = rackUnder(target);
         if (target && target->kind() == ObjectKind::Rack) {
             auto *rack = static_cast<RackItem *>(target);
             const int top = rack->unitAt(scenePos.y());

@@ -115,6 +115,7 @@ private:
     void showDropCues(const DropPlan &plan, const QPointF &scenePos);
     ModelItem *modelItemAt(const QPointF &scenePos, bool skipGuests = false) const;
     AreaItem *areaAt(const QPointF &scenePos) const;
+    ModelItem *rackUnder(ModelItem *target) const;
     void planNew(const QString &what, const QPointF &scenePos, DropPlan &plan);
     void planMove(const QString &what, const QPointF &scenePos, DropPlan &plan);
     void planFeed(const QString &circuitId, const QPointF &scenePos, DropPlan &plan);
