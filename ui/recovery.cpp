@@ -423,6 +423,11 @@ RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *
     layout->addWidget(buttons);
 
     connect(mList, &QTreeWidget::currentItemChanged, this, &RecoveryDialog::updateSelection);
+    // A double click recovers (Return presses the default button instead).
+    connect(mList, &QTreeWidget::itemDoubleClicked, this, [this] {
+        if (mRecover->isEnabled())
+            finish(Choice::Recover);
+    });
     // The first one that can be recovered without a warning, else the newest.
     int first = 0;
     for (int i = 0; i < mOrphans.size(); ++i) {

@@ -492,7 +492,11 @@ private slots:
             QVERIFY(dialog);
             QCOMPARE(dialog->list()->topLevelItemCount(), 1);
             QCOMPARE(dialog->list()->topLevelItem(0)->text(1), path);
-            QTest::mouseClick(dialog->recoverButton(), Qt::LeftButton);
+            // A double click on it recovers it.
+            QTreeWidget *list = dialog->list();
+            const QPoint item = list->visualItemRect(list->topLevelItem(0)).center();
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, item);
+            QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, item);
         });
         w->offerRecovery();
         QCOMPARE(w->document()->topology().header.name, QStringLiteral("legacy work"));
