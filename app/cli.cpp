@@ -74,7 +74,9 @@ int validate(const QStringList &arguments)
         return 2;
     }
     const QVector<Finding> findings = Validator::validate(loaded.topology);
-    const FindingsReport report(findings, shownName, loaded.lineOfId);
+    FindingsReport report(findings, shownName, loaded.lineOfId);
+    if (!parser.isSet(sample))
+        report.setSourceFile(files.first());
     const QByteArray data = report.write(fmt);
     if (parser.isSet(output)) {
         QSaveFile out(parser.value(output));

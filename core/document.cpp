@@ -111,6 +111,13 @@ bool Document::applyQuietly(const Change &change, FindingsDelta &delta, QString 
 
 bool Document::applyEdits(const Change &change, QString *error)
 {
+    for (const ObjectEdit &e : change.edits) {
+        if (e.after && !isValidId(idOf(*e.after))) {
+            if (error)
+                *error = tr("%1 was refused: '%2' is not a valid id").arg(change.text, idOf(*e.after));
+            return false;
+        }
+    }
     bool rebuild = false;
     int applied = 0;
     for (const ObjectEdit &e : change.edits) {

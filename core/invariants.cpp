@@ -47,9 +47,10 @@ public:
         common(r.id.str(), r.name);
         range(QStringLiteral("units"), r.units, 0, Limits::kMaxRackUnits);
         refs(QStringLiteral("circuits"), r.circuits, ObjectKind::Circuit);
-        // Hosts already in the rack must still fit when its height changes.
+        // Hosts already in the rack must still fit when its height changes
+        // (a whole check finds them through the hosts).
         const int at = mIndex.rack(r.id);
-        if (at >= 0 && r.units > 0) {
+        if (!mWhole && at >= 0 && r.units > 0) {
             for (int h : mIndex.hostsInRack(at)) {
                 const Host &host = mT.hosts.at(h);
                 if (host.rack == r.id && host.unit > 0 && host.unit + host.heightU - 1 > r.units) {
@@ -76,7 +77,7 @@ public:
     {
         begin(ObjectKind::Host, pos, h.id.str());
         common(h.id.str(), h.name);
-        text(QStringLiteral("cpu_model"), h.cpuModel, true);
+        text(QStringLiteral("cpu_model"), h.cpuModel);
         ref(QStringLiteral("rack"), h.rack.str(), ObjectKind::Rack);
         ref(QStringLiteral("cluster"), h.cluster.str(), ObjectKind::Cluster);
         refs(QStringLiteral("power"), h.power, ObjectKind::Circuit);
@@ -164,7 +165,7 @@ public:
         mHeader = true;
         if (h.name.trimmed().isEmpty())
             add(QStringLiteral("name"), -1, tr("the layout needs a name"));
-        text(QStringLiteral("name"), h.name, true);
+        text(QStringLiteral("name"), h.name);
         const PlatformLimits &limits = Catalog::builtin().limits();
         const QStringList &versions = h.platform.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
                                                                                    : limits.hypervVersions;
@@ -219,23 +220,16 @@ private:
             add(QStringLiteral("id"), -1, tr("the id is longer than %1 characters").arg(Limits::kMaxTextLength));
         if (name.trimmed().isEmpty())
             add(QStringLiteral("name"), -1, tr("%1 %2 has no name").arg(kindName(mKind), quoted(id)));
-        text(QStringLiteral("name"), name, true);
+        text(QStringLiteral("name"), name);
     }
 
-    void text(const QString &key, const QString &value, bool)
+    void text(const QString &key, const QString &value)
     {
         if (value.size() > Limits::kMaxTextLength) {
             add(key, -1, tr("'%1' is %2 characters long; a layout's texts have %3 at most")
                              .arg(key)
                              .arg(value.size())
                              .arg(Limits::kMaxTextLength));
-            return;
-        }
-        for (const QChar c : value) {
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-                add(key, -1, tr("'%1' holds a control character").arg(key));
-                return;
-            }
         }
     }
 
@@ -278,6 +272,9 @@ private:
     int mPos = -1;
     QString mId;
     bool mHeader = false;
+
+public:
+    bool mWhole = false; // checking a whole topology
 };
 
 template <typename T>
@@ -293,6 +290,7 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
 {
     QVector<Violation> out;
     Checker checker(t, index, out);
+    checker.mWhole = true;
     checker.header(t.header);
     // Ids unique across every kind.
     QSet<QString> ids;

@@ -1,8 +1,11 @@
 #include "io/layoutreader.h"
 
+#include "invariants.h"
+
 #include "catalog/catalog.h"
 #include "io/flowyaml.h"
 #include "io/names.h"
+#include "invariants.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -317,6 +320,7 @@ private:
                            .arg(quoted(value))
                            .arg(mResult.lineOfId.value(value)));
         mResult.lineOfId.insert(value, mark.line + 1);
+        mIdMarks.insert(value, mark);
         mKinds.insert(value, mCurrentKind);
     }
 
@@ -354,6 +358,7 @@ private:
     const Catalog &mCatalog;
     QVector<PendingRef> mRefs;
     QHash<QString, ObjectKind> mKinds;
+    QHash<QString, YAML::Mark> mIdMarks;
     ObjectKind mCurrentKind = ObjectKind::Circuit;
     QVector<std::pair<QString, YAML::Mark>> mLayoutMarks;
     QVector<YAML::Mark> mGroupMarks;          // the members value of each group
@@ -806,6 +811,20 @@ void Reader::resolve()
                                             .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
             switchoverOf.insert(m.str(), g.id.str());
         }
+    }
+    // Everything else an edit must keep (Invariants: one check for the loader
+    // and the document), placed at the object it is about.
+    const QVector<Violation> broken = Invariants::check(t, TopologyIndex(t));
+    if (!broken.isEmpty()) {
+        const Violation &v = broken.first();
+        YAML::Mark mark = mIdMarks.value(v.id);
+        if (v.header || !mIdMarks.contains(v.id)) {
+            mark.line = 0; // the layout as a whole: its first line
+            mark.column = 0;
+        }
+        if (v.header || v.id.isEmpty())
+            fail(mark, v.message);
+        fail(mark, tr("%1 %2: %3").arg(kindName(v.kind), quoted(v.id), v.message));
     }
     for (const auto &[layoutId, mark] : mLayoutMarks) {
         if (!mKinds.contains(layoutId))

@@ -2,9 +2,15 @@
 
 #include "rules/rule.h"
 
+#include <algorithm>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 #include <QXmlStreamWriter>
 
 namespace td {
@@ -43,11 +49,70 @@ QString sarifLevel(Severity s)
     return {};
 }
 
+// A relative path as a relative URI reference: every byte but unreserved
+// characters and '/' percent-encoded (so "a b:c" is "a%20b%3Ac", never a scheme).
+QString relativeUri(const QString &path)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(path, QByteArrayLiteral("/")));
+}
+
+// The root of the git work tree holding dir (a ".git" directory, or a file in
+// a linked worktree or submodule), or an empty string.
+QString gitRoot(const QString &dir)
+{
+    QDir d(dir);
+    for (;;) {
+        if (QFileInfo::exists(d.filePath(QStringLiteral(".git"))))
+            return d.absolutePath();
+        if (!d.cdUp())
+            return {};
+    }
+}
+
+bool isInside(const QString &path, const QString &root)
+{
+    const QString prefix = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
+    return path.startsWith(prefix);
+}
+
 } // namespace
 
 FindingsReport::FindingsReport(QVector<Finding> findings, QString file, QHash<QString, int> lineOfId)
-    : mFindings(std::move(findings)), mFile(std::move(file)), mLineOfId(std::move(lineOfId))
+    : mFindings(std::move(findings)), mFile(std::move(file)), mLineOfId(std::move(lineOfId)),
+      mArtifact{relativeUri(mFile), QString()}
 {
+}
+
+FindingsReport::ArtifactLocation FindingsReport::artifactLocation(const QString &path,
+                                                                  const QString &workingDir)
+{
+    const QDir work(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
+    const QString file = QDir::cleanPath(work.absoluteFilePath(path));
+    QString root = gitRoot(QFileInfo(file).absolutePath());
+    if (root.isEmpty() || !isInside(file, root)) {
+        root = QDir::cleanPath(work.absolutePath());
+        if (!isInside(file, root))
+            return {QUrl::fromLocalFile(file).toString(QUrl::FullyEncoded), QString()};
+    }
+    const QString rootUri = QUrl::fromLocalFile(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/'))
+                                .toString(QUrl::FullyEncoded);
+    return {relativeUri(QDir(root).relativeFilePath(file)), rootUri};
+}
+
+void FindingsReport::setSourceFile(const QString &path, const QString &workingDir)
+{
+    mArtifact = artifactLocation(path, workingDir);
+}
+
+QString FindingsReport::primaryLocationLineHash(const Finding &finding)
+{
+    QByteArray key = finding.rule.toUtf8();
+    for (const QString &subject : finding.subjects) {
+        key += '\n';
+        key += subject.toUtf8();
+    }
+    const QByteArray hash = QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16);
+    return QString::fromLatin1(hash) + QStringLiteral(":1");
 }
 
 bool FindingsReport::parseFormat(const QString &name, Format *format)
@@ -151,10 +216,15 @@ QByteArray FindingsReport::sarif() const
     }
     QJsonArray results;
     for (const Finding &f : mFindings) {
-        QJsonObject physical{{QStringLiteral("artifactLocation"), QJsonObject{{QStringLiteral("uri"), mFile}}}};
-        const int line = lineOf(f);
-        if (line > 0)
-            physical.insert(QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), line}});
+        QJsonObject artifact{{QStringLiteral("uri"), mArtifact.uri}};
+        if (!mArtifact.baseUri.isEmpty())
+            artifact.insert(QStringLiteral("uriBaseId"), QStringLiteral("%SRCROOT%"));
+        // Code scanning needs a region: a finding whose subjects have no known
+        // line points at the top of the file.
+        const int line = std::max(1, lineOf(f));
+        const QJsonObject physical{
+            {QStringLiteral("artifactLocation"), artifact},
+            {QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), line}}}};
         QJsonArray logical;
         for (const QString &s : f.subjects)
             logical.append(QJsonObject{{QStringLiteral("name"), s}});
@@ -167,15 +237,21 @@ QByteArray FindingsReport::sarif() const
             {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), f.message}}},
             {QStringLiteral("locations"), QJsonArray{location}},
             {QStringLiteral("partialFingerprints"),
-             QJsonObject{{QStringLiteral("subjects/v1"),
+             QJsonObject{{QStringLiteral("primaryLocationLineHash"), primaryLocationLineHash(f)},
+                         {QStringLiteral("subjects/v1"),
                           f.rule + QLatin1Char(':') + f.subjects.join(QLatin1Char(','))}}},
         });
     }
     const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("Topology Designer")},
                              {QStringLiteral("version"), QStringLiteral(TD_VERSION)},
                              {QStringLiteral("rules"), rules}};
-    const QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
-                          {QStringLiteral("results"), results}};
+    QJsonObject run{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
+                    {QStringLiteral("results"), results}};
+    if (!mArtifact.baseUri.isEmpty()) {
+        run.insert(QStringLiteral("originalUriBaseIds"),
+                   QJsonObject{{QStringLiteral("%SRCROOT%"),
+                                QJsonObject{{QStringLiteral("uri"), mArtifact.baseUri}}}});
+    }
     const QJsonObject root{
         {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
         {QStringLiteral("version"), QStringLiteral("2.1.0")},
@@ -192,10 +268,6 @@ QByteArray FindingsReport::junit() const
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     const auto &rules = allRules();
-    xml.writeStartElement(QStringLiteral("testsuites"));
-    xml.writeStartElement(QStringLiteral("testsuite"));
-    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("topology-designer: ") + mFile);
-    xml.writeAttribute(QStringLiteral("tests"), QString::number(rules.size()));
     int failedCases = 0;
     for (const Rule *r : rules) {
         for (const Finding &f : mFindings) {
@@ -205,6 +277,15 @@ QByteArray FindingsReport::junit() const
             }
         }
     }
+    // Only what the Jenkins xUnit plugin's junit-10.xsd allows and GitLab
+    // reads: testsuites > testsuite > testcase > failure | system-out.
+    xml.writeStartElement(QStringLiteral("testsuites"));
+    xml.writeAttribute(QStringLiteral("tests"), QString::number(rules.size()));
+    xml.writeAttribute(QStringLiteral("failures"), QString::number(failedCases));
+    xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    xml.writeStartElement(QStringLiteral("testsuite"));
+    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("topology-designer: ") + mFile);
+    xml.writeAttribute(QStringLiteral("tests"), QString::number(rules.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(failedCases));
     xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
     for (const Rule *r : rules) {

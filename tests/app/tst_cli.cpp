@@ -1,4 +1,5 @@
 // Runs the real program as a user would, without a display.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,7 +103,41 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
         r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"), QStringLiteral("junit")});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains("<testsuites>"));
+        QVERIFY(r.out.contains("<testsuites "));
+    }
+
+    void sarifUriIsRelativeToTheRepository()
+    {
+        // A layout inside a git work tree, validated from another directory:
+        // the uri is relative to the work tree's root (%SRCROOT%).
+        QTemporaryDir dir;
+        const QString root = QDir(dir.path()).canonicalPath();
+        QVERIFY(QDir(root).mkpath(QStringLiteral(".git")));
+        QVERIFY(QDir(root).mkpath(QStringLiteral("sites/lab")));
+        QVERIFY(QFile::copy(golden("redundancy-same-host/fires.topo.yaml"),
+                            root + QStringLiteral("/sites/lab/site.topo.yaml")));
+        QProcess p;
+        p.setWorkingDirectory(root + QStringLiteral("/sites"));
+        p.start(QStringLiteral(TD_PROGRAM), {QStringLiteral("validate"), QStringLiteral("lab/site.topo.yaml"),
+                                             QStringLiteral("--format"), QStringLiteral("sarif")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QJsonObject run = QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("runs")][0].toObject();
+        const QJsonObject location = run[QStringLiteral("results")][0][QStringLiteral("locations")][0]
+                                        [QStringLiteral("physicalLocation")].toObject();
+        QCOMPARE(location[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
+                 QStringLiteral("sites/lab/site.topo.yaml"));
+        QCOMPARE(location[QStringLiteral("artifactLocation")][QStringLiteral("uriBaseId")].toString(),
+                 QStringLiteral("%SRCROOT%"));
+        QCOMPARE(run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
+                 QStringLiteral("file://") + root + QStringLiteral("/"));
+        // The line where the pair is defined in the file.
+        QFile layout(root + QStringLiteral("/sites/lab/site.topo.yaml"));
+        QVERIFY(layout.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = layout.readAll().split('\n');
+        const int line = location[QStringLiteral("region")][QStringLiteral("startLine")].toInt();
+        QVERIFY(line >= 1 && line <= lines.size());
+        QVERIFY2(lines[line - 1].contains("id: cic-pair"), lines[line - 1].constData());
     }
 
     void samplePrints()

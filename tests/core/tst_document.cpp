@@ -151,11 +151,18 @@ private slots:
         QVERIFY(found);
         doc.apply(move.inverted());
         QVERIFY(doc.topology() == before);
-        QVERIFY(ChangeBuilder(doc.topology(), doc.index()).setPosition(QStringLiteral("rack-1"),
-                                                                       before.layout.first().x,
-                                                                       before.layout.first().y)
-                    .isEmpty()
-                || before.layout.first().id != QLatin1String("rack-1"));
+        // The sample places rack-1 at (0, 120) (its layout section): setting
+        // that again is no change, and any other place is one.
+        const LayoutEntry *rack1 = nullptr;
+        for (const LayoutEntry &e : before.layout)
+            rack1 = e.id == QLatin1String("rack-1") ? &e : rack1;
+        QVERIFY(rack1);
+        QCOMPARE(rack1->x, 0.0);
+        QCOMPARE(rack1->y, 120.0);
+        const ChangeBuilder again(doc.topology(), doc.index());
+        QVERIFY(again.setPosition(QStringLiteral("rack-1"), 0, 120).isEmpty());
+        QVERIFY(!again.setPosition(QStringLiteral("rack-1"), 0, 130).isEmpty());
+        QVERIFY(!again.setPosition(QStringLiteral("rack-1"), 10, 120).isEmpty());
     }
 };
 

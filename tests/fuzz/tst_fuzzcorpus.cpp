@@ -62,8 +62,21 @@ private slots:
 
         if (!first.ok()) {
             const Diagnostic &e = *first.error;
-            QVERIFY2(e.line >= 0, qPrintable(e.toString()));
-            QVERIFY2(e.column >= 0, qPrintable(e.toString()));
+            // The error points into the input: a line of it (1-based; 0 only
+            // for the file as a whole, then without a column) and a column
+            // within that line (at most one past its end; 0 = the whole line).
+            QCOMPARE(e.file, QFileInfo(path).fileName());
+            const QList<QByteArray> lines = data.split('\n');
+            QVERIFY2(e.line >= 0 && e.line <= lines.size(),
+                     qPrintable(QStringLiteral("line %1 of %2: ").arg(e.line).arg(lines.size()) + e.toString()));
+            if (e.line == 0) {
+                QVERIFY2(e.column == 0, qPrintable(e.toString()));
+            } else {
+                const int length = static_cast<int>(lines.at(e.line - 1).size());
+                QVERIFY2(e.column >= 0 && e.column <= length + 1,
+                         qPrintable(QStringLiteral("column %1 of a line of %2 bytes: ").arg(e.column).arg(length)
+                                    + e.toString()));
+            }
             QVERIFY2(!e.text.trimmed().isEmpty(), qPrintable(e.toString()));
             QCOMPARE(e.level, Diagnostic::Level::Error);
             return;

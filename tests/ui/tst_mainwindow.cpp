@@ -185,7 +185,17 @@ private slots:
 
     void dragTintMatchesTheValidator()
     {
-        // Hover ic2 over every host: the tint must say what the validator says.
+        // Hover ic2 (backup of the CIC pair, on esx03 in rack-2; its primary
+        // ic1 is on esx01 in rack-1; every rack is A/B fed) over every host.
+        // By construction: on esx01 it would share ic1's host (an error), on
+        // esx02 ic1's rack (a warning), elsewhere nothing new.
+        const QHash<QString, QColor> expected = {
+            {QStringLiteral("esx01"), Theme::dropError()}, {QStringLiteral("esx02"), Theme::dropWarning()},
+            {QStringLiteral("esx03"), Theme::dropOk()},    {QStringLiteral("esx04"), Theme::dropOk()},
+            {QStringLiteral("esx05"), Theme::dropOk()}};
+        QCOMPARE(doc()->topology().hosts.size(), expected.size());
+        QVERIFY(Theme::dropOk() != Theme::dropWarning() && Theme::dropWarning() != Theme::dropError()
+                && Theme::dropOk() != Theme::dropError());
         for (const Host &h : doc()->topology().hosts) {
             const QPointF p = laneOf(h.id.str());
             ensureVisible(p);
@@ -196,16 +206,9 @@ private slots:
             QDragMoveEvent move(viewportPoint(p), Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
             QApplication::sendEvent(view()->viewport(), &move);
             QVERIFY(move.isAccepted());
-            const QVector<Finding> added = doc()->preview(
-                ChangeBuilder(doc()->topology(), doc()->index()).moveGuest(GuestId(QStringLiteral("ic2")), h.id));
-            Severity worst = Severity::Info;
-            for (const Finding &f : added)
-                worst = std::min(worst, f.severity);
-            const QColor expected = h.id == guest(QStringLiteral("ic2")).host || added.isEmpty() || worst == Severity::Info
-                                        ? Theme::dropOk()
-                                        : worst == Severity::Error ? Theme::dropError() : Theme::dropWarning();
             auto *hostItem = static_cast<HostItem *>(scene()->itemFor(h.id.str()));
-            QCOMPARE(hostItem->dropTint(), expected);
+            QVERIFY2(hostItem->dropTint() == expected.value(h.id.str()),
+                     qPrintable(h.id.str() + QStringLiteral(": ") + hostItem->dropTint().name()));
             QDragLeaveEvent leave;
             QApplication::sendEvent(view()->viewport(), &leave);
             QVERIFY(!hostItem->dropTint().isValid());
@@ -309,7 +312,6 @@ private slots:
 
     void makePairAndPool()
     {
-        const QRectF all = scene()->itemsBoundingRect();
         QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(0).id.str())));
         const QString a = doc()->topology().guests.last().id.str();
         QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(2).id.str())));
@@ -318,13 +320,54 @@ private slots:
         scene()->selectIds({a, b});
         QVERIFY(mWindow->makePair());
         const Group &pair = doc()->topology().groups.last();
+        QCOMPARE(pair.kind, GroupKind::Switchover);
         QCOMPARE(pair.members.first().str(), a);
         QVERIFY(!hasFinding(QStringLiteral("switchover-missing"), a));
         mWindow->swapPrimaryBackup();
         QCOMPARE(doc()->topology().groups.last().members.first().str(), b);
         mWindow->ungroupSelection();
         QVERIFY(hasFinding(QStringLiteral("switchover-missing"), a));
-        Q_UNUSED(all);
+
+        // A pool, with its shortcut: two new media servers on esx01 are two
+        // ungrouped PureConnect guests on one host (non-redundant-colocated);
+        // pooled, they are a redundant group all on esx01 (redundancy-same-host).
+        const QString host = doc()->topology().hosts.at(0).id.str();
+        QCOMPARE(host, QStringLiteral("esx01"));
+        QVERIFY(dropAt(mime::newObject(), "guest:media-server", laneOf(host)));
+        const QString m1 = doc()->topology().guests.last().id.str();
+        QVERIFY(dropAt(mime::newObject(), "guest:media-server", laneOf(host)));
+        const QString m2 = doc()->topology().guests.last().id.str();
+        QVERIFY(m1 != m2);
+        QVERIFY(hasFinding(QStringLiteral("non-redundant-colocated"), m1));
+        QVERIFY(!hasFinding(QStringLiteral("redundancy-same-host"), m1));
+        const int groups = static_cast<int>(doc()->topology().groups.size());
+        scene()->selectIds({m1, m2});
+        mWindow->activateWindow();
+        view()->setFocus();
+        QTest::keyClick(view()->viewport(), Qt::Key_G, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(doc()->topology().groups.size(), groups + 1);
+        const Group pool = doc()->topology().groups.last();
+        QCOMPARE(pool.kind, GroupKind::Pool);
+        QStringList members;
+        for (const GuestId &m : pool.members)
+            members << m.str();
+        members.sort();
+        QStringList selected{m1, m2};
+        selected.sort();
+        QCOMPARE(members, selected);
+        QVERIFY(!hasFinding(QStringLiteral("non-redundant-colocated"), m1));
+        bool sameHost = false;
+        for (const Finding &f : doc()->findings()) {
+            sameHost = sameHost
+                || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pool.id.str()
+                    && f.subjects.contains(m1) && f.subjects.contains(m2) && f.subjects.contains(host));
+        }
+        QVERIFY(sameHost);
+        QCOMPARE(doc()->findings(), Validator::validate(doc()->topology()));
+        // Undone, the pool is gone and the finding it fixed is back.
+        QTest::keyClick(view()->viewport(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc()->topology().groups.size(), groups);
+        QVERIFY(hasFinding(QStringLiteral("non-redundant-colocated"), m1));
     }
 
     void saveThenOpenGivesTheSameFile()
@@ -444,15 +487,32 @@ private slots:
 
     void zoomAndFit()
     {
+        // The real shortcuts, pressed on the view: Ctrl++ zooms in, Ctrl+-
+        // out, Ctrl+0 is actual size, Ctrl+1 fits the whole layout.
+        mWindow->activateWindow();
+        view()->setFocus();
         view()->resetZoom();
         QCOMPARE(view()->zoom(), 1.0);
         QTest::keyClick(view()->viewport(), Qt::Key_Plus, Qt::ControlModifier);
-        mWindow->findChild<QAction *>(QStringLiteral("zoomIn"))->trigger();
-        QVERIFY(view()->zoom() > 1.0);
-        mWindow->findChild<QAction *>(QStringLiteral("fit"))->trigger();
-        const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+        const double zoomedIn = view()->zoom();
+        QVERIFY2(zoomedIn > 1.0, qPrintable(QString::number(zoomedIn)));
+        QTest::keyClick(view()->viewport(), Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(view()->zoom() < zoomedIn);
+        for (int i = 0; i < 6; ++i)
+            QTest::keyClick(view()->viewport(), Qt::Key_Plus, Qt::ControlModifier);
+        QTest::keyClick(view()->viewport(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(view()->zoom(), 1.0);
+        // Zoomed in on rack-1, rack-3 is out of sight until Ctrl+1.
+        for (int i = 0; i < 6; ++i)
+            QTest::keyClick(view()->viewport(), Qt::Key_Plus, Qt::ControlModifier);
+        view()->centerOn(scene()->sceneRectOf(QStringLiteral("rack-1")).center());
+        QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+        QVERIFY(!visible.contains(scene()->sceneRectOf(QStringLiteral("rack-3"))));
+        QTest::keyClick(view()->viewport(), Qt::Key_1, Qt::ControlModifier);
+        visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
         QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-1"))));
         QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-3"))));
+        QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("esx05"))));
     }
 };
 

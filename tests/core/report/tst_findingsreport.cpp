@@ -1,9 +1,12 @@
 #include "report/findingsreport.h"
 #include "rules/rule.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -63,6 +66,116 @@ private slots:
         QCOMPARE(results.at(1)[QStringLiteral("level")].toString(), QStringLiteral("note"));
         const int index = first.value(QStringLiteral("ruleIndex")).toInt();
         QCOMPARE(rules.at(index)[QStringLiteral("id")].toString(), QStringLiteral("redundancy-same-host"));
+    }
+
+    void sarifCodeScanningLocations()
+    {
+        // Every result has a region (line 1 when no subject has a known
+        // line) and the artifact the report was given.
+        FindingsReport report(sampleFindings(), QStringLiteral("site.topo.yaml"),
+                              {{QStringLiteral("cic-pair"), 40}});
+        QJsonArray results = QJsonDocument::fromJson(report.sarif())
+                                 .object()[QStringLiteral("runs")][0][QStringLiteral("results")]
+                                 .toArray();
+        QCOMPARE(results.size(), 2);
+        const auto physical = [](const QJsonValue &result) {
+            return result[QStringLiteral("locations")][0][QStringLiteral("physicalLocation")].toObject();
+        };
+        QCOMPARE(physical(results[0])[QStringLiteral("region")][QStringLiteral("startLine")].toInt(), 40);
+        QCOMPARE(physical(results[1])[QStringLiteral("region")][QStringLiteral("startLine")].toInt(), 1);
+        // Without a file on disk the uri is the shown name, as a relative reference.
+        QCOMPARE(physical(results[0])[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
+                 QStringLiteral("site.topo.yaml"));
+        const FindingsReport sample(sampleFindings(), QStringLiteral("sample:contoso.topo.yaml"));
+        results = QJsonDocument::fromJson(sample.sarif())
+                      .object()[QStringLiteral("runs")][0][QStringLiteral("results")]
+                      .toArray();
+        QCOMPARE(physical(results[0])[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
+                 QStringLiteral("sample%3Acontoso.topo.yaml"));
+    }
+
+    void sarifUriIsRepositoryRelative()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = QDir(tmp.path()).canonicalPath();
+        QVERIFY(QDir(root).mkpath(QStringLiteral("repo/.git")));
+        QVERIFY(QDir(root).mkpath(QStringLiteral("repo/sites/a b")));
+        QVERIFY(QDir(root).mkpath(QStringLiteral("plain/sub")));
+        const QString rootUri = QStringLiteral("file://") + root;
+
+        // In a git work tree: relative to its root, wherever the program runs.
+        FindingsReport::ArtifactLocation a = FindingsReport::artifactLocation(
+            QStringLiteral("a b/x:1.topo.yaml"), root + QStringLiteral("/repo/sites"));
+        QCOMPARE(a.uri, QStringLiteral("sites/a%20b/x%3A1.topo.yaml"));
+        QCOMPARE(a.baseUri, rootUri + QStringLiteral("/repo/"));
+        a = FindingsReport::artifactLocation(root + QStringLiteral("/repo/sites/../top.topo.yaml"),
+                                             root + QStringLiteral("/plain"));
+        QCOMPARE(a.uri, QStringLiteral("top.topo.yaml"));
+        QCOMPARE(a.baseUri, rootUri + QStringLiteral("/repo/"));
+
+        // A linked worktree has a .git file.
+        QVERIFY(QDir(root).mkpath(QStringLiteral("wt/d")));
+        QFile gitFile(root + QStringLiteral("/wt/.git"));
+        QVERIFY(gitFile.open(QIODevice::WriteOnly));
+        gitFile.write("gitdir: /elsewhere\n");
+        gitFile.close();
+        a = FindingsReport::artifactLocation(QStringLiteral("d/s.topo.yaml"), root + QStringLiteral("/wt"));
+        QCOMPARE(a.uri, QStringLiteral("d/s.topo.yaml"));
+        QCOMPARE(a.baseUri, rootUri + QStringLiteral("/wt/"));
+
+        // Outside git: relative to the working directory when the file is in it.
+        a = FindingsReport::artifactLocation(QStringLiteral("sub/s.topo.yaml"), root + QStringLiteral("/plain"));
+        QCOMPARE(a.uri, QStringLiteral("sub/s.topo.yaml"));
+        QCOMPARE(a.baseUri, rootUri + QStringLiteral("/plain/"));
+        // ... else its absolute file URI, without a base.
+        a = FindingsReport::artifactLocation(QStringLiteral("../s.topo.yaml"), root + QStringLiteral("/plain"));
+        QCOMPARE(a.uri, rootUri + QStringLiteral("/s.topo.yaml"));
+        QVERIFY(a.baseUri.isEmpty());
+
+        // The report uses it: uriBaseId %SRCROOT%, defined in originalUriBaseIds.
+        FindingsReport report(sampleFindings(), QStringLiteral("sites/a b/x.topo.yaml"));
+        report.setSourceFile(QStringLiteral("sites/a b/x.topo.yaml"), root + QStringLiteral("/repo"));
+        const QJsonObject run = QJsonDocument::fromJson(report.sarif()).object()[QStringLiteral("runs")][0].toObject();
+        const QJsonObject artifact = run[QStringLiteral("results")][0][QStringLiteral("locations")][0]
+                                        [QStringLiteral("physicalLocation")][QStringLiteral("artifactLocation")]
+                                            .toObject();
+        QCOMPARE(artifact[QStringLiteral("uri")].toString(), QStringLiteral("sites/a%20b/x.topo.yaml"));
+        QCOMPARE(artifact[QStringLiteral("uriBaseId")].toString(), QStringLiteral("%SRCROOT%"));
+        QCOMPARE(run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
+                 rootUri + QStringLiteral("/repo/"));
+    }
+
+    void sarifFingerprintIsStable()
+    {
+        // From the rule and subjects only: the same when lines or the message change.
+        const QVector<Finding> findings = sampleFindings();
+        const auto hashes = [](const FindingsReport &report) {
+            QStringList out;
+            const QJsonArray results = QJsonDocument::fromJson(report.sarif())
+                                           .object()[QStringLiteral("runs")][0][QStringLiteral("results")]
+                                           .toArray();
+            for (const QJsonValue &r : results)
+                out << r[QStringLiteral("partialFingerprints")][QStringLiteral("primaryLocationLineHash")].toString();
+            return out;
+        };
+        const QStringList before = hashes(FindingsReport(findings, QStringLiteral("a.topo.yaml"),
+                                                         {{QStringLiteral("cic-pair"), 40}}));
+        QVector<Finding> moved = findings;
+        moved[0].message = QStringLiteral("reworded, other figures");
+        const QStringList after = hashes(FindingsReport(moved, QStringLiteral("b.topo.yaml"),
+                                                        {{QStringLiteral("cic-pair"), 90}, {QStringLiteral("ic3"), 7}}));
+        QCOMPARE(after, before);
+        QCOMPARE(before.size(), 2);
+        QVERIFY(before[0] != before[1]);
+        // GitHub's form, "<hex>:<occurrence>", from SHA-256 of rule and subjects.
+        const QByteArray key = "redundancy-same-host\ncic-pair\nic1\nic2\nesx01";
+        QCOMPARE(before[0], QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))
+                                + QStringLiteral(":1"));
+        // Another subject is another alert.
+        QVector<Finding> other = findings;
+        other[0].subjects.last() = QStringLiteral("esx02");
+        QVERIFY(hashes(FindingsReport(other, QStringLiteral("a.topo.yaml")))[0] != before[0]);
     }
 
     void junit()

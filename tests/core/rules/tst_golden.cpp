@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace td;
 
 class TestGolden : public QObject
@@ -18,27 +20,44 @@ class TestGolden : public QObject
 private:
     static QString goldenDir() { return QStringLiteral(TD_TESTS_DIR "/rules/golden"); }
 
-    static QStringList expectedLines(const QString &path)
+    // One expected finding: "<severity> <rule> <subjects>", and the texts its
+    // message must contain (names and figures), after " | ".
+    struct Expected
+    {
+        QString finding;
+        QStringList texts;
+    };
+
+    static QVector<Expected> expected(const QString &path)
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return {QStringLiteral("<missing %1>").arg(path)};
-        QStringList lines;
+            return {Expected{QStringLiteral("<missing %1>").arg(path), {}}};
+        QVector<Expected> out;
         for (const QByteArray &raw : file.readAll().split('\n')) {
             const QString line = QString::fromUtf8(raw).trimmed();
-            if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
-                lines << line;
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+                continue;
+            QStringList parts = line.split(QStringLiteral(" | "));
+            const QString finding = parts.takeFirst().trimmed();
+            out.append(Expected{finding, parts});
         }
-        lines.sort();
-        return lines;
+        std::sort(out.begin(), out.end(),
+                  [](const Expected &a, const Expected &b) { return a.finding < b.finding; });
+        return out;
+    }
+
+    static QString findingLine(const Finding &f)
+    {
+        return severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
+            + f.subjects.join(QLatin1Char(','));
     }
 
     static QStringList actualLines(const QVector<Finding> &findings)
     {
         QStringList lines;
         for (const Finding &f : findings)
-            lines << severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
-                         + f.subjects.join(QLatin1Char(','));
+            lines << findingLine(f);
         lines.sort();
         return lines;
     }
@@ -89,11 +108,25 @@ private slots:
         const QVector<Finding> findings = Validator::validate(loaded.topology);
         const QString expectedPath = QString(layout).replace(QStringLiteral(".topo.yaml"),
                                                              QStringLiteral(".expected"));
-        QCOMPARE(actualLines(findings), expectedLines(expectedPath));
+        const QVector<Expected> wanted = expected(expectedPath);
+        QStringList wantedLines;
+        for (const Expected &e : wanted)
+            wantedLines << e.finding;
+        QCOMPARE(actualLines(findings), wantedLines);
+        // Each message names the objects and gives the figures the expected
+        // file lists for it (every finding lists at least one).
         bool found = false;
         for (const Finding &f : findings) {
             found = found || f.rule == rule;
-            QVERIFY2(!f.message.isEmpty(), qPrintable(f.rule));
+            const QString line = findingLine(f);
+            const auto e = std::find_if(wanted.cbegin(), wanted.cend(),
+                                        [&line](const Expected &x) { return x.finding == line; });
+            QVERIFY(e != wanted.cend());
+            QVERIFY2(!e->texts.isEmpty(), qPrintable(line + QStringLiteral(": no expected message text")));
+            for (const QString &text : e->texts) {
+                QVERIFY2(f.message.contains(text),
+                         qPrintable(QStringLiteral("%1: message \"%2\" lacks \"%3\"").arg(line, f.message, text)));
+            }
         }
         QCOMPARE(found, fires);
     }

@@ -1,0 +1,251 @@
+#include "catalog/catalog.h"
+#include "changebuilder.h"
+#include "document.h"
+#include "io/layoutreader.h"
+#include "io/layoutwriter.h"
+#include "io/samples.h"
+#include "nameallocator.h"
+
+#include <QTest>
+
+using namespace td;
+
+namespace {
+
+Topology sample()
+{
+    return LayoutReader::read(Samples::contoso(), QStringLiteral("sample")).topology;
+}
+
+Topology blank(Hypervisor hypervisor)
+{
+    Topology t;
+    t.header.name = QStringLiteral("blank");
+    t.header.platform.hypervisor = hypervisor;
+    t.header.platform.version = hypervisor == Hypervisor::VSphere ? QStringLiteral("8.0") : QStringLiteral("2025");
+    return t;
+}
+
+// Applies a change that must be taken.
+void take(Document &doc, const Change &change)
+{
+    QString error;
+    QVERIFY2(!change.isEmpty(), "empty change");
+    doc.apply(change, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+const Host &hostNamed(const Document &doc, const QString &name)
+{
+    for (const Host &h : doc.topology().hosts) {
+        if (h.name == name)
+            return h;
+    }
+    static Host none;
+    return none;
+}
+
+} // namespace
+
+class TestChangeBuilder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // The reported bug: every new host was named esx1.
+    void newHostsCountUpWithTheSharedDomain()
+    {
+        Document doc(sample());
+        // The sample names its five hosts esx01.contoso.local ... esx05.contoso.local.
+        QCOMPARE(doc.topology().hosts.size(), 5);
+        for (int n = 6; n <= 8; ++n) {
+            NameAllocator names(doc.topology(), doc.index());
+            const Host h = ChangeBuilder(doc.topology(), doc.index()).newHost(names);
+            QCOMPARE(h.name, QStringLiteral("esx0%1.contoso.local").arg(n));
+            take(doc, ChangeBuilder(doc.topology(), doc.index()).add(h, QStringLiteral("Add Host")));
+        }
+        QCOMPARE(hostNamed(doc, QStringLiteral("esx08.contoso.local")).nics.size(), 3);
+    }
+
+    void newHostsOnHyperV()
+    {
+        Document doc(blank(Hypervisor::HyperV));
+        QStringList names;
+        for (int i = 0; i < 3; ++i) {
+            NameAllocator alloc(doc.topology(), doc.index());
+            const Host h = ChangeBuilder(doc.topology(), doc.index()).newHost(alloc);
+            names << h.name;
+            take(doc, ChangeBuilder(doc.topology(), doc.index()).add(h, QStringLiteral("Add Host")));
+        }
+        QCOMPARE(names, QStringList({QStringLiteral("hv01"), QStringLiteral("hv02"), QStringLiteral("hv03")}));
+        const Host &h = doc.topology().hosts.first();
+        QCOMPARE(h.nics.at(0).name, QStringLiteral("nic0"));
+        QVERIFY(h.nics.at(1).carries(Traffic::LiveMigration));
+        // A NIC added later continues the host's own numbering.
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).addNic(h.id));
+        QCOMPARE(doc.topology().hosts.first().nics.last().name, QStringLiteral("nic3"));
+    }
+
+    // The reported bug: new hosts had nic0-2 but a NIC from the palette was vmnic3.
+    void nicNamesFollowTheHypervisor()
+    {
+        Document doc(blank(Hypervisor::VSphere));
+        NameAllocator alloc(doc.topology(), doc.index());
+        const Host h = ChangeBuilder(doc.topology(), doc.index()).newHost(alloc);
+        QCOMPARE(h.nics.at(0).name, QStringLiteral("vmnic0"));
+        QCOMPARE(h.nics.at(2).name, QStringLiteral("vmnic2"));
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).add(h, QStringLiteral("Add Host")));
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).addNic(h.id));
+        QCOMPARE(doc.topology().hosts.first().nics.last().name, QStringLiteral("vmnic3"));
+        // A gap is filled first.
+        Host gap = doc.topology().hosts.first();
+        gap.nics.removeAt(1);
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).replace(gap, QStringLiteral("Remove NIC")));
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).addNic(h.id));
+        QCOMPARE(doc.topology().hosts.first().nics.last().name, QStringLiteral("vmnic1"));
+    }
+
+    void newGuestsUseTheProductPrefix()
+    {
+        Document doc(sample());
+        const Product *cic = Catalog::builtin().product(QStringLiteral("cic-server"));
+        QVERIFY(cic);
+        int existing = 0; // the sample's IC1, IC2
+        for (const Guest &g : doc.topology().guests)
+            existing += g.product == QLatin1String("cic-server") ? 1 : 0;
+        NameAllocator names(doc.topology(), doc.index());
+        ChangeBuilder build(doc.topology(), doc.index());
+        const Guest a = build.newGuest(*cic, names);
+        const Guest b = build.newGuest(*cic, names);
+        QCOMPARE(a.name, QStringLiteral("IC%1").arg(existing + 1));
+        QCOMPARE(b.name, QStringLiteral("IC%1").arg(existing + 2));
+        QVERIFY(a.id != b.id);
+        QCOMPARE(a.vcpu, cic->vcpu);
+        QCOMPARE(a.mac, MacMode::Static); // bound to the host-id licence
+    }
+
+    void rackSpace()
+    {
+        Document doc(sample());
+        const Topology &t = doc.topology();
+        // esx01 (2U? no: the sample's hosts are 1U) sits at unit 20 of rack-1, esx02 at 24.
+        const Host esx01 = t.hosts.at(0);
+        const Host esx02 = t.hosts.at(1);
+        QCOMPARE(esx01.rack, esx02.rack);
+        ChangeBuilder build(t, doc.index());
+        QString why;
+        QVERIFY(!build.unitsFree(esx01.rack, esx02.unit, 1, {}, &why));
+        QVERIFY2(why.contains(esx02.name), qPrintable(why));
+        QVERIFY(build.unitsFree(esx01.rack, esx02.unit, 1, {esx02.id.str()}, &why));
+        QVERIFY(!build.unitsFree(esx01.rack, 42, 2, {}, &why)); // 42..43 leaves a 42U rack
+        QVERIFY(why.contains(QLatin1String("42")));
+
+        // Nudging up stops at the next host.
+        const int gap = esx02.unit - (esx01.unit + esx01.heightU); // free units between them
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).nudgeHosts({esx01.id.str()}, gap, &why));
+        QCOMPARE(doc.topology().hosts.at(0).unit, esx01.unit + gap);
+        QVERIFY(ChangeBuilder(doc.topology(), doc.index()).nudgeHosts({esx01.id.str()}, 1, &why).isEmpty());
+        QVERIFY(why.contains(esx02.name));
+
+        // Two hosts placed at a top unit stack downwards.
+        int lowest = 0;
+        int units = 0;
+        const RackId rack3 = t.racks.at(2).id;
+        take(doc, ChangeBuilder(doc.topology(), doc.index())
+                      .placeHosts({esx01.id.str(), esx02.id.str()}, rack3, 10, &why, &lowest, &units));
+        QCOMPARE(doc.topology().hosts.at(0).unit, 10 - esx01.heightU + 1);
+        QCOMPARE(doc.topology().hosts.at(1).unit, 10 - esx01.heightU - esx02.heightU + 1);
+        QCOMPARE(lowest, doc.topology().hosts.at(1).unit);
+        QCOMPARE(units, esx01.heightU + esx02.heightU);
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).unrackHosts({esx01.id.str()}));
+        QVERIFY(doc.topology().hosts.at(0).rack.isNull());
+        QCOMPARE(doc.topology().hosts.at(0).unit, 0);
+    }
+
+    void groups()
+    {
+        Document doc(sample());
+        // Two unpaired guests: the last two in the sample that are in no switchover group.
+        QStringList free;
+        for (int i = static_cast<int>(doc.topology().guests.size()) - 1; i >= 0 && free.size() < 3; --i) {
+            bool paired = false;
+            for (int g : doc.index().groupsOfGuest(i))
+                paired = paired || doc.topology().groups.at(g).kind == GroupKind::Switchover;
+            if (!paired)
+                free.prepend(doc.topology().guests.at(i).id.str());
+        }
+        QCOMPARE(free.size(), 3);
+        QString why;
+        QVERIFY(ChangeBuilder(doc.topology(), doc.index()).makeGroup(GroupKind::Switchover, free, &why).isEmpty());
+        QVERIFY(why.contains(QLatin1String("two")));
+
+        const QString inPair = doc.topology().groups.first().members.first().str();
+        QVERIFY(ChangeBuilder(doc.topology(), doc.index())
+                    .makeGroup(GroupKind::Switchover, {inPair, free.first()}, &why)
+                    .isEmpty());
+        QVERIFY(why.contains(QLatin1String("already")));
+
+        int groupsOfFirst = 0; // groups free.first() is in before (the sample's pools)
+        for (const Group &g : doc.topology().groups)
+            groupsOfFirst += g.members.contains(GuestId(free.first())) ? 1 : 0;
+        QString poolId;
+        const int groupsBefore = static_cast<int>(doc.topology().groups.size());
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).makeGroup(GroupKind::Pool, free, &why, &poolId));
+        QCOMPARE(doc.topology().groups.size(), groupsBefore + 1);
+        const Group pool = doc.topology().groups.at(doc.index().group(GroupId(poolId)));
+        QCOMPARE(pool.kind, GroupKind::Pool);
+        QCOMPARE(pool.members.size(), 3);
+        QCOMPARE(pool.members.first().str(), free.first());
+
+        QString pairId;
+        take(doc, ChangeBuilder(doc.topology(), doc.index())
+                      .makeGroup(GroupKind::Switchover, {free.at(1), free.at(0)}, &why, &pairId));
+        Group pair = doc.topology().groups.at(doc.index().group(GroupId(pairId)));
+        QCOMPARE(pair.members.first().str(), free.at(1)); // first selected = primary
+        QVERIFY(pair.name.contains(QLatin1String("switchover pair")));
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).swapPrimaryBackup({free.at(0)}));
+        pair = doc.topology().groups.at(doc.index().group(GroupId(pairId)));
+        QCOMPARE(pair.members.first().str(), free.at(0));
+
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).ungroup({free.at(0)}));
+        QVERIFY(!doc.index().find(pairId));
+        QVERIFY(!doc.index().find(poolId)); // free.at(0) was in both
+        QCOMPARE(doc.topology().groups.size(), groupsBefore - groupsOfFirst);
+    }
+
+    void extractAndPasteKeepAPair()
+    {
+        Document doc(sample());
+        const Group pair = doc.topology().groups.first();
+        QCOMPARE(pair.kind, GroupKind::Switchover);
+        ChangeBuilder build(doc.topology(), doc.index());
+        const Topology piece = build.extract({pair.id.str()});
+        QCOMPARE(piece.guests.size(), 2);
+        QCOMPARE(piece.groups.size(), 1);
+        // It keeps its references to the hosts outside it.
+        QCOMPARE(piece.guests.first().host, doc.topology().guests.at(doc.index().guest(pair.members.first())).host);
+
+        QStringList ids;
+        take(doc, build.paste(piece, QStringLiteral("Paste"), &ids));
+        QCOMPARE(ids.size(), 3);
+        const int copyPos = doc.index().group(GroupId(pair.id.str() + QStringLiteral("-copy")));
+        QVERIFY(copyPos >= 0);
+        const Group copy = doc.topology().groups.at(copyPos);
+        QCOMPARE(copy.kind, GroupKind::Switchover);
+        QCOMPARE(copy.members.at(0).str(), pair.members.at(0).str() + QStringLiteral("-copy"));
+        const Guest &primaryCopy = doc.topology().guests.at(doc.index().guest(copy.members.at(0)));
+        const Guest &primary = doc.topology().guests.at(doc.index().guest(pair.members.at(0)));
+        QCOMPARE(primaryCopy.name, primary.name + QStringLiteral(" copy"));
+        QCOMPARE(primaryCopy.host, primary.host); // the host exists here: kept
+
+        // A second paste gets the next free ids and names.
+        QStringList again;
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).paste(piece, QStringLiteral("Paste"), &again));
+        QVERIFY(again.contains(pair.id.str() + QStringLiteral("-copy2")));
+        const Guest &second = doc.topology().guests.at(doc.index().guest(GuestId(pair.members.at(0).str() + QStringLiteral("-copy2"))));
+        QCOMPARE(second.name, primary.name + QStringLiteral(" copy 2"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChangeBuilder)
+#include "tst_changebuilder.moc"

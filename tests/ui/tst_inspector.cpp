@@ -1,0 +1,305 @@
+#include "document.h"
+#include "io/layoutreader.h"
+#include "mainwindow.h"
+#include "panels/inspectorpanel.h"
+#include "catalog/catalog.h"
+#include "scene/rackitem.h"
+#include "scene/mime.h"
+#include "scene/topologyscene.h"
+#include "scene/topologyview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace td;
+
+// The inspector driven as a user drives it: typing into its fields, picking
+// from its lists, ticking its boxes, one field after another.
+class TestInspector : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    std::unique_ptr<MainWindow> mWindow;
+
+    Document *doc() const { return mWindow->document(); }
+    InspectorPanel *inspector() const { return mWindow->inspector(); }
+
+    // The field of the inspector's form whose label is `label` (the n-th one).
+    QWidget *field(const QString &label, int nth = 0) const
+    {
+        for (QFormLayout *form : inspector()->findChildren<QFormLayout *>()) {
+            for (int row = 0; row < form->rowCount(); ++row) {
+                QLayoutItem *l = form->itemAt(row, QFormLayout::LabelRole);
+                QLayoutItem *f = form->itemAt(row, QFormLayout::FieldRole);
+                auto *text = l ? qobject_cast<QLabel *>(l->widget()) : nullptr;
+                if (text && f && f->widget() && text->text() == label && nth-- == 0)
+                    return f->widget();
+            }
+        }
+        return nullptr;
+    }
+    template <typename T>
+    T *fieldAs(const QString &label, int nth = 0) const
+    {
+        T *w = qobject_cast<T *>(field(label, nth));
+        if (!w)
+            qWarning("no field %s", qPrintable(label));
+        return w;
+    }
+
+    // Types a number into a spin box and presses Enter, as a user does.
+    static void typeInto(QAbstractSpinBox *box, const QString &text)
+    {
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(box, text);
+        QTest::keyClick(box, Qt::Key_Return);
+    }
+    static void typeInto(QLineEdit *edit, const QString &text)
+    {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    // Picks an entry of a combo box with the keyboard (Home, then Down n times).
+    static void pick(QComboBox *box, int index)
+    {
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Home);
+        for (int i = 0; i < index; ++i)
+            QTest::keyClick(box, Qt::Key_Down);
+    }
+    // Clicks the check box of a table cell.
+    static void clickCheck(QTableWidget *table, int row, int column)
+    {
+        table->scrollToItem(table->item(row, column));
+        const QRect cell = table->visualItemRect(table->item(row, column));
+        // The indicator sits at the cell's left, vertically centred.
+        const QPoint at(cell.left() + 3 + 6, cell.center().y());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    }
+    const Host &host(const QString &id) const { return doc()->topology().hosts.at(doc()->index().host(HostId(id))); }
+    const Guest &guest(const QString &id) const
+    {
+        return doc()->topology().guests.at(doc()->index().guest(GuestId(id)));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_inspector"));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
+        mWindow->resize(1400, 900);
+        mWindow->openSample();
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+
+    void cleanup()
+    {
+        mWindow->undoStack()->setClean();
+        mWindow->close();
+        mWindow.reset();
+    }
+
+    // Reported: change cores, then memory: cores went back.
+    void hostCoresThenMemory()
+    {
+        const QString id = doc()->topology().hosts.first().id.str();
+        inspector()->showObject(id);
+        const int cores = host(id).cores + 8;
+        const int memory = host(id).memoryGb + 128;
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("Cores")), QString::number(cores));
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("Memory")), QString::number(memory));
+        QCOMPARE(host(id).cores, cores);
+        QCOMPARE(host(id).memoryGb, memory);
+        QCOMPARE(mWindow->undoStack()->count(), 2);
+        mWindow->undoStack()->undo();
+        QCOMPARE(host(id).cores, cores);
+        QVERIFY(host(id).memoryGb != memory);
+    }
+
+    // Reported: guest memory 48, then MAC: memory was 32 again.
+    void guestMemoryThenMac()
+    {
+        const QString id = QStringLiteral("ms1");
+        QVERIFY(doc()->index().guest(GuestId(id)) >= 0);
+        inspector()->showObject(id);
+        const MacMode mac = guest(id).mac;
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("Memory")), QStringLiteral("48"));
+        pick(fieldAs<QComboBox>(QStringLiteral("MAC address")), mac == MacMode::Static ? 0 : 1);
+        QCOMPARE(guest(id).memoryGb, 48);
+        QVERIFY(guest(id).mac != mac);
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("vCPU")), QStringLiteral("6"));
+        QCOMPARE(guest(id).memoryGb, 48);
+        QCOMPARE(guest(id).vcpu, 6);
+    }
+
+    // Reported: untick vm, tick ft-logging: vm was back.
+    void nicUntickThenTick()
+    {
+        const Host &h0 = doc()->topology().hosts.first();
+        const QString id = h0.id.str();
+        int row = -1;
+        for (int i = 0; i < h0.nics.size() && row < 0; ++i)
+            row = h0.nics.at(i).carries(Traffic::Vm) ? i : -1;
+        QVERIFY(row >= 0);
+        QVERIFY(!h0.nics.at(row).carries(Traffic::FtLogging));
+        inspector()->showObject(id);
+        auto *table = inspector()->findChild<QTableWidget *>();
+        QVERIFY(table);
+        const int vm = 2 + 3;        // Name, Gbps, then the traffic types in kAllTraffic order
+        const int ftLogging = 2 + 5;
+        clickCheck(table, row, vm);
+        QVERIFY(!host(id).nics.at(row).carries(Traffic::Vm));
+        clickCheck(table, row, ftLogging);
+        QVERIFY(host(id).nics.at(row).carries(Traffic::FtLogging));
+        QVERIFY(!host(id).nics.at(row).carries(Traffic::Vm));
+    }
+
+    // Reported: rename the layout, change licensing, save: the old name was saved.
+    void layoutNameThenLicensingThenSave()
+    {
+        inspector()->showObject(QString());
+        typeInto(fieldAs<QLineEdit>(QStringLiteral("Name")), QStringLiteral("Fabrikam DR site"));
+        pick(fieldAs<QComboBox>(QStringLiteral("Licensing")), 1);
+        QCOMPARE(doc()->topology().header.name, QStringLiteral("Fabrikam DR site"));
+        QCOMPARE(doc()->topology().header.platform.licensing, Licensing::Cloud);
+        const QString path = mDir.filePath(QStringLiteral("renamed.topo.yaml"));
+        QString error;
+        QVERIFY2(mWindow->saveTo(path, &error), qPrintable(error));
+        const LoadResult saved = LayoutReader::readFile(path);
+        QVERIFY(saved.ok());
+        QCOMPARE(saved.topology.header.name, QStringLiteral("Fabrikam DR site"));
+        QCOMPARE(saved.topology.header.platform.licensing, Licensing::Cloud);
+    }
+
+    // Reported: switching to Hyper-V left vSphere versions listed; picking one
+    // switched back.
+    void hypervisorSwitchOffersItsVersions()
+    {
+        inspector()->showObject(QString());
+        pick(fieldAs<QComboBox>(QStringLiteral("Hypervisor")), 1);
+        QCOMPARE(doc()->topology().header.platform.hypervisor, Hypervisor::HyperV);
+        QTRY_VERIFY(fieldAs<QComboBox>(QStringLiteral("Version"))
+                    && fieldAs<QComboBox>(QStringLiteral("Version"))->findText(QStringLiteral("8.0")) < 0);
+        auto *version = fieldAs<QComboBox>(QStringLiteral("Version"));
+        const QStringList hyperv = Catalog::builtin().limits().hypervVersions;
+        QCOMPARE(version->count(), hyperv.size());
+        pick(version, 0);
+        QCOMPARE(doc()->topology().header.platform.hypervisor, Hypervisor::HyperV);
+        QCOMPARE(doc()->topology().header.platform.version, hyperv.first());
+        QVERIFY(!field(QStringLiteral("Edition"))); // vSphere only
+    }
+
+    // Reported: a 20U host at unit 24 of a 42U rack was taken and saved.
+    void hostHeightKeepsItInItsRack()
+    {
+        const Host &h0 = doc()->topology().hosts.at(1); // esx02: unit 24 of a 42U rack, esx01 below
+        const QString id = h0.id.str();
+        QCOMPARE(h0.unit, 24);
+        inspector()->showObject(id);
+        auto *height = fieldAs<QSpinBox>(QStringLiteral("Height"));
+        QCOMPARE(height->maximum(), 42 - 24 + 1);
+        typeInto(height, QStringLiteral("19"));
+        QCOMPARE(host(id).heightU, 19); // units 24..42
+        // esx01 (2U at unit 20) cannot grow into esx02 at unit 24: refused, said, unchanged.
+        const QString below = doc()->topology().hosts.at(0).id.str();
+        QCOMPARE(host(below).unit + host(below).heightU, 22);
+        inspector()->showObject(below);
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("Height")), QStringLiteral("5"));
+        QCOMPARE(host(below).heightU, 2);
+        auto *message = inspector()->findChild<QLabel *>(QStringLiteral("inspectorMessage"));
+        QVERIFY(message && message->isVisible());
+        QVERIFY2(message->text().contains(host(id).name), qPrintable(message->text()));
+        // Whatever the field did, the layout saves and loads again.
+        const QString path = mDir.filePath(QStringLiteral("tall.topo.yaml"));
+        QString error;
+        QVERIFY2(mWindow->saveTo(path, &error), qPrintable(error));
+        QVERIFY(LayoutReader::readFile(path).ok());
+    }
+
+    void addNicAndRenameGroup()
+    {
+        const QString id = doc()->topology().hosts.first().id.str();
+        const int nics = static_cast<int>(host(id).nics.size());
+        inspector()->showObject(id);
+        auto *add = inspector()->findChild<QPushButton *>(QStringLiteral("addNic"));
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(host(id).nics.size(), nics + 1);
+        QCOMPARE(host(id).nics.last().name, QStringLiteral("vmnic%1").arg(nics));
+
+        const Group pair = doc()->topology().groups.first();
+        inspector()->showObject(pair.members.first().str());
+        typeInto(fieldAs<QLineEdit>(QStringLiteral("Group")), QStringLiteral("CIC core pair"));
+        QCOMPARE(doc()->topology().groups.at(doc()->index().group(pair.id)).name, QStringLiteral("CIC core pair"));
+    }
+
+    // Reported: every new host from the palette was named esx1.
+    void newHostsFromThePaletteGetTheirOwnNames()
+    {
+        auto *view = mWindow->view();
+        auto *scene = mWindow->scene();
+        QStringList names;
+        for (int i = 0; i < 2; ++i) {
+            // The unracked hosts area: below everything else on the canvas.
+            const QRectF area = scene->unrackedArea()->sceneBoundingRect();
+            const QPointF at(area.center().x(), area.bottom() - 20);
+            view->centerOn(at);
+            const QPoint p = view->mapFromScene(at);
+            QMimeData data;
+            data.setData(mime::newObject(), "host");
+            QDragEnterEvent enter(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &enter);
+            QDragMoveEvent move(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &move);
+            QDropEvent drop(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &drop);
+            names << doc()->topology().hosts.last().name;
+        }
+        QCOMPARE(doc()->topology().hosts.size(), 7);
+        QCOMPARE(names, QStringList({QStringLiteral("esx06.contoso.local"), QStringLiteral("esx07.contoso.local")}));
+    }
+
+    // Reported: the selection survived File > New; Delete then removed an
+    // object of the new document.
+    void openingAnotherLayoutClearsTheSelection()
+    {
+        mWindow->scene()->selectIds({QStringLiteral("ic1")});
+        QCOMPARE(mWindow->scene()->selectedIds(), QStringList{QStringLiteral("ic1")});
+        mWindow->openSample(); // a new document that has an ic1 too
+        const int guests = static_cast<int>(doc()->topology().guests.size());
+        mWindow->view()->setFocus();
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        QCOMPARE(doc()->topology().guests.size(), guests);
+        QVERIFY(mWindow->scene()->selectedIds().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestInspector)
+#include "tst_inspector.moc"
