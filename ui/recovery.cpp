@@ -306,7 +306,11 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
                 const bool sameBytes = layout.open(QIODevice::ReadOnly)
                     && sha256(layout.readAll()) == o.original.sha256;
                 bool superseded = sameBytes;
-                if (!superseded && o.loadable) {
+                // The same layout written differently (a hand-formatted file):
+                // compared loaded, except for big files, where loading the
+                // original too would double the wait at start (the writer is
+                // deterministic: what this program saved compares as bytes).
+                if (!superseded && o.loadable && o.original.size <= 1024 * 1024) {
                     const LoadResult saved = LayoutReader::readFile(o.originalPath);
                     superseded = saved.ok() && saved.topology == o.topology;
                 }

@@ -476,6 +476,36 @@ private slots:
         QVERIFY(!QFile::exists(mDir + QStringLiteral("/session-dead-2.json")));
     }
 
+    void autosaveEqualToAHandWrittenFileIsNotOffered()
+    {
+        // The same layout, written differently by hand (a quoted name).
+        const QString path = writeSample(QStringLiteral("quoted-%1.topo.yaml").arg(mCount));
+        const QByteArray canonical = readAll(path);
+        QByteArray handWritten = canonical;
+        const int at = int(handWritten.indexOf("\nname: ")) + 7;
+        QVERIFY(at > 7);
+        const int end = int(handWritten.indexOf('\n', at));
+        handWritten.insert(end, '"').insert(at, '"');
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(handWritten);
+        f.close();
+        QVERIFY(readAll(path) != canonical);
+        QVERIFY(LayoutReader::readFile(path).topology
+                == LayoutReader::read(canonical, path).topology);
+        writeDeadSession(QStringLiteral("session-dead-3"), canonical, path);
+        auto &w = window();
+        QVERIFY(!showsModal([&] { w->offerRecovery(); }));
+        QVERIFY(!QFile::exists(mDir + QStringLiteral("/session-dead-3.topo.yaml")));
+        // Not so when the layouts differ.
+        QByteArray other = canonical;
+        other.replace("Contoso", "Fabrikam");
+        writeDeadSession(QStringLiteral("session-dead-4"), other, path);
+        auto &w2 = window();
+        QVERIFY(showsModal([&] { w2->offerRecovery(); }));
+        QVERIFY(QFile::exists(mDir + QStringLiteral("/session-dead-4.topo.yaml")));
+    }
+
     void legacyRecoveryFileIsOffered()
     {
         // The single recovery slot of earlier versions, left by a crash.
