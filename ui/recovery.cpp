@@ -462,10 +462,8 @@ QString RecoveryDialog::note(const Recovery::Orphan &o)
             .arg(o.loadError, o.layoutFile);
     if (o.originalChanged)
         return tr("%1 was changed on disk (last modified %2) since this session opened or saved "
-                  "it; the autosave "
-                  "was written %3. Recovering brings back this session's version, not the newer "
-                  "file; saving it "
-                  "would replace the newer file.")
+                  "it; the autosave was written %3. Recovering brings back this session's "
+                  "version, not the newer file (Save then asks before replacing the newer file).")
             .arg(o.originalPath,
                  QLocale().toString(o.original.modified.toLocalTime(), QLocale::ShortFormat),
                  QLocale().toString(o.written.toLocalTime(), QLocale::ShortFormat));

@@ -464,6 +464,28 @@ private slots:
         QVERIFY2(notes.contains(QStringLiteral("was changed on disk")), qPrintable(notes));
         QVERIFY(third->document()->topology() == saved); // Return kept the saved work
         QVERIFY(QFile::exists(autosave)); // and the autosave, for later
+
+        // Recovered anyway (not the default): Save asks before replacing the
+        // newer file.
+        auto &fourth = window(path);
+        whenModal([&](QWidget *modal) {
+            auto *dialog = qobject_cast<RecoveryDialog *>(modal);
+            QVERIFY(dialog);
+            QTest::mouseClick(dialog->recoverButton(), Qt::LeftButton);
+        });
+        fourth->offerRecovery();
+        QCOMPARE(fourth->document()->topology().guests.at(0).name, QStringLiteral("first edit"));
+        QVERIFY(fourth->document()->topology().guests.at(1).name != QStringLiteral("second edit"));
+        bool asked = false;
+        whenModal([&](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            asked = true;
+            QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        });
+        pressSave(fourth.get());
+        QVERIFY(asked);
+        QVERIFY(LayoutReader::readFile(path).topology == saved);
     }
 
     void autosaveEqualToTheFileIsNotOffered()
