@@ -118,6 +118,7 @@ bool Document::applyEdits(const Change &change, QString *error)
             return false;
         }
     }
+    const QStringList referrers = Invariants::referrersOf(mTopology, mIndex, change);
     bool rebuild = false;
     int applied = 0;
     for (const ObjectEdit &e : change.edits) {
@@ -139,7 +140,7 @@ bool Document::applyEdits(const Change &change, QString *error)
         mTopology.header = *change.headerAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
-    if (const auto violation = Invariants::checkChange(mTopology, mIndex, change)) {
+    if (const auto violation = Invariants::checkChange(mTopology, mIndex, change, referrers)) {
         undoEdits(change, applied);
         if (error) {
             const QString what = change.text.isEmpty() ? tr("The edit") : change.text;

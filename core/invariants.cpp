@@ -336,29 +336,53 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
     return out;
 }
 
-std::optional<Violation> Invariants::checkChange(const Topology &after, const TopologyIndex &index,
-                                                 const Change &change)
+QStringList Invariants::referrersOf(const Topology &t, const TopologyIndex &index, const Change &change)
 {
-    bool structural = false;
-    for (const ObjectEdit &e : change.edits)
-        structural = structural || !e.before || !e.after || idOf(*e.before) != idOf(*e.after);
-    for (const LayoutEdit &e : change.layout)
-        structural = structural || !e.before || !e.after;
-    if (structural) {
-        const QVector<Violation> all = check(after, index);
-        if (all.isEmpty())
-            return std::nullopt;
-        return all.first();
-    }
-    QVector<Violation> out;
-    Checker checker(after, index, out);
-    if (change.headerAfter)
-        checker.header(after.header);
+    QStringList out;
+    auto hosts = [&](const QVector<int> &positions) {
+        for (int h : positions)
+            out << t.hosts.at(h).id.str();
+    };
     for (const ObjectEdit &e : change.edits) {
+        if (e.after)
+            continue;
         const int pos = index.indexOf(e.kind(), e.id());
         if (pos < 0)
             continue;
         switch (e.kind()) {
+        case ObjectKind::Circuit:
+            hosts(index.hostsPoweredBy(pos));
+            for (int r : index.racksFedBy(pos))
+                out << t.racks.at(r).id.str();
+            break;
+        case ObjectKind::Rack: hosts(index.hostsInRack(pos)); break;
+        case ObjectKind::Cluster: hosts(index.hostsInCluster(pos)); break;
+        case ObjectKind::Host:
+            for (int g : index.guestsOnHost(pos))
+                out << t.guests.at(g).id.str();
+            break;
+        case ObjectKind::Guest:
+            for (int g : index.groupsOfGuest(pos))
+                out << t.groups.at(g).id.str();
+            break;
+        case ObjectKind::Group: break;
+        }
+    }
+    return out;
+}
+
+std::optional<Violation> Invariants::checkChange(const Topology &after, const TopologyIndex &index,
+                                                 const Change &change, const QStringList &referrers)
+{
+    QVector<Violation> out;
+    Checker checker(after, index, out);
+    if (change.headerAfter)
+        checker.header(after.header);
+    auto checkId = [&](ObjectKind kind, const QString &id) {
+        const int pos = index.indexOf(kind, id);
+        if (pos < 0)
+            return;
+        switch (kind) {
         case ObjectKind::Circuit: checker.one(after.circuits.at(pos), pos); break;
         case ObjectKind::Rack: checker.one(after.racks.at(pos), pos); break;
         case ObjectKind::Cluster: checker.one(after.clusters.at(pos), pos); break;
@@ -366,12 +390,32 @@ std::optional<Violation> Invariants::checkChange(const Topology &after, const To
         case ObjectKind::Guest: checker.one(after.guests.at(pos), pos); break;
         case ObjectKind::Group: checker.one(after.groups.at(pos), pos); break;
         }
+    };
+    for (const ObjectEdit &e : change.edits) {
+        if (e.after)
+            checkId(e.kind(), e.id());
         if (!out.isEmpty())
             return out.first();
     }
+    for (const QString &id : referrers) {
+        if (const TopologyIndex::Ref *ref = index.find(id))
+            checkId(ref->kind, id);
+        if (!out.isEmpty())
+            return out.first();
+    }
+    QSet<QString> positions;
     for (const LayoutEdit &e : change.layout) {
-        if (e.after)
-            checker.layout(*e.after);
+        if (!e.after)
+            continue;
+        checker.layout(*e.after);
+        if (positions.contains(e.id)) {
+            Violation v;
+            v.id = e.id;
+            v.key = QStringLiteral("layout");
+            v.message = tr("two layout positions for %1").arg(quoted(e.id));
+            out.append(v);
+        }
+        positions.insert(e.id);
     }
     if (out.isEmpty())
         return std::nullopt;

@@ -55,11 +55,13 @@ public:
     // Every violation of a whole topology, in document order.
     static QVector<Violation> check(const Topology &topology, const TopologyIndex &index);
     // The first violation a change leaves in `after` (the topology with the
-    // change applied and its index in step): only the objects the change
-    // touches and those that refer to them are looked at, unless the change
-    // adds or removes objects (then everything is).
+    // change applied and its index in step). Only the objects the change adds
+    // or replaces are looked at, and `referrers`: the ids of the objects that
+    // referred to what it removes (referrersOf() before applying it).
     static std::optional<Violation> checkChange(const Topology &after, const TopologyIndex &index,
-                                                const Change &change);
+                                                const Change &change, const QStringList &referrers);
+    // The objects that refer to the ones the change removes, in `before`.
+    static QStringList referrersOf(const Topology &before, const TopologyIndex &index, const Change &change);
     // The same checks on one object, as it would be in `topology` (which may
     // hold an older version of it): for inputs that want to refuse a value
     // before making an edit of it.
