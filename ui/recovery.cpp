@@ -306,7 +306,11 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
                 const bool sameBytes = layout.open(QIODevice::ReadOnly)
                     && sha256(layout.readAll()) == o.original.sha256;
                 bool superseded = sameBytes;
-                if (!superseded && o.loadable) {
+                // The same layout written differently (a hand-formatted file):
+                // compared loaded, except for big files, where loading the
+                // original too would double the wait at start (the writer is
+                // deterministic: what this program saved compares as bytes).
+                if (!superseded && o.loadable && o.original.size <= 1024 * 1024) {
                     const LoadResult saved = LayoutReader::readFile(o.originalPath);
                     superseded = saved.ok() && saved.topology == o.topology;
                 }
@@ -423,6 +427,11 @@ RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *
     layout->addWidget(buttons);
 
     connect(mList, &QTreeWidget::currentItemChanged, this, &RecoveryDialog::updateSelection);
+    // A double click recovers (Return presses the default button instead).
+    connect(mList, &QTreeWidget::itemDoubleClicked, this, [this] {
+        if (mRecover->isEnabled())
+            finish(Choice::Recover);
+    });
     // The first one that can be recovered without a warning, else the newest.
     int first = 0;
     for (int i = 0; i < mOrphans.size(); ++i) {
@@ -453,10 +462,8 @@ QString RecoveryDialog::note(const Recovery::Orphan &o)
             .arg(o.loadError, o.layoutFile);
     if (o.originalChanged)
         return tr("%1 was changed on disk (last modified %2) since this session opened or saved "
-                  "it; the autosave "
-                  "was written %3. Recovering brings back this session's version, not the newer "
-                  "file; saving it "
-                  "would replace the newer file.")
+                  "it; the autosave was written %3. Recovering brings back this session's "
+                  "version, not the newer file (Save then asks before replacing the newer file).")
             .arg(o.originalPath,
                  QLocale().toString(o.original.modified.toLocalTime(), QLocale::ShortFormat),
                  QLocale().toString(o.written.toLocalTime(), QLocale::ShortFormat));

@@ -82,8 +82,13 @@ private:
             timer->stop();
             QPointer<QWidget> guard = modal;
             handler(modal);
-            if (QTest::currentTestFailed() && guard && guard->isVisible())
-                guard->close(); // a failed check must not leave the test waiting
+            // Every handler ends the dialog: one still open (a failed check, or
+            // a button that did nothing) fails the test instead of hanging it.
+            if (guard && guard->isVisible()) {
+                if (!QTest::currentTestFailed())
+                    QTest::qFail("the dialog is still open", __FILE__, __LINE__);
+                guard->close();
+            }
         });
         timer->start();
         mWatchers << timer;
@@ -459,6 +464,28 @@ private slots:
         QVERIFY2(notes.contains(QStringLiteral("was changed on disk")), qPrintable(notes));
         QVERIFY(third->document()->topology() == saved); // Return kept the saved work
         QVERIFY(QFile::exists(autosave)); // and the autosave, for later
+
+        // Recovered anyway (not the default): Save asks before replacing the
+        // newer file.
+        auto &fourth = window(path);
+        whenModal([&](QWidget *modal) {
+            auto *dialog = qobject_cast<RecoveryDialog *>(modal);
+            QVERIFY(dialog);
+            QTest::mouseClick(dialog->recoverButton(), Qt::LeftButton);
+        });
+        fourth->offerRecovery();
+        QCOMPARE(fourth->document()->topology().guests.at(0).name, QStringLiteral("first edit"));
+        QVERIFY(fourth->document()->topology().guests.at(1).name != QStringLiteral("second edit"));
+        bool asked = false;
+        whenModal([&](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            asked = true;
+            QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        });
+        pressSave(fourth.get());
+        QVERIFY(asked);
+        QVERIFY(LayoutReader::readFile(path).topology == saved);
     }
 
     void autosaveEqualToTheFileIsNotOffered()
@@ -469,6 +496,36 @@ private slots:
         QVERIFY(!showsModal([&] { w->offerRecovery(); }));
         QVERIFY(!QFile::exists(mDir + QStringLiteral("/session-dead-2.topo.yaml")));
         QVERIFY(!QFile::exists(mDir + QStringLiteral("/session-dead-2.json")));
+    }
+
+    void autosaveEqualToAHandWrittenFileIsNotOffered()
+    {
+        // The same layout, written differently by hand (a quoted name).
+        const QString path = writeSample(QStringLiteral("quoted-%1.topo.yaml").arg(mCount));
+        const QByteArray canonical = readAll(path);
+        QByteArray handWritten = canonical;
+        const int at = int(handWritten.indexOf("\nname: ")) + 7;
+        QVERIFY(at > 7);
+        const int end = int(handWritten.indexOf('\n', at));
+        handWritten.insert(end, '"').insert(at, '"');
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(handWritten);
+        f.close();
+        QVERIFY(readAll(path) != canonical);
+        QVERIFY(LayoutReader::readFile(path).topology
+                == LayoutReader::read(canonical, path).topology);
+        writeDeadSession(QStringLiteral("session-dead-3"), canonical, path);
+        auto &w = window();
+        QVERIFY(!showsModal([&] { w->offerRecovery(); }));
+        QVERIFY(!QFile::exists(mDir + QStringLiteral("/session-dead-3.topo.yaml")));
+        // Not so when the layouts differ.
+        QByteArray other = canonical;
+        other.replace("Contoso", "Fabrikam");
+        writeDeadSession(QStringLiteral("session-dead-4"), other, path);
+        auto &w2 = window();
+        QVERIFY(showsModal([&] { w2->offerRecovery(); }));
+        QVERIFY(QFile::exists(mDir + QStringLiteral("/session-dead-4.topo.yaml")));
     }
 
     void legacyRecoveryFileIsOffered()
@@ -492,7 +549,11 @@ private slots:
             QVERIFY(dialog);
             QCOMPARE(dialog->list()->topLevelItemCount(), 1);
             QCOMPARE(dialog->list()->topLevelItem(0)->text(1), path);
-            QTest::mouseClick(dialog->recoverButton(), Qt::LeftButton);
+            // A double click on it recovers it.
+            QTreeWidget *list = dialog->list();
+            const QPoint item = list->visualItemRect(list->topLevelItem(0)).center();
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, item);
+            QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, item);
         });
         w->offerRecovery();
         QCOMPARE(w->document()->topology().header.name, QStringLiteral("legacy work"));
