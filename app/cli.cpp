@@ -110,7 +110,15 @@ int format(const QStringList &arguments)
         return 2;
     }
     if (!parser.isSet(inPlace)) {
-        printOut(LayoutWriter::write(loaded.topology));
+        const QByteArray text = LayoutWriter::write(loaded.topology);
+        if (text.size() > LayoutReader::kMaxFileBytes) {
+            printErr(tr("%1: error: the canonical form would take more than the %2 MiB a layout file "
+                        "may have (aliases expanded)")
+                         .arg(file)
+                         .arg(LayoutReader::kMaxFileBytes / (1024 * 1024)));
+            return 2;
+        }
+        printOut(text);
         return 0;
     }
     QString error;

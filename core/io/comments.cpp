@@ -24,7 +24,7 @@ QString commentText(const char *begin, const char *end)
 
 } // namespace
 
-SourceScan SourceScan::of(const QByteArray &data)
+SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
 {
     SourceScan scan;
     enum class Quote { None, Single, Double };
@@ -127,8 +127,10 @@ SourceScan SourceScan::of(const QByteArray &data)
             }
             const bool separated = pos + 1 >= length || isSpace(p[pos + 1]);
             if (flow > 0 && (c == ',' || c == '[' || c == '{' || c == ']' || c == '}')) {
-                if (c == '[' || c == '{')
+                if (c == '[' || c == '{') {
                     ++flow;
+                    ++scan.nodes;
+                }
                 else if (c != ',')
                     --flow;
                 tokenStart = true;
@@ -136,6 +138,11 @@ SourceScan SourceScan::of(const QByteArray &data)
                 continue;
             }
             if (tokenStart) {
+                if (++scan.nodes > maxNodes) {
+                    scan.nodesLimitLine = lineNo;
+                    scan.nodesLimitColumn = pos;
+                    return scan;
+                }
                 if (c == '"' || c == '\'') {
                     quote = c == '"' ? Quote::Double : Quote::Single;
                     tokenStart = false;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <limits>
+
 namespace td {
 
 // A line of a layout file that is blank or holds a comment, as the reader's
@@ -28,8 +30,12 @@ struct SourceScan
     QVector<ScannedLine> lines;      // in line order
     QVector<int> documentMarkers;    // 0-based lines of '---' outside any scalar
     QVector<int> documentEnds;       // 0-based lines of '...' outside any scalar
+    qint64 nodes = 0;                // scalars, collections and list items written (aliases not expanded)
+    int nodesLimitLine = -1;         // 0-based line where nodes passed the limit given; -1 if not
+    int nodesLimitColumn = -1;
 
-    static SourceScan of(const QByteArray &data);
+    // Stops counting nodes (and scanning) once they pass maxNodes.
+    static SourceScan of(const QByteArray &data, qint64 maxNodes = std::numeric_limits<qint64>::max());
 };
 
 // Whose comments a place in the file belongs to: the object is found by

@@ -14,6 +14,7 @@ struct Budget
 {
     int nodes = 0;
     qint64 maxChars = 0;
+    bool tooLong = false;
     QString error;
 };
 
@@ -70,6 +71,7 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
         if (out.size() + qint64(node.Scalar().size()) > budget.maxChars) {
             budget.error = QCoreApplication::translate("td::FlowYaml", "longer than %1 characters")
                                .arg(budget.maxChars);
+            budget.tooLong = true;
             return false;
         }
         const QString text = QString::fromStdString(node.Scalar());
@@ -91,7 +93,8 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
 
 } // namespace
 
-bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint64 maxChars)
+bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint64 maxChars,
+                     bool *tooLong)
 {
     Budget budget;
     budget.maxChars = maxChars;
@@ -100,6 +103,8 @@ bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint6
         return true;
     if (error)
         *error = budget.error;
+    if (tooLong)
+        *tooLong = budget.tooLong;
     return false;
 }
 

@@ -20,8 +20,9 @@ public:
     static constexpr int kMaxNodes = 10000;
     static constexpr int kMaxDepth = 64;
     static constexpr int kMaxKeyLength = 512;
+    // tooLong (optional) says whether maxChars was what stopped it.
     static bool write(const YAML::Node &node, QString &out, QString *error,
-                      qint64 maxChars = std::numeric_limits<qint64>::max());
+                      qint64 maxChars = std::numeric_limits<qint64>::max(), bool *tooLong = nullptr);
 };
 
 } // namespace td

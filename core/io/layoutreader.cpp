@@ -186,9 +186,13 @@ private:
     {
         mBytes += static_cast<qint64>(node.Scalar().size());
         if (mBytes > Limits::kMaxExpandedBytes)
-            fail(node.Mark(), tr("the file expands to more than %1 MiB of text (through aliases?); a "
-                                 "layout may not be that large")
-                                  .arg(Limits::kMaxExpandedBytes / (1024 * 1024)));
+            fail(node.Mark(), expandedTooLarge());
+    }
+    static QString expandedTooLarge()
+    {
+        return tr("the file expands to more than %1 MiB of text (through aliases?); a layout may "
+                  "not be that large")
+            .arg(Limits::kMaxExpandedBytes / (1024 * 1024));
     }
 
     // An explicit tag (!!str, !foo) means nothing to a layout: said, not obeyed.
@@ -377,9 +381,13 @@ private:
             warn(key.Mark(), tr("unknown key %1 in %2 (kept as it is)").arg(quoted(name), where));
         QString yaml;
         QString error;
-        if (!FlowYaml::write(value, yaml, &error, Limits::kMaxExpandedBytes - mBytes))
+        bool tooLong = false;
+        if (!FlowYaml::write(value, yaml, &error, Limits::kMaxExpandedBytes - mBytes, &tooLong)) {
+            if (tooLong)
+                fail(value.Mark(), expandedTooLarge());
             fail(value.Mark(), tr("the value of unknown key %1 cannot be kept: %2")
                                    .arg(quoted(name), error));
+        }
         mBytes += yaml.size();
         extras.append(Extra{name, yaml});
     }
@@ -1059,12 +1067,20 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         return result;
     }
     try {
-        SourceScan scan = SourceScan::of(data);
+        SourceScan scan = SourceScan::of(data, Limits::kMaxNodes);
+        if (scan.nodesLimitLine >= 0) {
+            setError(scan.nodesLimitLine + 1, scan.nodesLimitColumn + 1,
+                     tr("the file holds more than %1 values; a layout may not be that large")
+                         .arg(Limits::kMaxNodes));
+            return result;
+        }
         const std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
         const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
-        if (documents.size() > 1) {
+        const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1), documents.end(),
+                                        [](const YAML::Node &d) { return d.IsDefined() && !d.IsNull(); });
+        if (extra != documents.end()) {
             // Point at the '---' that starts the second document.
-            YAML::Mark at = documents.at(1).Mark();
+            YAML::Mark at = extra->Mark();
             const int firstLine = root.Mark().is_null() ? 0 : root.Mark().line;
             for (int marker : scan.documentMarkers) {
                 if (marker > firstLine) {

@@ -1,12 +1,20 @@
 #include "io/layoutwriter.h"
 
+#include "io/limits.h"
 #include "io/names.h"
 #include "io/yamltext.h"
 
 #include <QAnyStringView>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSaveFile>
 #include <QStringList>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace td {
 
@@ -307,22 +315,91 @@ QByteArray LayoutWriter::write(const Topology &t)
     return out.take();
 }
 
+QString LayoutWriter::osErrorText(int errnum)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("td::LayoutWriter", text); };
+    switch (errnum) {
+    case ENOSPC: return tr("the disk is full");
+#ifdef EDQUOT
+    case EDQUOT: return tr("the disk quota is exceeded");
+#endif
+    case EACCES:
+    case EPERM: return tr("permission denied");
+    case EROFS: return tr("the file system is read-only");
+    case ENOENT: return tr("the folder does not exist");
+    case ENOTDIR: return tr("a part of the path is not a folder");
+    case EISDIR: return tr("it is a folder");
+    case EIO: return tr("input/output error (the disk or the network may be failing)");
+    case EFBIG: return tr("the file is too large for the file system");
+    case ENAMETOOLONG: return tr("the file name is too long");
+    case EMFILE:
+    case ENFILE: return tr("too many files are open");
+    case ETXTBSY:
+    case EBUSY: return tr("the file is busy");
+    default: break;
+    }
+    return QString::fromLocal8Bit(strerror(errnum));
+}
+
 bool LayoutWriter::writeFile(const Topology &topology, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    auto tr = [](const char *text) { return QCoreApplication::translate("td::LayoutWriter", text); };
+    auto failWith = [&](const QString &text) {
         if (error)
-            *error = QCoreApplication::translate("td::LayoutWriter", "cannot write %1: %2")
-                         .arg(path, file.errorString());
+            *error = text;
         return false;
-    }
+    };
+    auto cannotWrite = [&](int errnum, const QFileDevice &file) {
+        return failWith(tr("cannot write %1: %2")
+                            .arg(path, errnum != 0 ? osErrorText(errnum) : file.errorString()));
+    };
     const QByteArray data = write(topology);
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("td::LayoutWriter", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
+    if (data.size() > Limits::kMaxFileBytes)
+        return failWith(tr("cannot save %1: the layout would take %2 MiB, more than the %3 MiB a "
+                           "layout file may have (it could not be opened again); the file is "
+                           "left as it was")
+                            .arg(path)
+                            .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1)
+                            .arg(Limits::kMaxFileBytes / (1024 * 1024)));
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st;
+    const bool exists = ::stat(native.constData(), &st) == 0;
+    if (exists) {
+        if (S_ISDIR(st.st_mode))
+            return failWith(tr("cannot write %1: it is a folder").arg(path));
+        if (!S_ISREG(st.st_mode))
+            return failWith(tr("cannot write %1: it is not a regular file").arg(path));
+        // QSaveFile replaces the file through its folder, which would
+        // overwrite a read-only file (always, as root): refuse instead.
+        if ((st.st_mode & 0222) == 0 || ::access(native.constData(), W_OK) != 0)
+            return failWith(tr("%1 is read-only").arg(path));
     }
+    QSaveFile file(path);
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly))
+        return cannotWrite(errno, file);
+    if (exists) {
+        // The new file takes the old one's mode, and its owner where we may.
+        if (::fchmod(file.handle(), st.st_mode & 07777) != 0) {
+            const int errnum = errno;
+            file.cancelWriting();
+            return cannotWrite(errnum, file);
+        }
+        if (::geteuid() == 0 && ::fchown(file.handle(), st.st_uid, st.st_gid) != 0) {
+            const int errnum = errno;
+            file.cancelWriting();
+            return cannotWrite(errnum, file);
+        }
+    }
+    errno = 0;
+    if (file.write(data) != data.size() || !file.flush()) {
+        const int errnum = errno;
+        file.cancelWriting();
+        return cannotWrite(errnum, file);
+    }
+    errno = 0;
+    if (!file.commit())
+        return cannotWrite(errno, file);
     return true;
 }
 

@@ -10,8 +10,12 @@ namespace td {
 namespace Limits {
 // The file itself (the L reference layout is 1.6 MiB).
 constexpr qint64 kMaxFileBytes = 8 * 1024 * 1024;
-// Values the reader visits, aliases expanded.
-constexpr qint64 kMaxValues = 4'000'000;
+// YAML nodes written in the file (scalars, collections, list items), counted
+// in the text before parsing: the parser needs about 0.5 KB for each (the L
+// reference layout has about 250,000).
+constexpr qint64 kMaxNodes = 750'000;
+// Values the reader visits, aliases expanded (L: about 110,000).
+constexpr qint64 kMaxValues = 1'000'000;
 // Text the reader converts, aliases expanded: keys, scalars, kept unknown values.
 constexpr qint64 kMaxExpandedBytes = 4 * kMaxFileBytes;
 // Characters in an id, a name or any other text value.
