@@ -6,7 +6,6 @@
 #include "io/layoutwriter.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -52,18 +51,15 @@ private slots:
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
         const QByteArray data = file.readAll();
 
-        QElapsedTimer timer;
-        timer.start();
+        // No time is asserted (the machine may be busy): a hang shows as the
+        // ctest timeout.
         const LoadResult first = LayoutReader::read(data, QFileInfo(path).fileName());
-        const qint64 ms = timer.elapsed();
-        // Every seed loads in well under 0.5 s even in an ASan build: 5 s is a
-        // generous bound for slow machines, and far below what a hang costs.
-        QVERIFY2(ms < 5000, qPrintable(QStringLiteral("loading took %1 ms").arg(ms)));
 
         if (!first.ok()) {
+            // Every input here is small: its error names a real place.
             const Diagnostic &e = *first.error;
-            QVERIFY2(e.line >= 0, qPrintable(e.toString()));
-            QVERIFY2(e.column >= 0, qPrintable(e.toString()));
+            QVERIFY2(e.line >= 1 && e.line <= data.count('\n') + 1, qPrintable(e.toString()));
+            QVERIFY2(e.column >= 1, qPrintable(e.toString()));
             QVERIFY2(!e.text.trimmed().isEmpty(), qPrintable(e.toString()));
             QCOMPARE(e.level, Diagnostic::Level::Error);
             return;
