@@ -112,7 +112,15 @@ int format(const QStringList &arguments)
         return 2;
     }
     if (!parser.isSet(inPlace)) {
-        printOut(LayoutWriter::write(loaded.topology));
+        const QByteArray text = LayoutWriter::write(loaded.topology);
+        if (text.size() > LayoutReader::kMaxFileBytes) {
+            printErr(tr("%1: error: the canonical form would take more than the %2 MiB a layout file "
+                        "may have (aliases expanded)")
+                         .arg(file)
+                         .arg(LayoutReader::kMaxFileBytes / (1024 * 1024)));
+            return 2;
+        }
+        printOut(text);
         return 0;
     }
     QString error;
@@ -156,7 +164,10 @@ QString Cli::helpText()
         "  topology-designer sample                 print the embedded sample layout\n"
         "  topology-designer format FILE [--in-place]\n"
         "                                           rewrite FILE in the canonical form the\n"
-        "                                           designer saves (stdout, or the file itself)\n"
+        "                                           designer saves (stdout, or the file itself):\n"
+        "                                           comments and blank lines kept; key order,\n"
+        "                                           quoting, flow/block style, anchors, aliases\n"
+        "                                           and tags normalized (see the README)\n"
         "  topology-designer --help | --version\n"
         "\n"
         "validate checks a layout (*.topo.yaml, format 1) against the placement rules\n"

@@ -293,6 +293,7 @@ Change ChangeBuilder::setPosition(const QString &id, double x, double y) const
     for (const LayoutEntry &e : mTopology.layout) {
         if (e.id == id) {
             after.extras = e.extras;
+            after.comments = e.comments;
             if (e == after)
                 return c;
             c.layout.append(LayoutEdit{id, e, after, -1});

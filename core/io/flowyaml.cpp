@@ -13,6 +13,8 @@ namespace {
 struct Budget
 {
     int nodes = 0;
+    qint64 maxChars = 0;
+    bool tooLong = false;
     QString error;
 };
 
@@ -66,6 +68,12 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
         return true;
     }
     case YAML::NodeType::Scalar: {
+        if (out.size() + qint64(node.Scalar().size()) > budget.maxChars) {
+            budget.error = QCoreApplication::translate("td::FlowYaml", "longer than %1 characters")
+                               .arg(budget.maxChars);
+            budget.tooLong = true;
+            return false;
+        }
         const QString text = QString::fromStdString(node.Scalar());
         // A quoted scalar in the source stays text ("8.0", "yes"); a plain
         // number or boolean is written back plain so that it keeps its type.
@@ -85,14 +93,18 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
 
 } // namespace
 
-bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error)
+bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint64 maxChars,
+                     bool *tooLong)
 {
     Budget budget;
+    budget.maxChars = maxChars;
     out.clear();
     if (writeNode(node, out, budget, 0))
         return true;
     if (error)
         *error = budget.error;
+    if (tooLong)
+        *tooLong = budget.tooLong;
     return false;
 }
 

@@ -3,7 +3,9 @@
 #include "invariants.h"
 
 #include "catalog/catalog.h"
+#include "io/comments.h"
 #include "io/flowyaml.h"
+#include "io/limits.h"
 #include "io/names.h"
 #include "invariants.h"
 
@@ -12,11 +14,15 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <sys/stat.h>
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <new>
 
 namespace td {
@@ -103,8 +109,9 @@ qsizetype firstBadByte(const QByteArray &data)
 class Reader
 {
 public:
-    explicit Reader(LoadResult &result, const QString &fileName)
-        : mResult(result), mFile(fileName), mCatalog(Catalog::builtin())
+    explicit Reader(LoadResult &result, const QString &fileName, CommentCollector &notes,
+                    const QByteArray &data)
+        : mResult(result), mFile(fileName), mCatalog(Catalog::builtin()), mNotes(notes), mData(data)
     {
     }
 
@@ -152,15 +159,63 @@ private:
     {
         if (!node.IsScalar())
             fail(node.Mark(), tr("'%1' must be text, found %2").arg(key, typeName(node)));
-        QString value = QString::fromStdString(node.Scalar());
+        charge(node);
+        const std::string &scalar = node.Scalar();
+        // Four bytes at most per character: longer is too long before converting it.
+        if (scalar.size() > size_t(4) * Limits::kMaxTextLength)
+            tooLong(node, key, static_cast<qint64>(scalar.size()));
+        QString value = QString::fromStdString(scalar);
+        if (value.size() > Limits::kMaxTextLength)
+            tooLong(node, key, value.size());
         if (!allowEmpty && value.trimmed().isEmpty())
             fail(node.Mark(), tr("'%1' must not be empty").arg(key));
         return value;
     }
 
+    [[noreturn]] void tooLong(const YAML::Node &node, const QString &key, qint64 size) const
+    {
+        fail(node.Mark(), tr("'%1' is %2 long, longer than the %3 characters an id, a name or a "
+                             "text value may have")
+                              .arg(key,
+                                   size > 4 * Limits::kMaxTextLength
+                                       ? tr("%1 bytes").arg(size)
+                                       : tr("%1 characters").arg(size))
+                              .arg(Limits::kMaxTextLength));
+    }
+
+    // Every scalar the reader converts counts, aliases expanded: a long
+    // text repeated through aliases is refused before it fills the memory.
+    void charge(const YAML::Node &node) const
+    {
+        mBytes += static_cast<qint64>(node.Scalar().size());
+        if (mBytes > Limits::kMaxExpandedBytes)
+            fail(node.Mark(), expandedTooLarge());
+    }
+    static QString expandedTooLarge()
+    {
+        return tr("the file expands to more than %1 MiB of text (through aliases?); a layout may "
+                  "not be that large")
+            .arg(Limits::kMaxExpandedBytes / (1024 * 1024));
+    }
+
+    // An explicit tag (!!str, !foo) means nothing to a layout: said, not obeyed.
+    void checkTag(const YAML::Node &node)
+    {
+        const std::string &tag = node.Tag();
+        if (tag.empty() || tag == "?" || tag == "!")
+            return;
+        QString shownTag = QString::fromStdString(tag);
+        if (shownTag.startsWith(QLatin1String("tag:yaml.org,2002:")))
+            shownTag = QStringLiteral("!!") + shownTag.mid(18);
+        warn(node.Mark(), tr("the tag %1 is ignored: the value is read as the key expects, and "
+                             "saving drops the tag")
+                              .arg(quoted(shownTag)));
+    }
+
     int integer(const YAML::Node &node, const QString &key, int min, int max) const
     {
-        if (node.IsScalar()) {
+        if (node.IsScalar() && node.Scalar().size() <= 32) {
+            charge(node);
             bool ok = false;
             const qlonglong v = QByteArray::fromStdString(node.Scalar()).toLongLong(&ok, 10);
             if (ok && v >= min && v <= max)
@@ -175,7 +230,8 @@ private:
 
     double number(const YAML::Node &node, const QString &key) const
     {
-        if (node.IsScalar()) {
+        if (node.IsScalar() && node.Scalar().size() <= 64) {
+            charge(node);
             bool ok = false;
             const double v = QByteArray::fromStdString(node.Scalar()).toDouble(&ok);
             if (ok && std::isfinite(v) && std::fabs(v) <= 1e9)
@@ -187,6 +243,7 @@ private:
     bool boolean(const YAML::Node &node, const QString &key) const
     {
         if (node.IsScalar()) {
+            charge(node);
             const std::string &s = node.Scalar();
             if (s == "true" || s == "True" || s == "TRUE")
                 return true;
@@ -201,6 +258,7 @@ private:
              const std::pair<const char *, E> (&options)[N]) const
     {
         if (node.IsScalar()) {
+            charge(node);
             for (const auto &option : options) {
                 if (node.Scalar() == option.first)
                     return option.second;
@@ -217,10 +275,11 @@ private:
     // to many values, and this bounds the time and memory that can take.
     void count(const YAML::Node &node)
     {
-        if (++mVisited > kMaxValues)
+        if (++mVisited > Limits::kMaxValues)
             fail(node.Mark(), tr("the file expands to more than %1 values (through aliases?); a layout "
                                  "may not be that large")
-                                  .arg(kMaxValues));
+                                  .arg(Limits::kMaxValues));
+        checkTag(node);
     }
 
     QString shown(const YAML::Node &node) const
@@ -255,7 +314,21 @@ private:
     QVector<IdT> refList(const YAML::Node &node, const QString &key, ObjectKind kind)
     {
         requireList(node, key);
+        // A list reached again through an alias is the same list: it counts
+        // its values again, but is not read again.
+        const qint64 place = (qint64(node.Mark().pos) << 3) | qint64(kind);
+        const auto cached = mRefLists.constFind(place);
+        if (!node.Mark().is_null() && cached != mRefLists.constEnd()) {
+            mVisited += cached->size();
+            count(node);
+            QVector<IdT> out;
+            out.reserve(cached->size());
+            for (const QString &value : *cached)
+                out.append(IdT(value));
+            return out;
+        }
         QVector<IdT> out;
+        QStringList values;
         QSet<QString> seen;
         for (const auto &item : node) {
             count(item);
@@ -264,7 +337,10 @@ private:
                 fail(item.Mark(), tr("%1 is listed twice in '%2'").arg(quoted(value), key));
             seen.insert(value);
             out.append(IdT(value));
+            values.append(value);
         }
+        if (!node.Mark().is_null())
+            mRefLists.insert(place, values);
         return out;
     }
 
@@ -278,15 +354,21 @@ private:
             count(k);
             if (!k.IsScalar())
                 fail(k.Mark(), tr("a key must be text, found %1").arg(typeName(k)));
-            const QByteArray key = QByteArray::fromStdString(k.Scalar());
-            if (key.size() > kMaxKeyBytes)
+            if (k.Scalar().size() > size_t(Limits::kMaxKeyBytes))
                 fail(k.Mark(), tr("a key of %1 bytes is longer than the %2 a layout key may have")
-                                   .arg(key.size())
-                                   .arg(kMaxKeyBytes));
+                                   .arg(k.Scalar().size())
+                                   .arg(Limits::kMaxKeyBytes));
+            charge(k);
+            const QByteArray key = QByteArray::fromStdString(k.Scalar());
             if (seen.contains(key))
                 fail(k.Mark(), tr("duplicate key %1").arg(quoted(QString::fromUtf8(key))));
             seen.insert(key);
-            handle(key, k, it->second);
+            const YAML::Node v = it->second;
+            checkTag(v);
+            if (mScope.record && mNotes.active())
+                mNotes.place(k.Mark().line, k.Mark().column, mScope.block,
+                             CommentTarget{mScope.owner, mScope.index, mScope.sub, QString::fromUtf8(key)});
+            handle(key, k, v);
         }
     }
 
@@ -294,12 +376,22 @@ private:
                     Extras &extras)
     {
         const QString name = QString::fromStdString(key.Scalar());
-        warn(key.Mark(), tr("unknown key %1 in %2 (kept as it is)").arg(quoted(name), where));
+        if (name == QLatin1String("<<"))
+            warn(key.Mark(), tr("merge key '<<' in %1: its entries are not merged into this mapping "
+                                "(write the keys out; the '<<' entry is kept as an unknown key)")
+                                 .arg(where));
+        else
+            warn(key.Mark(), tr("unknown key %1 in %2 (kept as it is)").arg(quoted(name), where));
         QString yaml;
         QString error;
-        if (!FlowYaml::write(value, yaml, &error))
+        bool tooLong = false;
+        if (!FlowYaml::write(value, yaml, &error, Limits::kMaxExpandedBytes - mBytes, &tooLong)) {
+            if (tooLong)
+                fail(value.Mark(), expandedTooLarge());
             fail(value.Mark(), tr("the value of unknown key %1 cannot be kept: %2")
                                    .arg(quoted(name), error));
+        }
+        mBytes += yaml.size();
         extras.append(Extra{name, yaml});
     }
 
@@ -343,20 +435,100 @@ private:
             return;
         requireList(node, QString::fromLatin1(key));
         mCurrentKind = kind;
+        const CommentTarget::Owner owner = ownerOf(kind);
+        const int list = mNotes.openBlock(CommentCollector::kDocument,
+                                          CommentTarget{CommentTarget::Owner::Header, 0, 0,
+                                                        QString::fromLatin1(key)});
         for (const auto &item : node) {
             count(item);
+            const int index = static_cast<int>(sizeOf(kind));
+            const Scope scope = openItem(item, list, owner, index, 0);
             (this->*readItem)(item);
+            mScope = scope;
         }
     }
 
-    static constexpr int kMaxValues = 4'000'000;
-    static constexpr int kMaxKeyBytes = 512;
+    // Where the comments of the keys being read go (see CommentCollector).
+    struct Scope
+    {
+        int block = CommentCollector::kDocument;
+        CommentTarget::Owner owner = CommentTarget::Owner::Header;
+        int index = 0;
+        int sub = 0;
+        bool record = true;
+    };
+
+    static CommentTarget::Owner ownerOf(ObjectKind kind)
+    {
+        using Owner = CommentTarget::Owner;
+        switch (kind) {
+        case ObjectKind::Circuit: return Owner::Circuit;
+        case ObjectKind::Rack: return Owner::Rack;
+        case ObjectKind::Cluster: return Owner::Cluster;
+        case ObjectKind::Host: return Owner::Host;
+        case ObjectKind::Guest: return Owner::Guest;
+        case ObjectKind::Group: return Owner::Group;
+        }
+        return Owner::Header;
+    }
+    qsizetype sizeOf(ObjectKind kind) const
+    {
+        const Topology &t = mResult.topology;
+        switch (kind) {
+        case ObjectKind::Circuit: return t.circuits.size();
+        case ObjectKind::Rack: return t.racks.size();
+        case ObjectKind::Cluster: return t.clusters.size();
+        case ObjectKind::Host: return t.hosts.size();
+        case ObjectKind::Guest: return t.guests.size();
+        case ObjectKind::Group: return t.groups.size();
+        }
+        return 0;
+    }
+
+    // The column of a list item's '-' (yaml-cpp marks the item's first key).
+    int itemColumn(const YAML::Mark &mark) const
+    {
+        if (mark.is_null() || mark.line < 0)
+            return 0;
+        if (mLineStarts.isEmpty()) {
+            mLineStarts.append(0);
+            for (qsizetype i = 0; i < mData.size(); ++i) {
+                if (mData.at(i) == '\n')
+                    mLineStarts.append(i + 1);
+            }
+        }
+        if (mark.line >= mLineStarts.size())
+            return mark.column;
+        const qsizetype start = mLineStarts.at(mark.line);
+        qsizetype i = start + mark.column - 1;
+        while (i >= start && i < mData.size() && mData.at(i) == ' ')
+            --i;
+        if (i >= start && i < mData.size() && mData.at(i) == '-')
+            return static_cast<int>(i - start);
+        return mark.column;
+    }
+
+    // Records a list item and makes its keys the current scope; returns the
+    // scope to restore after reading it.
+    Scope openItem(const YAML::Node &item, int list, CommentTarget::Owner owner, int index, int sub)
+    {
+        const Scope saved = mScope;
+        if (!mNotes.active())
+            return saved;
+        const CommentTarget target{owner, index, sub, QString()};
+        mNotes.place(item.Mark().line, itemColumn(item.Mark()), list, target);
+        mScope = Scope{mNotes.openBlock(list, target), owner, index, sub, true};
+        return saved;
+    }
 
     LoadResult &mResult;
+    mutable qint64 mBytes = 0;
     qint64 mVisited = 0;
     QString mFile;
     const Catalog &mCatalog;
     QVector<PendingRef> mRefs;
+    QHash<qint64, QStringList> mRefLists; // read reference lists, by place in the file
+    QHash<int, std::pair<TrafficSet, int>> mTrafficLists; // read traffic lists, and their sizes
     QHash<QString, ObjectKind> mKinds;
     QHash<QString, YAML::Mark> mIdMarks;
     ObjectKind mCurrentKind = ObjectKind::Circuit;
@@ -365,6 +537,10 @@ private:
     QVector<QVector<YAML::Mark>> mMemberMarks; // each member of each group
     QVector<YAML::Mark> mHostUnitMarks;
     QVector<YAML::Mark> mGuestProductMarks;
+    CommentCollector &mNotes;
+    const QByteArray &mData;
+    mutable QVector<qsizetype> mLineStarts;
+    Scope mScope;
 };
 
 void Reader::read(const YAML::Node &root)
@@ -442,6 +618,10 @@ void Reader::readPlatform(const YAML::Node &node)
 {
     requireMap(node, QStringLiteral("'platform'"));
     Platform &p = mResult.topology.header.platform;
+    const Scope saved = mScope;
+    mScope = Scope{mNotes.openBlock(CommentCollector::kDocument,
+                                    CommentTarget{CommentTarget::Owner::Platform, 0, 0, QString()}),
+                   CommentTarget::Owner::Platform, 0, 0, true};
     QSet<QByteArray> seen;
     YAML::Node version;
     YAML::Node edition;
@@ -468,6 +648,7 @@ void Reader::readPlatform(const YAML::Node &node)
             unknownKey(k, v, tr("'platform'"), p.extras);
         }
     });
+    mScope = saved;
     require(node, seen, {"hypervisor"}, tr("'platform'"));
     const PlatformLimits &limits = mCatalog.limits();
     const QStringList &versions = p.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
@@ -575,11 +756,31 @@ Nic Reader::readNic(const YAML::Node &node)
             n.gbps = integer(v, QStringLiteral("gbps"), 1, 100000);
         } else if (key == "traffic") {
             requireList(v, QStringLiteral("traffic"));
+            // A list reached again through an alias counts, but is not read again.
+            const auto cached = v.Mark().is_null() ? mTrafficLists.constEnd()
+                                                   : mTrafficLists.constFind(v.Mark().pos);
+            if (cached != mTrafficLists.constEnd()) {
+                mVisited += cached->second;
+                count(v);
+                n.traffic = cached->first;
+                return;
+            }
+            int items = 0;
             for (const auto &item : v) {
+                ++items;
                 count(item);
                 bool found = false;
-                for (Traffic t : kAllTraffic) {
-                    if (item.IsScalar() && QString::fromStdString(item.Scalar()) == Names::traffic(t)) {
+                if (item.IsScalar())
+                    charge(item);
+                static const std::vector<std::string> kNames = [] {
+                    std::vector<std::string> names;
+                    for (Traffic t : kAllTraffic)
+                        names.push_back(Names::traffic(t).toStdString());
+                    return names;
+                }();
+                for (size_t i = 0; i < std::size(kAllTraffic); ++i) {
+                    const Traffic t = kAllTraffic[i];
+                    if (item.IsScalar() && item.Scalar() == kNames[i]) {
                         n.traffic |= bit(t);
                         found = true;
                     }
@@ -592,6 +793,8 @@ Nic Reader::readNic(const YAML::Node &node)
                                           .arg(shown(item), all.join(QStringLiteral(", "))));
                 }
             }
+            if (!v.Mark().is_null())
+                mTrafficLists.insert(v.Mark().pos, {n.traffic, items});
         } else {
             unknownKey(k, v, tr("a NIC"), n.extras);
         }
@@ -633,9 +836,15 @@ void Reader::readHost(const YAML::Node &node)
         } else if (key == "nics") {
             requireList(v, QStringLiteral("nics"));
             QSet<QString> names;
+            const int hostIndex = static_cast<int>(mResult.topology.hosts.size());
+            const int list = mNotes.openBlock(
+                mScope.block, CommentTarget{CommentTarget::Owner::Host, hostIndex, 0, QStringLiteral("nics")});
             for (const auto &item : v) {
                 count(item);
+                const Scope saved = openItem(item, list, CommentTarget::Owner::Nic, hostIndex,
+                                             static_cast<int>(h.nics.size()));
                 Nic nic = readNic(item);
+                mScope = saved;
                 if (names.contains(nic.name))
                     fail(item.IsMap() && item["name"] ? item["name"].Mark() : item.Mark(), tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
                 names.insert(nic.name);
@@ -738,7 +947,16 @@ void Reader::readGroup(const YAML::Node &node)
 void Reader::readLayout(const YAML::Node &node)
 {
     requireMap(node, QStringLiteral("'layout'"));
+    const int block = mNotes.openBlock(CommentCollector::kDocument,
+                                       CommentTarget{CommentTarget::Owner::Header, 0, 0,
+                                                     QStringLiteral("layout")});
+    const Scope saved = mScope;
+    mScope.record = false;
     entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        if (mNotes.active())
+            mNotes.place(k.Mark().line, k.Mark().column, block,
+                         CommentTarget{CommentTarget::Owner::Layout,
+                                       static_cast<int>(mResult.topology.layout.size()), 0, QString()});
         LayoutEntry e;
         e.id = QString::fromUtf8(key);
         if (!isValidId(e.id))
@@ -758,6 +976,7 @@ void Reader::readLayout(const YAML::Node &node)
         mLayoutMarks.append({e.id, k.Mark()});
         mResult.topology.layout.append(std::move(e));
     });
+    mScope = saved;
 }
 
 void Reader::resolve()
@@ -848,10 +1067,10 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         result.lineOfId.clear();
         result.error = d;
     };
-    if (data.size() > kMaxFileBytes) {
+    if (data.size() > Limits::kMaxFileBytes) {
         setError(0, 0, tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
                            .arg(data.size() / (1024 * 1024))
-                           .arg(kMaxFileBytes / (1024 * 1024)));
+                           .arg(Limits::kMaxFileBytes / (1024 * 1024)));
         return result;
     }
     const qsizetype bad = firstBadByte(data);
@@ -867,18 +1086,47 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         return result;
     }
     try {
-        const YAML::Node root = YAML::Load(data.toStdString());
+        SourceScan scan = SourceScan::of(data, Limits::kMaxNodes);
+        if (scan.nodesLimitLine >= 0) {
+            setError(scan.nodesLimitLine + 1, scan.nodesLimitColumn + 1,
+                     tr("the file holds more than %1 values; a layout may not be that large")
+                         .arg(Limits::kMaxNodes));
+            return result;
+        }
+        const std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
+        const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+        const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1), documents.end(),
+                                        [](const YAML::Node &d) { return d.IsDefined() && !d.IsNull(); });
+        if (extra != documents.end()) {
+            // Point at the '---' that starts the second document.
+            YAML::Mark at = extra->Mark();
+            const int firstLine = root.Mark().is_null() ? 0 : root.Mark().line;
+            for (int marker : scan.documentMarkers) {
+                if (marker > firstLine) {
+                    at = YAML::Mark();
+                    at.line = marker;
+                    at.column = 0;
+                    break;
+                }
+            }
+            setError(at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1,
+                     tr("a second YAML document starts here: a layout file holds one document "
+                        "(remove this '---' and what follows it, or make it a file of its own)"));
+            return result;
+        }
         if (!root.IsDefined() || root.IsNull()) {
             setError(1, 1, tr("the file is empty: a layout needs 'format', 'name' and 'platform'"));
             return result;
         }
-        Reader reader(result, fileName);
+        CommentCollector notes(std::move(scan));
+        Reader reader(result, fileName, notes, data);
         reader.read(root);
+        notes.attach(result.topology);
     } catch (const Failure &f) {
         setError(f.line, f.column, f.text);
     } catch (const YAML::DeepRecursion &e) {
         setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-                 tr("the file is nested too deeply (more than %1 levels)").arg(2000));
+                 tr("the file is nested too deeply (more than %1 levels)").arg(Limits::kMaxDepth));
     } catch (const YAML::ParserException &e) {
         // A tab in the indentation is the commonest cause and yaml-cpp does
         // not say so: point at the first one up to the error.
@@ -921,15 +1169,30 @@ LoadResult LayoutReader::readFile(const QString &path)
         result.error = d;
         return result;
     };
-    if (QFileInfo(path).isDir())
+    // Look before opening: opening a FIFO for reading blocks until a writer
+    // comes, and a device can be read forever.
+    struct stat st;
+    const QByteArray native = QFile::encodeName(path);
+    if (::stat(native.constData(), &st) != 0) {
+        const int err = errno;
+        return fail(err == ENOENT ? tr("cannot open: no such file")
+                                  : tr("cannot open: %1").arg(QString::fromLocal8Bit(strerror(err))));
+    }
+    if (S_ISDIR(st.st_mode))
         return fail(tr("is a folder, not a layout file"));
+    if (!S_ISREG(st.st_mode))
+        return fail(tr("is not a regular file (%1): a layout is read from a file only")
+                        .arg(S_ISFIFO(st.st_mode)                          ? tr("a FIFO")
+                             : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? tr("a device")
+                             : S_ISSOCK(st.st_mode)                      ? tr("a socket")
+                                                                         : tr("a special file")));
+    if (st.st_size > Limits::kMaxFileBytes)
+        return fail(tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
+                        .arg(st.st_size / (1024 * 1024))
+                        .arg(Limits::kMaxFileBytes / (1024 * 1024)));
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("cannot open: %1").arg(file.errorString()));
-    if (file.size() > kMaxFileBytes)
-        return fail(tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
-                        .arg(file.size() / (1024 * 1024))
-                        .arg(kMaxFileBytes / (1024 * 1024)));
-    const QByteArray data = file.read(kMaxFileBytes + 1);
+    const QByteArray data = file.read(Limits::kMaxFileBytes + 1);
     return read(data, path);
 }
 

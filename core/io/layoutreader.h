@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/diagnostic.h"
+#include "io/limits.h"
 #include "model/topology.h"
 
 #include <QByteArray>
@@ -28,7 +29,7 @@ struct LoadResult
 class LayoutReader final
 {
 public:
-    static constexpr qint64 kMaxFileBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = Limits::kMaxFileBytes;
 
     // fileName is only used in messages.
     static LoadResult read(const QByteArray &data, const QString &fileName);

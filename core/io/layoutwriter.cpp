@@ -1,15 +1,65 @@
 #include "io/layoutwriter.h"
 
+#include "io/limits.h"
 #include "io/names.h"
 #include "io/yamltext.h"
 
+#include <QAnyStringView>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSaveFile>
 #include <QStringList>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace td {
 
 namespace {
+
+// The comments of the object being written, and which of them are written
+// already: what is left at the object's end (a comment on a key that is no
+// longer written) is written there, so that no comment is ever lost.
+class Scope
+{
+public:
+    explicit Scope(const Comments &comments)
+        : mComments(comments.isEmpty() ? nullptr : &comments)
+    {
+        if (mComments)
+            mUsed.resize(mComments->notes.size());
+    }
+    const CommentNote *take(QAnyStringView key)
+    {
+        if (!mComments)
+            return nullptr;
+        for (qsizetype i = 0; i < mComments->notes.size(); ++i) {
+            if (QAnyStringView(mComments->notes.at(i).key) == key) {
+                mUsed[i] = true;
+                return &mComments->notes.at(i);
+            }
+        }
+        return nullptr;
+    }
+    // Notes not taken yet, the object's own ("") last.
+    template <typename F>
+    void forRest(F f)
+    {
+        if (!mComments)
+            return;
+        for (qsizetype i = 0; i < mComments->notes.size(); ++i) {
+            if (!mUsed.at(i) && !mComments->notes.at(i).key.isEmpty())
+                f(mComments->notes.at(i));
+        }
+    }
+
+private:
+    const Comments *mComments;
+    QVector<bool> mUsed;
+};
 
 // Builds the file text; one instance per write.
 class Out
@@ -21,24 +71,84 @@ public:
         mText.append(text.toUtf8());
         mText.append('\n');
     }
-    void field(int indent, const char *key, const QString &value)
+    // Comment lines and blank lines, at indent.
+    void lines(int indent, const QStringList &lines)
     {
-        line(indent, QLatin1String(key) + QLatin1String(": ") + value);
+        for (const QString &l : lines) {
+            if (l.isEmpty())
+                mText.append('\n');
+            else
+                line(indent, l);
+        }
     }
-    void text(int indent, const char *key, const QString &value)
+    // A line that starts with key; its comments around it. A block value
+    // (a list or a mapping written below) closes its own comments: see end().
+    const CommentNote *keyLine(Scope &scope, int indent, QAnyStringView key, const QString &text,
+                               bool blockValue = false)
     {
-        field(indent, key, yamlScalar(value));
+        const CommentNote *note = scope.take(key);
+        if (!note) {
+            line(indent, text);
+            return nullptr;
+        }
+        lines(indent, note->before);
+        line(indent, note->after.isEmpty() ? text : text + note->after);
+        if (!blockValue)
+            lines(indent, note->end);
+        return note;
     }
-    void number(int indent, const char *key, int value) { field(indent, key, QString::number(value)); }
-    void extras(int indent, const Extras &extras)
+    void end(int indent, const CommentNote *note)
+    {
+        if (note)
+            lines(indent, note->end);
+    }
+    void field(Scope &scope, int indent, const char *key, const QString &value)
+    {
+        keyLine(scope, indent, QLatin1String(key), QLatin1String(key) + QLatin1String(": ") + value);
+    }
+    void text(Scope &scope, int indent, const char *key, const QString &value)
+    {
+        field(scope, indent, key, yamlScalar(value));
+    }
+    void number(Scope &scope, int indent, const char *key, int value)
+    {
+        field(scope, indent, key, QString::number(value));
+    }
+    void extras(Scope &scope, int indent, const Extras &extras)
     {
         for (const Extra &e : extras)
-            line(indent, yamlScalar(e.key) + QLatin1String(": ") + e.yaml);
+            keyLine(scope, indent, e.key, yamlScalar(e.key) + QLatin1String(": ") + e.yaml);
     }
-    // "- " before the first key of a list item.
-    void item(int indent, const char *key, const QString &value)
+    // "- " before the first key of a list item, with the item's comments and the key's.
+    void item(Scope &scope, int indent, const char *key, const QString &value)
     {
-        line(indent, QLatin1String("- ") + QLatin1String(key) + QLatin1String(": ") + value);
+        const CommentNote *itemNote = scope.take(QStringView());
+        const CommentNote *keyNote = scope.take(QLatin1String(key));
+        QString text = QLatin1String("- ") + QLatin1String(key) + QLatin1String(": ") + value;
+        if (itemNote) {
+            lines(indent, itemNote->before);
+            text += itemNote->after;
+        }
+        if (keyNote) {
+            lines(indent, keyNote->before);
+            text += keyNote->after;
+        }
+        line(indent, text);
+        if (keyNote)
+            lines(indent + 2, keyNote->end);
+    }
+    // The end of an object whose keys are at indent: comments on keys that
+    // were not written, then the comments closing the object.
+    void finish(Scope &scope, int indent, const Comments &comments)
+    {
+        scope.forRest([&](const CommentNote &n) {
+            lines(indent, n.before);
+            if (!n.after.isEmpty())
+                line(indent, n.after.trimmed());
+            lines(indent, n.end);
+        });
+        if (const CommentNote *own = comments.find(QStringView()))
+            lines(indent, own->end);
     }
     template <typename IdList>
     static QString idList(const IdList &ids)
@@ -67,15 +177,19 @@ QString trafficList(TrafficSet set)
 }
 
 template <typename List, typename F>
-void writeList(Out &out, const char *key, const List &list, F writeItem)
+void writeList(Out &out, Scope &top, const char *key, const List &list, F writeItem)
 {
     if (list.isEmpty()) {
-        out.line(0, QLatin1String(key) + QLatin1String(": []"));
+        out.keyLine(top, 0, QLatin1String(key), QLatin1String(key) + QLatin1String(": []"));
         return;
     }
-    out.line(0, QLatin1String(key) + QLatin1Char(':'));
-    for (const auto &item : list)
-        writeItem(item);
+    const CommentNote *note = out.keyLine(top, 0, QLatin1String(key), QLatin1String(key) + QLatin1Char(':'), true);
+    for (const auto &item : list) {
+        Scope scope(item.comments);
+        writeItem(item, scope);
+        out.finish(scope, 4, item.comments);
+    }
+    out.end(2, note);
 }
 
 } // namespace
@@ -85,120 +199,207 @@ QByteArray LayoutWriter::write(const Topology &t)
     Out out;
     out.reserve(256 + t.hosts.size() * 400 + t.guests.size() * 140 + t.groups.size() * 100);
     const Platform &p = t.header.platform;
-    out.line(0, QStringLiteral("format: 1"));
-    out.text(0, "name", t.header.name);
-    out.line(0, QStringLiteral("platform:"));
-    out.field(2, "hypervisor", Names::hypervisor(p.hypervisor));
-    out.field(2, "version", QLatin1Char('"') + p.version + QLatin1Char('"'));
-    if (p.hypervisor == Hypervisor::VSphere)
-        out.field(2, "edition", Names::edition(p.edition));
-    out.field(2, "licensing", Names::licensing(p.licensing));
-    out.extras(2, p.extras);
+    Scope top(t.header.comments);
+    const CommentNote *file = top.take(QStringView());
+    if (file)
+        out.lines(0, file->before);
+    out.field(top, 0, "format", QStringLiteral("1"));
+    out.text(top, 0, "name", t.header.name);
+    {
+        const CommentNote *note = out.keyLine(top, 0, u"platform", QStringLiteral("platform:"), true);
+        Scope scope(p.comments);
+        out.field(scope, 2, "hypervisor", Names::hypervisor(p.hypervisor));
+        out.field(scope, 2, "version", QLatin1Char('"') + p.version + QLatin1Char('"'));
+        if (p.hypervisor == Hypervisor::VSphere)
+            out.field(scope, 2, "edition", Names::edition(p.edition));
+        out.field(scope, 2, "licensing", Names::licensing(p.licensing));
+        out.extras(scope, 2, p.extras);
+        out.finish(scope, 2, p.comments);
+        out.end(2, note);
+    }
 
-    writeList(out, "circuits", t.circuits, [&](const Circuit &c) {
-        out.item(2, "id", yamlScalar(c.id.str()));
-        out.text(4, "name", c.name);
-        out.extras(4, c.extras);
+    writeList(out, top, "circuits", t.circuits, [&](const Circuit &c, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(c.id.str()));
+        out.text(s, 4, "name", c.name);
+        out.extras(s, 4, c.extras);
     });
-    writeList(out, "racks", t.racks, [&](const Rack &r) {
-        out.item(2, "id", yamlScalar(r.id.str()));
-        out.text(4, "name", r.name);
+    writeList(out, top, "racks", t.racks, [&](const Rack &r, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(r.id.str()));
+        out.text(s, 4, "name", r.name);
         if (!r.circuits.isEmpty())
-            out.field(4, "circuits", Out::idList(r.circuits));
+            out.field(s, 4, "circuits", Out::idList(r.circuits));
         if (r.units > 0)
-            out.number(4, "units", r.units);
-        out.extras(4, r.extras);
+            out.number(s, 4, "units", r.units);
+        out.extras(s, 4, r.extras);
     });
-    writeList(out, "clusters", t.clusters, [&](const Cluster &c) {
-        out.item(2, "id", yamlScalar(c.id.str()));
-        out.text(4, "name", c.name);
+    writeList(out, top, "clusters", t.clusters, [&](const Cluster &c, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(c.id.str()));
+        out.text(s, 4, "name", c.name);
         if (p.hypervisor == Hypervisor::VSphere || c.drs != DrsLevel::FullyAutomated)
-            out.field(4, "drs", Names::drs(c.drs));
-        out.field(4, "ha", c.ha ? QStringLiteral("true") : QStringLiteral("false"));
-        out.extras(4, c.extras);
+            out.field(s, 4, "drs", Names::drs(c.drs));
+        out.field(s, 4, "ha", c.ha ? QStringLiteral("true") : QStringLiteral("false"));
+        out.extras(s, 4, c.extras);
     });
-    writeList(out, "hosts", t.hosts, [&](const Host &h) {
-        out.item(2, "id", yamlScalar(h.id.str()));
-        out.text(4, "name", h.name);
+    writeList(out, top, "hosts", t.hosts, [&](const Host &h, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(h.id.str()));
+        out.text(s, 4, "name", h.name);
         if (!h.rack.isNull())
-            out.field(4, "rack", yamlScalar(h.rack.str()));
+            out.field(s, 4, "rack", yamlScalar(h.rack.str()));
         if (h.unit > 0)
-            out.number(4, "unit", h.unit);
+            out.number(s, 4, "unit", h.unit);
         if (h.heightU != 1)
-            out.number(4, "height_u", h.heightU);
+            out.number(s, 4, "height_u", h.heightU);
         if (!h.cluster.isNull())
-            out.field(4, "cluster", yamlScalar(h.cluster.str()));
+            out.field(s, 4, "cluster", yamlScalar(h.cluster.str()));
         if (!h.power.isEmpty())
-            out.field(4, "power", Out::idList(h.power));
+            out.field(s, 4, "power", Out::idList(h.power));
         if (!h.cpuModel.isEmpty())
-            out.text(4, "cpu_model", h.cpuModel);
+            out.text(s, 4, "cpu_model", h.cpuModel);
         if (h.cores > 0)
-            out.number(4, "cores", h.cores);
+            out.number(s, 4, "cores", h.cores);
         if (h.memoryGb > 0)
-            out.number(4, "memory_gb", h.memoryGb);
+            out.number(s, 4, "memory_gb", h.memoryGb);
         if (!h.nics.isEmpty()) {
-            out.line(4, QStringLiteral("nics:"));
+            const CommentNote *note = out.keyLine(s, 4, u"nics", QStringLiteral("nics:"), true);
             for (const Nic &n : h.nics) {
-                out.item(6, "name", yamlScalar(n.name));
+                Scope ns(n.comments);
+                out.item(ns, 6, "name", yamlScalar(n.name));
                 if (n.gbps > 0)
-                    out.number(8, "gbps", n.gbps);
-                out.field(8, "traffic", trafficList(n.traffic));
-                out.extras(8, n.extras);
+                    out.number(ns, 8, "gbps", n.gbps);
+                out.field(ns, 8, "traffic", trafficList(n.traffic));
+                out.extras(ns, 8, n.extras);
+                out.finish(ns, 8, n.comments);
             }
+            out.end(6, note);
         }
-        out.extras(4, h.extras);
+        out.extras(s, 4, h.extras);
     });
-    writeList(out, "guests", t.guests, [&](const Guest &g) {
-        out.item(2, "id", yamlScalar(g.id.str()));
-        out.text(4, "name", g.name);
-        out.field(4, "product", yamlScalar(g.product));
+    writeList(out, top, "guests", t.guests, [&](const Guest &g, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(g.id.str()));
+        out.text(s, 4, "name", g.name);
+        out.field(s, 4, "product", yamlScalar(g.product));
         if (!g.host.isNull())
-            out.field(4, "host", yamlScalar(g.host.str()));
-        out.number(4, "vcpu", g.vcpu);
-        out.number(4, "memory_gb", g.memoryGb);
+            out.field(s, 4, "host", yamlScalar(g.host.str()));
+        out.number(s, 4, "vcpu", g.vcpu);
+        out.number(s, 4, "memory_gb", g.memoryGb);
         if (g.ft)
-            out.field(4, "ft", QStringLiteral("true"));
+            out.field(s, 4, "ft", QStringLiteral("true"));
         if (g.mac != MacMode::Dynamic)
-            out.field(4, "mac", Names::mac(g.mac));
-        out.extras(4, g.extras);
+            out.field(s, 4, "mac", Names::mac(g.mac));
+        out.extras(s, 4, g.extras);
     });
-    writeList(out, "groups", t.groups, [&](const Group &g) {
-        out.item(2, "id", yamlScalar(g.id.str()));
-        out.text(4, "name", g.name);
-        out.field(4, "kind", Names::groupKind(g.kind));
-        out.field(4, "members", Out::idList(g.members));
-        out.extras(4, g.extras);
+    writeList(out, top, "groups", t.groups, [&](const Group &g, Scope &s) {
+        out.item(s, 2, "id", yamlScalar(g.id.str()));
+        out.text(s, 4, "name", g.name);
+        out.field(s, 4, "kind", Names::groupKind(g.kind));
+        out.field(s, 4, "members", Out::idList(g.members));
+        out.extras(s, 4, g.extras);
     });
     if (!t.layout.isEmpty()) {
-        out.line(0, QStringLiteral("layout:"));
+        const CommentNote *note = out.keyLine(top, 0, u"layout", QStringLiteral("layout:"), true);
         for (const LayoutEntry &e : t.layout) {
             QString value = QStringLiteral("{x: ") + yamlNumber(e.x) + QStringLiteral(", y: ")
                           + yamlNumber(e.y);
             for (const Extra &x : e.extras)
                 value += QStringLiteral(", ") + yamlScalar(x.key, true) + QStringLiteral(": ") + x.yaml;
-            out.line(2, yamlScalar(e.id) + QStringLiteral(": ") + value + QLatin1Char('}'));
+            Scope es(e.comments);
+            out.keyLine(es, 2, QStringView(), yamlScalar(e.id) + QStringLiteral(": ") + value + QLatin1Char('}'));
+            out.finish(es, 2, Comments());
         }
+        out.end(2, note);
     }
-    out.extras(0, t.header.extras);
+    out.extras(top, 0, t.header.extras);
+    out.finish(top, 0, Comments());
+    if (file)
+        out.lines(0, file->end);
     return out.take();
+}
+
+QString LayoutWriter::osErrorText(int errnum)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("td::LayoutWriter", text); };
+    switch (errnum) {
+    case ENOSPC: return tr("the disk is full");
+#ifdef EDQUOT
+    case EDQUOT: return tr("the disk quota is exceeded");
+#endif
+    case EACCES:
+    case EPERM: return tr("permission denied");
+    case EROFS: return tr("the file system is read-only");
+    case ENOENT: return tr("the folder does not exist");
+    case ENOTDIR: return tr("a part of the path is not a folder");
+    case EISDIR: return tr("it is a folder");
+    case EIO: return tr("input/output error (the disk or the network may be failing)");
+    case EFBIG: return tr("the file is too large for the file system");
+    case ENAMETOOLONG: return tr("the file name is too long");
+    case EMFILE:
+    case ENFILE: return tr("too many files are open");
+    case ETXTBSY:
+    case EBUSY: return tr("the file is busy");
+    default: break;
+    }
+    return QString::fromLocal8Bit(strerror(errnum));
 }
 
 bool LayoutWriter::writeFile(const Topology &topology, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    auto tr = [](const char *text) { return QCoreApplication::translate("td::LayoutWriter", text); };
+    auto failWith = [&](const QString &text) {
         if (error)
-            *error = QCoreApplication::translate("td::LayoutWriter", "cannot write %1: %2")
-                         .arg(path, file.errorString());
+            *error = text;
         return false;
-    }
+    };
+    auto cannotWrite = [&](int errnum, const QFileDevice &file) {
+        return failWith(tr("cannot write %1: %2")
+                            .arg(path, errnum != 0 ? osErrorText(errnum) : file.errorString()));
+    };
     const QByteArray data = write(topology);
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("td::LayoutWriter", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
+    if (data.size() > Limits::kMaxFileBytes)
+        return failWith(tr("cannot save %1: the layout would take %2 MiB, more than the %3 MiB a "
+                           "layout file may have (it could not be opened again); the file is "
+                           "left as it was")
+                            .arg(path)
+                            .arg(double(data.size()) / (1024 * 1024), 0, 'f', 1)
+                            .arg(Limits::kMaxFileBytes / (1024 * 1024)));
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st;
+    const bool exists = ::stat(native.constData(), &st) == 0;
+    if (exists) {
+        if (S_ISDIR(st.st_mode))
+            return failWith(tr("cannot write %1: it is a folder").arg(path));
+        if (!S_ISREG(st.st_mode))
+            return failWith(tr("cannot write %1: it is not a regular file").arg(path));
+        // QSaveFile replaces the file through its folder, which would
+        // overwrite a read-only file (always, as root): refuse instead.
+        if ((st.st_mode & 0222) == 0 || ::access(native.constData(), W_OK) != 0)
+            return failWith(tr("%1 is read-only").arg(path));
     }
+    QSaveFile file(path);
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly))
+        return cannotWrite(errno, file);
+    if (exists) {
+        // The new file takes the old one's mode, and its owner where we may.
+        if (::fchmod(file.handle(), st.st_mode & 07777) != 0) {
+            const int errnum = errno;
+            file.cancelWriting();
+            return cannotWrite(errnum, file);
+        }
+        if (::geteuid() == 0 && ::fchown(file.handle(), st.st_uid, st.st_gid) != 0) {
+            const int errnum = errno;
+            file.cancelWriting();
+            return cannotWrite(errnum, file);
+        }
+    }
+    errno = 0;
+    if (file.write(data) != data.size() || !file.flush()) {
+        const int errnum = errno;
+        file.cancelWriting();
+        return cannotWrite(errnum, file);
+    }
+    errno = 0;
+    if (!file.commit())
+        return cannotWrite(errno, file);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "model/ids.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <optional>
@@ -44,6 +45,50 @@ struct Extra
 };
 using Extras = QVector<Extra>;
 
+// What a person wrote around one key (or around the object itself, key "")
+// in the file: comment lines and blank lines, kept so that saving loses
+// nothing. Each line of `before` and `end` is "" (a blank line) or a comment
+// starting with '#'; `after` is an end-of-line comment with the spaces before
+// its '#'. `end` closes the key's block value (a list or mapping), or for key
+// "" the object's own block (or, in Header, the file).
+struct CommentNote
+{
+    QString key;
+    QStringList before;
+    QString after;
+    QStringList end;
+    bool operator==(const CommentNote &o) const
+    {
+        return key == o.key && before == o.before && after == o.after && end == o.end;
+    }
+};
+
+// The comments of one object, by the key they annotate (see CommentNote).
+struct Comments
+{
+    QVector<CommentNote> notes;
+
+    bool isEmpty() const { return notes.isEmpty(); }
+    const CommentNote *find(QStringView key) const
+    {
+        for (const CommentNote &n : notes) {
+            if (n.key == key)
+                return &n;
+        }
+        return nullptr;
+    }
+    CommentNote &note(const QString &key)
+    {
+        for (CommentNote &n : notes) {
+            if (n.key == key)
+                return n;
+        }
+        notes.append(CommentNote{key, {}, {}, {}});
+        return notes.last();
+    }
+    bool operator==(const Comments &o) const { return notes == o.notes; }
+};
+
 // The hypervisor platform of the whole layout.
 struct Platform
 {
@@ -52,6 +97,7 @@ struct Platform
     Edition edition = Edition::EnterprisePlus;
     Licensing licensing = Licensing::LegacyHostId;
     Extras extras;
+    Comments comments;
     bool operator==(const Platform &o) const;
 };
 
@@ -61,6 +107,7 @@ struct Circuit
     CircuitId id;
     QString name;
     Extras extras;
+    Comments comments;
     bool operator==(const Circuit &o) const;
 };
 
@@ -72,6 +119,7 @@ struct Rack
     QVector<CircuitId> circuits;
     int units = 0; // rack height in U; 0 = not given
     Extras extras;
+    Comments comments;
     bool operator==(const Rack &o) const;
 };
 
@@ -83,6 +131,7 @@ struct Cluster
     DrsLevel drs = DrsLevel::FullyAutomated;
     bool ha = true;
     Extras extras;
+    Comments comments;
     bool operator==(const Cluster &o) const;
 };
 
@@ -93,6 +142,7 @@ struct Nic
     int gbps = 0; // 0 = not given
     TrafficSet traffic = 0;
     Extras extras;
+    Comments comments;
     bool carries(Traffic t) const { return (traffic & bit(t)) != 0; }
     bool operator==(const Nic &o) const;
 };
@@ -112,6 +162,7 @@ struct Host
     int memoryGb = 0; // 0 = unknown
     QVector<Nic> nics;
     Extras extras;
+    Comments comments;
     bool operator==(const Host &o) const;
 };
 
@@ -127,6 +178,7 @@ struct Guest
     bool ft = false;
     MacMode mac = MacMode::Dynamic;
     Extras extras;
+    Comments comments;
     bool operator==(const Guest &o) const;
 };
 
@@ -138,6 +190,7 @@ struct Group
     GroupKind kind = GroupKind::Pool;
     QVector<GuestId> members;
     Extras extras;
+    Comments comments;
     bool operator==(const Group &o) const;
 };
 
@@ -148,6 +201,7 @@ struct LayoutEntry
     double x = 0;
     double y = 0;
     Extras extras;
+    Comments comments;
     bool operator==(const LayoutEntry &o) const;
 };
 
@@ -165,6 +219,7 @@ struct Header
     QString name;
     Platform platform;
     Extras extras; // unknown top-level keys
+    Comments comments; // key "": the file's first and last lines
     bool operator==(const Header &o) const;
 };
 

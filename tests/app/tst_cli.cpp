@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -145,6 +147,69 @@ private slots:
         const Run r = run({QStringLiteral("sample")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith("format: 1\n") || r.out.contains("\nformat: 1\n"));
+    }
+
+    void aFifoIsRefusedWithoutWaitingForAWriter()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("fifo.topo.yaml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0644), 0);
+        // Opening the FIFO would block the program forever: run() then
+        // reports a timeout (-1), a failure here.
+        for (const char *command : {"validate", "format"}) {
+            const Run r = run({QLatin1String(command), fifo});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains((fifo + QStringLiteral(": error: is not a regular file (a FIFO)")).toUtf8()),
+                     r.err.constData());
+        }
+    }
+
+    void formatKeepsCommentsAndIsCanonical()
+    {
+        const QString annotated = QStringLiteral(TD_SOURCE_DIR "/tests/core/io/comments/annotated.topo.yaml");
+        QFile source(annotated);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray original = source.readAll();
+        // An annotated canonical file prints as it is.
+        Run r = run({QStringLiteral("format"), annotated});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, original);
+        // A messy one becomes canonical, comments kept, in place.
+        QTemporaryDir dir;
+        const QString messy = dir.filePath(QStringLiteral("messy.topo.yaml"));
+        QVERIFY(QFile::copy(QStringLiteral(TD_SOURCE_DIR "/tests/core/io/comments/messy.topo.yaml"), messy));
+        QVERIFY(QFile::setPermissions(messy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        r = run({QStringLiteral("format"), messy, QStringLiteral("--in-place")});
+        QCOMPARE(r.code, 0);
+        QFile once(messy);
+        QVERIFY(once.open(QIODevice::ReadOnly));
+        const QByteArray formatted = once.readAll();
+        once.close();
+        QVERIFY(formatted.contains("# marker-01 top, after blank lines\nformat: 1\n"));
+        QVERIFY(formatted.contains("  - id: ups-a   # marker-06 compact list\n"));
+        struct stat st;
+        QCOMPARE(::stat(QFile::encodeName(messy).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0640u);
+        // Formatting the result again changes nothing.
+        r = run({QStringLiteral("format"), messy});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, formatted);
+        // A read-only file is not replaced.
+        QVERIFY(QFile::setPermissions(messy, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
+        r = run({QStringLiteral("format"), messy, QStringLiteral("--in-place")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains((messy + QStringLiteral(" is read-only")).toUtf8()), r.err.constData());
+        // A file that does not load is left alone, with its place named.
+        const QString bad = dir.filePath(QStringLiteral("bad.topo.yaml"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("format: 1\nname: x\nplatform: {hypervisor: vsphere}\n---\nmore: 1\n");
+        f.close();
+        r = run({QStringLiteral("format"), bad, QStringLiteral("--in-place")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains((bad + QStringLiteral(":4:1: error: a second YAML document")).toUtf8()), r.err.constData());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("format: 1\nname: x\nplatform: {hypervisor: vsphere}\n---\nmore: 1\n"));
     }
 };
 
