@@ -78,8 +78,12 @@ int main(int argc, char *argv[])
     if (arguments.size() == 2) {
         QString error;
         if (!window.openFile(arguments.at(1), &error, true)) {
+            // Say so in the window too (file:line:col), over the sample it
+            // opens instead: started from a file manager, stderr is unseen.
             std::fprintf(stderr, "%s\n", error.toLocal8Bit().constData());
             window.openSample();
+            const QString path = arguments.at(1);
+            QTimer::singleShot(0, &window, [&window, path] { window.openFile(path); });
         }
     } else {
         window.openSample();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "change.h"
+#include "io/limits.h"
 #include "model/topology.h"
 #include "model/topologyindex.h"
 
@@ -11,9 +12,9 @@
 
 namespace td {
 
-// The ranges a layout's numbers and texts may take. The loader refuses a file
-// outside them, the document refuses an edit that would leave them, and the
-// inspector bounds its inputs by them: one table for all three.
+// The ranges a layout's numbers may take (texts and sizes: io/limits.h). The
+// loader refuses a file outside them, the document refuses an edit that would
+// leave them, and the inspector bounds its inputs by them: one table for all.
 namespace Limits {
 constexpr int kDefaultRackUnits = 42; // a rack whose height is not given
 constexpr int kMaxRackUnits = 100;
@@ -24,8 +25,6 @@ constexpr int kMaxHostMemoryGb = 1048576;
 constexpr int kMaxNicGbps = 100000;
 constexpr int kMaxGuestVcpu = 768;
 constexpr int kMaxGuestMemoryGb = 24576;
-// Characters in an id, a name or any other text value.
-constexpr int kMaxTextLength = 256;
 } // namespace Limits
 
 // One broken invariant: the object (kind, position in its list, id), the key

@@ -173,6 +173,11 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
     mAutosaveTimer->start();
 
+    // An untitled layout is named by its layout name: keep the title in step.
+    connect(mDocument, &Document::changed, this, [this](const Change &change) {
+        if (change.headerAfter)
+            updateTitle();
+    });
     restoreSettings();
     updateTitle();
     updateStatus();

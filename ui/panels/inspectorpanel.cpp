@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QUndoStack>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,12 +46,13 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     mMessage->setWordWrap(true);
     mMessage->setStyleSheet(QStringLiteral("QLabel { color: #d32f2f; }"));
     mMessage->hide();
-    layout->addWidget(mMessage);
     mScroll = new QScrollArea(this);
     mScroll->setWidgetResizable(true);
     mScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     mScroll->setFrameShape(QFrame::NoFrame);
     layout->addWidget(mScroll);
+    // Below the fields, so that showing it never moves the field under the mouse.
+    layout->addWidget(mMessage);
     connect(document, &Document::changed, this, [this] {
         if (!mApplying)
             rebuild();
@@ -73,6 +75,8 @@ bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
 
 void InspectorPanel::showObject(const QString &id)
 {
+    if (id != mId)
+        mMessage->hide(); // a refusal is about the object it was shown with
     mId = id;
     rebuild();
 }
@@ -445,10 +449,17 @@ void InspectorPanel::buildHost(const Host &h)
            }));
     addSection(tr("NICs"));
     auto *table = new QTableWidget(static_cast<int>(h.nics.size()), 2 + 7, mForm);
-    QStringList headers{tr("Name"), tr("Gbps")};
-    for (Traffic tt : kAllTraffic)
-        headers << Names::traffic(tt);
-    table->setHorizontalHeaderLabels(headers);
+    // Short headers keep the table within the dock; the full traffic name is
+    // the header's tooltip.
+    table->setHorizontalHeaderItem(0, new QTableWidgetItem(tr("Name")));
+    table->setHorizontalHeaderItem(1, new QTableWidgetItem(tr("Gbps")));
+    for (int k = 0; k < 7; ++k) {
+        static const char *const kShort[] = {QT_TR_NOOP("Mgmt"), QT_TR_NOOP("vMo"),  QT_TR_NOOP("LM"), QT_TR_NOOP("VM"),
+                                             QT_TR_NOOP("Stor"), QT_TR_NOOP("FT"), QT_TR_NOOP("Bkp")};
+        auto *header = new QTableWidgetItem(tr(kShort[k]));
+        header->setToolTip(Names::traffic(kAllTraffic[k]));
+        table->setHorizontalHeaderItem(2 + k, header);
+    }
     table->verticalHeader()->setVisible(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     for (int r = 0; r < h.nics.size(); ++r) {
@@ -474,7 +485,10 @@ void InspectorPanel::buildHost(const Host &h)
             && std::none_of(h.nics.cbegin(), h.nics.cend(), [](const Nic &n) { return n.carries(Traffic::FtLogging); }))
             table->setColumnHidden(2 + k, true);
     }
-    table->setMinimumHeight(60 + 24 * static_cast<int>(h.nics.size()));
+    // Every NIC visible at once: no scroll bar inside the inspector's own.
+    table->resizeRowsToContents();
+    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + table->verticalHeader()->length()
+                          + 2 * table->frameWidth() + table->horizontalScrollBar()->sizeHint().height());
     connect(table, &QTableWidget::itemChanged, this, [this, id = h.id.str()](QTableWidgetItem *changed) {
         const int r = changed->row();
         const int column = changed->column();

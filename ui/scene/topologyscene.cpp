@@ -646,6 +646,7 @@ void TopologyScene::planNew(const QString &what, const QPointF &scenePos, DropPl
         }
         plan.change = build.addNic(HostId(target->id()));
         plan.targetId = target->id();
+        plan.newIds = {target->id()}; // the host stays selected: the inspector shows its new NIC
         plan.verb = DropPlan::Verb::Feed;
         plan.ok = true;
         return;
