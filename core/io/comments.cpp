@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cstring>
 
 namespace td {
 
@@ -37,14 +38,14 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
     if (data.startsWith("\xEF\xBB\xBF"))
         p += 3;
     int lineNo = 0;
-    for (; p <= dataEnd; ++lineNo) {
+    for (;; ++lineNo) {
         const char *lineEnd = static_cast<const char *>(memchr(p, '\n', dataEnd - p));
         if (!lineEnd)
             lineEnd = dataEnd;
         const char *end = lineEnd;
         if (end > p && end[-1] == '\r')
             --end;
-        const char *next = lineEnd + 1;
+        const char *next = lineEnd == dataEnd ? dataEnd : lineEnd + 1;
         int indent = 0;
         while (p + indent < end && p[indent] == ' ')
             ++indent;
@@ -52,6 +53,8 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                         || std::all_of(p + indent, end, [](char c) { return isSpace(c); });
         if (blockScalar) {
             if (blank || indent > blockParent) {
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
@@ -63,16 +66,22 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
             if (blank) {
                 if (flow == 0 && lineEnd != dataEnd)
                     scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Blank, 0, {}, {}, false});
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
             if (p[indent] == '#') {
                 scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Comment, indent,
                                               commentText(p + indent, end), {}, flow > 0});
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
             if (indent == 0 && p[0] == '%') { // a directive
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
