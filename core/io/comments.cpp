@@ -79,7 +79,19 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                 p = next;
                 continue;
             }
-            if (indent == 0 && p[0] == '%') { // a directive
+            if (indent == 0 && p[0] == '%') { // a directive, perhaps with a comment
+                for (int k = 1; k + 1 < length; ++k) {
+                    if (isSpace(p[k]) && p[k + 1] == '#') {
+                        int gapStart = k;
+                        while (gapStart > 0 && isSpace(p[gapStart - 1]))
+                            --gapStart;
+                        scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, k + 1,
+                                                      commentText(p + k + 1, end),
+                                                      QString::fromLatin1(p + gapStart, k + 1 - gapStart),
+                                                      false});
+                        break;
+                    }
+                }
                 if (lineEnd == dataEnd)
                     break;
                 p = next;
