@@ -203,7 +203,7 @@ private slots:
         QSet<QString> expected;
         for (auto it = marker.globalMatch(QString::fromUtf8(data)); it.hasNext();)
             expected.insert(it.next().captured(1));
-        QCOMPARE(expected.size(), 14);
+        QCOMPARE(expected.size(), 15);
         for (const QString &m : expected)
             QVERIFY2(first.contains(("marker-" + m).toUtf8()), qPrintable(m));
         // Text that only looks like a comment stays text, and is no comment.
