@@ -65,15 +65,26 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
         if (quote == Quote::None) {
             if (blank) {
                 if (flow == 0 && lineEnd != dataEnd)
-                    scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Blank, 0, {}, {}, false});
+                {
+                    if (!scan.lines.isEmpty() && scan.lines.last().kind == ScannedLine::Kind::Blank
+                        && scan.lines.last().line == lineNo - 1)
+                        scan.lines.last().line = lineNo; // one entry for a run
+                    else
+                        scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Blank, 0, {}, {}, false, lineNo});
+                }
                 if (lineEnd == dataEnd)
                     break;
                 p = next;
                 continue;
             }
             if (p[indent] == '#') {
+                if (++scan.nodes > maxNodes) {
+                    scan.nodesLimitLine = lineNo;
+                    scan.nodesLimitColumn = indent;
+                    return scan;
+                }
                 scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Comment, indent,
-                                              commentText(p + indent, end), {}, flow > 0});
+                                              commentText(p + indent, end), {}, flow > 0, lineNo});
                 if (lineEnd == dataEnd)
                     break;
                 p = next;
@@ -88,7 +99,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                         scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, k + 1,
                                                       commentText(p + k + 1, end),
                                                       QString::fromLatin1(p + gapStart, k + 1 - gapStart),
-                                                      false});
+                                                      false, lineNo});
                         break;
                     }
                 }
@@ -143,7 +154,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                 scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, pos,
                                               commentText(p + pos, end),
                                               QString::fromLatin1(p + gapStart, pos - gapStart),
-                                              flow > 0});
+                                              flow > 0, lineNo});
                 break;
             }
             const bool separated = pos + 1 >= length || isSpace(p[pos + 1]);
@@ -333,7 +344,7 @@ void CommentCollector::attach(Topology &topology) const
         // A run of blank and full-line comment lines with nothing between.
         int j = i + 1;
         while (j < lines.size() && lines.at(j).kind != ScannedLine::Kind::EndOfLine
-               && lines.at(j).line == lines.at(j - 1).line + 1)
+               && lines.at(j).firstLine == lines.at(j - 1).line + 1)
             ++j;
         const int lastLine = lines.at(j - 1).line;
         const int nextIndex = firstAfter(lastLine);
