@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cstring>
 
 namespace td {
 
@@ -37,14 +38,14 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
     if (data.startsWith("\xEF\xBB\xBF"))
         p += 3;
     int lineNo = 0;
-    for (; p <= dataEnd; ++lineNo) {
+    for (;; ++lineNo) {
         const char *lineEnd = static_cast<const char *>(memchr(p, '\n', dataEnd - p));
         if (!lineEnd)
             lineEnd = dataEnd;
         const char *end = lineEnd;
         if (end > p && end[-1] == '\r')
             --end;
-        const char *next = lineEnd + 1;
+        const char *next = lineEnd == dataEnd ? dataEnd : lineEnd + 1;
         int indent = 0;
         while (p + indent < end && p[indent] == ' ')
             ++indent;
@@ -52,6 +53,8 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                         || std::all_of(p + indent, end, [](char c) { return isSpace(c); });
         if (blockScalar) {
             if (blank || indent > blockParent) {
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
@@ -62,17 +65,46 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
         if (quote == Quote::None) {
             if (blank) {
                 if (flow == 0 && lineEnd != dataEnd)
-                    scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Blank, 0, {}, {}, false});
+                {
+                    if (!scan.lines.isEmpty() && scan.lines.last().kind == ScannedLine::Kind::Blank
+                        && scan.lines.last().line == lineNo - 1)
+                        scan.lines.last().line = lineNo; // one entry for a run
+                    else
+                        scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Blank, 0, {}, {}, false, lineNo});
+                }
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
             if (p[indent] == '#') {
+                if (++scan.nodes > maxNodes) {
+                    scan.nodesLimitLine = lineNo;
+                    scan.nodesLimitColumn = indent;
+                    return scan;
+                }
                 scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Comment, indent,
-                                              commentText(p + indent, end), {}, flow > 0});
+                                              commentText(p + indent, end), {}, flow > 0, lineNo});
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
-            if (indent == 0 && p[0] == '%') { // a directive
+            if (indent == 0 && p[0] == '%') { // a directive, perhaps with a comment
+                for (int k = 1; k + 1 < length; ++k) {
+                    if (isSpace(p[k]) && p[k + 1] == '#') {
+                        int gapStart = k;
+                        while (gapStart > 0 && isSpace(p[gapStart - 1]))
+                            --gapStart;
+                        scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, k + 1,
+                                                      commentText(p + k + 1, end),
+                                                      QString::fromLatin1(p + gapStart, k + 1 - gapStart),
+                                                      false, lineNo});
+                        break;
+                    }
+                }
+                if (lineEnd == dataEnd)
+                    break;
                 p = next;
                 continue;
             }
@@ -122,7 +154,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                 scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, pos,
                                               commentText(p + pos, end),
                                               QString::fromLatin1(p + gapStart, pos - gapStart),
-                                              flow > 0});
+                                              flow > 0, lineNo});
                 break;
             }
             const bool separated = pos + 1 >= length || isSpace(p[pos + 1]);
@@ -312,7 +344,7 @@ void CommentCollector::attach(Topology &topology) const
         // A run of blank and full-line comment lines with nothing between.
         int j = i + 1;
         while (j < lines.size() && lines.at(j).kind != ScannedLine::Kind::EndOfLine
-               && lines.at(j).line == lines.at(j - 1).line + 1)
+               && lines.at(j).firstLine == lines.at(j - 1).line + 1)
             ++j;
         const int lastLine = lines.at(j - 1).line;
         const int nextIndex = firstAfter(lastLine);

@@ -22,6 +22,7 @@ struct ScannedLine
     QString text;     // from the '#', trailing spaces removed
     QString gap;      // EndOfLine: the spaces between the value and the '#'
     bool inFlow = false; // inside a [...] or {...} that spans lines
+    int firstLine = -1;  // a run of blank lines is one entry, from firstLine to line
 };
 
 // Every blank and comment line of a file, and where document markers are.
@@ -30,11 +31,12 @@ struct SourceScan
     QVector<ScannedLine> lines;      // in line order
     QVector<int> documentMarkers;    // 0-based lines of '---' outside any scalar
     QVector<int> documentEnds;       // 0-based lines of '...' outside any scalar
-    qint64 nodes = 0;                // scalars, collections and list items written (aliases not expanded)
+    qint64 nodes = 0;                // scalars, collections, list items and comments written (aliases not expanded)
     int nodesLimitLine = -1;         // 0-based line where nodes passed the limit given; -1 if not
     int nodesLimitColumn = -1;
 
-    // Stops counting nodes (and scanning) once they pass maxNodes.
+    // Stops counting nodes (and scanning) once they pass maxNodes. A comment
+    // line counts as a node (it costs as much memory).
     static SourceScan of(const QByteArray &data, qint64 maxNodes = std::numeric_limits<qint64>::max());
 };
 

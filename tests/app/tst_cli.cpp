@@ -185,7 +185,7 @@ private slots:
         QVERIFY(once.open(QIODevice::ReadOnly));
         const QByteArray formatted = once.readAll();
         once.close();
-        QVERIFY(formatted.contains("# marker-01 top, after blank lines\nformat: 1\n"));
+        QVERIFY(formatted.contains("# marker-01 top, after blank lines\n# marker-15 on a directive\nformat: 1\n"));
         QVERIFY(formatted.contains("  - id: ups-a   # marker-06 compact list\n"));
         struct stat st;
         QCOMPARE(::stat(QFile::encodeName(messy).constData(), &st), 0);

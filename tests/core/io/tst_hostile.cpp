@@ -102,6 +102,24 @@ private slots:
         QVERIFY(r.error->line > 700000);
     }
 
+    void commentAndBlankLineFloodsAreBounded()
+    {
+        // Every comment is kept in memory: a file of nothing else is refused.
+        QByteArray data = kHeader;
+        while (data.size() < Limits::kMaxFileBytes - 16)
+            data += "#\n";
+        LoadResult r = load(data);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error->text.contains(QLatin1String("more than 750000 values")), qPrintable(describe(r)));
+        // A run of blank lines is one blank line.
+        data = kHeader + QByteArray(Limits::kMaxFileBytes - 200, '\n') + "circuits: []\n";
+        r = load(data);
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const CommentNote *before = r.topology.header.comments.find(u"circuits");
+        QVERIFY(before);
+        QCOMPARE(before->before, QStringList({QString()}));
+    }
+
     void aliasedReferenceListsCountTheirExpandedValues()
     {
         // 1,000 circuits, each host's power list aliased 2,000 times: two
