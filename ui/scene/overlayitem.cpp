@@ -7,6 +7,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -14,15 +15,18 @@ OverlayItem::OverlayItem(TopologyScene *scene, Layer layer) : mScene(scene), mLa
 {
     setZValue(layer == Layer::Feeds ? -1 : 50);
     setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption); // exposedRect: paint only the lines that show
 }
 
 void OverlayItem::setArea(const QRectF &area)
 {
+    if (area == mArea)
+        return;
     prepareGeometryChange();
     mArea = area;
 }
 
-void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Document *doc = mScene->document();
     const Topology &t = doc->topology();
@@ -62,16 +66,20 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     // Broken groups: a dashed line through the members.
     if (mLayer != Layer::Groups)
         return;
-    for (const Finding &f : doc->findings()) {
-        if (!f.rule.startsWith(QLatin1String("redundancy-same-")))
-            continue;
+    const QRectF exposed = option->exposedRect;
+    for (const Finding &f : mScene->brokenGroups()) {
         QVector<QPointF> points;
+        QRectF span;
         for (const QString &id : f.subjects) {
             const ModelItem *item = mScene->itemFor(id);
-            if (item && item->kind() == ObjectKind::Guest && item->isVisible())
+            if (item && item->kind() == ObjectKind::Guest && item->isVisible()) {
                 points.append(item->mapToScene(QPointF(item->size().width() / 2, item->size().height() / 2)));
+                span |= QRectF(points.last(), QSizeF(1, 1));
+            }
         }
         if (points.size() < 2)
+            continue;
+        if (!exposed.isEmpty() && !exposed.intersects(span.adjusted(-8, -40 - span.width() * 0.15, 8, 8)))
             continue;
         painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
         for (int i = 1; i < points.size(); ++i) {
