@@ -28,6 +28,8 @@
 
 #include <sys/resource.h>
 
+#include <ctime>
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -62,11 +64,16 @@ void settle()
     QCoreApplication::processEvents();
 }
 
+// The part of the last timed() spent in the command itself (the rest is
+// the events it caused: repaints, queued updates).
+qint64 gCommandPart = 0;
+
 qint64 timed(const std::function<void()> &work)
 {
     QElapsedTimer t;
     t.start();
     work();
+    gCommandPart = t.nsecsElapsed();
     settle();
     return t.nsecsElapsed();
 }
@@ -160,9 +167,22 @@ int main(int argc, char *argv[])
     std::printf("open in the window: %.1f ms = %.2f x the core load (goal <= 1.3 x) %s\n", open, open / coreLoad,
                 verdict(open / coreLoad, 1.3));
 
+    // TD_BENCH_MARKS=1: CLOCK_MONOTONIC marks, to cut a profile recorded
+    // with `perf record -k CLOCK_MONOTONIC` to the edits (perf report --time).
+    const bool marks = qEnvironmentVariableIsSet("TD_BENCH_MARKS");
+    const auto mark = [marks](const char *what) {
+        if (!marks)
+            return;
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        std::printf("mark %s %ld.%06ld\n", what, static_cast<long>(now.tv_sec), now.tv_nsec / 1000);
+    };
+    mark("edits");
+
     // Guest moves, as a drop does them: the guest is selected, one undo command.
     test::Random rnd(11);
     QVector<qint64> moves;
+    QVector<qint64> moveCommands;
     for (int i = 0; i < repeats; ++i) {
         const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
         const HostId to = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
@@ -170,6 +190,7 @@ int main(int argc, char *argv[])
         settle();
         const Change change = ChangeBuilder(t, doc->index()).moveGuest(g.id, to);
         moves.append(timed([&] { undo->push(new MoveGuestsCommand(doc, change)); }));
+        moveCommands.append(gCommandPart);
     }
     QVector<qint64> undos;
     for (int i = 0; i < repeats; ++i)
@@ -181,7 +202,10 @@ int main(int argc, char *argv[])
         std::printf("%s: median %.2f ms, p99 %.2f ms, max %.2f ms (goal p99 <= %.0f ms) %s\n", what, s.median, s.p99,
                     s.max, goal, verdict(s.p99, goal));
     };
+    mark("moves-done");
     report("guest move", stats(moves), 8);
+    std::printf("  of which the command (document, scene, panels; before the events): median %.2f ms, p99 %.2f ms\n",
+                stats(moveCommands).median, stats(moveCommands).p99);
     report("undo", stats(undos), 8);
     report("redo", stats(redos), 8);
 

@@ -31,6 +31,12 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const Document *doc = mScene->document();
     const Topology &t = doc->topology();
     painter->setRenderHint(QPainter::Antialiasing);
+    // Only the lines that cross the exposed area: an edit repaints a few
+    // chips, and a thousand feed curves each time would cost a frame.
+    const QRectF exposed = option->exposedRect;
+    auto shows = [&](const QPointF &a, const QPointF &b, qreal bulge) {
+        return exposed.isEmpty() || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
+    };
     auto curve = [&](const QPointF &a, const QPointF &b) {
         QPainterPath path(a);
         const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
@@ -47,14 +53,19 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         const QPointF from = circuit->mapToScene(QPointF(circuit->size().width() / 2, circuit->size().height()));
         for (int r : doc->index().racksFedBy(c)) {
             const ModelItem *rack = mScene->itemFor(t.racks.at(r).id.str());
-            if (rack)
-                curve(from, rack->mapToScene(QPointF(rack->size().width() * (0.3 + 0.4 * (c % 2)), 0)));
+            if (!rack)
+                continue;
+            const QPointF to = rack->mapToScene(QPointF(rack->size().width() * (0.3 + 0.4 * (c % 2)), 0));
+            if (shows(from, to, 34))
+                curve(from, to);
         }
         for (int h : doc->index().hostsPoweredBy(c)) {
             const ModelItem *host = mScene->itemFor(t.hosts.at(h).id.str());
             if (!host)
                 continue;
             const QPointF to = host->mapToScene(QPointF(2, host->size().height() / 2));
+            if (!shows(from, to, 64))
+                continue;
             QPainterPath path(from);
             path.cubicTo(from + QPointF(0, 60), to - QPointF(60, 0), to);
             painter->drawPath(path);
@@ -66,7 +77,6 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     // Broken groups: a dashed line through the members.
     if (mLayer != Layer::Groups)
         return;
-    const QRectF exposed = option->exposedRect;
     for (const Finding &f : mScene->brokenGroups()) {
         QVector<QPointF> points;
         QRectF span;
