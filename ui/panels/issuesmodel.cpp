@@ -8,6 +8,10 @@
 
 namespace td {
 
+namespace {
+constexpr qsizetype kMaxRowEdits = 64;
+} // namespace
+
 IssuesModel::IssuesModel(Document *document, QObject *parent) : QAbstractTableModel(parent), mDocument(document)
 {
     connect(document, &Document::findingsChanged, this, &IssuesModel::apply);
@@ -87,7 +91,9 @@ void IssuesModel::reset()
 
 void IssuesModel::apply(const FindingsDelta &delta)
 {
-    if (delta.reset) {
+    // A big delta (deleting or pasting many objects) is cheaper as one
+    // reset than as hundreds of row moves through the filter and the view.
+    if (delta.reset || delta.removed.size() + delta.added.size() > kMaxRowEdits) {
         reset();
         return;
     }
