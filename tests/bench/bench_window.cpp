@@ -259,6 +259,7 @@ int main(int argc, char *argv[])
     const int toDelete = static_cast<int>(scene->selectedIds().size());
     window.copySelection();
     const int guestsBefore = static_cast<int>(t.guests.size());
+    mark("delete");
     const double del = ms(timed([&] { window.deleteSelection(MainWindow::HostGuests::Unplace); }));
     std::printf("delete %d guests: %.1f ms (CPU %.1f ms), %d guests left of %d (goal <= 50 ms) %s\n", toDelete, del, ms(gCpu),
                 static_cast<int>(t.guests.size()), guestsBefore, verdict(del, 50));
@@ -267,6 +268,7 @@ int main(int argc, char *argv[])
                 static_cast<int>(t.guests.size()) - guestsBefore + toDelete, paste, ms(gCpu), static_cast<int>(t.guests.size()),
                 verdict(paste, 50));
     const double undoPaste = ms(timed([&] { undo->undo(); }));
+    mark("delete-paste-done");
     std::printf("undo the paste: %.1f ms (goal <= 50 ms) %s\n", undoPaste, verdict(undoPaste, 50));
 
     // Typing a filter into the issues panel: each keystroke filters.
