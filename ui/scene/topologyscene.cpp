@@ -362,16 +362,13 @@ void TopologyScene::sync(const Change *change)
         updateSceneRect(true);
         mOverlay->update();
     }
-    // Broken-group lines through a guest that moved.
-    QRectF dirty;
+    // Broken-group lines through a guest that moved: each line's own area
+    // (their union could span the canvas and repaint all of it).
     for (auto it = mMovedFrom.cbegin(); it != mMovedFrom.cend(); ++it) {
-        dirty |= it.value();
         const auto keys = mBrokenBySubject.values(it.key());
         for (const QString &key : keys)
-            dirty |= lineArea(mBroken.value(key));
+            repaintLine(lineArea(mBroken.value(key)));
     }
-    if (!dirty.isNull())
-        mGroupOverlay->update(dirty.adjusted(-4, -40 - dirty.width() * 0.15, 4, 4));
     mPreviewCache.clear();
     mPreviewMessages.clear();
     mSyncing = false;
@@ -662,7 +659,6 @@ QRectF TopologyScene::lineArea(const Finding &f) const
 void TopologyScene::updateFindings(const FindingsDelta *delta)
 {
     QSet<QString> touched;
-    QRectF dirty;
     if (!delta || delta->reset) {
         for (auto it = mBadges.cbegin(); it != mBadges.cend(); ++it)
             touched.insert(it.key());
@@ -671,26 +667,31 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
         mBrokenBySubject.clear();
         for (const Finding &f : mDocument->findings())
             countBadge(f, 1, touched);
-        dirty = mContent.adjusted(-200, -200, 400, 400);
+        mGroupOverlay->update();
     } else {
         // Only what the delta names: its subjects' badges, its lines.
         for (const Finding &f : delta->removed) {
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
-                dirty |= lineArea(f);
+                repaintLine(lineArea(f));
             countBadge(f, -1, touched);
         }
         for (const Finding &f : delta->added) {
             countBadge(f, 1, touched);
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
-                dirty |= lineArea(f);
+                repaintLine(lineArea(f));
         }
     }
     for (const QString &id : std::as_const(touched)) {
         if (ModelItem *item = mItems.value(id))
             item->update();
     }
-    if (!dirty.isNull())
-        mGroupOverlay->update(dirty.adjusted(-4, -40 - dirty.width() * 0.15, 4, 4));
+}
+
+void TopologyScene::repaintLine(const QRectF &members)
+{
+    // The dashed arch rises above its members' chips (OverlayItem::paint).
+    if (!members.isNull())
+        mGroupOverlay->update(members.adjusted(-4, -40 - members.width() * 0.15, 4, 4));
 }
 
 QString TopologyScene::toolTipFor(const QString &id) const

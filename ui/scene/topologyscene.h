@@ -140,6 +140,7 @@ private:
     void updateFindings(const FindingsDelta *delta);
     void countBadge(const Finding &f, int sign, QSet<QString> &touched);
     QRectF lineArea(const Finding &f) const;
+    void repaintLine(const QRectF &members);
     void updateGroupLooks();
     void onItemSelectionChanged();
     void execMoveDrag(const QString &payload, const QString &firstId, QWidget *source);
