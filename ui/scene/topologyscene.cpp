@@ -96,7 +96,11 @@ void TopologyScene::setSelection(const QStringList &ids)
     mSelectedSet.clear();
     mSelectedSet.reserve(ids.size());
     for (const QString &id : ids) {
-        if (mItems.contains(id) && !mSelectedSet.contains(id)) {
+        if (mSelectedSet.contains(id))
+            continue;
+        // Canvas objects only (a guest behind "+N" may have no item yet).
+        const TopologyIndex::Ref *ref = mItems.contains(id) ? nullptr : mDocument->index().find(id);
+        if (mItems.contains(id) || (ref && ref->kind == ObjectKind::Guest)) {
             mSelectedSet.insert(id);
             mSelection << id;
         }
@@ -164,7 +168,7 @@ void TopologyScene::onItemSelectionChanged()
     QStringList next;
     for (const QString &id : std::as_const(mSelection)) {
         const ModelItem *item = mItems.value(id);
-        if (visible.contains(id) || (keepHidden && item && !item->isVisible()))
+        if (visible.contains(id) || (keepHidden && (!item || !item->isVisible())))
             next << id;
     }
     QSet<QString> kept(next.cbegin(), next.cend());
@@ -242,6 +246,9 @@ ModelItem *TopologyScene::ensureItem(ObjectKind kind, const QString &id)
 
 void TopologyScene::deleteItem(const QString &id, QStringList *orphans)
 {
+    if (mSelectedSet.remove(id))
+        mSelection.removeOne(id);
+    mOverflow.remove(id);
     ModelItem *item = mItems.take(id);
     if (!item)
         return;
@@ -256,9 +263,6 @@ void TopologyScene::deleteItem(const QString &id, QStringList *orphans)
             *orphans << childId;
     }
     mMovedFrom.remove(id);
-    mOverflow.remove(id);
-    if (mSelectedSet.remove(id))
-        mSelection.removeOne(id);
     delete item;
 }
 
@@ -394,6 +398,13 @@ void TopologyScene::syncAll()
             alive.insert(id);
             ensureItem(kind, id)->update();
         };
+        // Guests get their chip when they show (layoutLane, layoutUnplaced):
+        // most guests of a large layout are behind "+N" and need none.
+        auto keepGuest = [&](const QString &id) {
+            alive.insert(id);
+            if (ModelItem *item = mItems.value(id))
+                item->update();
+        };
         for (const Circuit &c : t.circuits)
             keep(ObjectKind::Circuit, c.id.str());
         for (const Rack &r : t.racks)
@@ -401,7 +412,7 @@ void TopologyScene::syncAll()
         for (const Host &h : t.hosts)
             keep(ObjectKind::Host, h.id.str());
         for (const Guest &g : t.guests)
-            keep(ObjectKind::Guest, g.id.str());
+            keepGuest(g.id.str());
         QStringList dead;
         for (auto it = mItems.cbegin(); it != mItems.cend(); ++it) {
             if (!alive.contains(it.key()))
@@ -536,12 +547,13 @@ void TopologyScene::layoutLane(int hostPos)
     QStringList hidden;
     for (int slot = 0; slot < guests.size(); ++slot) {
         const QString id = t.guests.at(guests.at(slot)).id.str();
-        ModelItem *it = ensureItem(ObjectKind::Guest, id);
         if (overflows && slot >= capacity - 1) {
-            placeGuest(it, host, false, QPointF());
+            if (ModelItem *it = mItems.value(id))
+                placeGuest(it, host, false, QPointF());
             hidden << id;
             continue;
         }
+        ModelItem *it = ensureItem(ObjectKind::Guest, id);
         const int row = slot / geometry::kChipsPerRow;
         const int col = slot % geometry::kChipsPerRow;
         placeGuest(it, host, true,
@@ -839,10 +851,10 @@ void TopologyScene::startMoveDrag(QWidget *source)
     QStringList guests;
     QStringList hosts;
     for (const QString &id : std::as_const(mSelection)) {
-        const ModelItem *item = mItems.value(id);
-        if (item && item->kind() == ObjectKind::Guest)
+        const TopologyIndex::Ref *ref = mDocument->index().find(id); // hidden guests have no item
+        if (ref && ref->kind == ObjectKind::Guest)
             guests << id;
-        else if (item && item->kind() == ObjectKind::Host)
+        else if (ref && ref->kind == ObjectKind::Host)
             hosts << id;
     }
     if (!guests.isEmpty())

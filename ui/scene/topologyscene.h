@@ -53,6 +53,7 @@ public:
     };
     GroupLook groupLookFor(const QString &guestId) const { return mGroupLooks.value(guestId); }
 
+    // The item of an object; a guest behind "+N" may have none.
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
     AreaItem *unrackedArea() const { return mUnracked; }
     AreaItem *unplacedArea() const { return mUnplaced; }
