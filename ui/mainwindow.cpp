@@ -293,10 +293,7 @@ void MainWindow::createActions()
             renameInPlace(ids.first());
     }, QKeySequence(Qt::Key_F2)));
     edit->addAction(action(QStringLiteral("selectAll"), tr("Select &All"), QString(), [this] {
-        for (QGraphicsItem *item : mScene->items()) {
-            if (item->flags() & QGraphicsItem::ItemIsSelectable && item->isVisible())
-                item->setSelected(true);
-        }
+        mScene->selectAllObjects(); // every object, guests behind "+N" too
     }, QKeySequence::SelectAll));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("makePair"), tr("Make Switchover &Pair"), QStringLiteral("make-pair"),

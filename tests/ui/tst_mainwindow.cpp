@@ -24,7 +24,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace td;
@@ -110,7 +110,7 @@ private slots:
         QVERIFY(mWindow->windowTitle().contains(QStringLiteral("Contoso")));
         QVERIFY(scene()->itemFor(QStringLiteral("ic1")));
         QVERIFY(scene()->itemFor(QStringLiteral("rack-1")));
-        QCOMPARE(mWindow->issues()->list()->topLevelItemCount(), 0);
+        QCOMPARE(mWindow->issues()->view()->model()->rowCount(), 0);
     }
 
     void paletteDropCreatesGuestOnHost()
@@ -172,14 +172,19 @@ private slots:
         QCOMPARE(guest(QStringLiteral("ic2")).host.str(), primaryHost);
         QVERIFY(hasFinding(QStringLiteral("redundancy-same-host"), QStringLiteral("ic2")));
         // The issues dock lists it and the status bar counts it.
-        bool listed = false;
-        for (int i = 0; i < mWindow->issues()->list()->topLevelItemCount(); ++i)
-            listed = listed || mWindow->issues()->list()->topLevelItem(i)->text(1) == QLatin1String("redundancy-same-host");
-        QVERIFY(listed);
+        QAbstractItemModel *rows = mWindow->issues()->view()->model();
+        int listed = -1;
+        for (int i = 0; i < rows->rowCount(); ++i) {
+            if (rows->index(i, 1).data().toString() == QLatin1String("redundancy-same-host"))
+                listed = i;
+        }
+        QVERIFY(listed >= 0);
         QCOMPARE(mWindow->undoStack()->undoText(), QStringLiteral("Move Guest"));
-        // Clicking the finding selects its subjects.
-        QTreeWidgetItem *item = mWindow->issues()->list()->topLevelItem(0);
-        emit mWindow->issues()->list()->itemClicked(item, 0);
+        // Clicking the finding (a real click on its row) selects its subjects.
+        QTreeView *list = mWindow->issues()->view();
+        const QRect row = list->visualRect(rows->index(listed, 2));
+        QVERIFY(row.isValid());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, row.center());
         QVERIFY(scene()->selectedIds().contains(QStringLiteral("ic2")));
     }
 

@@ -53,8 +53,8 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     layout->addWidget(mScroll);
     // Below the fields, so that showing it never moves the field under the mouse.
     layout->addWidget(mMessage);
-    connect(document, &Document::changed, this, [this] {
-        if (!mApplying)
+    connect(document, &Document::changed, this, [this](const Change &change) {
+        if (!mApplying && shows(change))
             rebuild();
     });
     connect(document, &Document::resetDone, this, [this] { showObject(QString()); });
@@ -71,6 +71,21 @@ bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+bool InspectorPanel::shows(const Change &change) const
+{
+    // Rebuilding the form costs a frame at L: only when the change can show
+    // in it. The layout form shows the header and the clusters; an object's
+    // form the object and the names of others (hosts, racks, groups, ...).
+    if (change.headerAfter)
+        return true;
+    for (const ObjectEdit &e : change.edits) {
+        const ObjectKind kind = e.kind();
+        if (mId.isEmpty() ? kind == ObjectKind::Cluster : (kind != ObjectKind::Guest || e.id() == mId))
+            return true;
+    }
+    return false;
 }
 
 void InspectorPanel::showObject(const QString &id)

@@ -15,6 +15,7 @@ class QScrollArea;
 namespace td {
 
 class Document;
+struct Change;
 
 // Inspector dock content: every field of the selected object (FORMAT.md),
 // with input checks; each change is one undo step (consecutive changes of
@@ -36,6 +37,7 @@ protected:
 
 private:
     void rebuild();
+    bool shows(const Change &change) const;
     void buildHeader();
     void buildCircuit(const Circuit &c);
     void buildRack(const Rack &r);

@@ -1,24 +1,20 @@
 #include "panels/issuespanel.h"
 
-#include "document.h"
-#include "rules/rule.h"
+#include "panels/issuesmodel.h"
+#include "rules/finding.h"
 #include "theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace td {
 
-namespace {
-constexpr int kSubjectsRole = Qt::UserRole + 1;
-constexpr int kSeverityRole = Qt::UserRole + 2;
-} // namespace
-
-IssuesPanel::IssuesPanel(Document *document, QWidget *parent) : QWidget(parent), mDocument(document)
+IssuesPanel::IssuesPanel(Document *document, QWidget *parent)
+    : QWidget(parent), mModel(new IssuesModel(document, this)), mFilter(new IssuesFilter(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -29,93 +25,51 @@ IssuesPanel::IssuesPanel(Document *document, QWidget *parent) : QWidget(parent),
     mSeverity->addItem(Theme::icon(QStringLiteral("severity-warning")), tr("Warnings"), int(Severity::Warning));
     mSeverity->addItem(Theme::icon(QStringLiteral("severity-info")), tr("Info"), int(Severity::Info));
     mText = new QLineEdit(this);
+    mText->setObjectName(QStringLiteral("issuesFilter"));
     mText->setPlaceholderText(tr("Filter by text, rule or id"));
     mText->setClearButtonEnabled(true);
     filters->addWidget(mSeverity);
     filters->addWidget(mText, 1);
     layout->addLayout(filters);
-    mList = new QTreeWidget(this);
-    mList->setColumnCount(3);
-    mList->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Message")});
-    mList->setRootIsDecorated(false);
-    mList->setUniformRowHeights(true);
-    mList->setAlternatingRowColors(true);
-    mList->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    mList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    mList->header()->setStretchLastSection(true);
-    layout->addWidget(mList);
+    mFilter->setSourceModel(mModel);
+    mView = new QTreeView(this);
+    mView->setModel(mFilter);
+    mView->setRootIsDecorated(false);
+    mView->setUniformRowHeights(true);
+    mView->setAlternatingRowColors(true);
+    mView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Fixed widths: measuring the contents of every row would cost a pass
+    // over thousands of findings on each change.
+    mView->header()->setSectionResizeMode(IssuesModel::SeverityColumn, QHeaderView::Interactive);
+    mView->header()->setSectionResizeMode(IssuesModel::RuleColumn, QHeaderView::Interactive);
+    mView->header()->resizeSection(IssuesModel::SeverityColumn, fontMetrics().horizontalAdvance(QStringLiteral("warning")) + 48);
+    mView->header()->resizeSection(IssuesModel::RuleColumn,
+                                   fontMetrics().horizontalAdvance(QStringLiteral("redundancy-same-circuit")) + 24);
+    mView->header()->setStretchLastSection(true);
+    layout->addWidget(mView);
 
-    connect(mSeverity, &QComboBox::currentIndexChanged, this, &IssuesPanel::applyFilter);
-    connect(mText, &QLineEdit::textChanged, this, &IssuesPanel::applyFilter);
-    connect(mList, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        emit subjectsActivated(item->data(0, kSubjectsRole).toStringList());
-    });
-    connect(mList, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        emit subjectsActivated(item->data(0, kSubjectsRole).toStringList());
-    });
-    connect(document, &Document::findingsChanged, this, &IssuesPanel::refresh);
-    connect(document, &Document::resetDone, this, &IssuesPanel::refresh);
-    refresh();
+    connect(mSeverity, &QComboBox::currentIndexChanged, this,
+            [this] { mFilter->setSeverity(mSeverity->currentData().toInt()); });
+    connect(mText, &QLineEdit::textChanged, mFilter, &IssuesFilter::setText);
+    connect(mView, &QTreeView::clicked, this, &IssuesPanel::activate);
+    connect(mView, &QTreeView::activated, this, &IssuesPanel::activate);
 }
 
-QString IssuesPanel::subjectNames(const QStringList &ids) const
+void IssuesPanel::activate(const QModelIndex &index)
 {
-    // Names as people know them.
-    QStringList names;
-    for (const QString &id : ids) {
-        const QString name = mDocument->index().nameOf(mDocument->topology(), id);
-        names << (name.isEmpty() ? id : name);
-    }
-    return names.join(QStringLiteral(", "));
-}
-
-void IssuesPanel::refresh()
-{
-    mList->setUpdatesEnabled(false);
-    mList->clear();
-    QList<QTreeWidgetItem *> items;
-    const auto &findings = mDocument->findings();
-    items.reserve(findings.size());
-    for (const Finding &f : findings) {
-        auto *item = new QTreeWidgetItem({severityName(f.severity), f.rule, f.message});
-        item->setIcon(0, Theme::icon(QStringLiteral("severity-") + severityName(f.severity)));
-        item->setData(0, kSubjectsRole, f.subjects);
-        item->setData(0, kSeverityRole, int(f.severity));
-        if (const Rule *rule = findRule(f.rule)) {
-            const QString tip = QStringLiteral("<b>%1</b><p>%2</p><p><i>%3</i></p><p>%4</p>")
-                                    .arg(rule->title().toHtmlEscaped(), rule->explanation().toHtmlEscaped(),
-                                         tr("Source: %1").arg(rule->source()).toHtmlEscaped(),
-                                         tr("Concerns: %1").arg(subjectNames(f.subjects)).toHtmlEscaped());
-            for (int c = 0; c < 3; ++c)
-                item->setToolTip(c, tip);
-        }
-        items.append(item);
-    }
-    mList->addTopLevelItems(items);
-    applyFilter();
-    mList->setUpdatesEnabled(true);
-}
-
-void IssuesPanel::applyFilter()
-{
-    const int severity = mSeverity->currentData().toInt();
-    const QString text = mText->text();
-    for (int i = 0; i < mList->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = mList->topLevelItem(i);
-        bool show = severity < 0 || item->data(0, kSeverityRole).toInt() == severity;
-        if (show && !text.isEmpty())
-            show = item->text(1).contains(text, Qt::CaseInsensitive) || item->text(2).contains(text, Qt::CaseInsensitive)
-                || item->data(0, kSubjectsRole).toStringList().contains(text, Qt::CaseInsensitive);
-        item->setHidden(!show);
-    }
+    if (index.isValid())
+        emit subjectsActivated(index.data(IssuesModel::SubjectsRole).toStringList());
 }
 
 int IssuesPanel::shownCount() const
 {
-    int n = 0;
-    for (int i = 0; i < mList->topLevelItemCount(); ++i)
-        n += mList->topLevelItem(i)->isHidden() ? 0 : 1;
-    return n;
+    return mFilter->rowCount();
+}
+
+QStringList IssuesPanel::subjectsAt(int shownRow) const
+{
+    return mFilter->index(shownRow, 0).data(IssuesModel::SubjectsRole).toStringList();
 }
 
 } // namespace td

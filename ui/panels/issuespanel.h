@@ -4,39 +4,45 @@
 
 class QComboBox;
 class QLineEdit;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QModelIndex;
+class QTreeView;
 
 namespace td {
 
 class Document;
+class IssuesFilter;
+class IssuesModel;
 
-// Issues dock content: every finding with severity icon, rule and message;
-// filter by severity and text; clicking one selects its subjects on the
-// canvas; hovering shows the rule's explanation and source.
+// Issues dock content: every finding with severity icon, rule and message
+// (a model that follows the findings delta); filter by severity and text;
+// clicking one selects its subjects on the canvas; hovering shows the rule's
+// explanation and source.
 class IssuesPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit IssuesPanel(Document *document, QWidget *parent = nullptr);
-    QTreeWidget *list() const { return mList; }
+    QTreeView *view() const { return mView; }
+    IssuesModel *model() const { return mModel; }
+    QLineEdit *textFilter() const { return mText; }
+    QComboBox *severityFilter() const { return mSeverity; }
+    // Rows shown through the filters.
     int shownCount() const;
-
-public slots:
-    void refresh();
+    // The finding shown at a row of the view (after the filters).
+    QStringList subjectsAt(int shownRow) const;
 
 signals:
     void subjectsActivated(const QStringList &ids);
 
 private:
-    void applyFilter();
-    QString subjectNames(const QStringList &ids) const;
+    void activate(const QModelIndex &index);
 
-    Document *mDocument;
     QComboBox *mSeverity;
     QLineEdit *mText;
-    QTreeWidget *mList;
+    QTreeView *mView;
+    IssuesModel *mModel;
+    IssuesFilter *mFilter;
 };
 
 } // namespace td

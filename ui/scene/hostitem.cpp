@@ -39,12 +39,36 @@ HostItem::HostItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectK
     setZValue(1);
 }
 
-void HostItem::setOverflow(const QStringList &names)
+void HostItem::setOverflow(const QStringList &ids)
 {
-    if (names == mOverflow)
+    if (ids == mOverflow)
         return;
-    mOverflow = names;
-    update();
+    const bool countChanged = ids.size() != mOverflow.size();
+    mOverflow = ids;
+    if (countChanged)
+        update(moreRect().adjusted(-2, -2, 2, 2));
+}
+
+QRectF HostItem::moreRect() const
+{
+    if (mOverflow.isEmpty())
+        return {};
+    const qreal cw = geometry::kChipWidth;
+    const qreal laneRight = size().width();
+    const qreal laneBottom = size().height() - 1;
+    return QRectF(laneRight - cw / 2 - geometry::kChipGap, laneBottom - geometry::kChipHeight - 2, cw / 2,
+                  geometry::kChipHeight);
+}
+
+void HostItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // "+N": the hidden guests, in a list to pick from or drag from.
+    if (event->button() == Qt::LeftButton && moreRect().contains(event->pos())) {
+        topologyScene()->showOverflow(id(), event->widget(), event->screenPos());
+        event->accept();
+        return;
+    }
+    ModelItem::mousePressEvent(event);
 }
 
 void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -123,9 +147,7 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         x += w + 2;
     }
     if (!mOverflow.isEmpty()) {
-        const qreal cw = geometry::kChipWidth;
-        const QRectF more(lane.right() - cw / 2 - geometry::kChipGap, lane.bottom() - geometry::kChipHeight - 2, cw / 2,
-                          geometry::kChipHeight);
+        const QRectF more = moreRect();
         painter->setPen(QPen(Theme::rackFrame(), 0.8, Qt::DashLine));
         painter->setBrush(Theme::chipFill());
         painter->drawRoundedRect(more, 5, 5);

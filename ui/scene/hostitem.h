@@ -14,11 +14,14 @@ class HostItem final : public ModelItem
 public:
     explicit HostItem(const QString &id, QGraphicsItem *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
-    // Guests that do not fit the lane (shown as "+N").
-    void setOverflow(const QStringList &names);
+    // Guests (ids) that do not fit the lane, shown as a "+N" chip.
+    void setOverflow(const QStringList &ids);
     const QStringList &overflow() const { return mOverflow; }
+    // The "+N" chip, in item coordinates (empty without hidden guests).
+    QRectF moreRect() const;
 
 protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:

@@ -7,6 +7,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -14,19 +15,28 @@ OverlayItem::OverlayItem(TopologyScene *scene, Layer layer) : mScene(scene), mLa
 {
     setZValue(layer == Layer::Feeds ? -1 : 50);
     setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption); // exposedRect: paint only the lines that show
 }
 
 void OverlayItem::setArea(const QRectF &area)
 {
+    if (area == mArea)
+        return;
     prepareGeometryChange();
     mArea = area;
 }
 
-void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Document *doc = mScene->document();
     const Topology &t = doc->topology();
     painter->setRenderHint(QPainter::Antialiasing);
+    // Only the lines that cross the exposed area: an edit repaints a few
+    // chips, and a thousand feed curves each time would cost a frame.
+    const QRectF exposed = option->exposedRect;
+    auto shows = [&](const QPointF &a, const QPointF &b, qreal bulge) {
+        return exposed.isEmpty() || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
+    };
     auto curve = [&](const QPointF &a, const QPointF &b) {
         QPainterPath path(a);
         const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
@@ -43,14 +53,19 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         const QPointF from = circuit->mapToScene(QPointF(circuit->size().width() / 2, circuit->size().height()));
         for (int r : doc->index().racksFedBy(c)) {
             const ModelItem *rack = mScene->itemFor(t.racks.at(r).id.str());
-            if (rack)
-                curve(from, rack->mapToScene(QPointF(rack->size().width() * (0.3 + 0.4 * (c % 2)), 0)));
+            if (!rack)
+                continue;
+            const QPointF to = rack->mapToScene(QPointF(rack->size().width() * (0.3 + 0.4 * (c % 2)), 0));
+            if (shows(from, to, 34))
+                curve(from, to);
         }
         for (int h : doc->index().hostsPoweredBy(c)) {
             const ModelItem *host = mScene->itemFor(t.hosts.at(h).id.str());
             if (!host)
                 continue;
             const QPointF to = host->mapToScene(QPointF(2, host->size().height() / 2));
+            if (!shows(from, to, 64))
+                continue;
             QPainterPath path(from);
             path.cubicTo(from + QPointF(0, 60), to - QPointF(60, 0), to);
             painter->drawPath(path);
@@ -62,16 +77,19 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     // Broken groups: a dashed line through the members.
     if (mLayer != Layer::Groups)
         return;
-    for (const Finding &f : doc->findings()) {
-        if (!f.rule.startsWith(QLatin1String("redundancy-same-")))
-            continue;
+    for (const Finding &f : mScene->brokenGroups()) {
         QVector<QPointF> points;
+        QRectF span;
         for (const QString &id : f.subjects) {
             const ModelItem *item = mScene->itemFor(id);
-            if (item && item->kind() == ObjectKind::Guest && item->isVisible())
+            if (item && item->kind() == ObjectKind::Guest && item->isVisible()) {
                 points.append(item->mapToScene(QPointF(item->size().width() / 2, item->size().height() / 2)));
+                span |= QRectF(points.last(), QSizeF(1, 1));
+            }
         }
         if (points.size() < 2)
+            continue;
+        if (!exposed.isEmpty() && !exposed.intersects(span.adjusted(-8, -40 - span.width() * 0.15, 8, 8)))
             continue;
         painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
         for (int i = 1; i < points.size(); ++i) {

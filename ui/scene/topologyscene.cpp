@@ -10,6 +10,7 @@
 #include "scene/hostitem.h"
 #include "scene/legenditem.h"
 #include "scene/mime.h"
+#include "scene/overflowlist.h"
 #include "scene/overlayitem.h"
 #include "scene/rackitem.h"
 #include "theme.h"
@@ -23,6 +24,10 @@
 #include <QStyleOptionGraphicsItem>
 #include <QWidget>
 #include <QGraphicsSceneHelpEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
+#include <QGuiApplication>
+#include <QSignalBlocker>
 #include <QToolTip>
 #include <QUndoStack>
 
@@ -70,61 +75,146 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
     mHint->setBrush(Qt::white);
     mHintBox->setVisible(false);
 
-    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
-        QStringList now;
-        for (QGraphicsItem *item : selectedItems())
-            now << item->data(0).toString();
-        mSelectionOrder.erase(std::remove_if(mSelectionOrder.begin(), mSelectionOrder.end(),
-                                             [&](const QString &id) { return !now.contains(id); }),
-                              mSelectionOrder.end());
-        for (const QString &id : now) {
-            if (!mSelectionOrder.contains(id))
-                mSelectionOrder << id;
-        }
-    });
+    // Connected first: the id selection is up to date for every other listener.
+    connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::onItemSelectionChanged);
     connect(document, &Document::resetDone, this, [this] {
         sync(nullptr);
-        updateFindings();
+        updateFindings(nullptr);
     });
     connect(document, &Document::changed, this, [this](const Change &change) { sync(&change); });
-    connect(document, &Document::findingsChanged, this, [this] { updateFindings(); });
+    connect(document, &Document::findingsChanged, this,
+            [this](const FindingsDelta &delta) { updateFindings(&delta); });
     sync(nullptr);
-    updateFindings();
+    updateFindings(nullptr);
 }
 
 TopologyScene::~TopologyScene() = default;
 
-QStringList TopologyScene::selectedIds() const
+// ---------------------------------------------------------------- selection
+
+void TopologyScene::setSelection(const QStringList &ids)
 {
-    QStringList ids;
-    const auto items = selectedItems();
-    for (QGraphicsItem *item : items) {
-        const QString id = item->data(0).toString();
-        if (!id.isEmpty())
-            ids << id;
-    }
-    // Selection order first, then anything selected behind its back.
-    QStringList ordered;
-    for (const QString &id : mSelectionOrder) {
-        if (ids.contains(id))
-            ordered << id;
-    }
+    mSelection.clear();
+    mSelectedSet.clear();
+    mSelectedSet.reserve(ids.size());
     for (const QString &id : ids) {
-        if (!ordered.contains(id))
-            ordered << id;
+        if (mSelectedSet.contains(id))
+            continue;
+        // Canvas objects only (a guest behind "+N" may have no item yet).
+        const TopologyIndex::Ref *ref = mItems.contains(id) ? nullptr : mDocument->index().find(id);
+        if (mItems.contains(id) || (ref && ref->kind == ObjectKind::Guest)) {
+            mSelectedSet.insert(id);
+            mSelection << id;
+        }
     }
-    return ordered;
+}
+
+void TopologyScene::showSelectionOnItems(bool announce)
+{
+    // Items mirror the id selection; one selectionChanged for the whole batch.
+    mSelectingItems = true;
+    {
+        const QSignalBlocker quiet(this);
+        const auto selected = selectedItems();
+        for (QGraphicsItem *item : selected) {
+            if (!mSelectedSet.contains(item->data(0).toString()))
+                item->setSelected(false);
+        }
+        for (const QString &id : std::as_const(mSelection)) {
+            ModelItem *item = mItems.value(id);
+            if (item && item->isVisible() && !item->isSelected())
+                item->setSelected(true);
+        }
+    }
+    if (announce)
+        emit selectionChanged(); // our own handler ignores it: the ids are already right
+    mSelectingItems = false;
 }
 
 void TopologyScene::selectIds(const QStringList &ids)
 {
-    clearSelection();
-    for (const QString &id : ids) {
-        if (ModelItem *item = mItems.value(id)) {
-            if (item->isVisible())
-                item->setSelected(true);
+    setSelection(ids);
+    showSelectionOnItems();
+}
+
+void TopologyScene::selectAllObjects()
+{
+    const Topology &t = mDocument->topology();
+    QStringList ids;
+    ids.reserve(t.circuits.size() + t.racks.size() + t.hosts.size() + t.guests.size());
+    for (const Circuit &c : t.circuits)
+        ids << c.id.str();
+    for (const Rack &r : t.racks)
+        ids << r.id.str();
+    for (const Host &h : t.hosts)
+        ids << h.id.str();
+    for (const Guest &g : t.guests)
+        ids << g.id.str();
+    selectIds(ids);
+}
+
+void TopologyScene::onItemSelectionChanged()
+{
+    if (mSelectingItems || mSyncing)
+        return;
+    // The user changed the items' selection (click, rubber band): the ids
+    // follow, in a pass linear in the selection. Hidden guests stay selected
+    // while visible items do (Ctrl adds to a selection), and go when the
+    // visible selection is cleared.
+    QSet<QString> visible;
+    const auto items = selectedItems();
+    visible.reserve(items.size());
+    for (QGraphicsItem *item : items)
+        visible.insert(item->data(0).toString());
+    const bool keepHidden = !visible.isEmpty() || (QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
+    QStringList next;
+    for (const QString &id : std::as_const(mSelection)) {
+        const ModelItem *item = mItems.value(id);
+        if (visible.contains(id) || (keepHidden && (!item || !item->isVisible())))
+            next << id;
+    }
+    QSet<QString> kept(next.cbegin(), next.cend());
+    for (QGraphicsItem *item : items) {
+        const QString id = item->data(0).toString();
+        if (!id.isEmpty() && !kept.contains(id)) {
+            next << id;
+            kept.insert(id);
         }
     }
+    mSelection = next;
+    mSelectedSet = kept;
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    const bool hadHidden = mSelection.size() != selectedItems().size();
+    QGraphicsScene::mousePressEvent(event);
+    // A plain click that leaves no visible item selected (on empty canvas)
+    // also drops the hidden guests of the selection; Qt says nothing when no
+    // visible item was selected.
+    if (hadHidden && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ControlModifier)
+        && selectedItems().isEmpty() && !mSelection.isEmpty() && !(mOverflowList && mOverflowList->isVisible())) {
+        setSelection({});
+        showSelectionOnItems();
+    }
+}
+
+QStringList TopologyScene::overflowOf(const QString &hostId) const
+{
+    return mOverflow.value(hostId);
+}
+
+OverflowList *TopologyScene::overflowList() const
+{
+    return mOverflowList;
+}
+
+void TopologyScene::showOverflow(const QString &hostId, QWidget *viewport, const QPoint &screenPos)
+{
+    if (mOverflowList)
+        mOverflowList->close();
+    mOverflowList = new OverflowList(this, hostId, viewport);
+    mOverflowList->popup(screenPos);
 }
 
 QRectF TopologyScene::sceneRectOf(const QString &id) const
@@ -137,80 +227,277 @@ QRectF TopologyScene::sceneRectOf(const QString &id) const
 
 // ---------------------------------------------------------------- sync
 
+ModelItem *TopologyScene::ensureItem(ObjectKind kind, const QString &id)
+{
+    ModelItem *it = mItems.value(id);
+    if (it && it->kind() == kind)
+        return it;
+    if (it)
+        deleteItem(id, nullptr);
+    switch (kind) {
+    case ObjectKind::Circuit: it = new CircuitItem(id); break;
+    case ObjectKind::Rack: it = new RackItem(id); break;
+    case ObjectKind::Host: it = new HostItem(id); break;
+    case ObjectKind::Guest: it = new GuestItem(id); break;
+    default: return nullptr;
+    }
+    mItems.insert(id, it);
+    addItem(it);
+    return it;
+}
+
+void TopologyScene::deleteItem(const QString &id, QStringList *orphans)
+{
+    if (mSelectedSet.remove(id))
+        mSelection.removeOne(id);
+    mOverflow.remove(id);
+    ModelItem *item = mItems.take(id);
+    if (!item)
+        return;
+    // Children (a rack's hosts, a host's guests) live on as objects: they
+    // are placed again by the sync.
+    for (QGraphicsItem *child : item->childItems()) {
+        const QString childId = child->data(0).toString();
+        if (childId.isEmpty())
+            continue;
+        child->setParentItem(nullptr);
+        if (orphans)
+            *orphans << childId;
+    }
+    mMovedFrom.remove(id);
+    delete item;
+}
+
 void TopologyScene::sync(const Change *change)
 {
-    mSyncing = true;
-    // Repaint what the change names (everything after a reset); positions
-    // of the rest are set again, which costs nothing when they stay.
-    QSet<QString> changed;
-    if (change) {
-        for (const ObjectEdit &e : change->edits)
-            changed.insert(e.id());
+    if (!change) {
+        syncAll();
+        return;
     }
-    auto touch = [&](ModelItem *item) {
-        if (!change || changed.contains(item->id()))
-            item->update();
-    };
+    mSyncing = true;
+    const QStringList selectionBefore = mSelection;
+    if (mOverflowList)
+        mOverflowList->close(); // its list may be stale
+    mMovedFrom.clear();
     const Topology &t = mDocument->topology();
     const TopologyIndex &index = mDocument->index();
-    QSet<QString> alive;
-    auto item = [&](ObjectKind kind, const QString &id, auto make) -> ModelItem * {
-        alive.insert(id);
-        ModelItem *it = mItems.value(id);
-        if (!it || it->kind() != kind) {
-            delete it;
-            it = make();
-            mItems.insert(id, it);
-            addItem(it);
-        }
-        return it;
+    bool frame = change->headerAfter.has_value() || !change->layout.isEmpty();
+    bool hosts = false;
+    bool unplaced = false;
+    bool looks = false;
+    bool clusters = false;
+    QSet<QString> lanes; // hosts whose guest lane changes
+    QStringList orphans;
+    QVector<ModelItem *> repaint;
+    auto noteGuestPlace = [&](const std::optional<Object> &o) {
+        if (!o)
+            return;
+        const HostId host = std::get<Guest>(*o).host;
+        if (host.isNull())
+            unplaced = true;
+        else
+            lanes.insert(host.str());
     };
+    {
+        const QSignalBlocker quiet(this); // items deselected by hiding: the ids stay the truth
+        for (const ObjectEdit &e : change->edits) {
+            const ObjectKind kind = e.kind();
+            const QString id = e.id();
+            if (kind == ObjectKind::Guest) {
+                noteGuestPlace(e.before);
+                noteGuestPlace(e.after);
+            } else if (kind == ObjectKind::Host) {
+                hosts = true;
+                lanes.insert(id);
+            } else if (kind == ObjectKind::Rack || kind == ObjectKind::Circuit) {
+                frame = true;
+                hosts = hosts || kind == ObjectKind::Rack;
+            } else if (kind == ObjectKind::Cluster) {
+                clusters = true;
+                frame = true;
+            } else if (kind == ObjectKind::Group) {
+                looks = true;
+            }
+            if (kind != ObjectKind::Guest && kind != ObjectKind::Host && kind != ObjectKind::Rack
+                && kind != ObjectKind::Circuit)
+                continue;
+            if (!e.after) {
+                deleteItem(id, &orphans);
+            } else if (ModelItem *item = ensureItem(kind, id)) {
+                repaint << item;
+            }
+        }
+        for (const QString &id : std::as_const(orphans)) {
+            const int g = index.guest(GuestId(id));
+            if (g >= 0) {
+                const HostId host = t.guests.at(g).host;
+                if (index.host(host) >= 0)
+                    lanes.insert(host.str());
+                else
+                    unplaced = true;
+            } else if (index.host(HostId(id)) >= 0) {
+                hosts = true;
+            } else if (mItems.contains(id)) {
+                deleteItem(id, nullptr); // gone in the same change
+            }
+        }
+        if (frame)
+            layoutFrame();
+        if (hosts || frame)
+            layoutHosts();
+        for (const QString &id : std::as_const(lanes)) {
+            const int pos = index.host(HostId(id));
+            if (pos >= 0)
+                layoutLane(pos);
+        }
+        if (unplaced)
+            layoutUnplaced();
+    }
+    if (looks)
+        updateGroupLooks();
+    for (ModelItem *item : std::as_const(repaint))
+        item->update();
+    if (clusters) {
+        for (const Host &h : t.hosts) {
+            if (ModelItem *item = mItems.value(h.id.str()))
+                item->update();
+        }
+    }
+    if (frame || hosts || unplaced) {
+        mContent = computeContentRect();
+        updateSceneRect(true);
+        mOverlay->update();
+    }
+    // Broken-group lines through a guest that moved: each line's own area
+    // (their union could span the canvas and repaint all of it).
+    for (auto it = mMovedFrom.cbegin(); it != mMovedFrom.cend(); ++it) {
+        const auto keys = mBrokenBySubject.values(it.key());
+        for (const QString &key : keys)
+            repaintLine(lineArea(mBroken.value(key)));
+    }
+    mPreviewCache.clear();
+    mPreviewMessages.clear();
+    mSyncing = false;
+    showSelectionOnItems(false); // guests that became visible show their selection
+    if (mSelection != selectionBefore) {
+        mSelectingItems = true;
+        emit selectionChanged();
+        mSelectingItems = false;
+    }
+}
+
+void TopologyScene::syncAll()
+{
+    mSyncing = true;
+    if (mOverflowList)
+        mOverflowList->close();
+    const Topology &t = mDocument->topology();
+    {
+        const QSignalBlocker quiet(this);
+        QSet<QString> alive;
+        alive.reserve(t.circuits.size() + t.racks.size() + t.hosts.size() + t.guests.size());
+        auto keep = [&](ObjectKind kind, const QString &id) {
+            alive.insert(id);
+            ensureItem(kind, id)->update();
+        };
+        // Guests get their chip when they show (layoutLane, layoutUnplaced):
+        // most guests of a large layout are behind "+N" and need none.
+        auto keepGuest = [&](const QString &id) {
+            alive.insert(id);
+            if (ModelItem *item = mItems.value(id))
+                item->update();
+        };
+        for (const Circuit &c : t.circuits)
+            keep(ObjectKind::Circuit, c.id.str());
+        for (const Rack &r : t.racks)
+            keep(ObjectKind::Rack, r.id.str());
+        for (const Host &h : t.hosts)
+            keep(ObjectKind::Host, h.id.str());
+        for (const Guest &g : t.guests)
+            keepGuest(g.id.str());
+        QStringList dead;
+        for (auto it = mItems.cbegin(); it != mItems.cend(); ++it) {
+            if (!alive.contains(it.key()))
+                dead << it.key();
+        }
+        // Guests first: their hosts' deletion would take them along.
+        std::stable_partition(dead.begin(), dead.end(),
+                              [this](const QString &id) { return mItems.value(id)->kind() == ObjectKind::Guest; });
+        for (const QString &id : std::as_const(dead))
+            deleteItem(id, nullptr);
+        layoutFrame();
+        layoutHosts();
+        for (int i = 0; i < t.hosts.size(); ++i)
+            layoutLane(i);
+        layoutUnplaced();
+    }
+    mMovedFrom.clear();
+    updateGroupLooks();
+    mContent = computeContentRect();
+    updateSceneRect(false);
+    mPreviewCache.clear();
+    mPreviewMessages.clear();
+    mSyncing = false;
+    // A new document starts with nothing selected.
+    setSelection({});
+    showSelectionOnItems();
+    update();
+}
+
+void TopologyScene::layoutFrame()
+{
+    const Topology &t = mDocument->topology();
     QHash<QString, QPointF> positions;
+    positions.reserve(t.layout.size());
     for (const LayoutEntry &e : t.layout)
         positions.insert(e.id, QPointF(e.x, e.y));
-
     // Circuits along the top.
     for (int i = 0; i < t.circuits.size(); ++i) {
         const QString id = t.circuits.at(i).id.str();
-        ModelItem *it = item(ObjectKind::Circuit, id, [&] { return new CircuitItem(id); });
-        it->setPos(positions.value(id, QPointF(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0)));
-        touch(it);
+        if (ModelItem *it = mItems.value(id))
+            it->setPos(positions.value(id, QPointF(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0)));
     }
     // Racks in a grid unless placed.
     qreal racksBottom = geometry::kRacksTop;
     qreal racksRight = 0;
     for (int i = 0; i < t.racks.size(); ++i) {
         const Rack &rack = t.racks.at(i);
-        const QString id = rack.id.str();
-        auto *it = static_cast<RackItem *>(item(ObjectKind::Rack, id, [&] { return new RackItem(id); }));
+        auto *it = static_cast<RackItem *>(mItems.value(rack.id.str()));
+        if (!it)
+            continue;
         it->setUnits(rack.units > 0 ? rack.units : geometry::kDefaultRackUnits);
         const qreal rowHeight = geometry::kRackHeader + geometry::kDefaultRackUnits * geometry::kUnitHeight + 120;
         const QPointF fallback((i % geometry::kRacksPerRow) * (geometry::kRackWidth + geometry::kRackGap),
                                geometry::kRacksTop + (i / geometry::kRacksPerRow) * rowHeight);
-        it->setPos(positions.value(id, fallback));
-        touch(it);
+        it->setPos(positions.value(rack.id.str(), fallback));
         racksBottom = std::max(racksBottom, it->y() + it->size().height());
         racksRight = std::max(racksRight, it->x() + it->size().width());
     }
-    // The legend right of the racks.
+    // The legend right of the racks; the areas below both, so that the
+    // legend never covers them.
     mLegend->refresh();
     mLegend->setPos(std::max<qreal>(racksRight, geometry::kRackWidth) + 60, geometry::kRacksTop);
-    // Areas below the racks.
-    const qreal areaTop = racksBottom + 80;
+    const qreal areaTop = std::max(racksBottom, mLegend->sceneBoundingRect().bottom()) + 80;
     mUnracked->setPos(0, areaTop);
     mUnplaced->setPos(geometry::kHostWidth + 40 + 80, areaTop);
+}
 
+void TopologyScene::layoutHosts()
+{
     // Hosts: in their rack at their unit, else in the unracked area.
+    const Topology &t = mDocument->topology();
+    const TopologyIndex &index = mDocument->index();
     qreal unrackedY = geometry::kAreaHeader;
     for (int i = 0; i < t.hosts.size(); ++i) {
         const Host &h = t.hosts.at(i);
-        const QString id = h.id.str();
-        auto *it = static_cast<HostItem *>(item(ObjectKind::Host, id, [&] { return new HostItem(id); }));
+        auto *it = static_cast<HostItem *>(mItems.value(h.id.str()));
+        if (!it)
+            continue;
         const int rackPos = index.rack(h.rack);
         const qreal height = h.heightU * geometry::kUnitHeight;
         it->setSize(QSizeF(geometry::kHostWidth, height));
-        if (rackPos >= 0 && h.unit > 0) {
-            auto *rack = static_cast<RackItem *>(mItems.value(h.rack.str()));
+        auto *rack = rackPos >= 0 && h.unit > 0 ? static_cast<RackItem *>(mItems.value(h.rack.str())) : nullptr;
+        if (rack) {
             if (it->parentItem() != rack)
                 it->setParentItem(rack);
             it->setPos(geometry::kUnitLabelWidth,
@@ -221,131 +508,204 @@ void TopologyScene::sync(const Change *change)
             it->setPos(10, unrackedY);
             unrackedY += height + 6;
         }
-        touch(it);
     }
     mUnracked->setSize(QSizeF(geometry::kHostWidth + 20, std::max<qreal>(unrackedY + 10, 120)));
+}
 
-    // Guests: chips in their host's lane, else in the unplaced area.
-    QHash<QString, int> slotOnHost;
-    QHash<QString, QStringList> overflow;
-    int unplacedCount = 0;
-    for (int i = 0; i < t.guests.size(); ++i) {
-        const Guest &g = t.guests.at(i);
-        const QString id = g.id.str();
-        auto *it = static_cast<GuestItem *>(item(ObjectKind::Guest, id, [&] { return new GuestItem(id); }));
-        const int hostPos = index.host(g.host);
-        if (hostPos >= 0) {
-            HostItem *host = static_cast<HostItem *>(mItems.value(g.host.str()));
-            const int slot = slotOnHost.value(g.host.str());
-            const int rows = std::max(1, t.hosts.at(hostPos).heightU);
-            const int capacity = rows * geometry::kChipsPerRow;
-            slotOnHost.insert(g.host.str(), slot + 1);
-            if (it->parentItem() != host)
-                it->setParentItem(host);
-            // The last slot is the "+N" chip when there are more guests.
-            const int guestsOnHost = static_cast<int>(index.guestsOnHost(hostPos).size());
-            const bool overflows = guestsOnHost > capacity;
-            if (overflows && slot >= capacity - 1) {
-                it->setVisible(false);
-                overflow[g.host.str()] << g.name;
-                continue;
-            }
-            it->setVisible(true);
-            const int row = slot / geometry::kChipsPerRow;
-            const int col = slot % geometry::kChipsPerRow;
-            it->setPos(geometry::kHostBarWidth + geometry::kChipGap + col * (geometry::kChipWidth + geometry::kChipGap),
-                       (geometry::kUnitHeight - geometry::kChipHeight) / 2 + row * geometry::kUnitHeight);
-        } else {
-            if (it->parentItem() != mUnplaced)
-                it->setParentItem(mUnplaced);
-            it->setVisible(true);
-            const int row = unplacedCount / geometry::kUnplacedPerRow;
-            const int col = unplacedCount % geometry::kUnplacedPerRow;
-            it->setPos(10 + col * (geometry::kChipWidth + geometry::kChipGap),
-                       geometry::kAreaHeader + row * (geometry::kChipHeight + geometry::kChipGap));
-            ++unplacedCount;
+void TopologyScene::placeGuest(ModelItem *item, QGraphicsItem *parent, bool visible, const QPointF &pos)
+{
+    if (item->parentItem() == parent && item->isVisible() == visible && (!visible || item->pos() == pos))
+        return;
+    // Where it was and where it goes: the broken-group lines through it
+    // are repainted there.
+    const QString &id = item->id();
+    const QRectF local(QPointF(0, 0), item->size());
+    if (item->parentItem() && item->isVisible())
+        mMovedFrom[id] |= item->mapRectToScene(local);
+    if (item->parentItem() != parent)
+        item->setParentItem(parent);
+    item->setVisible(visible);
+    if (visible) {
+        item->setPos(pos);
+        mMovedFrom[id] |= item->mapRectToScene(local);
+    } else {
+        mMovedFrom[id] |= QRectF();
+    }
+}
+
+void TopologyScene::layoutLane(int hostPos)
+{
+    // Chips in the host's lane, in document order; the last slot is the
+    // "+N" chip when there are more guests than slots.
+    const Topology &t = mDocument->topology();
+    const Host &h = t.hosts.at(hostPos);
+    auto *host = static_cast<HostItem *>(mItems.value(h.id.str()));
+    if (!host)
+        return;
+    QVector<int> guests = mDocument->index().guestsOnHost(hostPos);
+    std::sort(guests.begin(), guests.end());
+    const int capacity = std::max(1, h.heightU) * geometry::kChipsPerRow;
+    const bool overflows = guests.size() > capacity;
+    QStringList hidden;
+    for (int slot = 0; slot < guests.size(); ++slot) {
+        const QString id = t.guests.at(guests.at(slot)).id.str();
+        if (overflows && slot >= capacity - 1) {
+            if (ModelItem *it = mItems.value(id))
+                placeGuest(it, host, false, QPointF());
+            hidden << id;
+            continue;
         }
-        touch(it);
+        ModelItem *it = ensureItem(ObjectKind::Guest, id);
+        const int row = slot / geometry::kChipsPerRow;
+        const int col = slot % geometry::kChipsPerRow;
+        placeGuest(it, host, true,
+                   QPointF(geometry::kHostBarWidth + geometry::kChipGap + col * (geometry::kChipWidth + geometry::kChipGap),
+                           (geometry::kUnitHeight - geometry::kChipHeight) / 2 + row * geometry::kUnitHeight));
     }
-    for (int i = 0; i < t.hosts.size(); ++i) {
-        const QString id = t.hosts.at(i).id.str();
-        static_cast<HostItem *>(mItems.value(id))->setOverflow(overflow.value(id));
+    if (hidden.isEmpty())
+        mOverflow.remove(h.id.str());
+    else
+        mOverflow.insert(h.id.str(), hidden);
+    host->setOverflow(hidden);
+}
+
+void TopologyScene::layoutUnplaced()
+{
+    const Topology &t = mDocument->topology();
+    const TopologyIndex &index = mDocument->index();
+    int count = 0;
+    for (const Guest &g : t.guests) {
+        if (index.host(g.host) >= 0)
+            continue;
+        const int row = count / geometry::kUnplacedPerRow;
+        const int col = count % geometry::kUnplacedPerRow;
+        placeGuest(ensureItem(ObjectKind::Guest, g.id.str()), mUnplaced, true,
+                   QPointF(10 + col * (geometry::kChipWidth + geometry::kChipGap),
+                           geometry::kAreaHeader + row * (geometry::kChipHeight + geometry::kChipGap)));
+        ++count;
     }
-    const int unplacedRows = (unplacedCount + geometry::kUnplacedPerRow - 1) / geometry::kUnplacedPerRow;
+    const int rows = (count + geometry::kUnplacedPerRow - 1) / geometry::kUnplacedPerRow;
     mUnplaced->setSize(QSizeF(10 + geometry::kUnplacedPerRow * (geometry::kChipWidth + geometry::kChipGap) + 6,
-                              std::max<qreal>(geometry::kAreaHeader + unplacedRows * (geometry::kChipHeight + geometry::kChipGap) + 10,
+                              std::max<qreal>(geometry::kAreaHeader + rows * (geometry::kChipHeight + geometry::kChipGap) + 10,
                                               120)));
+}
 
-    // Remove items of objects that are gone (children first).
-    for (auto it = mItems.begin(); it != mItems.end();) {
-        if (!alive.contains(it.key()) && it.value()->kind() == ObjectKind::Guest) {
-            delete it.value();
-            it = mItems.erase(it);
-        } else {
-            ++it;
+void TopologyScene::updateSceneRect(bool keepViews)
+{
+    QRectF area = mContent.adjusted(-200, -200, 400, 400);
+    // While the document stays, the scene rect only grows, and what an
+    // editing view shows stays inside it: a scene rect that shrank or moved
+    // under the view made it jump after a drop.
+    if (keepViews) {
+        area |= sceneRect();
+        for (QGraphicsView *view : views()) {
+            if (view->isInteractive())
+                area |= view->mapToScene(view->viewport()->rect()).boundingRect();
         }
     }
-    for (auto it = mItems.begin(); it != mItems.end();) {
-        if (!alive.contains(it.key())) {
-            // Hosts of a deleted rack are re-parented above; guests too.
-            for (QGraphicsItem *child : it.value()->childItems())
-                child->setParentItem(nullptr);
-            delete it.value();
-            it = mItems.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    updateGroupLooks();
-    mContent = computeContentRect();
-    const QRectF area = mContent.adjusted(-200, -200, 400, 400);
     mOverlay->setArea(area);
     mGroupOverlay->setArea(area);
+    if (area == sceneRect())
+        return;
+    if (keepViews)
+        emit sceneRectAboutToChange();
     setSceneRect(area);
-    mPreviewCache.clear();
-    mPreviewMessages.clear();
-    mSyncing = false;
-    update();
 }
 
 QRectF TopologyScene::computeContentRect() const
 {
     // The objects and the two areas: never the overlays or the hint, whose
-    // size follows the scene's (counting them made the scene grow).
+    // size follows the scene's (counting them made the scene grow). Guests
+    // sit in their host's lane or in the unplaced area: the containers
+    // bound them.
     QRectF r = mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect()).united(mLegend->sceneBoundingRect());
     for (const ModelItem *item : mItems) {
-        if (item->isVisible())
+        if (item->kind() != ObjectKind::Guest && item->isVisible())
             r = r.united(item->mapRectToScene(QRectF(QPointF(0, 0), item->size())));
     }
     return r;
 }
 
-void TopologyScene::updateFindings()
+TopologyScene::Badge TopologyScene::badgeFor(const QString &id) const
 {
-    QHash<QString, Badge> badges;
-    for (const Finding &f : mDocument->findings()) {
-        if (f.severity == Severity::Info)
-            continue;
-        for (const QString &id : f.subjects) {
-            Badge &b = badges[id];
-            b.worst = b.count == 0 ? f.severity : std::min(b.worst, f.severity);
-            ++b.count;
+    const auto it = mBadges.constFind(id);
+    if (it == mBadges.constEnd())
+        return {};
+    return Badge{it->first + it->second, it->first > 0 ? Severity::Error : Severity::Warning};
+}
+
+void TopologyScene::countBadge(const Finding &f, int sign, QSet<QString> &touched)
+{
+    if (f.rule.startsWith(QLatin1String("redundancy-same-"))) {
+        const QString key = f.rule + QLatin1Char('|') + f.subjects.join(QLatin1Char(',')) + QLatin1Char('|') + f.message;
+        if (sign > 0) {
+            mBroken.insert(key, f);
+            for (const QString &id : f.subjects)
+                mBrokenBySubject.insert(id, key);
+        } else if (mBroken.remove(key)) {
+            for (const QString &id : f.subjects)
+                mBrokenBySubject.remove(id, key);
         }
     }
-    // Repaint only the items whose badge changed.
-    auto differs = [](const Badge &a, const Badge &b) { return a.count != b.count || a.worst != b.worst; };
-    for (auto it = badges.cbegin(); it != badges.cend(); ++it) {
-        if (differs(it.value(), mBadges.value(it.key())))
-            if (ModelItem *item = mItems.value(it.key()))
-                item->update();
+    if (f.severity == Severity::Info)
+        return;
+    for (const QString &id : f.subjects) {
+        auto &counts = mBadges[id];
+        (f.severity == Severity::Error ? counts.first : counts.second) += sign;
+        if (counts.first <= 0 && counts.second <= 0)
+            mBadges.remove(id);
+        touched.insert(id);
     }
-    for (auto it = mBadges.cbegin(); it != mBadges.cend(); ++it) {
-        if (!badges.contains(it.key()))
-            if (ModelItem *item = mItems.value(it.key()))
-                item->update();
+}
+
+QRectF TopologyScene::lineArea(const Finding &f) const
+{
+    QRectF r;
+    for (const QString &id : f.subjects) {
+        const ModelItem *item = mItems.value(id);
+        if (item && item->kind() == ObjectKind::Guest && item->isVisible())
+            r |= item->mapRectToScene(QRectF(QPointF(0, 0), item->size()));
+        r |= mMovedFrom.value(id);
     }
-    mBadges = std::move(badges);
-    mGroupOverlay->update();
+    return r;
+}
+
+void TopologyScene::updateFindings(const FindingsDelta *delta)
+{
+    QSet<QString> touched;
+    if (!delta || delta->reset) {
+        for (auto it = mBadges.cbegin(); it != mBadges.cend(); ++it)
+            touched.insert(it.key());
+        mBadges.clear();
+        mBroken.clear();
+        mBrokenBySubject.clear();
+        for (const Finding &f : mDocument->findings())
+            countBadge(f, 1, touched);
+        mGroupOverlay->update();
+    } else {
+        // Only what the delta names: its subjects' badges, its lines.
+        for (const Finding &f : delta->removed) {
+            if (f.rule.startsWith(QLatin1String("redundancy-same-")))
+                repaintLine(lineArea(f));
+            countBadge(f, -1, touched);
+        }
+        for (const Finding &f : delta->added) {
+            countBadge(f, 1, touched);
+            if (f.rule.startsWith(QLatin1String("redundancy-same-")))
+                repaintLine(lineArea(f));
+        }
+    }
+    for (const QString &id : std::as_const(touched)) {
+        if (ModelItem *item = mItems.value(id))
+            item->update();
+    }
+}
+
+void TopologyScene::repaintLine(const QRectF &members)
+{
+    // The dashed arch rises above its members' chips (OverlayItem::paint).
+    if (!members.isNull())
+        mGroupOverlay->update(members.adjusted(-4, -40 - members.width() * 0.15, 4, 4));
 }
 
 QString TopologyScene::toolTipFor(const QString &id) const
@@ -375,9 +735,11 @@ QString TopologyScene::toolTipFor(const QString &id) const
                   .arg(h.memoryGb)
                   .arg(h.cpuModel.isEmpty() ? tr("CPU model not given") : h.cpuModel,
                        nics.isEmpty() ? tr("none") : nics.join(QStringLiteral(", ")));
-        const auto *item = static_cast<const HostItem *>(mItems.value(id));
-        if (item && !item->overflow().isEmpty())
-            tip += tr("\nAlso runs: %1").arg(item->overflow().join(QStringLiteral(", ")));
+        QStringList hidden;
+        for (const QString &guest : mOverflow.value(id))
+            hidden << mDocument->index().nameOf(t, guest);
+        if (!hidden.isEmpty())
+            tip += tr("\nAlso runs: %1 (click \"+%2\" to pick one)").arg(hidden.join(QStringLiteral(", "))).arg(hidden.size());
         break;
     }
     case ObjectKind::Guest: {
@@ -418,7 +780,7 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 
 void TopologyScene::updateGroupLooks()
 {
-    mGroupLooks.clear();
+    QHash<QString, GroupLook> looks;
     const Topology &t = mDocument->topology();
     for (int i = 0; i < t.groups.size(); ++i) {
         const Group &g = t.groups.at(i);
@@ -428,10 +790,23 @@ void TopologyScene::updateGroupLooks()
             if (g.kind == GroupKind::Switchover)
                 look.marker = m == 0 ? tr("P", "primary") : tr("B", "backup");
             // A guest in a pair and a pool shows the pair.
-            if (!mGroupLooks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
-                mGroupLooks.insert(g.members.at(m).str(), look);
+            if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
+                looks.insert(g.members.at(m).str(), look);
         }
     }
+    // Repaint the chips whose look changed.
+    auto differs = [](const GroupLook &a, const GroupLook &b) { return a.color != b.color || a.marker != b.marker; };
+    for (auto it = looks.cbegin(); it != looks.cend(); ++it) {
+        if (differs(it.value(), mGroupLooks.value(it.key())))
+            if (ModelItem *item = mItems.value(it.key()))
+                item->update();
+    }
+    for (auto it = mGroupLooks.cbegin(); it != mGroupLooks.cend(); ++it) {
+        if (!looks.contains(it.key()))
+            if (ModelItem *item = mItems.value(it.key()))
+                item->update();
+    }
+    mGroupLooks = std::move(looks);
 }
 
 void TopologyScene::itemMoved()
@@ -477,22 +852,32 @@ void TopologyScene::startMoveDrag(QWidget *source)
 {
     QStringList guests;
     QStringList hosts;
-    for (const QString &id : selectedIds()) {
-        const ModelItem *item = mItems.value(id);
-        if (item && item->kind() == ObjectKind::Guest)
+    for (const QString &id : std::as_const(mSelection)) {
+        const TopologyIndex::Ref *ref = mDocument->index().find(id); // hidden guests have no item
+        if (ref && ref->kind == ObjectKind::Guest)
             guests << id;
-        else if (item && item->kind() == ObjectKind::Host)
+        else if (ref && ref->kind == ObjectKind::Host)
             hosts << id;
     }
-    if (guests.isEmpty() && hosts.isEmpty())
-        return;
+    if (!guests.isEmpty())
+        startGuestsDrag(guests, source);
+    else if (!hosts.isEmpty())
+        execMoveDrag(QStringLiteral("hosts:") + hosts.join(QLatin1Char(',')), hosts.first(), source);
+}
+
+void TopologyScene::startGuestsDrag(const QStringList &guestIds, QWidget *source)
+{
+    if (!guestIds.isEmpty())
+        execMoveDrag(QStringLiteral("guests:") + guestIds.join(QLatin1Char(',')), guestIds.first(), source);
+}
+
+void TopologyScene::execMoveDrag(const QString &payload, const QString &firstId, QWidget *source)
+{
     auto *data = new QMimeData;
-    const QString payload = guests.isEmpty() ? QStringLiteral("hosts:") + hosts.join(QLatin1Char(','))
-                                             : QStringLiteral("guests:") + guests.join(QLatin1Char(','));
     data->setData(mime::moveObjects(), payload.toUtf8());
     auto *drag = new QDrag(source);
     drag->setMimeData(data);
-    const ModelItem *first = mItems.value(guests.isEmpty() ? hosts.first() : guests.first());
+    const ModelItem *first = mItems.value(firstId);
     QPixmap pixmap(QSize(static_cast<int>(geometry::kChipWidth), static_cast<int>(geometry::kChipHeight)));
     pixmap.fill(Qt::transparent);
     if (first) {

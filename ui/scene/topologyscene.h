@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 class QMimeData;
 class QUndoStack;
@@ -18,6 +19,7 @@ class Document;
 class HostItem;
 class LegendItem;
 class ModelItem;
+class OverflowList;
 class OverlayItem;
 class RackItem;
 struct FindingsDelta;
@@ -42,7 +44,7 @@ public:
         int count = 0;
         Severity worst = Severity::Info;
     };
-    Badge badgeFor(const QString &id) const { return mBadges.value(id); }
+    Badge badgeFor(const QString &id) const;
     // How a guest shows its group: outline colour and "P"/"B" marker.
     struct GroupLook
     {
@@ -51,13 +53,28 @@ public:
     };
     GroupLook groupLookFor(const QString &guestId) const { return mGroupLooks.value(guestId); }
 
+    // The item of an object; a guest behind "+N" may have none.
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
     AreaItem *unrackedArea() const { return mUnracked; }
     AreaItem *unplacedArea() const { return mUnplaced; }
     // Selected objects' ids, in the order they were selected (the first
-    // selected guest becomes a pair's primary).
-    QStringList selectedIds() const;
+    // selected guest becomes a pair's primary). The selection is kept as
+    // ids: guests hidden behind a host's "+N" chip can be selected too.
+    QStringList selectedIds() const { return mSelection; }
+    bool isSelectedId(const QString &id) const { return mSelectedSet.contains(id); }
     void selectIds(const QStringList &ids);
+    // Selects every object of the layout, hidden guests included.
+    void selectAllObjects();
+    // A host's guests that do not fit its lane (behind its "+N" chip).
+    QStringList overflowOf(const QString &hostId) const;
+    // Opens the list of a host's hidden guests at a screen point: click one
+    // to select it, drag it to move it.
+    void showOverflow(const QString &hostId, QWidget *viewport, const QPoint &screenPos);
+    OverflowList *overflowList() const;
+    // Starts dragging guests (a QDrag, like dragging their chips).
+    void startGuestsDrag(const QStringList &guestIds, QWidget *source);
+    // Broken-group findings (redundancy-same-*), drawn as dashed lines.
+    const QHash<QString, Finding> &brokenGroups() const { return mBroken; }
     // Where an object is drawn (scene coordinates), for tests and navigation.
     QRectF sceneRectOf(const QString &id) const;
     // What the layout occupies: objects and areas, without overlays.
@@ -96,6 +113,8 @@ public:
 
 signals:
     void renameRequested(const QString &id);
+    // Before an edit grows the scene rect: views keep what they show.
+    void sceneRectAboutToChange();
     void dropRefused(const QString &reason);
     void dropDone(const QStringList &ids);
 
@@ -105,12 +124,29 @@ protected:
     void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     void sync(const Change *change);
-    void updateFindings();
+    void syncAll();
+    ModelItem *ensureItem(ObjectKind kind, const QString &id);
+    void deleteItem(const QString &id, QStringList *orphans);
+    void layoutFrame();
+    void layoutHosts();
+    void layoutLane(int hostPos);
+    void layoutUnplaced();
+    void placeGuest(ModelItem *item, QGraphicsItem *parent, bool visible, const QPointF &pos);
+    void updateSceneRect(bool keepViews);
+    void updateFindings(const FindingsDelta *delta);
+    void countBadge(const Finding &f, int sign, QSet<QString> &touched);
+    QRectF lineArea(const Finding &f) const;
+    void repaintLine(const QRectF &members);
     void updateGroupLooks();
+    void onItemSelectionChanged();
+    void execMoveDrag(const QString &payload, const QString &firstId, QWidget *source);
+    void setSelection(const QStringList &ids);
+    void showSelectionOnItems(bool announce = true);
     void clearDropCues();
     void showDropCues(const DropPlan &plan, const QPointF &scenePos);
     ModelItem *modelItemAt(const QPointF &scenePos, bool skipGuests = false) const;
@@ -130,7 +166,11 @@ private:
     LegendItem *mLegend = nullptr;
     QGraphicsSimpleTextItem *mHint = nullptr;
     QGraphicsRectItem *mHintBox = nullptr;
-    QHash<QString, Badge> mBadges;
+    QHash<QString, std::pair<int, int>> mBadges; // id -> (errors, warnings)
+    QHash<QString, Finding> mBroken;             // broken-group findings by key
+    QMultiHash<QString, QString> mBrokenBySubject; // guest id -> keys of mBroken
+    QHash<QString, QRectF> mMovedFrom;           // guests moved by the last sync: old scene rect
+    QHash<QString, QStringList> mOverflow;       // host id -> hidden guest ids
     QHash<QString, GroupLook> mGroupLooks;
     QRectF computeContentRect() const;
 
@@ -141,7 +181,10 @@ private:
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
-    QStringList mSelectionOrder;
+    bool mSelectingItems = false;
+    QStringList mSelection; // ids, in selection order
+    QSet<QString> mSelectedSet;
+    QPointer<OverflowList> mOverflowList;
 };
 
 } // namespace td

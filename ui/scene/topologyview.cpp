@@ -25,6 +25,28 @@ TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent) : QGraphicsVi
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
+    // Scroll bars that came and went with the scene's size resized the
+    // viewport, and the canvas moved with it after a drop.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // An edit that grows the scene leaves the canvas where it was.
+    if (auto *topology = qobject_cast<TopologyScene *>(scene)) {
+        connect(topology, &TopologyScene::sceneRectAboutToChange, this, [this] {
+            mKeptTopLeft = mapToScene(QPoint(0, 0));
+            mKeeping = true;
+        });
+        connect(topology, &QGraphicsScene::sceneRectChanged, this, &TopologyView::keepShownArea);
+    }
+}
+
+void TopologyView::keepShownArea()
+{
+    if (!mKeeping)
+        return;
+    mKeeping = false;
+    const QPoint shift = mapFromScene(mKeptTopLeft);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + shift.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + shift.y());
 }
 
 qreal TopologyView::zoom() const

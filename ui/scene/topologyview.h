@@ -39,7 +39,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void keepShownArea();
+
     bool mSpaceHeld = false;
+    bool mKeeping = false;
+    QPointF mKeptTopLeft; // the scene point at the viewport's top-left
     bool mPanning = false;
     QPoint mPanStart;
 };

@@ -1,0 +1,237 @@
+// The canvas at scale and its finer points, in the real window (offscreen):
+// Select All selects every object of an L layout (guests hidden behind "+N"
+// included), a guest behind "+N" is reached with real mouse clicks and
+// moved by dropping what its list drags, the view stays put after drops,
+// and the legend leaves the "Unplaced guests" area uncovered.
+#include "document.h"
+#include "io/layoutwriter.h"
+#include "mainwindow.h"
+#include "panels/inspectorpanel.h"
+#include "scene/geometry.h"
+#include "scene/hostitem.h"
+#include "scene/legenditem.h"
+#include "scene/mime.h"
+#include "scene/overflowlist.h"
+#include "scene/rackitem.h"
+#include "scene/topologyscene.h"
+#include "scene/topologyview.h"
+#include "topologygenerator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace td;
+
+class TestCanvas : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    std::unique_ptr<MainWindow> mWindow;
+
+    TopologyScene *scene() const { return mWindow->scene(); }
+    TopologyView *view() const { return mWindow->view(); }
+    const Topology &topology() const { return mWindow->document()->topology(); }
+
+    void open(const Topology &t)
+    {
+        const QString path = mDir.filePath(QStringLiteral("layout.topo.yaml"));
+        QString error;
+        QVERIFY2(LayoutWriter::writeFile(t, path, &error), qPrintable(error));
+        QVERIFY2(mWindow->openFile(path, &error, true), qPrintable(error));
+        QCoreApplication::processEvents();
+    }
+    // The guests of a host in document order, from the topology.
+    QStringList guestsOn(const QString &hostId) const
+    {
+        QStringList ids;
+        for (const Guest &g : topology().guests) {
+            if (g.host.str() == hostId)
+                ids << g.id.str();
+        }
+        return ids;
+    }
+    // Real drag enter/move/drop events at a viewport point.
+    bool dropAtViewport(const QMimeData &data, const QPoint &p)
+    {
+        QDragEnterEvent enter(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &enter);
+        QDragMoveEvent move(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &move);
+        QDropEvent drop(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &drop);
+        return drop.isAccepted();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_canvas"));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
+        mWindow->resize(1400, 900);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+
+    void cleanup()
+    {
+        mWindow->undoStack()->setClean();
+        mWindow->close();
+        mWindow.reset();
+    }
+
+    void selectAllSelectsEveryObjectAtL()
+    {
+        open(test::generateTopology(test::GeneratorParams::large(), 42));
+        const Topology &t = topology();
+        QSet<QString> every;
+        for (const Circuit &c : t.circuits)
+            every.insert(c.id.str());
+        for (const Rack &r : t.racks)
+            every.insert(r.id.str());
+        for (const Host &h : t.hosts)
+            every.insert(h.id.str());
+        for (const Guest &g : t.guests)
+            every.insert(g.id.str());
+        QCOMPARE(every.size(), 10620);
+        // Many guests are behind "+N" at L: a host of height U shows 4 x U - 1 chips
+        // when more guests run on it.
+        int hidden = 0;
+        for (const Host &h : t.hosts) {
+            const int n = static_cast<int>(guestsOn(h.id.str()).size());
+            const int capacity = std::max(1, h.heightU) * geometry::kChipsPerRow;
+            hidden += n > capacity ? n - capacity + 1 : 0;
+        }
+        QVERIFY(hidden > 5000);
+        view()->setFocus();
+        QTest::keyClick(view()->viewport(), Qt::Key_A, Qt::ControlModifier); // the real shortcut
+        const QStringList selected = scene()->selectedIds();
+        QCOMPARE(selected.size(), every.size());
+        QCOMPARE(QSet<QString>(selected.cbegin(), selected.cend()), every);
+        // A plain click on empty canvas clears all of it, hidden guests too.
+        const QPointF empty = scene()->contentRect().topLeft() - QPointF(100, 100);
+        view()->centerOn(empty);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, Qt::NoModifier, view()->mapFromScene(empty));
+        QCOMPARE(scene()->selectedIds().size(), 0);
+    }
+
+    void guestBehindPlusNIsReachedWithTheMouse()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 42));
+        view()->resetZoom();
+        // A racked 1U host with more guests than its lane holds.
+        QString hostId;
+        for (const Host &h : topology().hosts) {
+            if (!h.rack.isNull() && h.heightU == 1 && guestsOn(h.id.str()).size() > geometry::kChipsPerRow + 1) {
+                hostId = h.id.str();
+                break;
+            }
+        }
+        QVERIFY(!hostId.isEmpty());
+        const QStringList all = guestsOn(hostId);
+        const QStringList hidden = all.mid(geometry::kChipsPerRow - 1); // the last slot is "+N"
+        QCOMPARE(scene()->overflowOf(hostId), hidden);
+        auto *host = static_cast<HostItem *>(scene()->itemFor(hostId));
+        const QPointF more = host->mapToScene(host->moreRect().center());
+        view()->centerOn(more);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, Qt::NoModifier, view()->mapFromScene(more));
+        OverflowList *list = scene()->overflowList();
+        QVERIFY(list);
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), hidden.size());
+        // Click the last hidden guest in the list: it is selected, the inspector shows it.
+        const int row = static_cast<int>(hidden.size()) - 1;
+        QCOMPARE(list->guestAt(row), hidden.last());
+        QVERIFY(QTest::qWaitForWindowExposed(list));
+        const QRect rowRect = list->visualItemRect(list->item(row));
+        QVERIFY2(list->viewport()->rect().contains(rowRect.center()),
+                 qPrintable(QStringLiteral("row %1,%2 %3x%4 outside the list").arg(rowRect.x()).arg(rowRect.y())
+                                .arg(rowRect.width()).arg(rowRect.height())));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, rowRect.center());
+        QCOMPARE(scene()->selectedIds(), QStringList{hidden.last()});
+        QCOMPARE(mWindow->inspector()->shownId(), hidden.last());
+        // What the list drags, dropped on another host's lane, moves the guest there.
+        QString otherHost;
+        for (const Host &h : topology().hosts) {
+            if (!h.rack.isNull() && h.id.str() != hostId
+                && (otherHost.isEmpty() || guestsOn(h.id.str()).size() < guestsOn(otherHost).size()))
+                otherHost = h.id.str();
+        }
+        QVERIFY(!otherHost.isEmpty());
+        const Host &other = topology().hosts.at(mWindow->document()->index().host(HostId(otherHost)));
+        const bool shownThere = guestsOn(otherHost).size() + 1 <= std::max(1, other.heightU) * geometry::kChipsPerRow;
+        std::unique_ptr<QMimeData> dragged(list->model()->mimeData({list->model()->index(row, 0)}));
+        QVERIFY(dragged->hasFormat(mime::moveObjects()));
+        list->close();
+        const QRectF lane = scene()->sceneRectOf(otherHost);
+        const QPointF target(lane.right() - 10, lane.center().y());
+        view()->centerOn(target);
+        QVERIFY(dropAtViewport(*dragged, view()->mapFromScene(target)));
+        QVERIFY(guestsOn(otherHost).contains(hidden.last()));
+        QVERIFY(!guestsOn(hostId).contains(hidden.last()));
+        QCOMPARE(scene()->itemFor(hidden.last())->isVisible(), shownThere);
+        QCOMPARE(scene()->overflowOf(otherHost).contains(hidden.last()), !shownThere);
+        QCOMPARE(scene()->selectedIds(), QStringList{hidden.last()});
+    }
+
+    void viewStaysPutAfterDrops()
+    {
+        // A small layout, smaller than the view: each drop grows it.
+        mWindow->newLayout(Hypervisor::VSphere);
+        QCoreApplication::processEvents();
+        const QPointF anchor(0, 0); // a fixed scene point
+        const QPoint before = view()->mapFromScene(anchor);
+        auto drop = [&](const QByteArray &what, const QPointF &scenePoint) {
+            QMimeData data;
+            data.setData(mime::newObject(), what);
+            QVERIFY(dropAtViewport(data, view()->mapFromScene(scenePoint)));
+            QCoreApplication::processEvents();
+            const QPoint after = view()->mapFromScene(anchor);
+            QVERIFY2((after - before).manhattanLength() <= 2,
+                     qPrintable(QStringLiteral("after dropping %1: the canvas moved by (%2, %3)")
+                                    .arg(QString::fromLatin1(what))
+                                    .arg(after.x() - before.x())
+                                    .arg(after.y() - before.y())));
+        };
+        const QRectF unracked = scene()->unrackedArea()->sceneBoundingRect();
+        drop("host", QPointF(unracked.center().x(), unracked.top() + 40));
+        const QRectF unplaced = scene()->unplacedArea()->sceneBoundingRect();
+        for (int i = 0; i < 6; ++i)
+            drop("guest:media-server", QPointF(unplaced.center().x(), unplaced.top() + 20));
+        const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+        drop("circuit", QPointF(visible.left() + 40, visible.top() + 40));
+        drop("rack", QPointF(visible.right() - 60, visible.top() + 60));
+    }
+
+    void legendLeavesTheAreasUncovered()
+    {
+        // A new layout has no racks: the legend and the areas meet at the top.
+        mWindow->newLayout(Hypervisor::VSphere);
+        QCoreApplication::processEvents();
+        LegendItem *legend = nullptr;
+        for (QGraphicsItem *item : scene()->items()) {
+            if (auto *l = dynamic_cast<LegendItem *>(item))
+                legend = l;
+        }
+        QVERIFY(legend);
+        QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unplacedArea()->sceneBoundingRect()));
+        QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unrackedArea()->sceneBoundingRect()));
+    }
+};
+
+QTEST_MAIN(TestCanvas)
+#include "tst_canvas.moc"

@@ -1,0 +1,162 @@
+// The issues list as a model: it follows the document's findings deltas
+// (rows inserted and removed, never rebuilt) through random edits and
+// undo, its rows always equal a full validation run from scratch, and the
+// severity and text filters show exactly the matching findings.
+#include "changebuilder.h"
+#include "document.h"
+#include "panels/issuesmodel.h"
+#include "panels/issuespanel.h"
+#include "rules/validator.h"
+#include "topologygenerator.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace td;
+
+namespace {
+
+QVector<Finding> rowsOf(const QAbstractItemModel &model)
+{
+    // Read back through the model's interface, as a view does.
+    QVector<Finding> rows;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        Finding f;
+        f.severity = Severity(model.index(r, 0).data(IssuesModel::SeverityRole).toInt());
+        f.rule = model.index(r, IssuesModel::RuleColumn).data().toString();
+        f.message = model.index(r, IssuesModel::MessageColumn).data().toString();
+        f.subjects = model.index(r, 0).data(IssuesModel::SubjectsRole).toStringList();
+        rows.append(f);
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestIssuesModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followsDeltasThroughRandomEditsAndUndo()
+    {
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesModel model(&doc);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(rowsOf(model), Validator::validate(doc.topology()));
+        QVERIFY(model.rowCount() > 0);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        test::Random rnd(99);
+        QVector<Change> done;
+        for (int step = 0; step < 300; ++step) {
+            const Topology &t = doc.topology();
+            const int what = rnd.below(10);
+            Change change;
+            if (what < 2 && !done.isEmpty()) {
+                change = done.takeLast().inverted(); // undo
+            } else if (what < 8 || t.guests.size() < 20) {
+                const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
+                const HostId to = rnd.chance(10) ? HostId() : t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
+                change = ChangeBuilder(t, doc.index()).moveGuest(g.id, to);
+            } else {
+                const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
+                change = ChangeBuilder(t, doc.index()).remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
+                                                              QStringLiteral("Delete"));
+            }
+            if (change.isEmpty())
+                continue;
+            doc.apply(change);
+            if (!(what < 2))
+                done.append(change);
+            // Computed from scratch, not from the document's live findings.
+            const QVector<Finding> expected = Validator::validate(doc.topology());
+            if (rowsOf(model) != expected)
+                QFAIL(qPrintable(QStringLiteral("step %1: the rows differ from a full run").arg(step)));
+        }
+        QCOMPARE(resets.count(), 0); // followed by deltas, never rebuilt
+        QVERIFY(inserted.count() > 0);
+        QVERIFY(removed.count() > 0);
+        // A new document resets it.
+        doc.reset(test::generateTopology(test::GeneratorParams::small(), 6));
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(rowsOf(model), Validator::validate(doc.topology()));
+    }
+
+    void toolTipExplainsTheRuleOnDemand()
+    {
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesModel model(&doc);
+        QVERIFY(model.rowCount() > 0);
+        const Finding &f = model.finding(0);
+        const QString tip = model.index(0, IssuesModel::MessageColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(QStringLiteral("Source:")));
+        // The subjects by their names.
+        const QString first = doc.index().nameOf(doc.topology(), f.subjects.first());
+        QVERIFY(!first.isEmpty());
+        QVERIFY2(tip.contains(first.toHtmlEscaped()), qPrintable(tip));
+    }
+
+    void filtersBySeverityAndText()
+    {
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesPanel panel(&doc);
+        const QVector<Finding> all = Validator::validate(doc.topology());
+        QCOMPARE(panel.shownCount(), all.size());
+        auto expectCount = [&](int severity, const QString &text) {
+            int n = 0;
+            for (const Finding &f : all) {
+                bool show = severity < 0 || int(f.severity) == severity;
+                if (show && !text.isEmpty()) {
+                    bool subject = false;
+                    for (const QString &s : f.subjects)
+                        subject = subject || s.compare(text, Qt::CaseInsensitive) == 0;
+                    show = f.rule.contains(text, Qt::CaseInsensitive) || f.message.contains(text, Qt::CaseInsensitive)
+                        || subject;
+                }
+                n += show ? 1 : 0;
+            }
+            return n;
+        };
+        // Typed, as a user does.
+        QTest::keyClicks(panel.textFilter(), QStringLiteral("SAME-host"));
+        const int sameHost = expectCount(-1, QStringLiteral("SAME-host"));
+        QVERIFY(sameHost > 0 && sameHost < all.size());
+        QCOMPARE(panel.shownCount(), sameHost);
+        for (int r = 0; r < panel.shownCount(); ++r)
+            QVERIFY(panel.view()->model()->index(r, 1).data().toString().contains(QStringLiteral("same-host")));
+        // A subject id finds its findings.
+        const QString id = all.first().subjects.first();
+        panel.textFilter()->setText(id);
+        QCOMPARE(panel.shownCount(), expectCount(-1, id));
+        panel.textFilter()->clear();
+        for (int s = 0; s < 3; ++s) {
+            panel.severityFilter()->setCurrentIndex(s + 1);
+            QCOMPARE(panel.shownCount(), expectCount(s, QString()));
+        }
+        // Both filters, and the list follows an edit while filtered.
+        panel.severityFilter()->setCurrentIndex(1); // errors
+        panel.textFilter()->setText(QStringLiteral("redundancy"));
+        QCOMPARE(panel.shownCount(), expectCount(0, QStringLiteral("redundancy")));
+        const Topology &t = doc.topology();
+        const Guest &g = t.guests.at(3);
+        doc.apply(ChangeBuilder(t, doc.index()).remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
+                                                       QStringLiteral("Delete")));
+        const QVector<Finding> now = Validator::validate(doc.topology());
+        int expected = 0;
+        for (const Finding &f : now)
+            expected += f.severity == Severity::Error && (f.rule.contains(QStringLiteral("redundancy"))
+                                                          || f.message.contains(QStringLiteral("redundancy"), Qt::CaseInsensitive))
+                ? 1
+                : 0;
+        QCOMPARE(panel.shownCount(), expected);
+    }
+};
+
+QTEST_MAIN(TestIssuesModel)
+#include "tst_issuesmodel.moc"

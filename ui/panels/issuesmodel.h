@@ -1,0 +1,66 @@
+#pragma once
+
+#include "rules/finding.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+namespace td {
+
+class Document;
+struct FindingsDelta;
+
+// The document's findings as a table (severity, rule, message), in the
+// stable order of Document::findings(). It follows Document::findingsChanged
+// by removing and inserting only the rows of the delta; a reset rebuilds it.
+// Tooltips (the rule's explanation and source, the subjects by name) are
+// made when asked for.
+class IssuesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { SeverityColumn, RuleColumn, MessageColumn, ColumnCount };
+    enum Role { SubjectsRole = Qt::UserRole + 1, SeverityRole };
+
+    explicit IssuesModel(Document *document, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const Finding &finding(int row) const { return mRows.at(row); }
+    const QVector<Finding> &findings() const { return mRows; }
+
+private:
+    void reset();
+    void apply(const FindingsDelta &delta);
+    QString toolTip(const Finding &finding) const;
+
+    Document *mDocument;
+    QVector<Finding> mRows;
+};
+
+// The severity and text filters of the issues list: a row shows when its
+// severity matches (or any) and the text is found, case-insensitively, in
+// its rule, message or one of its subject ids.
+class IssuesFilter final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit IssuesFilter(QObject *parent = nullptr);
+    // -1: every severity.
+    void setSeverity(int severity);
+    void setText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    int mSeverity = -1;
+    QString mText;
+};
+
+} // namespace td
