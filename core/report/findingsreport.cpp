@@ -2,8 +2,6 @@
 
 #include "rules/rule.h"
 
-#include <algorithm>
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -12,6 +10,8 @@
 #include <QJsonObject>
 #include <QUrl>
 #include <QXmlStreamWriter>
+
+#include <algorithm>
 
 namespace td {
 
