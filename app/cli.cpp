@@ -2,10 +2,10 @@
 
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
+#include "io/samples.h"
 #include "model/topologyindex.h"
 #include "report/findingsreport.h"
 #include "rules/validator.h"
-#include "io/samples.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,12 +48,10 @@ int validate(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption sample(QStringLiteral("sample"), tr("Validate the embedded sample layout."));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("Output format: text, json, sarif or junit."),
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text, json, sarif or junit."),
                                     QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings fail too."));
-    const QCommandLineOption output(QStringLiteral("output"), tr("Write the report to FILE."),
-                                    QStringLiteral("file"));
+    const QCommandLineOption output(QStringLiteral("output"), tr("Write the report to FILE."), QStringLiteral("file"));
     parser.addOptions({sample, format, strict, output});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -146,42 +144,39 @@ bool Cli::wants(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString &first = arguments.at(1);
-    return first == QLatin1String("validate") || first == QLatin1String("sample")
-        || first == QLatin1String("format")
-        || first == QLatin1String("help") || first == QLatin1String("--help")
-        || first == QLatin1String("-h") || first == QLatin1String("--version")
-        || first == QLatin1String("-v");
+    return first == QLatin1String("validate") || first == QLatin1String("sample") || first == QLatin1String("format")
+        || first == QLatin1String("help") || first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("--version") || first == QLatin1String("-v");
 }
 
 QString Cli::helpText()
 {
-    return tr(
-        "Usage:\n"
-        "  topology-designer [FILE]                 open the designer (the embedded sample\n"
-        "                                           layout when no FILE is given)\n"
-        "  topology-designer validate FILE [options]\n"
-        "  topology-designer validate --sample [options]\n"
-        "  topology-designer sample                 print the embedded sample layout\n"
-        "  topology-designer format FILE [--in-place]\n"
-        "                                           rewrite FILE in the canonical form the\n"
-        "                                           designer saves (stdout, or the file itself):\n"
-        "                                           comments and blank lines kept; key order,\n"
-        "                                           quoting, flow/block style, anchors, aliases\n"
-        "                                           and tags normalized (see the README)\n"
-        "  topology-designer --help | --version\n"
-        "\n"
-        "validate checks a layout (*.topo.yaml, format 1) against the placement rules\n"
-        "and prints the findings.\n"
-        "  --format text|json|sarif|junit          output format (default text)\n"
-        "  --strict                                 warnings fail too\n"
-        "  --output FILE                            write the report to FILE\n"
-        "\n"
-        "Exit codes:\n"
-        "  0  no errors (and no warnings with --strict)\n"
-        "  1  findings that fail: errors, or warnings with --strict\n"
-        "  2  the file could not be loaded (file:line:col says why), or bad usage\n"
-        "\n"
-        "The CLI needs no display.\n");
+    return tr("Usage:\n"
+              "  topology-designer [FILE]                 open the designer (the embedded sample\n"
+              "                                           layout when no FILE is given)\n"
+              "  topology-designer validate FILE [options]\n"
+              "  topology-designer validate --sample [options]\n"
+              "  topology-designer sample                 print the embedded sample layout\n"
+              "  topology-designer format FILE [--in-place]\n"
+              "                                           rewrite FILE in the canonical form the\n"
+              "                                           designer saves (stdout, or the file itself):\n"
+              "                                           comments and blank lines kept; key order,\n"
+              "                                           quoting, flow/block style, anchors, aliases\n"
+              "                                           and tags normalized (see the README)\n"
+              "  topology-designer --help | --version\n"
+              "\n"
+              "validate checks a layout (*.topo.yaml, format 1) against the placement rules\n"
+              "and prints the findings.\n"
+              "  --format text|json|sarif|junit          output format (default text)\n"
+              "  --strict                                 warnings fail too\n"
+              "  --output FILE                            write the report to FILE\n"
+              "\n"
+              "Exit codes:\n"
+              "  0  no errors (and no warnings with --strict)\n"
+              "  1  findings that fail: errors, or warnings with --strict\n"
+              "  2  the file could not be loaded (file:line:col says why), or bad usage\n"
+              "\n"
+              "The CLI needs no display.\n");
 }
 
 int Cli::run(const QStringList &arguments)
@@ -191,8 +186,7 @@ int Cli::run(const QStringList &arguments)
         printOut(QStringLiteral("topology-designer %1\n").arg(QCoreApplication::applicationVersion()).toUtf8());
         return 0;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")
-        || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printOut(helpText().toUtf8());
         return 0;
     }

@@ -1,11 +1,10 @@
 #include "cli.h"
-#include "mainwindow.h"
-#include "theme.h"
-
 #include "document.h"
+#include "mainwindow.h"
 #include "panels/palettepanel.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QFile>

@@ -15,8 +15,11 @@ namespace td {
 namespace {
 
 template <typename T>
-void diffList(const QVector<T> &from, const QVector<T> &to, QVector<ObjectEdit> &removals,
-              QVector<ObjectEdit> &replacements, QVector<ObjectEdit> &additions)
+void diffList(const QVector<T> &from,
+              const QVector<T> &to,
+              QVector<ObjectEdit> &removals,
+              QVector<ObjectEdit> &replacements,
+              QVector<ObjectEdit> &additions)
 {
     QHash<QString, int> fromPos;
     for (int i = 0; i < from.size(); ++i)
@@ -107,8 +110,7 @@ Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const Q
         }
     }
     auto keep = [&](auto &list) {
-        list.erase(std::remove_if(list.begin(), list.end(),
-                                  [&](const auto &o) { return gone.contains(o.id.str()); }),
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const auto &o) { return gone.contains(o.id.str()); }),
                    list.end());
     };
     keep(to.circuits);
@@ -117,8 +119,7 @@ Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const Q
     keep(to.hosts);
     keep(to.guests);
     auto dropCircuits = [&](QVector<CircuitId> &list) {
-        list.erase(std::remove_if(list.begin(), list.end(),
-                                  [&](const CircuitId &c) { return gone.contains(c.str()); }),
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const CircuitId &c) { return gone.contains(c.str()); }),
                    list.end());
     };
     for (Rack &r : to.racks)
@@ -389,7 +390,10 @@ Nic ChangeBuilder::newNic(const Host &host) const
 
 // ---------------------------------------------------------------- rack space
 
-bool ChangeBuilder::unitsFree(const RackId &rack, int lowest, int height, const QStringList &ignoreHosts,
+bool ChangeBuilder::unitsFree(const RackId &rack,
+                              int lowest,
+                              int height,
+                              const QStringList &ignoreHosts,
                               QString *why) const
 {
     const int rackPos = mIndex.rack(rack);
@@ -416,8 +420,12 @@ bool ChangeBuilder::unitsFree(const RackId &rack, int lowest, int height, const 
     return true;
 }
 
-Change ChangeBuilder::placeHosts(const QStringList &hostIds, const RackId &rack, int topUnit, QString *why,
-                                 int *lowestUnit, int *units) const
+Change ChangeBuilder::placeHosts(const QStringList &hostIds,
+                                 const RackId &rack,
+                                 int topUnit,
+                                 QString *why,
+                                 int *lowestUnit,
+                                 int *units) const
 {
     Change c;
     c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());

@@ -20,10 +20,7 @@ class ChangeBuilder final
 public:
     enum class GuestPolicy { Unplace, Delete };
 
-    ChangeBuilder(const Topology &topology, const TopologyIndex &index)
-        : mTopology(topology), mIndex(index)
-    {
-    }
+    ChangeBuilder(const Topology &topology, const TopologyIndex &index) : mTopology(topology), mIndex(index) {}
 
     // Moves a guest to a host (null host = unplace).
     Change moveGuest(const GuestId &guest, const HostId &host) const;
@@ -68,13 +65,16 @@ public:
     // ---- Rack space.
     // True when units lowest..lowest+height-1 are inside the rack and no host
     // (other than ignoreHosts) takes one of them; else *why says what is wrong.
-    bool unitsFree(const RackId &rack, int lowest, int height, const QStringList &ignoreHosts,
-                   QString *why) const;
+    bool unitsFree(const RackId &rack, int lowest, int height, const QStringList &ignoreHosts, QString *why) const;
     // Puts hosts into a rack: the first with its top unit at topUnit, each
     // next one right below the previous. Empty change and *why when they do
     // not fit. *lowestUnit / *units receive the span they take.
-    Change placeHosts(const QStringList &hostIds, const RackId &rack, int topUnit, QString *why,
-                      int *lowestUnit = nullptr, int *units = nullptr) const;
+    Change placeHosts(const QStringList &hostIds,
+                      const RackId &rack,
+                      int topUnit,
+                      QString *why,
+                      int *lowestUnit = nullptr,
+                      int *units = nullptr) const;
     // Takes hosts out of their racks.
     Change unrackHosts(const QStringList &hostIds) const;
     // Moves racked hosts by whole units, never out of the rack nor into
@@ -88,8 +88,7 @@ public:
     Change feed(const CircuitId &circuit, const QString &rackOrHost, QString *why) const;
     // A new switchover pair (exactly 2 guests, first = primary, none already
     // in a pair) or pool (2 or more guests). *groupId receives its id.
-    Change makeGroup(GroupKind kind, const QStringList &guestIds, QString *why,
-                     QString *groupId = nullptr) const;
+    Change makeGroup(GroupKind kind, const QStringList &guestIds, QString *why, QString *groupId = nullptr) const;
     // Dissolves every group of these guests.
     Change ungroup(const QStringList &guestIds) const;
     // Swaps primary and backup of the switchover pairs of these guests.

@@ -11,17 +11,35 @@ namespace {
 template <typename T>
 QVector<T> &listOf(Topology &t);
 template <>
-QVector<Circuit> &listOf<Circuit>(Topology &t) { return t.circuits; }
+QVector<Circuit> &listOf<Circuit>(Topology &t)
+{
+    return t.circuits;
+}
 template <>
-QVector<Rack> &listOf<Rack>(Topology &t) { return t.racks; }
+QVector<Rack> &listOf<Rack>(Topology &t)
+{
+    return t.racks;
+}
 template <>
-QVector<Cluster> &listOf<Cluster>(Topology &t) { return t.clusters; }
+QVector<Cluster> &listOf<Cluster>(Topology &t)
+{
+    return t.clusters;
+}
 template <>
-QVector<Host> &listOf<Host>(Topology &t) { return t.hosts; }
+QVector<Host> &listOf<Host>(Topology &t)
+{
+    return t.hosts;
+}
 template <>
-QVector<Guest> &listOf<Guest>(Topology &t) { return t.guests; }
+QVector<Guest> &listOf<Guest>(Topology &t)
+{
+    return t.guests;
+}
 template <>
-QVector<Group> &listOf<Group>(Topology &t) { return t.groups; }
+QVector<Group> &listOf<Group>(Topology &t)
+{
+    return t.groups;
+}
 
 Touched touchedBy(const Change &change)
 {
@@ -236,9 +254,7 @@ bool Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
                         return;
                     }
                 }
-                const int at = edit.index < 0 || edit.index > list.size()
-                                   ? static_cast<int>(list.size())
-                                   : edit.index;
+                const int at = edit.index < 0 || edit.index > list.size() ? static_cast<int>(list.size()) : edit.index;
                 list.insert(at, after);
                 rebuild = true;
             } else {
@@ -266,8 +282,7 @@ void Document::applyLayout(const LayoutEdit &edit)
     if (edit.after && pos >= 0) {
         layout[pos] = *edit.after;
     } else if (edit.after) {
-        const int at = edit.index < 0 || edit.index > layout.size() ? static_cast<int>(layout.size())
-                                                                    : edit.index;
+        const int at = edit.index < 0 || edit.index > layout.size() ? static_cast<int>(layout.size()) : edit.index;
         layout.insert(at, *edit.after);
     } else if (pos >= 0) {
         layout.removeAt(pos);

@@ -25,10 +25,7 @@ QString quoted(const QString &s)
 class Checker
 {
 public:
-    Checker(const Topology &t, const TopologyIndex &index, QVector<Violation> &out)
-        : mT(t), mIndex(index), mOut(out)
-    {
-    }
+    Checker(const Topology &t, const TopologyIndex &index, QVector<Violation> &out) : mT(t), mIndex(index), mOut(out) {}
 
     void object(const Object &o, int pos)
     {
@@ -108,10 +105,14 @@ public:
                     tr("NIC %1 is listed twice on host %2").arg(quoted(n.name), quoted(h.name)));
             names.insert(n.name);
             if (n.name.size() > Limits::kMaxTextLength)
-                add(QStringLiteral("nics"), i, tr("a NIC name is longer than %1 characters").arg(Limits::kMaxTextLength));
+                add(QStringLiteral("nics"), i,
+                    tr("a NIC name is longer than %1 characters").arg(Limits::kMaxTextLength));
             if (n.gbps < 0 || n.gbps > Limits::kMaxNicGbps)
                 add(QStringLiteral("nics"), i,
-                    tr("NIC %1 has %2 Gbps; a NIC has 1 to %3").arg(quoted(n.name)).arg(n.gbps).arg(Limits::kMaxNicGbps));
+                    tr("NIC %1 has %2 Gbps; a NIC has 1 to %3")
+                        .arg(quoted(n.name))
+                        .arg(n.gbps)
+                        .arg(Limits::kMaxNicGbps));
         }
     }
 
@@ -226,17 +227,19 @@ private:
     void text(const QString &key, const QString &value)
     {
         if (value.size() > Limits::kMaxTextLength) {
-            add(key, -1, tr("'%1' is %2 characters long; a layout's texts have %3 at most")
-                             .arg(key)
-                             .arg(value.size())
-                             .arg(Limits::kMaxTextLength));
+            add(key, -1,
+                tr("'%1' is %2 characters long; a layout's texts have %3 at most")
+                    .arg(key)
+                    .arg(value.size())
+                    .arg(Limits::kMaxTextLength));
         }
     }
 
     void range(const QString &key, int value, int min, int max)
     {
         if (value < min || value > max)
-            add(key, -1, tr("'%1' must be a whole number from %2 to %3, found %4").arg(key).arg(min).arg(max).arg(value));
+            add(key, -1,
+                tr("'%1' must be a whole number from %2 to %3, found %4").arg(key).arg(min).arg(max).arg(value));
     }
 
     void ref(const QString &key, const QString &id, ObjectKind expected, int item = -1)
@@ -371,8 +374,10 @@ QStringList Invariants::referrersOf(const Topology &t, const TopologyIndex &inde
     return out;
 }
 
-std::optional<Violation> Invariants::checkChange(const Topology &after, const TopologyIndex &index,
-                                                 const Change &change, const QStringList &referrers)
+std::optional<Violation> Invariants::checkChange(const Topology &after,
+                                                 const TopologyIndex &index,
+                                                 const Change &change,
+                                                 const QStringList &referrers)
 {
     QVector<Violation> out;
     Checker checker(after, index, out);
@@ -422,8 +427,8 @@ std::optional<Violation> Invariants::checkChange(const Topology &after, const To
     return out.first();
 }
 
-std::optional<Violation> Invariants::checkObject(const Topology &topology, const TopologyIndex &index,
-                                                 const Object &object)
+std::optional<Violation>
+Invariants::checkObject(const Topology &topology, const TopologyIndex &index, const Object &object)
 {
     QVector<Violation> out;
     Checker checker(topology, index, out);

@@ -57,15 +57,15 @@ public:
     // change applied and its index in step). Only the objects the change adds
     // or replaces are looked at, and `referrers`: the ids of the objects that
     // referred to what it removes (referrersOf() before applying it).
-    static std::optional<Violation> checkChange(const Topology &after, const TopologyIndex &index,
-                                                const Change &change, const QStringList &referrers);
+    static std::optional<Violation>
+    checkChange(const Topology &after, const TopologyIndex &index, const Change &change, const QStringList &referrers);
     // The objects that refer to the ones the change removes, in `before`.
     static QStringList referrersOf(const Topology &before, const TopologyIndex &index, const Change &change);
     // The same checks on one object, as it would be in `topology` (which may
     // hold an older version of it): for inputs that want to refuse a value
     // before making an edit of it.
-    static std::optional<Violation> checkObject(const Topology &topology, const TopologyIndex &index,
-                                                const Object &object);
+    static std::optional<Violation>
+    checkObject(const Topology &topology, const TopologyIndex &index, const Object &object);
 };
 
 } // namespace td

@@ -4,10 +4,8 @@
 
 namespace td {
 
-NameAllocator::NameAllocator(const Topology &topology, const TopologyIndex &index)
-    : mTopology(topology), mIndex(index)
-{
-}
+NameAllocator::NameAllocator(const Topology &topology, const TopologyIndex &index) : mTopology(topology), mIndex(index)
+{}
 
 QString NameAllocator::id(const QString &base)
 {

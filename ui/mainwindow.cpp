@@ -217,7 +217,8 @@ void MainWindow::createDocks()
     dock(tr("Inspector"), QStringLiteral("InspectorDock"), mInspector, Qt::RightDockWidgetArea);
     dock(tr("Issues"), QStringLiteral("IssuesDock"), mIssues, Qt::BottomDockWidgetArea);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("PaletteDock")), {230}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")), findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")),
+                 findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
                 {520, 170}, Qt::Vertical);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("InspectorDock")), {320}, Qt::Horizontal);
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("IssuesDock")), {170}, Qt::Vertical);
@@ -237,10 +238,13 @@ void MainWindow::createActions()
     };
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QMenu *newMenu = file->addMenu(Theme::icon(QStringLiteral("new")), tr("&New"));
-    newMenu->addAction(action(QStringLiteral("newVsphere"), tr("vSphere Layout"), QString(), [this] {
-        if (maybeSave())
-            newLayout(Hypervisor::VSphere);
-    }, QKeySequence::New));
+    newMenu->addAction(action(
+        QStringLiteral("newVsphere"), tr("vSphere Layout"), QString(),
+        [this] {
+            if (maybeSave())
+                newLayout(Hypervisor::VSphere);
+        },
+        QKeySequence::New));
     newMenu->addAction(action(QStringLiteral("newHyperv"), tr("Hyper-V Layout"), QString(), [this] {
         if (maybeSave())
             newLayout(Hypervisor::HyperV);
@@ -249,16 +253,17 @@ void MainWindow::createActions()
         if (maybeSave())
             openSample();
     }));
-    file->addAction(action(QStringLiteral("open"), tr("&Open..."), QStringLiteral("open"), [this] { open(); },
-                           QKeySequence::Open));
+    file->addAction(action(
+        QStringLiteral("open"), tr("&Open..."), QStringLiteral("open"), [this] { open(); }, QKeySequence::Open));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(action(QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), [this] { save(); },
-                           QKeySequence::Save));
-    file->addAction(action(QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); },
-                           QKeySequence::SaveAs));
+    file->addAction(action(
+        QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), [this] { save(); }, QKeySequence::Save));
+    file->addAction(action(
+        QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); }, QKeySequence::SaveAs));
     file->addSeparator();
-    file->addAction(action(QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));
+    file->addAction(action(
+        QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));
     rebuildRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -275,45 +280,63 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(action(QStringLiteral("cut"), tr("Cu&t"), QString(), [this] {
-        copySelection();
-        deleteSelection(HostGuests::Ask);
-    }, QKeySequence::Cut));
-    edit->addAction(action(QStringLiteral("copy"), tr("&Copy"), QString(), [this] { copySelection(); },
-                           QKeySequence::Copy));
-    edit->addAction(action(QStringLiteral("paste"), tr("&Paste"), QString(), [this] { paste(); }, QKeySequence::Paste));
-    edit->addAction(action(QStringLiteral("duplicate"), tr("D&uplicate"), QString(), [this] { duplicateSelection(); },
-                           QKeySequence(Qt::CTRL | Qt::Key_D)));
-    edit->addAction(action(QStringLiteral("delete"), tr("&Delete"), QStringLiteral("delete"), [this] {
-        deleteSelection(HostGuests::Ask);
-    }, QKeySequence::Delete));
-    edit->addAction(action(QStringLiteral("rename"), tr("&Rename"), QString(), [this] {
-        const QStringList ids = mScene->selectedIds();
-        if (!ids.isEmpty())
-            renameInPlace(ids.first());
-    }, QKeySequence(Qt::Key_F2)));
-    edit->addAction(action(QStringLiteral("selectAll"), tr("Select &All"), QString(), [this] {
-        mScene->selectAllObjects(); // every object, guests behind "+N" too
-    }, QKeySequence::SelectAll));
+    edit->addAction(action(
+        QStringLiteral("cut"), tr("Cu&t"), QString(),
+        [this] {
+            copySelection();
+            deleteSelection(HostGuests::Ask);
+        },
+        QKeySequence::Cut));
+    edit->addAction(action(
+        QStringLiteral("copy"), tr("&Copy"), QString(), [this] { copySelection(); }, QKeySequence::Copy));
+    edit->addAction(action(
+        QStringLiteral("paste"), tr("&Paste"), QString(), [this] { paste(); }, QKeySequence::Paste));
+    edit->addAction(action(
+        QStringLiteral("duplicate"), tr("D&uplicate"), QString(), [this] { duplicateSelection(); },
+        QKeySequence(Qt::CTRL | Qt::Key_D)));
+    edit->addAction(action(
+        QStringLiteral("delete"), tr("&Delete"), QStringLiteral("delete"), [this] { deleteSelection(HostGuests::Ask); },
+        QKeySequence::Delete));
+    edit->addAction(action(
+        QStringLiteral("rename"), tr("&Rename"), QString(),
+        [this] {
+            const QStringList ids = mScene->selectedIds();
+            if (!ids.isEmpty())
+                renameInPlace(ids.first());
+        },
+        QKeySequence(Qt::Key_F2)));
+    edit->addAction(action(
+        QStringLiteral("selectAll"), tr("Select &All"), QString(),
+        [this] {
+            mScene->selectAllObjects(); // every object, guests behind "+N" too
+        },
+        QKeySequence::SelectAll));
     edit->addSeparator();
-    edit->addAction(action(QStringLiteral("makePair"), tr("Make Switchover &Pair"), QStringLiteral("make-pair"),
-                           [this] { makePair(); }, QKeySequence(Qt::CTRL | Qt::Key_G)));
-    edit->addAction(action(QStringLiteral("makePool"), tr("Make P&ool"), QStringLiteral("make-pool"),
-                           [this] { makePool(); }, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G)));
-    edit->addAction(action(QStringLiteral("ungroup"), tr("&Ungroup"), QStringLiteral("ungroup"),
-                           [this] { ungroupSelection(); }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)));
+    edit->addAction(action(
+        QStringLiteral("makePair"), tr("Make Switchover &Pair"), QStringLiteral("make-pair"), [this] { makePair(); },
+        QKeySequence(Qt::CTRL | Qt::Key_G)));
+    edit->addAction(action(
+        QStringLiteral("makePool"), tr("Make P&ool"), QStringLiteral("make-pool"), [this] { makePool(); },
+        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G)));
+    edit->addAction(action(
+        QStringLiteral("ungroup"), tr("&Ungroup"), QStringLiteral("ungroup"), [this] { ungroupSelection(); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)));
     edit->addAction(action(QStringLiteral("swap"), tr("S&wap Primary/Backup"), QStringLiteral("swap"),
                            [this] { swapPrimaryBackup(); }));
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
-    mViewMenu->addAction(action(QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"),
-                                [this] { mView->zoomIn(); }, QKeySequence::ZoomIn));
-    mViewMenu->addAction(action(QStringLiteral("zoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"),
-                                [this] { mView->zoomOut(); }, QKeySequence::ZoomOut));
-    mViewMenu->addAction(action(QStringLiteral("zoomReset"), tr("&Actual Size"), QString(),
-                                [this] { mView->resetZoom(); }, QKeySequence(Qt::CTRL | Qt::Key_0)));
-    mViewMenu->addAction(action(QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"),
-                                [this] { mView->fitToView(); }, QKeySequence(Qt::CTRL | Qt::Key_1)));
+    mViewMenu->addAction(action(
+        QStringLiteral("zoomIn"), tr("Zoom &In"), QStringLiteral("zoom-in"), [this] { mView->zoomIn(); },
+        QKeySequence::ZoomIn));
+    mViewMenu->addAction(action(
+        QStringLiteral("zoomOut"), tr("Zoom &Out"), QStringLiteral("zoom-out"), [this] { mView->zoomOut(); },
+        QKeySequence::ZoomOut));
+    mViewMenu->addAction(action(
+        QStringLiteral("zoomReset"), tr("&Actual Size"), QString(), [this] { mView->resetZoom(); },
+        QKeySequence(Qt::CTRL | Qt::Key_0)));
+    mViewMenu->addAction(action(
+        QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
+        QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
     QMenu *theme = mViewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
@@ -511,7 +534,9 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save Layout"),
-                                                mPath.isEmpty() ? mDocument->topology().header.name + QStringLiteral(".topo.yaml") : mPath,
+                                                mPath.isEmpty()
+                                                    ? mDocument->topology().header.name + QStringLiteral(".topo.yaml")
+                                                    : mPath,
                                                 tr("Topology layouts (*.topo.yaml);;YAML files (*.yaml *.yml)"));
     if (path.isEmpty())
         return false;
@@ -591,8 +616,8 @@ void MainWindow::autosave()
     mAutosaveDue = false;
     if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState)) {
         mAutosaveDue = true; // try again next time
-        statusBar()->showMessage(tr("Could not write the autosave to %1").arg(QDir::toNativeSeparators(mRecovery->dir())),
-                                 6000);
+        statusBar()->showMessage(
+            tr("Could not write the autosave to %1").arg(QDir::toNativeSeparators(mRecovery->dir())), 6000);
     }
 }
 
@@ -652,7 +677,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls()) {
         for (const QUrl &url : event->mimeData()->urls()) {
-            if (url.isLocalFile() && (url.path().endsWith(QLatin1String(".yaml")) || url.path().endsWith(QLatin1String(".yml")))) {
+            if (url.isLocalFile()
+                && (url.path().endsWith(QLatin1String(".yaml")) || url.path().endsWith(QLatin1String(".yml")))) {
                 event->acceptProposedAction();
                 return;
             }
@@ -725,8 +751,8 @@ void MainWindow::deleteSelection(HostGuests hostGuests)
         else if (box.clickedButton() != static_cast<QAbstractButton *>(unplace))
             return;
     }
-    const Change change = build.remove(ids, policy, ids.size() == 1 ? tr("Delete %1").arg(ids.first())
-                                                                    : tr("Delete %1 Objects").arg(ids.size()));
+    const Change change = build.remove(
+        ids, policy, ids.size() == 1 ? tr("Delete %1").arg(ids.first()) : tr("Delete %1 Objects").arg(ids.size()));
     if (!change.isEmpty())
         mUndoStack->push(new DeleteObjectsCommand(mDocument, change));
 }
@@ -750,10 +776,12 @@ void MainWindow::paste()
 {
     const QMimeData *clip = QGuiApplication::clipboard()->mimeData();
     Topology piece = mCopiedPiece;
-    const bool ours = !clip || !clip->hasText() || (clip->hasFormat(mime::clipboard()) && clip->data(mime::clipboard()) == mCopied);
+    const bool ours = !clip || !clip->hasText()
+                   || (clip->hasFormat(mime::clipboard()) && clip->data(mime::clipboard()) == mCopied);
     if (!ours) {
         // Objects copied from another window or written by hand.
-        const QByteArray yaml = clip->hasFormat(mime::clipboard()) ? clip->data(mime::clipboard()) : clip->text().toUtf8();
+        const QByteArray yaml = clip->hasFormat(mime::clipboard()) ? clip->data(mime::clipboard())
+                                                                   : clip->text().toUtf8();
         const LoadResult r = LayoutReader::read(yaml, tr("clipboard"));
         if (!r.ok()) {
             statusBar()->showMessage(tr("The clipboard holds no layout objects: %1").arg(r.error->text), 6000);
@@ -784,7 +812,8 @@ void MainWindow::duplicateSelection()
 bool MainWindow::makeGroup(GroupKind kind)
 {
     QString why;
-    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index()).makeGroup(kind, selectedGuests(), &why);
+    const Change change = ChangeBuilder(mDocument->topology(), mDocument->index())
+                              .makeGroup(kind, selectedGuests(), &why);
     if (change.isEmpty()) {
         statusBar()->showMessage(why, 4000);
         return false;
@@ -827,7 +856,8 @@ void MainWindow::renameInPlace(const QString &id)
     mRenameEdit = new QLineEdit(name, mView->viewport());
     mRenameEdit->setObjectName(QStringLiteral("renameEdit"));
     const QRect r = mView->mapFromScene(mScene->sceneRectOf(id)).boundingRect();
-    mRenameEdit->setGeometry(r.x(), r.y(), std::max(160, std::min(r.width(), 320)), std::max(24, mRenameEdit->sizeHint().height()));
+    mRenameEdit->setGeometry(r.x(), r.y(), std::max(160, std::min(r.width(), 320)),
+                             std::max(24, mRenameEdit->sizeHint().height()));
     mRenameEdit->selectAll();
     mRenameEdit->show();
     mRenameEdit->setFocus();
@@ -849,10 +879,30 @@ void MainWindow::renameInPlace(const QString &id)
             const Topology &top = mDocument->topology();
             Object after;
             switch (current->kind) {
-            case ObjectKind::Circuit: { Circuit o = top.circuits.at(current->pos); o.name = text; after = o; break; }
-            case ObjectKind::Rack: { Rack o = top.racks.at(current->pos); o.name = text; after = o; break; }
-            case ObjectKind::Host: { Host o = top.hosts.at(current->pos); o.name = text; after = o; break; }
-            default: { Guest o = top.guests.at(current->pos); o.name = text; after = o; break; }
+            case ObjectKind::Circuit: {
+                Circuit o = top.circuits.at(current->pos);
+                o.name = text;
+                after = o;
+                break;
+            }
+            case ObjectKind::Rack: {
+                Rack o = top.racks.at(current->pos);
+                o.name = text;
+                after = o;
+                break;
+            }
+            case ObjectKind::Host: {
+                Host o = top.hosts.at(current->pos);
+                o.name = text;
+                after = o;
+                break;
+            }
+            default: {
+                Guest o = top.guests.at(current->pos);
+                o.name = text;
+                after = o;
+                break;
+            }
             }
             const Change change = ChangeBuilder(top, mDocument->index()).replace(after, tr("Rename to %1").arg(text));
             if (!change.isEmpty())

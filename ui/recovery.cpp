@@ -113,11 +113,10 @@ Recovery::Recovery(QString dir) : mDir(std::move(dir))
         mDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(mDir);
     for (int attempt = 0; attempt < 5; ++attempt) {
-        mSession
-            = QStringLiteral("session-%1-%2-%3")
-                  .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")))
-                  .arg(QCoreApplication::applicationPid())
-                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+        mSession = QStringLiteral("session-%1-%2-%3")
+                       .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss")))
+                       .arg(QCoreApplication::applicationPid())
+                       .arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
         mLock = std::make_unique<QLockFile>(lockFile());
         mLock->setStaleLockTime(0);
         if (mLock->tryLock(0))
@@ -146,8 +145,11 @@ QString Recovery::lockFile() const
     return mDir + QLatin1Char('/') + mSession + kLockSuffix;
 }
 
-bool Recovery::writeMeta(const QString &path, const QString &originalPath, const QDateTime &written,
-                         const DiskState &baseline, const QByteArray &layoutSha256)
+bool Recovery::writeMeta(const QString &path,
+                         const QString &originalPath,
+                         const QDateTime &written,
+                         const DiskState &baseline,
+                         const QByteArray &layoutSha256)
 {
     QJsonObject meta;
     meta.insert(QStringLiteral("format"), 1);
@@ -166,8 +168,7 @@ bool Recovery::writeMeta(const QString &path, const QString &originalPath, const
     return writeAtomically(path, QJsonDocument(meta).toJson());
 }
 
-bool Recovery::write(const QByteArray &layout, const QString &originalPath,
-                     const DiskState &baseline)
+bool Recovery::write(const QByteArray &layout, const QString &originalPath, const DiskState &baseline)
 {
     const QByteArray hash = sha256(layout);
     if (hash == mWrittenSha256 && QFile::exists(recoveryFile()) && QFile::exists(metaFile()))
@@ -217,16 +218,14 @@ void Recovery::convertLegacy()
     }
     if (processAlive(pid))
         return;
-    const QString session
-        = QStringLiteral("legacy-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString session = QStringLiteral("legacy-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
     const QString layout = mDir + QLatin1Char('/') + session + kLayoutSuffix;
     const QDateTime written = QFileInfo(legacy).lastModified();
     if (!QFile::rename(legacy, layout))
         return;
     QFile file(layout);
     const QByteArray data = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    if (writeMeta(mDir + QLatin1Char('/') + session + kMetaSuffix, original, written, DiskState(),
-                  sha256(data)))
+    if (writeMeta(mDir + QLatin1Char('/') + session + kMetaSuffix, original, written, DiskState(), sha256(data)))
         QFile::remove(legacyLock);
 }
 
@@ -234,21 +233,19 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
 {
     convertLegacy();
     QStringList sessions;
-    const QStringList files = QDir(mDir).entryList({ QStringLiteral("*") + kLayoutSuffix,
-                                                     QStringLiteral("*") + kMetaSuffix,
-                                                     QStringLiteral("*") + kLockSuffix },
-                                                   QDir::Files | QDir::Hidden);
+    const QStringList files = QDir(mDir).entryList(
+        {QStringLiteral("*") + kLayoutSuffix, QStringLiteral("*") + kMetaSuffix, QStringLiteral("*") + kLockSuffix},
+        QDir::Files | QDir::Hidden);
     for (const QString &name : files) {
         QString session = name;
-        for (const QLatin1String &suffix : { kLayoutSuffix, kMetaSuffix, kLockSuffix }) {
+        for (const QLatin1String &suffix : {kLayoutSuffix, kMetaSuffix, kLockSuffix}) {
             if (session.endsWith(suffix)) {
                 session.chop(suffix.size());
                 break;
             }
         }
         // Only our sessions (not QLockFile's ".rmlock" helpers, nor other files).
-        if (!(session.startsWith(QLatin1String("session-"))
-              || session.startsWith(QLatin1String("legacy-")))
+        if (!(session.startsWith(QLatin1String("session-")) || session.startsWith(QLatin1String("legacy-")))
             || session.contains(QLatin1Char('.')))
             continue;
         if (session != mSession && !mClaimed.contains(session) && !sessions.contains(session))
@@ -267,7 +264,7 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
         o.layoutFile = base + kLayoutSuffix;
         if (!QFile::exists(o.layoutFile)) {
             QFile::remove(base + kMetaSuffix); // metadata alone holds no work
-            continue; // the lock goes with `lock`
+            continue;                          // the lock goes with `lock`
         }
         QFile metaFile(base + kMetaSuffix);
         bool hasBaseline = false;
@@ -281,8 +278,7 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
             hasBaseline = !baseline.isEmpty();
             o.baseline.exists = baseline.value(QStringLiteral("exists")).toBool();
             o.baseline.size = baseline.value(QStringLiteral("size")).toInteger(-1);
-            o.baseline.modified
-                = fromIsoTime(baseline.value(QStringLiteral("modified")).toString());
+            o.baseline.modified = fromIsoTime(baseline.value(QStringLiteral("modified")).toString());
             o.baseline.sha256 = baseline.value(QStringLiteral("sha256")).toString().toLatin1();
         }
         if (!o.written.isValid())
@@ -299,12 +295,11 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
         if (!o.originalPath.isEmpty()) {
             o.original = DiskState::of(o.originalPath);
             if (o.original.exists && o.original.size >= 0) {
-                o.originalChanged = hasBaseline ? !o.original.sameContent(o.baseline)
-                                                : o.original.modified > o.written;
+                o.originalChanged = hasBaseline ? !o.original.sameContent(o.baseline) : o.original.modified > o.written;
                 // Superseded: the file on disk holds exactly this work.
                 QFile layout(o.layoutFile);
                 const bool sameBytes = layout.open(QIODevice::ReadOnly)
-                    && sha256(layout.readAll()) == o.original.sha256;
+                                    && sha256(layout.readAll()) == o.original.sha256;
                 bool superseded = sameBytes;
                 // The same layout written differently (a hand-formatted file):
                 // compared loaded, except for big files, where loading the
@@ -325,8 +320,7 @@ QList<Recovery::Orphan> Recovery::claimOrphans()
         mClaimed.insert(session, lock.release());
         orphans << o;
     }
-    std::sort(orphans.begin(), orphans.end(),
-              [](const Orphan &a, const Orphan &b) { return a.written > b.written; });
+    std::sort(orphans.begin(), orphans.end(), [](const Orphan &a, const Orphan &b) { return a.written > b.written; });
     return orphans;
 }
 
@@ -365,39 +359,34 @@ void Recovery::keep(const Orphan &orphan)
 // ---------------------------------------------------------------- RecoveryDialog
 
 RecoveryDialog::RecoveryDialog(const QList<Recovery::Orphan> &orphans, QWidget *parent)
-    : QDialog(parent), mOrphans(orphans), mList(new QTreeWidget(this)),
-      mDetails(new QTextBrowser(this))
+    : QDialog(parent), mOrphans(orphans), mList(new QTreeWidget(this)), mDetails(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("RecoveryDialog"));
     setWindowTitle(tr("Recover Unsaved Work"));
     setSizeGripEnabled(true);
-    auto *intro = new QLabel(
-        tr("Topology Designer did not close properly. These autosaves hold work that was not "
-           "saved. Recover one, keep them for later (they are offered again at the next "
-           "start), or discard one."),
-        this);
+    auto *intro = new QLabel(tr("Topology Designer did not close properly. These autosaves hold work that was not "
+                                "saved. Recover one, keep them for later (they are offered again at the next "
+                                "start), or discard one."),
+                             this);
     intro->setWordWrap(true);
 
     mList->setObjectName(QStringLiteral("orphanList"));
     mList->setRootIsDecorated(false);
-    mList->setHeaderLabels({ tr("Layout"), tr("Original file"), tr("Autosaved"), tr("Notes") });
+    mList->setHeaderLabels({tr("Layout"), tr("Original file"), tr("Autosaved"), tr("Notes")});
     const QLocale locale;
     for (const Recovery::Orphan &o : std::as_const(mOrphans)) {
         auto *item = new QTreeWidgetItem(mList);
         item->setText(0, o.loadable ? o.layoutName : QFileInfo(o.layoutFile).fileName());
         item->setText(1, o.originalPath.isEmpty() ? tr("Untitled") : o.originalPath);
         item->setText(2, locale.toString(o.written.toLocalTime(), QLocale::ShortFormat));
-        item->setText(3,
-                      !o.loadable             ? tr("Cannot be loaded")
-                          : o.originalChanged ? tr("File changed on disk since")
-                          : !o.originalPath.isEmpty() && !o.original.exists
-                          ? tr("The file no longer exists")
-                          : QString());
+        item->setText(3, !o.loadable                                       ? tr("Cannot be loaded")
+                         : o.originalChanged                               ? tr("File changed on disk since")
+                         : !o.originalPath.isEmpty() && !o.original.exists ? tr("The file no longer exists")
+                                                                           : QString());
         item->setToolTip(1, o.originalPath);
         item->setToolTip(3, note(o));
         if (!o.loadable || o.originalChanged)
-            item->setForeground(3,
-                                o.loadable ? QColor(0xb3, 0x6b, 0x00) : QColor(0xc6, 0x28, 0x28));
+            item->setForeground(3, o.loadable ? QColor(0xb3, 0x6b, 0x00) : QColor(0xc6, 0x28, 0x28));
     }
     // Long paths are elided in the middle: the details below show them whole.
     mList->setTextElideMode(Qt::ElideMiddle);
@@ -464,8 +453,7 @@ QString RecoveryDialog::note(const Recovery::Orphan &o)
         return tr("%1 was changed on disk (last modified %2) since this session opened or saved "
                   "it; the autosave was written %3. Recovering brings back this session's "
                   "version, not the newer file (Save then asks before replacing the newer file).")
-            .arg(o.originalPath,
-                 QLocale().toString(o.original.modified.toLocalTime(), QLocale::ShortFormat),
+            .arg(o.originalPath, QLocale().toString(o.original.modified.toLocalTime(), QLocale::ShortFormat),
                  QLocale().toString(o.written.toLocalTime(), QLocale::ShortFormat));
     if (!o.originalPath.isEmpty() && !o.original.exists)
         return tr("%1 no longer exists.").arg(o.originalPath);
@@ -505,8 +493,7 @@ void RecoveryDialog::updateSelection()
     const QString text = note(o);
     if (!text.isEmpty())
         html += QStringLiteral("<p style=\"white-space: pre-wrap; color: %1\">%2</p>")
-                    .arg(o.loadable ? QStringLiteral("#b36b00") : QStringLiteral("#c62828"),
-                         text.toHtmlEscaped());
+                    .arg(o.loadable ? QStringLiteral("#b36b00") : QStringLiteral("#c62828"), text.toHtmlEscaped());
     mDetails->setHtml(html);
 }
 
@@ -521,8 +508,7 @@ void RecoveryDialog::finish(Choice choice)
             this, tr("Discard Autosave"),
             tr("Discard the unsaved work autosaved %1 for %2? It cannot be brought back.")
                 .arg(QLocale().toString(o.written.toLocalTime(), QLocale::ShortFormat),
-                     o.originalPath.isEmpty() ? (o.loadable ? o.layoutName : o.layoutFile)
-                                              : o.originalPath),
+                     o.originalPath.isEmpty() ? (o.loadable ? o.layoutName : o.layoutFile) : o.originalPath),
             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard)
             return;

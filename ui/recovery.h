@@ -50,18 +50,18 @@ public:
     struct Orphan
     {
         QString session;
-        QString layoutFile; // the autosave
-        QString metaFile; // "" when the metadata is missing
+        QString layoutFile;   // the autosave
+        QString metaFile;     // "" when the metadata is missing
         QString originalPath; // "" = untitled (or unknown)
         qint64 pid = 0;
-        QDateTime written; // when the autosave was written
+        QDateTime written;  // when the autosave was written
         DiskState baseline; // the original as that session opened or last saved it
         // Filled when found:
         bool loadable = false;
         QString loadError; // file:line:col: what is wrong
         Topology topology;
         QString layoutName;
-        DiskState original; // the original file now
+        DiskState original;           // the original file now
         bool originalChanged = false; // changed on disk since the session opened or saved it
     };
 
@@ -100,8 +100,11 @@ public:
     void keep(const Orphan &orphan);
 
 private:
-    bool writeMeta(const QString &path, const QString &originalPath, const QDateTime &written,
-                   const DiskState &baseline, const QByteArray &layoutSha256);
+    bool writeMeta(const QString &path,
+                   const QString &originalPath,
+                   const QDateTime &written,
+                   const DiskState &baseline,
+                   const QByteArray &layoutSha256);
     void unclaim(const QString &session);
     void convertLegacy();
 

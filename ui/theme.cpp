@@ -5,8 +5,8 @@
 #include <QApplication>
 #include <QFile>
 #include <QPalette>
-#include <QStyleFactory>
 #include <QStyle>
+#include <QStyleFactory>
 #include <QStyleHints>
 
 namespace td {
@@ -67,14 +67,38 @@ bool Theme::dark()
     return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
-QColor Theme::canvas() { return dark() ? QColor(0x23, 0x25, 0x28) : QColor(0xf4, 0xf5, 0xf7); }
-QColor Theme::rackFill() { return dark() ? QColor(0x31, 0x34, 0x38) : QColor(0xe3, 0xe6, 0xea); }
-QColor Theme::rackFrame() { return dark() ? QColor(0x6b, 0x72, 0x7b) : QColor(0x55, 0x5d, 0x66); }
-QColor Theme::laneFill() { return dark() ? QColor(0x2a, 0x2c, 0x30) : QColor(0xfa, 0xfb, 0xfc); }
-QColor Theme::hostFill() { return dark() ? QColor(0x3d, 0x42, 0x48) : QColor(0xff, 0xff, 0xff); }
-QColor Theme::chipFill() { return dark() ? QColor(0x45, 0x4b, 0x53) : QColor(0xff, 0xff, 0xff); }
-QColor Theme::text() { return dark() ? QColor(0xe6, 0xe8, 0xeb) : QColor(0x1f, 0x23, 0x28); }
-QColor Theme::mutedText() { return dark() ? QColor(0xa0, 0xa6, 0xad) : QColor(0x5f, 0x67, 0x70); }
+QColor Theme::canvas()
+{
+    return dark() ? QColor(0x23, 0x25, 0x28) : QColor(0xf4, 0xf5, 0xf7);
+}
+QColor Theme::rackFill()
+{
+    return dark() ? QColor(0x31, 0x34, 0x38) : QColor(0xe3, 0xe6, 0xea);
+}
+QColor Theme::rackFrame()
+{
+    return dark() ? QColor(0x6b, 0x72, 0x7b) : QColor(0x55, 0x5d, 0x66);
+}
+QColor Theme::laneFill()
+{
+    return dark() ? QColor(0x2a, 0x2c, 0x30) : QColor(0xfa, 0xfb, 0xfc);
+}
+QColor Theme::hostFill()
+{
+    return dark() ? QColor(0x3d, 0x42, 0x48) : QColor(0xff, 0xff, 0xff);
+}
+QColor Theme::chipFill()
+{
+    return dark() ? QColor(0x45, 0x4b, 0x53) : QColor(0xff, 0xff, 0xff);
+}
+QColor Theme::text()
+{
+    return dark() ? QColor(0xe6, 0xe8, 0xeb) : QColor(0x1f, 0x23, 0x28);
+}
+QColor Theme::mutedText()
+{
+    return dark() ? QColor(0xa0, 0xa6, 0xad) : QColor(0x5f, 0x67, 0x70);
+}
 
 QColor Theme::severity(Severity s)
 {
@@ -109,9 +133,18 @@ QColor Theme::circuitColor(int index)
     return colors[index % 4];
 }
 
-QColor Theme::dropOk() { return QColor(0x2e, 0x7d, 0x32, 90); }
-QColor Theme::dropWarning() { return QColor(0xf5, 0x9e, 0x0b, 110); }
-QColor Theme::dropError() { return QColor(0xd3, 0x2f, 0x2f, 110); }
+QColor Theme::dropOk()
+{
+    return QColor(0x2e, 0x7d, 0x32, 90);
+}
+QColor Theme::dropWarning()
+{
+    return QColor(0xf5, 0x9e, 0x0b, 110);
+}
+QColor Theme::dropError()
+{
+    return QColor(0xd3, 0x2f, 0x2f, 110);
+}
 
 QIcon Theme::icon(const QString &name)
 {

@@ -15,10 +15,8 @@ const QVector<CircuitId> &FailureDomains::feeds(int hostPos) const
 bool FailureDomains::hostDown(const Failure &failure, int hostPos) const
 {
     switch (failure.kind) {
-    case Failure::Kind::Host:
-        return hostPos == failure.pos;
-    case Failure::Kind::Rack:
-        return mIndex.rack(mTopology.hosts.at(hostPos).rack) == failure.pos;
+    case Failure::Kind::Host: return hostPos == failure.pos;
+    case Failure::Kind::Rack: return mIndex.rack(mTopology.hosts.at(hostPos).rack) == failure.pos;
     case Failure::Kind::Circuit: {
         const QVector<CircuitId> &f = feeds(hostPos);
         return f.size() == 1 && mIndex.circuit(f.first()) == failure.pos;

@@ -19,10 +19,7 @@ struct Failure
 class FailureDomains final
 {
 public:
-    FailureDomains(const Topology &topology, const TopologyIndex &index)
-        : mTopology(topology), mIndex(index)
-    {
-    }
+    FailureDomains(const Topology &topology, const TopologyIndex &index) : mTopology(topology), mIndex(index) {}
 
     // A host's feeds: its power list, else its rack's circuits; empty = unknown.
     const QVector<CircuitId> &feeds(int hostPos) const;

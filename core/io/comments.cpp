@@ -30,9 +30,9 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
     SourceScan scan;
     enum class Quote { None, Single, Double };
     Quote quote = Quote::None;
-    int flow = 0;              // depth of [ and {
-    bool blockScalar = false;  // inside a | or > scalar
-    int blockParent = 0;       // its content is indented deeper than this
+    int flow = 0;             // depth of [ and {
+    bool blockScalar = false; // inside a | or > scalar
+    int blockParent = 0;      // its content is indented deeper than this
     const char *p = data.constData();
     const char *const dataEnd = p + data.size();
     if (data.startsWith("\xEF\xBB\xBF"))
@@ -49,8 +49,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
         int indent = 0;
         while (p + indent < end && p[indent] == ' ')
             ++indent;
-        const bool blank = p + indent == end
-                        || std::all_of(p + indent, end, [](char c) { return isSpace(c); });
+        const bool blank = p + indent == end || std::all_of(p + indent, end, [](char c) { return isSpace(c); });
         if (blockScalar) {
             if (blank || indent > blockParent) {
                 if (lineEnd == dataEnd)
@@ -64,8 +63,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
         const int length = static_cast<int>(end - p);
         if (quote == Quote::None) {
             if (blank) {
-                if (flow == 0 && lineEnd != dataEnd)
-                {
+                if (flow == 0 && lineEnd != dataEnd) {
                     if (!scan.lines.isEmpty() && scan.lines.last().kind == ScannedLine::Kind::Blank
                         && scan.lines.last().line == lineNo - 1)
                         scan.lines.last().line = lineNo; // one entry for a run
@@ -83,8 +81,8 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                     scan.nodesLimitColumn = indent;
                     return scan;
                 }
-                scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::Comment, indent,
-                                              commentText(p + indent, end), {}, flow > 0, lineNo});
+                scan.lines.append(ScannedLine{
+                    lineNo, ScannedLine::Kind::Comment, indent, commentText(p + indent, end), {}, flow > 0, lineNo});
                 if (lineEnd == dataEnd)
                     break;
                 p = next;
@@ -96,10 +94,9 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                         int gapStart = k;
                         while (gapStart > 0 && isSpace(p[gapStart - 1]))
                             --gapStart;
-                        scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, k + 1,
-                                                      commentText(p + k + 1, end),
-                                                      QString::fromLatin1(p + gapStart, k + 1 - gapStart),
-                                                      false, lineNo});
+                        scan.lines.append(
+                            ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, k + 1, commentText(p + k + 1, end),
+                                        QString::fromLatin1(p + gapStart, k + 1 - gapStart), false, lineNo});
                         break;
                     }
                 }
@@ -151,10 +148,8 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                 int gapStart = pos;
                 while (gapStart > 0 && isSpace(p[gapStart - 1]))
                     --gapStart;
-                scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, pos,
-                                              commentText(p + pos, end),
-                                              QString::fromLatin1(p + gapStart, pos - gapStart),
-                                              flow > 0, lineNo});
+                scan.lines.append(ScannedLine{lineNo, ScannedLine::Kind::EndOfLine, pos, commentText(p + pos, end),
+                                              QString::fromLatin1(p + gapStart, pos - gapStart), flow > 0, lineNo});
                 break;
             }
             const bool separated = pos + 1 >= length || isSpace(p[pos + 1]);
@@ -162,8 +157,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
                 if (c == '[' || c == '{') {
                     ++flow;
                     ++scan.nodes;
-                }
-                else if (c != ',')
+                } else if (c != ',')
                     --flow;
                 tokenStart = true;
                 ++pos;
@@ -228,8 +222,7 @@ SourceScan SourceScan::of(const QByteArray &data, qint64 maxNodes)
     return scan;
 }
 
-CommentCollector::CommentCollector(SourceScan scan)
-    : mScan(std::move(scan)), mActive(!mScan.lines.isEmpty())
+CommentCollector::CommentCollector(SourceScan scan) : mScan(std::move(scan)), mActive(!mScan.lines.isEmpty())
 {
     mBlocks.append(Block{-1, 0, CommentTarget{CommentTarget::Owner::Header, 0, 0, QString()}});
 }
@@ -295,8 +288,7 @@ void CommentCollector::attach(Topology &topology) const
         return;
     // Places in file order; for one line, the list item before its first key.
     QVector<Place> places = mPlaces;
-    std::stable_sort(places.begin(), places.end(),
-                     [](const Place &a, const Place &b) { return a.line < b.line; });
+    std::stable_sort(places.begin(), places.end(), [](const Place &a, const Place &b) { return a.line < b.line; });
     // A place reached twice (through an alias) counts once.
     {
         QSet<qint64> seen;
@@ -317,9 +309,9 @@ void CommentCollector::attach(Topology &topology) const
     };
     // The index of the first place on a line after `line`.
     auto firstAfter = [&](int line) {
-        return static_cast<int>(std::upper_bound(places.cbegin(), places.cend(), line,
-                                                 [](int l, const Place &pl) { return l < pl.line; })
-                                - places.cbegin());
+        return static_cast<int>(
+            std::upper_bound(places.cbegin(), places.cend(), line, [](int l, const Place &pl) { return l < pl.line; })
+            - places.cbegin());
     };
     auto chain = [&](int block) {
         QVector<int> out;
@@ -369,8 +361,7 @@ void CommentCollector::attach(Topology &topology) const
         QVector<int> closing = chain(prev->block);
         if (next) {
             const QVector<int> open = chain(next->block);
-            closing.erase(std::remove_if(closing.begin(), closing.end(),
-                                         [&](int b) { return open.contains(b); }),
+            closing.erase(std::remove_if(closing.begin(), closing.end(), [&](int b) { return open.contains(b); }),
                           closing.end());
         }
         QStringList lead;

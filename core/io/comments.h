@@ -16,11 +16,11 @@ namespace td {
 struct ScannedLine
 {
     enum class Kind { Blank, Comment, EndOfLine };
-    int line = 0;     // 0-based, like yaml-cpp's marks
+    int line = 0; // 0-based, like yaml-cpp's marks
     Kind kind = Kind::Blank;
-    int column = 0;   // of the '#'
-    QString text;     // from the '#', trailing spaces removed
-    QString gap;      // EndOfLine: the spaces between the value and the '#'
+    int column = 0;      // of the '#'
+    QString text;        // from the '#', trailing spaces removed
+    QString gap;         // EndOfLine: the spaces between the value and the '#'
     bool inFlow = false; // inside a [...] or {...} that spans lines
     int firstLine = -1;  // a run of blank lines is one entry, from firstLine to line
 };
@@ -28,11 +28,11 @@ struct ScannedLine
 // Every blank and comment line of a file, and where document markers are.
 struct SourceScan
 {
-    QVector<ScannedLine> lines;      // in line order
-    QVector<int> documentMarkers;    // 0-based lines of '---' outside any scalar
-    QVector<int> documentEnds;       // 0-based lines of '...' outside any scalar
-    qint64 nodes = 0;                // scalars, collections, list items and comments written (aliases not expanded)
-    int nodesLimitLine = -1;         // 0-based line where nodes passed the limit given; -1 if not
+    QVector<ScannedLine> lines;   // in line order
+    QVector<int> documentMarkers; // 0-based lines of '---' outside any scalar
+    QVector<int> documentEnds;    // 0-based lines of '...' outside any scalar
+    qint64 nodes = 0;             // scalars, collections, list items and comments written (aliases not expanded)
+    int nodesLimitLine = -1;      // 0-based line where nodes passed the limit given; -1 if not
     int nodesLimitColumn = -1;
 
     // Stops counting nodes (and scanning) once they pass maxNodes. A comment

@@ -21,8 +21,7 @@ struct Budget
 bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
 {
     if (++budget.nodes > FlowYaml::kMaxNodes) {
-        budget.error = QCoreApplication::translate("td::FlowYaml", "more than %1 values")
-                           .arg(FlowYaml::kMaxNodes);
+        budget.error = QCoreApplication::translate("td::FlowYaml", "more than %1 values").arg(FlowYaml::kMaxNodes);
         return false;
     }
     if (depth > FlowYaml::kMaxDepth) {
@@ -84,17 +83,14 @@ bool writeNode(const YAML::Node &node, QString &out, Budget &budget, int depth)
         return true;
     }
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        out += QLatin1String("null");
-        return true;
+    case YAML::NodeType::Undefined: out += QLatin1String("null"); return true;
     }
     return true;
 }
 
 } // namespace
 
-bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint64 maxChars,
-                     bool *tooLong)
+bool FlowYaml::write(const YAML::Node &node, QString &out, QString *error, qint64 maxChars, bool *tooLong)
 {
     Budget budget;
     budget.maxChars = maxChars;

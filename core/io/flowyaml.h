@@ -21,8 +21,11 @@ public:
     static constexpr int kMaxDepth = 64;
     static constexpr int kMaxKeyLength = 512;
     // tooLong (optional) says whether maxChars was what stopped it.
-    static bool write(const YAML::Node &node, QString &out, QString *error,
-                      qint64 maxChars = std::numeric_limits<qint64>::max(), bool *tooLong = nullptr);
+    static bool write(const YAML::Node &node,
+                      QString &out,
+                      QString *error,
+                      qint64 maxChars = std::numeric_limits<qint64>::max(),
+                      bool *tooLong = nullptr);
 };
 
 } // namespace td

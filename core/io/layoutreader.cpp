@@ -1,20 +1,16 @@
 #include "io/layoutreader.h"
 
-#include "invariants.h"
-
 #include "catalog/catalog.h"
+#include "invariants.h"
 #include "io/comments.h"
 #include "io/flowyaml.h"
 #include "io/limits.h"
 #include "io/names.h"
-#include "invariants.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-
-#include <sys/stat.h>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -24,6 +20,7 @@
 #include <cmath>
 #include <cstring>
 #include <new>
+#include <sys/stat.h>
 
 namespace td {
 
@@ -109,19 +106,16 @@ qsizetype firstBadByte(const QByteArray &data)
 class Reader
 {
 public:
-    explicit Reader(LoadResult &result, const QString &fileName, CommentCollector &notes,
-                    const QByteArray &data)
+    explicit Reader(LoadResult &result, const QString &fileName, CommentCollector &notes, const QByteArray &data)
         : mResult(result), mFile(fileName), mCatalog(Catalog::builtin()), mNotes(notes), mData(data)
-    {
-    }
+    {}
 
     void read(const YAML::Node &root);
 
 private:
     [[noreturn]] void fail(const YAML::Mark &mark, const QString &text) const
     {
-        throw Failure{mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1,
-                      text};
+        throw Failure{mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1, text};
     }
     void warn(const YAML::Mark &mark, const QString &text)
     {
@@ -174,13 +168,11 @@ private:
 
     [[noreturn]] void tooLong(const YAML::Node &node, const QString &key, qint64 size) const
     {
-        fail(node.Mark(), tr("'%1' is %2 long, longer than the %3 characters an id, a name or a "
-                             "text value may have")
-                              .arg(key,
-                                   size > 4 * Limits::kMaxTextLength
-                                       ? tr("%1 bytes").arg(size)
-                                       : tr("%1 characters").arg(size))
-                              .arg(Limits::kMaxTextLength));
+        fail(node.Mark(),
+             tr("'%1' is %2 long, longer than the %3 characters an id, a name or a "
+                "text value may have")
+                 .arg(key, size > 4 * Limits::kMaxTextLength ? tr("%1 bytes").arg(size) : tr("%1 characters").arg(size))
+                 .arg(Limits::kMaxTextLength));
     }
 
     // Every scalar the reader converts counts, aliases expanded: a long
@@ -221,11 +213,8 @@ private:
             if (ok && v >= min && v <= max)
                 return static_cast<int>(v);
         }
-        fail(node.Mark(), tr("'%1' must be a whole number from %2 to %3, found %4")
-                              .arg(key)
-                              .arg(min)
-                              .arg(max)
-                              .arg(shown(node)));
+        fail(node.Mark(),
+             tr("'%1' must be a whole number from %2 to %3, found %4").arg(key).arg(min).arg(max).arg(shown(node)));
     }
 
     double number(const YAML::Node &node, const QString &key) const
@@ -254,8 +243,7 @@ private:
     }
 
     template <typename E, size_t N>
-    E choice(const YAML::Node &node, const QString &key,
-             const std::pair<const char *, E> (&options)[N]) const
+    E choice(const YAML::Node &node, const QString &key, const std::pair<const char *, E> (&options)[N]) const
     {
         if (node.IsScalar()) {
             charge(node);
@@ -372,8 +360,7 @@ private:
         }
     }
 
-    void unknownKey(const YAML::Node &key, const YAML::Node &value, const QString &where,
-                    Extras &extras)
+    void unknownKey(const YAML::Node &key, const YAML::Node &value, const QString &where, Extras &extras)
     {
         const QString name = QString::fromStdString(key.Scalar());
         if (name == QLatin1String("<<"))
@@ -388,15 +375,16 @@ private:
         if (!FlowYaml::write(value, yaml, &error, Limits::kMaxExpandedBytes - mBytes, &tooLong)) {
             if (tooLong)
                 fail(value.Mark(), expandedTooLarge());
-            fail(value.Mark(), tr("the value of unknown key %1 cannot be kept: %2")
-                                   .arg(quoted(name), error));
+            fail(value.Mark(), tr("the value of unknown key %1 cannot be kept: %2").arg(quoted(name), error));
         }
         mBytes += yaml.size();
         extras.append(Extra{name, yaml});
     }
 
-    void require(const YAML::Node &map, const QSet<QByteArray> &seen,
-                 std::initializer_list<const char *> keys, const QString &what) const
+    void require(const YAML::Node &map,
+                 const QSet<QByteArray> &seen,
+                 std::initializer_list<const char *> keys,
+                 const QString &what) const
     {
         for (const char *key : keys) {
             if (!seen.contains(QByteArray(key)))
@@ -437,8 +425,7 @@ private:
         mCurrentKind = kind;
         const CommentTarget::Owner owner = ownerOf(kind);
         const int list = mNotes.openBlock(CommentCollector::kDocument,
-                                          CommentTarget{CommentTarget::Owner::Header, 0, 0,
-                                                        QString::fromLatin1(key)});
+                                          CommentTarget{CommentTarget::Owner::Header, 0, 0, QString::fromLatin1(key)});
         for (const auto &item : node) {
             count(item);
             const int index = static_cast<int>(sizeOf(kind));
@@ -527,13 +514,13 @@ private:
     QString mFile;
     const Catalog &mCatalog;
     QVector<PendingRef> mRefs;
-    QHash<qint64, QStringList> mRefLists; // read reference lists, by place in the file
+    QHash<qint64, QStringList> mRefLists;                 // read reference lists, by place in the file
     QHash<int, std::pair<TrafficSet, int>> mTrafficLists; // read traffic lists, and their sizes
     QHash<QString, ObjectKind> mKinds;
     QHash<QString, YAML::Mark> mIdMarks;
     ObjectKind mCurrentKind = ObjectKind::Circuit;
     QVector<std::pair<QString, YAML::Mark>> mLayoutMarks;
-    QVector<YAML::Mark> mGroupMarks;          // the members value of each group
+    QVector<YAML::Mark> mGroupMarks;           // the members value of each group
     QVector<QVector<YAML::Mark>> mMemberMarks; // each member of each group
     QVector<YAML::Mark> mHostUnitMarks;
     QVector<YAML::Mark> mGuestProductMarks;
@@ -558,7 +545,8 @@ void Reader::read(const YAML::Node &root)
             const QByteArray f = QByteArray::fromStdString(v.Scalar()).trimmed();
             bool ok = false;
             const qlonglong n = f.toLongLong(&ok);
-            const bool huge = !ok && !f.isEmpty() && std::all_of(f.cbegin(), f.cend(), [](char c) { return c >= '0' && c <= '9'; });
+            const bool huge = !ok && !f.isEmpty()
+                           && std::all_of(f.cbegin(), f.cend(), [](char c) { return c >= '0' && c <= '9'; });
             if ((ok && n > 1) || huge)
                 fail(v.Mark(), tr("this file is format %1, newer than this program reads (format 1); open it "
                                   "with a newer Topology Designer")
@@ -628,21 +616,20 @@ void Reader::readPlatform(const YAML::Node &node)
     entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
         seen.insert(key);
         if (key == "hypervisor") {
-            static const std::pair<const char *, Hypervisor> kOptions[] = {
-                {"vsphere", Hypervisor::VSphere}, {"hyperv", Hypervisor::HyperV}};
+            static const std::pair<const char *, Hypervisor> kOptions[] = {{"vsphere", Hypervisor::VSphere},
+                                                                           {"hyperv", Hypervisor::HyperV}};
             p.hypervisor = choice(v, QStringLiteral("hypervisor"), kOptions);
         } else if (key == "version") {
             version = v;
         } else if (key == "edition") {
-            static const std::pair<const char *, Edition> kOptions[] = {
-                {"standard", Edition::Standard},
-                {"enterprise", Edition::Enterprise},
-                {"enterprise-plus", Edition::EnterprisePlus}};
+            static const std::pair<const char *, Edition> kOptions[] = {{"standard", Edition::Standard},
+                                                                        {"enterprise", Edition::Enterprise},
+                                                                        {"enterprise-plus", Edition::EnterprisePlus}};
             p.edition = choice(v, QStringLiteral("edition"), kOptions);
             edition = v;
         } else if (key == "licensing") {
-            static const std::pair<const char *, Licensing> kOptions[] = {
-                {"host-id", Licensing::LegacyHostId}, {"cloud", Licensing::Cloud}};
+            static const std::pair<const char *, Licensing> kOptions[] = {{"host-id", Licensing::LegacyHostId},
+                                                                          {"cloud", Licensing::Cloud}};
             p.licensing = choice(v, QStringLiteral("licensing"), kOptions);
         } else {
             unknownKey(k, v, tr("'platform'"), p.extras);
@@ -651,8 +638,7 @@ void Reader::readPlatform(const YAML::Node &node)
     mScope = saved;
     require(node, seen, {"hypervisor"}, tr("'platform'"));
     const PlatformLimits &limits = mCatalog.limits();
-    const QStringList &versions = p.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions
-                                                                      : limits.hypervVersions;
+    const QStringList &versions = p.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions : limits.hypervVersions;
     if (!seen.contains("version")) {
         p.version = versions.last();
         warn(node.Mark(), tr("'platform' has no 'version'; assuming %1").arg(p.version));
@@ -660,8 +646,7 @@ void Reader::readPlatform(const YAML::Node &node)
         p.version = text(version, QStringLiteral("version"));
         if (!versions.contains(p.version))
             fail(version.Mark(), tr("unknown %1 version %2 (expected one of: %3)")
-                                     .arg(p.hypervisor == Hypervisor::VSphere ? tr("vSphere")
-                                                                              : tr("Hyper-V"),
+                                     .arg(p.hypervisor == Hypervisor::VSphere ? tr("vSphere") : tr("Hyper-V"),
                                           shown(version), versions.join(QStringLiteral(", "))));
     }
     if (p.hypervisor == Hypervisor::HyperV && seen.contains("edition")) {
@@ -727,11 +712,11 @@ void Reader::readCluster(const YAML::Node &node)
         } else if (key == "name") {
             c.name = text(v, QStringLiteral("name"));
         } else if (key == "drs") {
-            static const std::pair<const char *, DrsLevel> kOptions[] = {
-                {"off", DrsLevel::Off},
-                {"manual", DrsLevel::Manual},
-                {"partially-automated", DrsLevel::PartiallyAutomated},
-                {"fully-automated", DrsLevel::FullyAutomated}};
+            static const std::pair<const char *, DrsLevel> kOptions[] = {{"off", DrsLevel::Off},
+                                                                         {"manual", DrsLevel::Manual},
+                                                                         {"partially-automated",
+                                                                          DrsLevel::PartiallyAutomated},
+                                                                         {"fully-automated", DrsLevel::FullyAutomated}};
             c.drs = choice(v, QStringLiteral("drs"), kOptions);
         } else if (key == "ha") {
             c.ha = boolean(v, QStringLiteral("ha"));
@@ -757,8 +742,7 @@ Nic Reader::readNic(const YAML::Node &node)
         } else if (key == "traffic") {
             requireList(v, QStringLiteral("traffic"));
             // A list reached again through an alias counts, but is not read again.
-            const auto cached = v.Mark().is_null() ? mTrafficLists.constEnd()
-                                                   : mTrafficLists.constFind(v.Mark().pos);
+            const auto cached = v.Mark().is_null() ? mTrafficLists.constEnd() : mTrafficLists.constFind(v.Mark().pos);
             if (cached != mTrafficLists.constEnd()) {
                 mVisited += cached->second;
                 count(v);
@@ -837,8 +821,8 @@ void Reader::readHost(const YAML::Node &node)
             requireList(v, QStringLiteral("nics"));
             QSet<QString> names;
             const int hostIndex = static_cast<int>(mResult.topology.hosts.size());
-            const int list = mNotes.openBlock(
-                mScope.block, CommentTarget{CommentTarget::Owner::Host, hostIndex, 0, QStringLiteral("nics")});
+            const int list = mNotes.openBlock(mScope.block, CommentTarget{CommentTarget::Owner::Host, hostIndex, 0,
+                                                                          QStringLiteral("nics")});
             for (const auto &item : v) {
                 count(item);
                 const Scope saved = openItem(item, list, CommentTarget::Owner::Nic, hostIndex,
@@ -846,7 +830,8 @@ void Reader::readHost(const YAML::Node &node)
                 Nic nic = readNic(item);
                 mScope = saved;
                 if (names.contains(nic.name))
-                    fail(item.IsMap() && item["name"] ? item["name"].Mark() : item.Mark(), tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
+                    fail(item.IsMap() && item["name"] ? item["name"].Mark() : item.Mark(),
+                         tr("NIC %1 is listed twice on this host").arg(quoted(nic.name)));
                 names.insert(nic.name);
                 h.nics.append(std::move(nic));
             }
@@ -888,8 +873,8 @@ void Reader::readGuest(const YAML::Node &node)
         } else if (key == "ft") {
             g.ft = boolean(v, QStringLiteral("ft"));
         } else if (key == "mac") {
-            static const std::pair<const char *, MacMode> kOptions[] = {
-                {"dynamic", MacMode::Dynamic}, {"static", MacMode::Static}};
+            static const std::pair<const char *, MacMode> kOptions[] = {{"dynamic", MacMode::Dynamic},
+                                                                        {"static", MacMode::Static}};
             g.mac = choice(v, QStringLiteral("mac"), kOptions);
         } else {
             unknownKey(k, v, tr("a guest"), g.extras);
@@ -901,8 +886,8 @@ void Reader::readGuest(const YAML::Node &node)
         QStringList ids;
         for (const Product &p : mCatalog.products())
             ids << p.id;
-        fail(productMark, tr("unknown product %1 (expected one of: %2)")
-                              .arg(quoted(g.product), ids.join(QStringLiteral(", "))));
+        fail(productMark,
+             tr("unknown product %1 (expected one of: %2)").arg(quoted(g.product), ids.join(QStringLiteral(", "))));
     }
     if (!vcpuGiven)
         g.vcpu = product->vcpu;
@@ -926,8 +911,8 @@ void Reader::readGroup(const YAML::Node &node)
         } else if (key == "name") {
             g.name = text(v, QStringLiteral("name"));
         } else if (key == "kind") {
-            static const std::pair<const char *, GroupKind> kOptions[] = {
-                {"switchover", GroupKind::Switchover}, {"pool", GroupKind::Pool}};
+            static const std::pair<const char *, GroupKind> kOptions[] = {{"switchover", GroupKind::Switchover},
+                                                                          {"pool", GroupKind::Pool}};
             g.kind = choice(v, QStringLiteral("kind"), kOptions);
         } else if (key == "members") {
             g.members = refList<GuestId>(v, QStringLiteral("members"), ObjectKind::Guest);
@@ -948,15 +933,14 @@ void Reader::readLayout(const YAML::Node &node)
 {
     requireMap(node, QStringLiteral("'layout'"));
     const int block = mNotes.openBlock(CommentCollector::kDocument,
-                                       CommentTarget{CommentTarget::Owner::Header, 0, 0,
-                                                     QStringLiteral("layout")});
+                                       CommentTarget{CommentTarget::Owner::Header, 0, 0, QStringLiteral("layout")});
     const Scope saved = mScope;
     mScope.record = false;
     entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
         if (mNotes.active())
             mNotes.place(k.Mark().line, k.Mark().column, block,
-                         CommentTarget{CommentTarget::Owner::Layout,
-                                       static_cast<int>(mResult.topology.layout.size()), 0, QString()});
+                         CommentTarget{CommentTarget::Owner::Layout, static_cast<int>(mResult.topology.layout.size()),
+                                       0, QString()});
         LayoutEntry e;
         e.id = QString::fromUtf8(key);
         if (!isValidId(e.id))
@@ -984,11 +968,9 @@ void Reader::resolve()
     for (const PendingRef &r : mRefs) {
         const auto it = mKinds.constFind(r.id);
         if (it == mKinds.constEnd())
-            fail(r.mark, tr("refers to %1 %2, which does not exist")
-                             .arg(kindName(r.expected), quoted(shorten(r.id))));
+            fail(r.mark, tr("refers to %1 %2, which does not exist").arg(kindName(r.expected), quoted(shorten(r.id))));
         if (it.value() != r.expected)
-            fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()),
-                                                       kindName(r.expected)));
+            fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()), kindName(r.expected)));
     }
     const Topology &t = mResult.topology;
     // Host units within the rack's height.
@@ -1017,9 +999,8 @@ void Reader::resolve()
                                         .arg(quoted(g.id.str()))
                                         .arg(g.members.size()));
         if (g.kind == GroupKind::Pool && g.members.size() < 2)
-            fail(mGroupMarks.at(i), tr("pool %1 must have at least 2 members, it has %2")
-                                        .arg(quoted(g.id.str()))
-                                        .arg(g.members.size()));
+            fail(mGroupMarks.at(i),
+                 tr("pool %1 must have at least 2 members, it has %2").arg(quoted(g.id.str())).arg(g.members.size()));
         if (g.kind != GroupKind::Switchover)
             continue;
         for (int k = 0; k < g.members.size(); ++k) {
@@ -1027,7 +1008,7 @@ void Reader::resolve()
             const QString other = switchoverOf.value(m.str());
             if (!other.isEmpty())
                 fail(mMemberMarks.at(i).at(k), tr("guest %1 is in two switchover groups (%2 and %3)")
-                                            .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
+                                                   .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
             switchoverOf.insert(m.str(), g.id.str());
         }
     }
@@ -1047,8 +1028,7 @@ void Reader::resolve()
     }
     for (const auto &[layoutId, mark] : mLayoutMarks) {
         if (!mKinds.contains(layoutId))
-            warn(mark, tr("layout position for %1, which does not exist (kept as it is)")
-                           .arg(quoted(layoutId)));
+            warn(mark, tr("layout position for %1, which does not exist (kept as it is)").arg(quoted(layoutId)));
     }
 }
 
@@ -1068,9 +1048,10 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         result.error = d;
     };
     if (data.size() > Limits::kMaxFileBytes) {
-        setError(0, 0, tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
-                           .arg(data.size() / (1024 * 1024))
-                           .arg(Limits::kMaxFileBytes / (1024 * 1024)));
+        setError(0, 0,
+                 tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
+                     .arg(data.size() / (1024 * 1024))
+                     .arg(Limits::kMaxFileBytes / (1024 * 1024)));
         return result;
     }
     const qsizetype bad = firstBadByte(data);
@@ -1079,18 +1060,18 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
         const int line = static_cast<int>(before.count('\n')) + 1;
         const int column = static_cast<int>(bad - (before.lastIndexOf('\n') + 1)) + 1;
         const unsigned char c = static_cast<unsigned char>(data.at(bad));
-        setError(line, column, c == 0       ? tr("the file holds a NUL byte: not a text file")
-                               : c < 0x80 ? tr("the file holds control character 0x%1: not a layout text file")
-                                                .arg(int(c), 2, 16, QLatin1Char('0'))
-                                          : tr("the file is not valid UTF-8 text"));
+        setError(line, column,
+                 c == 0     ? tr("the file holds a NUL byte: not a text file")
+                 : c < 0x80 ? tr("the file holds control character 0x%1: not a layout text file")
+                                  .arg(int(c), 2, 16, QLatin1Char('0'))
+                            : tr("the file is not valid UTF-8 text"));
         return result;
     }
     try {
         SourceScan scan = SourceScan::of(data, Limits::kMaxNodes);
         if (scan.nodesLimitLine >= 0) {
             setError(scan.nodesLimitLine + 1, scan.nodesLimitColumn + 1,
-                     tr("the file holds more than %1 values; a layout may not be that large")
-                         .arg(Limits::kMaxNodes));
+                     tr("the file holds more than %1 values; a layout may not be that large").arg(Limits::kMaxNodes));
             return result;
         }
         const std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
@@ -1143,8 +1124,7 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
                 ++k;
             }
         }
-        const QString what = e.msg.empty() ? tr("YAML syntax error")
-                                           : QString::fromStdString(e.msg);
+        const QString what = e.msg.empty() ? tr("YAML syntax error") : QString::fromStdString(e.msg);
         setError(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
                  tr("YAML syntax: %1").arg(what));
     } catch (const YAML::Exception &e) {
@@ -1182,10 +1162,10 @@ LoadResult LayoutReader::readFile(const QString &path)
         return fail(tr("is a folder, not a layout file"));
     if (!S_ISREG(st.st_mode))
         return fail(tr("is not a regular file (%1): a layout is read from a file only")
-                        .arg(S_ISFIFO(st.st_mode)                          ? tr("a FIFO")
+                        .arg(S_ISFIFO(st.st_mode)                         ? tr("a FIFO")
                              : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? tr("a device")
-                             : S_ISSOCK(st.st_mode)                      ? tr("a socket")
-                                                                         : tr("a special file")));
+                             : S_ISSOCK(st.st_mode)                       ? tr("a socket")
+                                                                          : tr("a special file")));
     if (st.st_size > Limits::kMaxFileBytes)
         return fail(tr("the file is %1 MiB, larger than the %2 MiB a layout may have")
                         .arg(st.st_size / (1024 * 1024))

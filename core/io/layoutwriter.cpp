@@ -10,11 +10,10 @@
 #include <QSaveFile>
 #include <QStringList>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace td {
 
@@ -26,8 +25,7 @@ namespace {
 class Scope
 {
 public:
-    explicit Scope(const Comments &comments)
-        : mComments(comments.isEmpty() ? nullptr : &comments)
+    explicit Scope(const Comments &comments) : mComments(comments.isEmpty() ? nullptr : &comments)
     {
         if (mComments)
             mUsed.resize(mComments->notes.size());
@@ -83,8 +81,8 @@ public:
     }
     // A line that starts with key; its comments around it. A block value
     // (a list or a mapping written below) closes its own comments: see end().
-    const CommentNote *keyLine(Scope &scope, int indent, QAnyStringView key, const QString &text,
-                               bool blockValue = false)
+    const CommentNote *
+    keyLine(Scope &scope, int indent, QAnyStringView key, const QString &text, bool blockValue = false)
     {
         const CommentNote *note = scope.take(key);
         if (!note) {
@@ -298,8 +296,7 @@ QByteArray LayoutWriter::write(const Topology &t)
     if (!t.layout.isEmpty()) {
         const CommentNote *note = out.keyLine(top, 0, u"layout", QStringLiteral("layout:"), true);
         for (const LayoutEntry &e : t.layout) {
-            QString value = QStringLiteral("{x: ") + yamlNumber(e.x) + QStringLiteral(", y: ")
-                          + yamlNumber(e.y);
+            QString value = QStringLiteral("{x: ") + yamlNumber(e.x) + QStringLiteral(", y: ") + yamlNumber(e.y);
             for (const Extra &x : e.extras)
                 value += QStringLiteral(", ") + yamlScalar(x.key, true) + QStringLiteral(": ") + x.yaml;
             Scope es(e.comments);
@@ -350,8 +347,7 @@ bool LayoutWriter::writeFile(const Topology &topology, const QString &path, QStr
         return false;
     };
     auto cannotWrite = [&](int errnum, const QFileDevice &file) {
-        return failWith(tr("cannot write %1: %2")
-                            .arg(path, errnum != 0 ? osErrorText(errnum) : file.errorString()));
+        return failWith(tr("cannot write %1: %2").arg(path, errnum != 0 ? osErrorText(errnum) : file.errorString()));
     };
     const QByteArray data = write(topology);
     if (data.size() > Limits::kMaxFileBytes)

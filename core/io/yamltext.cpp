@@ -32,8 +32,7 @@ bool plainIsSafe(const QString &text, bool flowContext)
         return false;
     if (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
         return false;
-    if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #"))
-        || text.endsWith(QLatin1Char(':')))
+    if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")) || text.endsWith(QLatin1Char(':')))
         return false;
     for (const QChar c : text) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() == 0xFEFF
@@ -64,8 +63,7 @@ QString yamlScalar(const QString &text, bool flowContext)
         case '\r': out += QLatin1String("\\r"); break;
         default:
             if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xA0)
-                || c.unicode() == 0xFEFF || c == QChar::LineSeparator
-                || c == QChar::ParagraphSeparator)
+                || c.unicode() == 0xFEFF || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
             else
                 out += c;

@@ -19,77 +19,64 @@ bool isValidId(const QString &text)
 
 bool Platform::operator==(const Platform &o) const
 {
-    return hypervisor == o.hypervisor && version == o.version && edition == o.edition
-        && licensing == o.licensing && extras == o.extras
-        && comments == o.comments;
+    return hypervisor == o.hypervisor && version == o.version && edition == o.edition && licensing == o.licensing
+        && extras == o.extras && comments == o.comments;
 }
 
 bool Circuit::operator==(const Circuit &o) const
 {
-    return id == o.id && name == o.name && extras == o.extras
-        && comments == o.comments;
+    return id == o.id && name == o.name && extras == o.extras && comments == o.comments;
 }
 
 bool Rack::operator==(const Rack &o) const
 {
-    return id == o.id && name == o.name && circuits == o.circuits && units == o.units
-        && extras == o.extras
+    return id == o.id && name == o.name && circuits == o.circuits && units == o.units && extras == o.extras
         && comments == o.comments;
 }
 
 bool Cluster::operator==(const Cluster &o) const
 {
-    return id == o.id && name == o.name && drs == o.drs && ha == o.ha && extras == o.extras
-        && comments == o.comments;
+    return id == o.id && name == o.name && drs == o.drs && ha == o.ha && extras == o.extras && comments == o.comments;
 }
 
 bool Nic::operator==(const Nic &o) const
 {
-    return name == o.name && gbps == o.gbps && traffic == o.traffic && extras == o.extras
-        && comments == o.comments;
+    return name == o.name && gbps == o.gbps && traffic == o.traffic && extras == o.extras && comments == o.comments;
 }
 
 bool Host::operator==(const Host &o) const
 {
     return id == o.id && name == o.name && rack == o.rack && unit == o.unit && heightU == o.heightU
-        && cluster == o.cluster
-        && power == o.power && cpuModel == o.cpuModel && cores == o.cores
-        && memoryGb == o.memoryGb && nics == o.nics && extras == o.extras
-        && comments == o.comments;
+        && cluster == o.cluster && power == o.power && cpuModel == o.cpuModel && cores == o.cores
+        && memoryGb == o.memoryGb && nics == o.nics && extras == o.extras && comments == o.comments;
 }
 
 bool Guest::operator==(const Guest &o) const
 {
-    return id == o.id && name == o.name && product == o.product && host == o.host
-        && vcpu == o.vcpu && memoryGb == o.memoryGb && ft == o.ft && mac == o.mac
-        && extras == o.extras
-        && comments == o.comments;
+    return id == o.id && name == o.name && product == o.product && host == o.host && vcpu == o.vcpu
+        && memoryGb == o.memoryGb && ft == o.ft && mac == o.mac && extras == o.extras && comments == o.comments;
 }
 
 bool Group::operator==(const Group &o) const
 {
-    return id == o.id && name == o.name && kind == o.kind && members == o.members
-        && extras == o.extras
+    return id == o.id && name == o.name && kind == o.kind && members == o.members && extras == o.extras
         && comments == o.comments;
 }
 
 bool LayoutEntry::operator==(const LayoutEntry &o) const
 {
-    return id == o.id && x == o.x && y == o.y && extras == o.extras
-        && comments == o.comments;
+    return id == o.id && x == o.x && y == o.y && extras == o.extras && comments == o.comments;
 }
 
 bool Header::operator==(const Header &o) const
 {
-    return name == o.name && platform == o.platform && extras == o.extras
-        && comments == o.comments;
+    return name == o.name && platform == o.platform && extras == o.extras && comments == o.comments;
 }
 
 bool Topology::operator==(const Topology &o) const
 {
-    return header == o.header && circuits == o.circuits && racks == o.racks
-        && clusters == o.clusters && hosts == o.hosts && guests == o.guests && groups == o.groups
-        && layout == o.layout;
+    return header == o.header && circuits == o.circuits && racks == o.racks && clusters == o.clusters
+        && hosts == o.hosts && guests == o.guests && groups == o.groups && layout == o.layout;
 }
 
 ObjectKind kindOf(const Object &object)

@@ -30,10 +30,12 @@ enum class Traffic : unsigned {
     Backup = 1u << 6,
 };
 using TrafficSet = unsigned;
-constexpr TrafficSet bit(Traffic t) { return static_cast<TrafficSet>(t); }
-constexpr Traffic kAllTraffic[] = {Traffic::Management, Traffic::VMotion, Traffic::LiveMigration,
-                                   Traffic::Vm,         Traffic::Storage, Traffic::FtLogging,
-                                   Traffic::Backup};
+constexpr TrafficSet bit(Traffic t)
+{
+    return static_cast<TrafficSet>(t);
+}
+constexpr Traffic kAllTraffic[] = {Traffic::Management, Traffic::VMotion,   Traffic::LiveMigration, Traffic::Vm,
+                                   Traffic::Storage,    Traffic::FtLogging, Traffic::Backup};
 
 // A key the loader did not know, kept so that saving loses nothing.
 // The value is kept as one line of flow-style YAML.
@@ -152,9 +154,9 @@ struct Host
 {
     HostId id;
     QString name;
-    RackId rack;      // null = not racked
-    int unit = 0;     // lowest rack unit occupied; 0 = not given
-    int heightU = 1;  // rack units the host occupies (project key `height_u`)
+    RackId rack;       // null = not racked
+    int unit = 0;      // lowest rack unit occupied; 0 = not given
+    int heightU = 1;   // rack units the host occupies (project key `height_u`)
     ClusterId cluster; // null = in no cluster
     QVector<CircuitId> power;
     QString cpuModel;
@@ -218,7 +220,7 @@ struct Header
 {
     QString name;
     Platform platform;
-    Extras extras; // unknown top-level keys
+    Extras extras;     // unknown top-level keys
     Comments comments; // key "": the file's first and last lines
     bool operator==(const Header &o) const;
 };

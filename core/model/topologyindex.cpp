@@ -25,8 +25,8 @@ void indexIds(QHash<QString, TopologyIndex::Ref> &byId, const List &list, Object
 void TopologyIndex::rebuild(const Topology &t)
 {
     mById.clear();
-    mById.reserve(t.circuits.size() + t.racks.size() + t.clusters.size() + t.hosts.size()
-                  + t.guests.size() + t.groups.size());
+    mById.reserve(t.circuits.size() + t.racks.size() + t.clusters.size() + t.hosts.size() + t.guests.size()
+                  + t.groups.size());
     indexIds(mById, t.circuits, ObjectKind::Circuit);
     indexIds(mById, t.racks, ObjectKind::Rack);
     indexIds(mById, t.clusters, ObjectKind::Cluster);

@@ -78,13 +78,11 @@ bool isInside(const QString &path, const QString &root)
 } // namespace
 
 FindingsReport::FindingsReport(QVector<Finding> findings, QString file, QHash<QString, int> lineOfId)
-    : mFindings(std::move(findings)), mFile(std::move(file)), mLineOfId(std::move(lineOfId)),
-      mArtifact{relativeUri(mFile), QString()}
-{
-}
+    : mFindings(std::move(findings)), mFile(std::move(file)),
+      mLineOfId(std::move(lineOfId)), mArtifact{relativeUri(mFile), QString()}
+{}
 
-FindingsReport::ArtifactLocation FindingsReport::artifactLocation(const QString &path,
-                                                                  const QString &workingDir)
+FindingsReport::ArtifactLocation FindingsReport::artifactLocation(const QString &path, const QString &workingDir)
 {
     const QDir work(workingDir.isEmpty() ? QDir::currentPath() : workingDir);
     const QString file = QDir::cleanPath(work.absoluteFilePath(path));
@@ -186,8 +184,8 @@ QByteArray FindingsReport::json() const
         for (const QString &s : f.subjects)
             subjects << jsonString(s);
         out += QStringLiteral("{\"rule\": %1, \"severity\": %2, \"message\": %3, \"subjects\": [%4]}")
-                   .arg(jsonString(f.rule), jsonString(severityName(f.severity)),
-                        jsonString(f.message), subjects.join(QStringLiteral(", ")));
+                   .arg(jsonString(f.rule), jsonString(severityName(f.severity)), jsonString(f.message),
+                        subjects.join(QStringLiteral(", ")));
     }
     out += first ? QStringLiteral("]") : QStringLiteral("\n]");
     out += QStringLiteral(", \"summary\": {\"error\": %1, \"warning\": %2, \"info\": %3}}\n")
@@ -210,8 +208,7 @@ QByteArray FindingsReport::sarif() const
             {QStringLiteral("fullDescription"), QJsonObject{{QStringLiteral("text"), r->explanation()}}},
             {QStringLiteral("help"),
              QJsonObject{{QStringLiteral("text"), r->explanation() + QStringLiteral(" Source: ") + r->source()}}},
-            {QStringLiteral("defaultConfiguration"),
-             QJsonObject{{QStringLiteral("level"), sarifLevel(r->severity())}}},
+            {QStringLiteral("defaultConfiguration"), QJsonObject{{QStringLiteral("level"), sarifLevel(r->severity())}}},
         });
     }
     QJsonArray results;
@@ -222,9 +219,8 @@ QByteArray FindingsReport::sarif() const
         // Code scanning needs a region: a finding whose subjects have no known
         // line points at the top of the file.
         const int line = std::max(1, lineOf(f));
-        const QJsonObject physical{
-            {QStringLiteral("artifactLocation"), artifact},
-            {QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), line}}}};
+        const QJsonObject physical{{QStringLiteral("artifactLocation"), artifact},
+                                   {QStringLiteral("region"), QJsonObject{{QStringLiteral("startLine"), line}}}};
         QJsonArray logical;
         for (const QString &s : f.subjects)
             logical.append(QJsonObject{{QStringLiteral("name"), s}});
@@ -249,13 +245,11 @@ QByteArray FindingsReport::sarif() const
                     {QStringLiteral("results"), results}};
     if (!mArtifact.baseUri.isEmpty()) {
         run.insert(QStringLiteral("originalUriBaseIds"),
-                   QJsonObject{{QStringLiteral("%SRCROOT%"),
-                                QJsonObject{{QStringLiteral("uri"), mArtifact.baseUri}}}});
+                   QJsonObject{{QStringLiteral("%SRCROOT%"), QJsonObject{{QStringLiteral("uri"), mArtifact.baseUri}}}});
     }
-    const QJsonObject root{
-        {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
-        {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"), QJsonArray{run}}};
+    const QJsonObject root{{QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
+                           {QStringLiteral("version"), QStringLiteral("2.1.0")},
+                           {QStringLiteral("runs"), QJsonArray{run}}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -303,9 +297,8 @@ QByteArray FindingsReport::junit() const
             xml.writeStartElement(QStringLiteral("failure"));
             xml.writeAttribute(QStringLiteral("type"), severityName(f.severity));
             xml.writeAttribute(QStringLiteral("message"), f.message);
-            xml.writeCharacters(f.message + QStringLiteral("\nsubjects: ")
-                                + f.subjects.join(QStringLiteral(", ")) + QStringLiteral("\n")
-                                + r->explanation());
+            xml.writeCharacters(f.message + QStringLiteral("\nsubjects: ") + f.subjects.join(QStringLiteral(", "))
+                                + QStringLiteral("\n") + r->explanation());
             xml.writeEndElement();
         }
         if (!infos.isEmpty())

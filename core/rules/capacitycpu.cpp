@@ -8,12 +8,13 @@ class CapacityCpu final : public Rule
 {
 public:
     CapacityCpu()
-        : Rule({"capacity-cpu", Severity::Warning, Scope::Host,
-                QT_TRANSLATE_NOOP("td::Rule", "More vCPUs than cores"),
-                QT_TRANSLATE_NOOP("td::Rule", "The guests on this host have more virtual CPUs in total than the host has physical cores. Real-time media and call control suffer from CPU overcommit (ready time, jitter). Keep the vCPU total at or below the physical cores for PureConnect hosts."),
+        : Rule({"capacity-cpu", Severity::Warning, Scope::Host, QT_TRANSLATE_NOOP("td::Rule", "More vCPUs than cores"),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "The guests on this host have more virtual CPUs in total than the host has physical "
+                                  "cores. Real-time media and call control suffer from CPU overcommit (ready time, "
+                                  "jitter). Keep the vCPU total at or below the physical cores for PureConnect hosts."),
                 QT_TRANSLATE_NOOP("td::Rule", "Real-time media and call control suffer from CPU overcommit.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -25,11 +26,9 @@ public:
             total += c.topology.guests.at(g).vcpu;
         if (total <= h.cores)
             return;
-        out.append(make(tr("The guests on host %1 have %2 vCPUs; the host has %3 cores.")
-                            .arg(h.name)
-                            .arg(total)
-                            .arg(h.cores),
-                        {h.id.str()}));
+        out.append(
+            make(tr("The guests on host %1 have %2 vCPUs; the host has %3 cores.").arg(h.name).arg(total).arg(h.cores),
+                 {h.id.str()}));
     }
 };
 

@@ -20,8 +20,7 @@ public:
                                   "finds no room and stays down. Size the cluster N+1: add a host or "
                                   "memory, or move guests."),
                 QT_TRANSLATE_NOOP("td::Rule", "N+1 sizing of HA clusters.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -8,12 +8,15 @@ class CapacityMemory final : public Rule
 {
 public:
     CapacityMemory()
-        : Rule({"capacity-memory", Severity::Error, Scope::Host,
-                QT_TRANSLATE_NOOP("td::Rule", "Guests need more memory than the host has"),
-                QT_TRANSLATE_NOOP("td::Rule", "The memory configured for the guests on this host adds up to more than the host's physical memory. They cannot all run with their full reservation; the hypervisor swaps or ballooning starves real-time work. Move guests to other hosts or add memory."),
-                QT_TRANSLATE_NOOP("td::Rule", "Physical capacity.")})
-    {
-    }
+        : Rule(
+            {"capacity-memory", Severity::Error, Scope::Host,
+             QT_TRANSLATE_NOOP("td::Rule", "Guests need more memory than the host has"),
+             QT_TRANSLATE_NOOP("td::Rule",
+                               "The memory configured for the guests on this host adds up to more than the host's "
+                               "physical memory. They cannot all run with their full reservation; the hypervisor swaps "
+                               "or ballooning starves real-time work. Move guests to other hosts or add memory."),
+             QT_TRANSLATE_NOOP("td::Rule", "Physical capacity.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

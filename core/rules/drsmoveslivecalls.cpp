@@ -10,10 +10,15 @@ public:
     DrsMovesLiveCalls()
         : Rule({"drs-moves-live-calls", Severity::Info, Scope::Cluster,
                 QT_TRANSLATE_NOOP("td::Rule", "Fully automated DRS moves PureConnect servers under load"),
-                QT_TRANSLATE_NOOP("td::Rule", "In a fully automated DRS cluster, DRS vMotions VMs whenever it sees a better balance, including PureConnect servers that are handling calls. The vendor does not recommend moving VMs under production load. Set the cluster (or per-VM overrides for the PureConnect guests) to manual or partially automated."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: moving VMs under production load is not recommended.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "In a fully automated DRS cluster, DRS vMotions VMs whenever it sees a better "
+                                  "balance, including PureConnect servers that are handling calls. The vendor does not "
+                                  "recommend moving VMs under production load. Set the cluster (or per-VM overrides "
+                                  "for the PureConnect guests) to manual or partially automated."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: moving VMs under production load is not "
+                                  "recommended.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -21,8 +21,7 @@ struct Finding
 
     bool operator==(const Finding &o) const
     {
-        return rule == o.rule && severity == o.severity && message == o.message
-            && subjects == o.subjects;
+        return rule == o.rule && severity == o.severity && message == o.message && subjects == o.subjects;
     }
     bool operator!=(const Finding &o) const { return !(*this == o); }
 };

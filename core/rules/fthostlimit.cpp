@@ -10,10 +10,13 @@ public:
     FtHostLimit()
         : Rule({"ft-host-limit", Severity::Warning, Scope::Host,
                 QT_TRANSLATE_NOOP("td::Rule", "Too many Fault Tolerance VMs on one host"),
-                QT_TRANSLATE_NOOP("td::Rule", "By default vSphere allows at most 4 FT VMs and 8 FT vCPUs per host (primaries and secondaries both count). Above that, FT cannot be turned on or a secondary cannot be placed. Spread the FT guests over more hosts."),
-                QT_TRANSLATE_NOOP("td::Rule", "VMware FT per-host defaults (das.maxftvmsperhost, das.maxftvcpusperhost).")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "By default vSphere allows at most 4 FT VMs and 8 FT vCPUs per host (primaries and "
+                                  "secondaries both count). Above that, FT cannot be turned on or a secondary cannot "
+                                  "be placed. Spread the FT guests over more hosts."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "VMware FT per-host defaults (das.maxftvmsperhost, das.maxftvcpusperhost).")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

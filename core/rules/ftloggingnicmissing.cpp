@@ -10,10 +10,13 @@ public:
     FtLoggingNicMissing()
         : Rule({"ft-logging-nic-missing", Severity::Warning, Scope::Host,
                 QT_TRANSLATE_NOOP("td::Rule", "No suitable FT logging NIC"),
-                QT_TRANSLATE_NOOP("td::Rule", "A host running a Fault Tolerance VM streams its execution to the secondary over the FT logging network. VMware requires a low-latency network of at least 10 Gbit/s for it from vSphere 6.0 on (dedicated recommended). Add a NIC carrying ft-logging traffic of sufficient speed."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "A host running a Fault Tolerance VM streams its execution to the secondary over the "
+                                  "FT logging network. VMware requires a low-latency network of at least 10 Gbit/s for "
+                                  "it from vSphere 6.0 on (dedicated recommended). Add a NIC carrying ft-logging "
+                                  "traffic of sufficient speed."),
                 QT_TRANSLATE_NOOP("td::Rule", "VMware vSphere Fault Tolerance requirements.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

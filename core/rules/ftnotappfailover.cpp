@@ -8,12 +8,17 @@ class FtNotAppFailover final : public Rule
 {
 public:
     FtNotAppFailover()
-        : Rule({"ft-not-app-failover", Severity::Warning, Scope::Guest,
-                QT_TRANSLATE_NOOP("td::Rule", "Fault Tolerance used instead of switchover"),
-                QT_TRANSLATE_NOOP("td::Rule", "Fault Tolerance mirrors the VM in lock-step: an application fault, a hung service or a bad update is mirrored too, and the secondary fails the same way. It protects against host failure only. A product built for switchover still needs its backup server in a switchover pair."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: FT does not replace application-level failover.")})
-    {
-    }
+        : Rule(
+            {"ft-not-app-failover", Severity::Warning, Scope::Guest,
+             QT_TRANSLATE_NOOP("td::Rule", "Fault Tolerance used instead of switchover"),
+             QT_TRANSLATE_NOOP("td::Rule",
+                               "Fault Tolerance mirrors the VM in lock-step: an application fault, a hung service or a "
+                               "bad update is mirrored too, and the secondary fails the same way. It protects against "
+                               "host failure only. A product built for switchover still needs its backup server in a "
+                               "switchover pair."),
+             QT_TRANSLATE_NOOP("td::Rule",
+                               "PureConnect virtualization guidance: FT does not replace application-level failover.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -12,10 +12,14 @@ public:
     LicenseMixedCpu()
         : Rule({"license-mixed-cpu", Severity::Warning, Scope::Cluster,
                 QT_TRANSLATE_NOOP("td::Rule", "Licensed servers in a cluster with mixed CPU models"),
-                QT_TRANSLATE_NOOP("td::Rule", "Under host-id licensing the licence is bound to the CPUID. When a licensed guest moves to a host with a different CPU model, the CPUID changes and the licence no longer matches. Use hosts of one CPU model in the cluster, mask the CPUID with EVC (vSphere) or processor compatibility mode (Hyper-V), or use virtual cloud enforcement licensing."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "Under host-id licensing the licence is bound to the CPUID. When a licensed guest "
+                                  "moves to a host with a different CPU model, the CPUID changes and the licence no "
+                                  "longer matches. Use hosts of one CPU model in the cluster, mask the CPUID with EVC "
+                                  "(vSphere) or processor compatibility mode (Hyper-V), or use virtual cloud "
+                                  "enforcement licensing."),
                 QT_TRANSLATE_NOOP("td::Rule", "PureConnect licensing: the CPUID must stay the same on every host.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -10,10 +10,13 @@ public:
     MediaServerHyperv()
         : Rule({"media-server-hyperv", Severity::Warning, Scope::Guest,
                 QT_TRANSLATE_NOOP("td::Rule", "Media Server on Hyper-V"),
-                QT_TRANSLATE_NOOP("td::Rule", "In the vendor's tests of Interaction Media Server on Hyper-V, the guest network layer failed as RTP traffic approached about 120 Mbit/s; dedicated NICs did not help, virtual RSS (vRSS) in the guest did. Enable vRSS, size the media server pool for the lower throughput, or run media servers on vSphere or hardware."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "In the vendor's tests of Interaction Media Server on Hyper-V, the guest network "
+                                  "layer failed as RTP traffic approached about 120 Mbit/s; dedicated NICs did not "
+                                  "help, virtual RSS (vRSS) in the guest did. Enable vRSS, size the media server pool "
+                                  "for the lower throughput, or run media servers on vSphere or hardware."),
                 QT_TRANSLATE_NOOP("td::Rule", "Vendor Interaction Media Server tests on Hyper-V.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -17,8 +17,8 @@ void MigrationNicRule::check(const RuleContext &c, int pos, QVector<Finding> &ou
             if (n.carries(mParams.traffic))
                 return;
         }
-        out.append(make(tr("Host %1 is in a cluster but no NIC carries %2 traffic.").arg(h.name, traffic),
-                        {h.id.str()}));
+        out.append(
+            make(tr("Host %1 is in a cluster but no NIC carries %2 traffic.").arg(h.name, traffic), {h.id.str()}));
         return;
     }
     QStringList shared;

@@ -17,11 +17,11 @@ public:
                                   "at once, even in an HA cluster (HA restarts them, it does not "
                                   "keep them running). Spread them over hosts or give them "
                                   "redundant partners."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: avoid multiple "
-                                              "non-redundant applications on one server, even in a "
-                                              "cluster.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: avoid multiple "
+                                  "non-redundant applications on one server, even in a "
+                                  "cluster.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -33,9 +33,9 @@ public:
         if (lonely.size() < 2)
             return;
         const Host &h = c.topology.hosts.at(pos);
-        out.append(make(tr("Host %1 runs %2, PureConnect servers without redundancy.")
-                            .arg(h.name, c.guestNames(lonely)),
-                        c.guestIds(lonely) + QStringList{h.id.str()}));
+        out.append(
+            make(tr("Host %1 runs %2, PureConnect servers without redundancy.").arg(h.name, c.guestNames(lonely)),
+                 c.guestIds(lonely) + QStringList{h.id.str()}));
     }
 };
 

@@ -17,11 +17,11 @@ public:
                                   "single circuit, so one tripped breaker or failed UPS takes the "
                                   "whole service down. Feed the hosts from two circuits (A/B power) "
                                   "or place a member on a host fed by another circuit."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: keep both "
-                                              "servers off the same host, rack and circuit where "
-                                              "possible.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: keep both "
+                                  "servers off the same host, rack and circuit where "
+                                  "possible.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -43,8 +43,7 @@ public:
         out.append(make(tr("%1: every host running %2 is fed only by circuit %3; losing that "
                            "circuit takes the whole group down.")
                             .arg(g.name, c.placedGuestNames(placed), circuit.name),
-                        QStringList{g.id.str()} + c.placedGuestIds(placed)
-                            + QStringList{circuit.id.str()}));
+                        QStringList{g.id.str()} + c.placedGuestIds(placed) + QStringList{circuit.id.str()}));
     }
 };
 

@@ -17,10 +17,10 @@ public:
                                   "window) takes the whole service down and the redundancy buys "
                                   "nothing. Move the members to different hosts and keep them apart "
                                   "with an anti-affinity rule."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: run redundant "
-                                              "products on separate physical hosts.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: run redundant "
+                                  "products on separate physical hosts.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -18,11 +18,11 @@ public:
                                   "rack switch, rack PDU, cooling) takes the whole service down. "
                                   "Place at least one member in another rack and pin the placement "
                                   "with DRS host groups or cluster fault domains."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: keep both "
-                                              "servers off the same host, rack and circuit where "
-                                              "possible.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: keep both "
+                                  "servers off the same host, rack and circuit where "
+                                  "possible.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -32,8 +32,7 @@ public:
         const auto hosts = RuleContext::distinctHosts(placed);
         if (hosts.size() < 2)
             return;
-        const Failure rackFailure{Failure::Kind::Rack,
-                                  c.index.rack(c.topology.hosts.at(hosts.first()).rack)};
+        const Failure rackFailure{Failure::Kind::Rack, c.index.rack(c.topology.hosts.at(hosts.first()).rack)};
         if (!FailureDomains(c.topology, c.index).allDown(rackFailure, hosts))
             return;
         const Group &g = c.topology.groups.at(pos);

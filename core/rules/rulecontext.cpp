@@ -94,8 +94,8 @@ QString RuleContext::nameList(const QStringList &names)
     if (names.size() == 1)
         return names.first();
     const QString andWord = QCoreApplication::translate("td::RuleContext", "and");
-    return QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")) + QLatin1Char(' ')
-         + andWord + QLatin1Char(' ') + names.last();
+    return QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")) + QLatin1Char(' ') + andWord
+         + QLatin1Char(' ') + names.last();
 }
 
 QString RuleContext::guestNames(const QVector<int> &guestPositions) const

@@ -14,10 +14,7 @@ namespace td {
 class RuleContext final
 {
 public:
-    RuleContext(const Topology &t, const TopologyIndex &i, const Catalog &c)
-        : topology(t), index(i), catalog(c)
-    {
-    }
+    RuleContext(const Topology &t, const TopologyIndex &i, const Catalog &c) : topology(t), index(i), catalog(c) {}
 
     const Topology &topology;
     const TopologyIndex &index;

@@ -19,11 +19,11 @@ public:
                                   "removes several servers of one kind at once, which removes the "
                                   "flexibility the extra servers were meant to give. Spread them "
                                   "over hosts."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance: similar guests "
-                                              "on one host remove flexibility for host driver and "
-                                              "software updates.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance: similar guests "
+                                  "on one host remove flexibility for host driver and "
+                                  "software updates.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -40,9 +40,9 @@ public:
             if (it.value().size() < 2)
                 continue;
             const Product *p = c.catalog.product(it.key());
-            out.append(make(tr("%1 guests %2 share host %3.")
-                                .arg(p ? p->name : it.key(), c.guestNames(it.value()), h.name),
-                            c.guestIds(it.value()) + QStringList{h.id.str()}));
+            out.append(
+                make(tr("%1 guests %2 share host %3.").arg(p ? p->name : it.key(), c.guestNames(it.value()), h.name),
+                     c.guestIds(it.value()) + QStringList{h.id.str()}));
         }
     }
 

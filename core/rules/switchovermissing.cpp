@@ -17,10 +17,10 @@ public:
                                   "relies on a hypervisor HA restart: an unscheduled restart of the "
                                   "server during business hours, with every call and session on it "
                                   "lost. Add a backup server and make the two a switchover pair."),
-                QT_TRANSLATE_NOOP("td::Rule", "PureConnect virtualization guidance, HA section: "
-                                              "switchover is recommended.")})
-    {
-    }
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "PureConnect virtualization guidance, HA section: "
+                                  "switchover is recommended.")})
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

@@ -1,5 +1,5 @@
-#include "rules/allrules.h"
 #include "analysis/failuredomains.h"
+#include "rules/allrules.h"
 
 namespace td {
 
@@ -11,10 +11,13 @@ public:
     UnknownFailureDomain()
         : Rule({"unknown-failure-domain", Severity::Info, Scope::Host,
                 QT_TRANSLATE_NOOP("td::Rule", "Rack or power of a host unknown"),
-                QT_TRANSLATE_NOOP("td::Rule", "This host runs members of a redundancy group but has no rack, or no power feed data (neither its own power list nor its rack's circuits), so the designer cannot check that the group survives a rack or circuit failure. Put the host in a rack and give the rack or host its circuits."),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "This host runs members of a redundancy group but has no rack, or no power feed data "
+                                  "(neither its own power list nor its rack's circuits), so the designer cannot check "
+                                  "that the group survives a rack or circuit failure. Put the host in a rack and give "
+                                  "the rack or host its circuits."),
                 QT_TRANSLATE_NOOP("td::Rule", "Topology Designer: failure domains.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
@@ -31,7 +34,7 @@ public:
         if (!noRack && !noPower)
             return;
         const QString what = noRack && noPower ? tr("no rack and no power feed data")
-                             : noRack          ? tr("no rack")
+                           : noRack            ? tr("no rack")
                                                : tr("no power feed data");
         out.append(make(tr("Host %1 runs redundant guests but has %2; rack and circuit separation "
                            "cannot be checked.")

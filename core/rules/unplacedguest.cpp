@@ -8,12 +8,12 @@ class UnplacedGuest final : public Rule
 {
 public:
     UnplacedGuest()
-        : Rule({"unplaced-guest", Severity::Info, Scope::Guest,
-                QT_TRANSLATE_NOOP("td::Rule", "Guest not placed"),
-                QT_TRANSLATE_NOOP("td::Rule", "This guest is not placed on any host yet, so no placement rule can check it. Drag it onto a host."),
+        : Rule({"unplaced-guest", Severity::Info, Scope::Guest, QT_TRANSLATE_NOOP("td::Rule", "Guest not placed"),
+                QT_TRANSLATE_NOOP("td::Rule",
+                                  "This guest is not placed on any host yet, so no placement rule can check it. Drag "
+                                  "it onto a host."),
                 QT_TRANSLATE_NOOP("td::Rule", "Topology Designer.")})
-    {
-    }
+    {}
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {

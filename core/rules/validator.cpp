@@ -48,10 +48,7 @@ const QString &objectId(const Topology &t, Scope scope, int pos)
 class Impact
 {
 public:
-    Impact(const Topology &t, const TopologyIndex &index, DirtySet &dirty)
-        : mT(t), mIndex(index), mDirty(dirty)
-    {
-    }
+    Impact(const Topology &t, const TopologyIndex &index, DirtySet &dirty) : mT(t), mIndex(index), mDirty(dirty) {}
 
     // A guest's checks, its host's, its cluster's, its groups' and the hosts
     // of its fellow members (similar-guests-same-host reads group placement).
@@ -179,8 +176,10 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
     mSortedValid = false;
 }
 
-void Validator::addImpact(const Topology &topology, const TopologyIndex &index,
-                          const Touched &touched, DirtySet &dirty) const
+void Validator::addImpact(const Topology &topology,
+                          const TopologyIndex &index,
+                          const Touched &touched,
+                          DirtySet &dirty) const
 {
     if (touched.header) {
         dirty.all = true;
@@ -191,8 +190,7 @@ void Validator::addImpact(const Topology &topology, const TopologyIndex &index,
         impact.touch(kind, id);
 }
 
-FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &index,
-                                const DirtySet &dirty)
+FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &index, const DirtySet &dirty)
 {
     FindingsDelta delta;
     if (dirty.all) {

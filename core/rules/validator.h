@@ -50,8 +50,7 @@ public:
     void run(const Topology &topology, const TopologyIndex &index);
     // Adds to dirty every object whose findings may change when the touched
     // objects change. Call it on the state before an edit and after it.
-    void addImpact(const Topology &topology, const TopologyIndex &index, const Touched &touched,
-                   DirtySet &dirty) const;
+    void addImpact(const Topology &topology, const TopologyIndex &index, const Touched &touched, DirtySet &dirty) const;
     // Re-checks the dirty objects against the (edited) topology.
     FindingsDelta update(const Topology &topology, const TopologyIndex &index, const DirtySet &dirty);
 
@@ -60,8 +59,7 @@ public:
     int count(Severity severity) const { return mCounts[static_cast<int>(severity)]; }
 
     // One-shot full validation.
-    static QVector<Finding> validate(const Topology &topology,
-                                     const Catalog &catalog = Catalog::builtin());
+    static QVector<Finding> validate(const Topology &topology, const Catalog &catalog = Catalog::builtin());
 
 private:
     void store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);

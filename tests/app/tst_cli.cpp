@@ -34,7 +34,10 @@ private:
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
                 p.readAllStandardError()};
     }
-    static QString golden(const char *path) { return QStringLiteral(TD_SOURCE_DIR "/tests/core/rules/golden/") + QLatin1String(path); }
+    static QString golden(const char *path)
+    {
+        return QStringLiteral(TD_SOURCE_DIR "/tests/core/rules/golden/") + QLatin1String(path);
+    }
 
 private slots:
     void helpAndVersion()
@@ -50,7 +53,8 @@ private slots:
 
     void sampleIsClean()
     {
-        Run r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"), QStringLiteral("json")});
+        Run r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"),
+                     QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QStringLiteral("findings")).toArray().size(), 0);
@@ -68,7 +72,8 @@ private slots:
         // Warnings alone pass, and fail with --strict.
         r = run({QStringLiteral("validate"), golden("redundancy-same-rack/fires.topo.yaml")});
         QCOMPARE(r.code, 0);
-        r = run({QStringLiteral("validate"), golden("redundancy-same-rack/fires.topo.yaml"), QStringLiteral("--strict")});
+        r = run(
+            {QStringLiteral("validate"), golden("redundancy-same-rack/fires.topo.yaml"), QStringLiteral("--strict")});
         QCOMPARE(r.code, 1);
     }
 
@@ -96,14 +101,15 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("report.sarif"));
-        Run r = run({QStringLiteral("validate"), golden("redundancy-same-host/fires.topo.yaml"), QStringLiteral("--format"),
-                     QStringLiteral("sarif"), QStringLiteral("--output"), out});
+        Run r = run({QStringLiteral("validate"), golden("redundancy-same-host/fires.topo.yaml"),
+                     QStringLiteral("--format"), QStringLiteral("sarif"), QStringLiteral("--output"), out});
         QCOMPARE(r.code, 1);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
-        r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"), QStringLiteral("junit")});
+        r = run({QStringLiteral("validate"), QStringLiteral("--sample"), QStringLiteral("--format"),
+                 QStringLiteral("junit")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("<testsuites "));
     }
@@ -124,15 +130,18 @@ private slots:
                                              QStringLiteral("--format"), QStringLiteral("sarif")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
-        const QJsonObject run = QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("runs")][0].toObject();
+        const QJsonObject run =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object()[QStringLiteral("runs")][0].toObject();
         const QJsonObject location = run[QStringLiteral("results")][0][QStringLiteral("locations")][0]
-                                        [QStringLiteral("physicalLocation")].toObject();
+                                        [QStringLiteral("physicalLocation")]
+                                            .toObject();
         QCOMPARE(location[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
                  QStringLiteral("sites/lab/site.topo.yaml"));
         QCOMPARE(location[QStringLiteral("artifactLocation")][QStringLiteral("uriBaseId")].toString(),
                  QStringLiteral("%SRCROOT%"));
-        QCOMPARE(run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
-                 QStringLiteral("file://") + root + QStringLiteral("/"));
+        QCOMPARE(
+            run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
+            QStringLiteral("file://") + root + QStringLiteral("/"));
         // The line where the pair is defined in the file.
         QFile layout(root + QStringLiteral("/sites/lab/site.topo.yaml"));
         QVERIFY(layout.open(QIODevice::ReadOnly));
@@ -178,7 +187,8 @@ private slots:
         QTemporaryDir dir;
         const QString messy = dir.filePath(QStringLiteral("messy.topo.yaml"));
         QVERIFY(QFile::copy(QStringLiteral(TD_SOURCE_DIR "/tests/core/io/comments/messy.topo.yaml"), messy));
-        QVERIFY(QFile::setPermissions(messy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        QVERIFY(
+            QFile::setPermissions(messy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
         r = run({QStringLiteral("format"), messy, QStringLiteral("--in-place")});
         QCOMPARE(r.code, 0);
         QFile once(messy);
@@ -207,7 +217,8 @@ private slots:
         f.close();
         r = run({QStringLiteral("format"), bad, QStringLiteral("--in-place")});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains((bad + QStringLiteral(":4:1: error: a second YAML document")).toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains((bad + QStringLiteral(":4:1: error: a second YAML document")).toUtf8()),
+                 r.err.constData());
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("format: 1\nname: x\nplatform: {hypervisor: vsphere}\n---\nmore: 1\n"));
     }

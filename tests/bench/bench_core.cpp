@@ -15,11 +15,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
 
 using namespace td;
 
@@ -61,7 +60,8 @@ int main(int argc, char *argv[])
     QElapsedTimer gen;
     gen.start();
     const Topology topology = test::generateTopology(test::GeneratorParams::large(), 42);
-    std::printf("layout L: %lld clusters, %lld hosts, %lld racks, %lld circuits, %lld guests, %lld groups (generated in %.0f ms)\n",
+    std::printf("layout L: %lld clusters, %lld hosts, %lld racks, %lld circuits, %lld guests, %lld groups (generated "
+                "in %.0f ms)\n",
                 static_cast<long long>(topology.clusters.size()), static_cast<long long>(topology.hosts.size()),
                 static_cast<long long>(topology.racks.size()), static_cast<long long>(topology.circuits.size()),
                 static_cast<long long>(topology.guests.size()), static_cast<long long>(topology.groups.size()),
@@ -77,8 +77,7 @@ int main(int argc, char *argv[])
     }
     const QByteArray again = LayoutWriter::write(LayoutReader::read(file, QStringLiteral("L")).topology);
     std::printf("file size: %.2f MiB\n", file.size() / 1048576.0);
-    std::printf("save: %.1f ms (goal <= 50 ms), re-save byte-identical: %s\n", save,
-                again == file ? "yes" : "NO");
+    std::printf("save: %.1f ms (goal <= 50 ms), re-save byte-identical: %s\n", save, again == file ? "yes" : "NO");
 
     const std::string text = file.toStdString();
     const double parse = median(runs, [&] { YAML::Node n = YAML::Load(text); });

@@ -14,10 +14,9 @@
 #include <QPainter>
 #include <QUndoStack>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace td;
 
@@ -65,7 +64,8 @@ int main(int argc, char *argv[])
         renders.append(t.nsecsElapsed());
     }
     std::sort(renders.begin(), renders.end());
-    std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 50 ms)\n",
+    std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 50 "
+                "ms)\n",
                 ms(renders.at(2)), ms(renders.first()));
     if (argc > 1)
         image.save(QString::fromLocal8Bit(argv[1]));

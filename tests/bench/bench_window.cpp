@@ -26,13 +26,11 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include <sys/resource.h>
-
-#include <ctime>
-
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
+#include <sys/resource.h>
 
 using namespace td;
 
@@ -261,12 +259,12 @@ int main(int argc, char *argv[])
     const int guestsBefore = static_cast<int>(t.guests.size());
     mark("delete");
     const double del = ms(timed([&] { window.deleteSelection(MainWindow::HostGuests::Unplace); }));
-    std::printf("delete %d guests: %.1f ms (CPU %.1f ms), %d guests left of %d (goal <= 50 ms) %s\n", toDelete, del, ms(gCpu),
-                static_cast<int>(t.guests.size()), guestsBefore, verdict(del, 50));
+    std::printf("delete %d guests: %.1f ms (CPU %.1f ms), %d guests left of %d (goal <= 50 ms) %s\n", toDelete, del,
+                ms(gCpu), static_cast<int>(t.guests.size()), guestsBefore, verdict(del, 50));
     const double paste = ms(timed([&] { window.paste(); }));
     std::printf("paste %d guests: %.1f ms (CPU %.1f ms), %d guests now (goal <= 50 ms) %s\n",
-                static_cast<int>(t.guests.size()) - guestsBefore + toDelete, paste, ms(gCpu), static_cast<int>(t.guests.size()),
-                verdict(paste, 50));
+                static_cast<int>(t.guests.size()) - guestsBefore + toDelete, paste, ms(gCpu),
+                static_cast<int>(t.guests.size()), verdict(paste, 50));
     const double undoPaste = ms(timed([&] { undo->undo(); }));
     mark("delete-paste-done");
     std::printf("undo the paste: %.1f ms (goal <= 50 ms) %s\n", undoPaste, verdict(undoPaste, 50));
@@ -286,7 +284,8 @@ int main(int argc, char *argv[])
     std::printf("clear the filter: %.1f ms (goal <= 50 ms) %s\n", clear, verdict(clear, 50));
 
     const long rss = peakRssMb();
-    std::printf("peak memory (VmHWM) with L open in the window: %ld MB (goal <= 300 MB issue, <= 200 MB DESIGN.md) %s\n",
+    std::printf("peak memory (VmHWM) with L open in the window: %ld MB (goal <= 300 MB issue, <= 200 MB DESIGN.md) "
+                "%s\n",
                 rss, rss <= 200 ? "ok" : (rss <= 300 ? "ok for the issue, over DESIGN.md" : "OVER"));
     undo->setClean(); // no unsaved-changes prompt
     return 0;

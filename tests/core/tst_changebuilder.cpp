@@ -242,7 +242,8 @@ private slots:
         QStringList again;
         take(doc, ChangeBuilder(doc.topology(), doc.index()).paste(piece, QStringLiteral("Paste"), &again));
         QVERIFY(again.contains(pair.id.str() + QStringLiteral("-copy2")));
-        const Guest &second = doc.topology().guests.at(doc.index().guest(GuestId(pair.members.at(0).str() + QStringLiteral("-copy2"))));
+        const Guest &second = doc.topology().guests.at(
+            doc.index().guest(GuestId(pair.members.at(0).str() + QStringLiteral("-copy2"))));
         QCOMPARE(second.name, primary.name + QStringLiteral(" copy 2"));
     }
 };

@@ -43,7 +43,8 @@ private slots:
         QCOMPARE(findingsChanged.count(), 1);
         bool sameHost = false;
         for (const Finding &f : delta.added)
-            sameHost = sameHost || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pair.id.str());
+            sameHost = sameHost
+                    || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pair.id.str());
         QVERIFY(sameHost);
         QCOMPARE(doc.findings(), Validator::validate(doc.topology()));
 
@@ -59,8 +60,8 @@ private slots:
         const Group &pair = doc.topology().groups.first();
         const HostId primaryHost = doc.topology().guests.at(doc.index().guest(pair.members.at(0))).host;
         QSignalSpy changed(&doc, &Document::changed);
-        const QVector<Finding> added =
-            doc.preview(ChangeBuilder(doc.topology(), doc.index()).moveGuest(pair.members.at(1), primaryHost));
+        const QVector<Finding> added = doc.preview(
+            ChangeBuilder(doc.topology(), doc.index()).moveGuest(pair.members.at(1), primaryHost));
         QVERIFY(!added.isEmpty());
         QCOMPARE(added.first().severity, Severity::Error);
         QCOMPARE(changed.count(), 0);
@@ -78,7 +79,8 @@ private slots:
         const GuestId someGuest = doc.topology().guests.at(onHost.first()).id;
 
         ChangeBuilder build(doc.topology(), doc.index());
-        const Change unplace = build.remove({host.id.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete Host"));
+        const Change unplace = build.remove({host.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
+                                            QStringLiteral("Delete Host"));
         doc.apply(unplace);
         QCOMPARE(doc.index().host(host.id), -1);
         QVERIFY(guest(doc, someGuest.str().toLatin1().constData()).host.isNull());
@@ -87,7 +89,8 @@ private slots:
         QVERIFY(doc.topology() == before);
 
         const Change del = ChangeBuilder(doc.topology(), doc.index())
-                               .remove({host.id.str()}, ChangeBuilder::GuestPolicy::Delete, QStringLiteral("Delete Host"));
+                               .remove({host.id.str()}, ChangeBuilder::GuestPolicy::Delete,
+                                       QStringLiteral("Delete Host"));
         doc.apply(del);
         QCOMPARE(doc.index().guest(someGuest), -1);
         // No group refers to a deleted guest, and no group is left too small.

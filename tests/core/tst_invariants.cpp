@@ -178,16 +178,26 @@ private slots:
         QTest::addColumn<int>("which");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("words");
-        QTest::newRow("host above rack top") << 0 << "unit" << "reaches above the top";
-        QTest::newRow("unit without rack") << 1 << "unit" << "no rack";
-        QTest::newRow("pair of three") << 2 << "members" << "exactly 2 members";
-        QTest::newRow("guest on missing host") << 3 << "host" << "does not exist";
-        QTest::newRow("rack as cluster") << 4 << "cluster" << "not a cluster";
-        QTest::newRow("NIC twice") << 5 << "nics" << "listed twice";
-        QTest::newRow("vcpu 0") << 6 << "vcpu" << "from 1 to 768";
-        QTest::newRow("vSphere version on Hyper-V") << 7 << "version" << "Hyper-V version";
-        QTest::newRow("duplicate id") << 8 << "id" << "duplicate id";
-        QTest::newRow("empty name") << 9 << "name" << "has no name";
+        QTest::newRow("host above rack top") << 0 << "unit"
+                                             << "reaches above the top";
+        QTest::newRow("unit without rack") << 1 << "unit"
+                                           << "no rack";
+        QTest::newRow("pair of three") << 2 << "members"
+                                       << "exactly 2 members";
+        QTest::newRow("guest on missing host") << 3 << "host"
+                                               << "does not exist";
+        QTest::newRow("rack as cluster") << 4 << "cluster"
+                                         << "not a cluster";
+        QTest::newRow("NIC twice") << 5 << "nics"
+                                   << "listed twice";
+        QTest::newRow("vcpu 0") << 6 << "vcpu"
+                                << "from 1 to 768";
+        QTest::newRow("vSphere version on Hyper-V") << 7 << "version"
+                                                    << "Hyper-V version";
+        QTest::newRow("duplicate id") << 8 << "id"
+                                      << "duplicate id";
+        QTest::newRow("empty name") << 9 << "name"
+                                    << "has no name";
     }
 
     void eachBrokenInvariantIsNamed()
@@ -198,7 +208,10 @@ private slots:
         Topology t = sample();
         Host &h = t.hosts[0]; // esx01: rack-1 (42U), unit 20
         switch (which) {
-        case 0: h.unit = 30; h.heightU = 20; break; // 30..49 in a 42U rack
+        case 0:
+            h.unit = 30;
+            h.heightU = 20;
+            break; // 30..49 in a 42U rack
         case 1: h.rack = RackId(); break;
         case 2: t.groups[0].members.append(t.guests.last().id); break;
         case 3: t.guests[0].host = HostId(QStringLiteral("ghost")); break;
@@ -241,11 +254,14 @@ private slots:
     {
         Document doc(sample());
         Guest g = doc.topology().guests.first();
-        const Change first = ChangeBuilder(doc.topology(), doc.index()).replace([&] {
-            Guest x = g;
-            x.vcpu = 12;
-            return x;
-        }(), QStringLiteral("vCPU"));
+        const Change first = ChangeBuilder(doc.topology(), doc.index())
+                                 .replace(
+                                     [&] {
+                                         Guest x = g;
+                                         x.vcpu = 12;
+                                         return x;
+                                     }(),
+                                     QStringLiteral("vCPU"));
         // Built against the same state as `first`, applied after it.
         g.memoryGb = 48;
         const Change stale = ChangeBuilder(doc.topology(), doc.index()).replace(g, QStringLiteral("Memory"));
@@ -293,7 +309,8 @@ private slots:
             if (change.isEmpty())
                 continue;
             const Topology before = doc.topology();
-            const bool loads = LayoutReader::read(LayoutWriter::write(naiveApply(before, change)), QStringLiteral("x")).ok();
+            const bool loads = LayoutReader::read(LayoutWriter::write(naiveApply(before, change)), QStringLiteral("x"))
+                                   .ok();
             QString error;
             doc.apply(change, &error);
             if (error.isEmpty()) {

@@ -25,8 +25,7 @@ namespace {
 void dump(const char *title, const QByteArray &bytes)
 {
     std::fprintf(stderr, "---- %s (%lld bytes) ----\n%.*s\n---- end ----\n", title,
-                 static_cast<long long>(bytes.size()), static_cast<int>(bytes.size()),
-                 bytes.constData());
+                 static_cast<long long>(bytes.size()), static_cast<int>(bytes.size()), bytes.constData());
 }
 
 [[noreturn]] void failed(const char *what)

@@ -77,9 +77,8 @@ private slots:
         const LoadResult second = LayoutReader::read(written, QStringLiteral("written.topo.yaml"));
         if (!second.ok()) {
             // (QVERIFY2 evaluates its message even when it passes.)
-            QFAIL(qPrintable(QStringLiteral("what the writer wrote does not load: ")
-                             + second.error->toString() + QStringLiteral("\n")
-                             + QString::fromUtf8(written.left(1024))));
+            QFAIL(qPrintable(QStringLiteral("what the writer wrote does not load: ") + second.error->toString()
+                             + QStringLiteral("\n") + QString::fromUtf8(written.left(1024))));
         }
         const QByteArray rewritten = LayoutWriter::write(second.topology);
         QCOMPARE(rewritten, written);

@@ -31,8 +31,7 @@ Topology generateTopology(const GeneratorParams &p, quint64 seed)
     Topology t;
     t.header.name = QStringLiteral("Generated layout %1").arg(seed);
     t.header.platform.hypervisor = p.hypervisor;
-    t.header.platform.version = p.hypervisor == Hypervisor::VSphere ? QStringLiteral("8.0")
-                                                                    : QStringLiteral("2022");
+    t.header.platform.version = p.hypervisor == Hypervisor::VSphere ? QStringLiteral("8.0") : QStringLiteral("2022");
     const bool vsphere = p.hypervisor == Hypervisor::VSphere;
 
     for (int i = 0; i < p.circuits; ++i)
@@ -110,8 +109,8 @@ Topology generateTopology(const GeneratorParams &p, quint64 seed)
         grp.id = GroupId(QStringLiteral("grp-") + num(i, 4));
         const bool switchover = rnd.chance(40);
         grp.kind = switchover ? GroupKind::Switchover : GroupKind::Pool;
-        const QString product = QString::fromLatin1(
-            switchover ? (rnd.chance(70) ? "cic-server" : "dialer-ccs") : kPoolProducts[rnd.below(4)]);
+        const QString product = QString::fromLatin1(switchover ? (rnd.chance(70) ? "cic-server" : "dialer-ccs")
+                                                               : kPoolProducts[rnd.below(4)]);
         grp.name = (switchover ? QStringLiteral("Pair ") : QStringLiteral("Pool ")) + num(i, 4);
         const int size = switchover ? 2 : std::min(2 + rnd.below(3), p.guests - guestNo);
         for (int m = 0; m < size; ++m) {
@@ -124,8 +123,8 @@ Topology generateTopology(const GeneratorParams &p, quint64 seed)
         t.groups.append(grp);
     }
     while (guestNo < p.guests) {
-        const QString product = QString::fromLatin1(
-            rnd.chance(5) ? (rnd.chance(50) ? "cic-server" : "media-server") : kSingleProducts[rnd.below(5)]);
+        const QString product = QString::fromLatin1(rnd.chance(5) ? (rnd.chance(50) ? "cic-server" : "media-server")
+                                                                  : kSingleProducts[rnd.below(5)]);
         t.guests.append(newGuest(product, guestNo++));
     }
     // Racks in rows of 8, each with its A/B circuits above it.

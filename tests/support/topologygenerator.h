@@ -34,10 +34,7 @@ struct GeneratorParams
 
     // The reference scale "L" of DESIGN.md.
     static GeneratorParams large() { return GeneratorParams(); }
-    static GeneratorParams small()
-    {
-        return GeneratorParams{8, 6, 3, 24, 200, 40, Hypervisor::VSphere};
-    }
+    static GeneratorParams small() { return GeneratorParams{8, 6, 3, 24, 200, 40, Hypervisor::VSphere}; }
 };
 
 // Generates a realistic, loadable layout deterministically from a seed: A/B

@@ -159,8 +159,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(list));
         const QRect rowRect = list->visualItemRect(list->item(row));
         QVERIFY2(list->viewport()->rect().contains(rowRect.center()),
-                 qPrintable(QStringLiteral("row %1,%2 %3x%4 outside the list").arg(rowRect.x()).arg(rowRect.y())
-                                .arg(rowRect.width()).arg(rowRect.height())));
+                 qPrintable(QStringLiteral("row %1,%2 %3x%4 outside the list")
+                                .arg(rowRect.x())
+                                .arg(rowRect.y())
+                                .arg(rowRect.width())
+                                .arg(rowRect.height())));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, rowRect.center());
         QCOMPARE(scene()->selectedIds(), QStringList{hidden.last()});
         QCOMPARE(mWindow->inspector()->shownId(), hidden.last());

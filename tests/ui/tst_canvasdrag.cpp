@@ -109,7 +109,8 @@ private slots:
         const double scale = view()->transform().m11();
         const QPointF expected(before.left() + 123 / scale, before.top() + 47 / scale);
         QVERIFY2(std::abs(entry->x - expected.x()) <= 10 && std::abs(entry->y - expected.y()) <= 10,
-                 qPrintable(QStringLiteral("%1,%2 vs %3,%4").arg(entry->x).arg(entry->y).arg(expected.x()).arg(expected.y())));
+                 qPrintable(
+                     QStringLiteral("%1,%2 vs %3,%4").arg(entry->x).arg(entry->y).arg(expected.x()).arg(expected.y())));
         QCOMPARE(std::fmod(entry->x, 10.0), 0.0);
         QCOMPARE(std::fmod(entry->y, 10.0), 0.0);
         mWindow->undoStack()->undo();
@@ -118,7 +119,7 @@ private slots:
 
     void hostDragToAnotherRack()
     {
-        const Host h = doc()->topology().hosts.first(); // esx01, rack-1
+        const Host h = doc()->topology().hosts.first();         // esx01, rack-1
         const RackId target = doc()->topology().racks.at(2).id; // rack-3: esx05 at units 20-21
         auto *rack = dynamic_cast<RackItem *>(scene()->itemFor(target.str()));
         QVERIFY(rack);
@@ -148,8 +149,8 @@ private slots:
 
     void hostDragOntoATakenUnitIsRefused()
     {
-        const Host h = doc()->topology().hosts.first();       // esx01, rack-1
-        const Host other = doc()->topology().hosts.at(4);     // esx05, rack-3
+        const Host h = doc()->topology().hosts.first();   // esx01, rack-1
+        const Host other = doc()->topology().hosts.at(4); // esx05, rack-3
         const QRectF hostRect = scene()->sceneRectOf(h.id.str());
         const QRectF otherRect = scene()->sceneRectOf(other.id.str());
         view()->fitToView();
@@ -158,7 +159,8 @@ private slots:
         QVERIFY(dragHost(h.id.str(), view()->mapFromScene(QPointF(hostRect.left() + 12, hostRect.center().y())),
                          view()->mapFromScene(otherRect.center())));
         QCOMPARE(refused.count(), 1);
-        QVERIFY2(refused.first().first().toString().contains(other.name), qPrintable(refused.first().first().toString()));
+        QVERIFY2(refused.first().first().toString().contains(other.name),
+                 qPrintable(refused.first().first().toString()));
         QCOMPARE(host(h.id.str()).rack, h.rack);
         QCOMPARE(host(h.id.str()).unit, h.unit);
         QCOMPARE(mWindow->undoStack()->count(), 0);

@@ -1,10 +1,10 @@
+#include "catalog/catalog.h"
 #include "document.h"
 #include "io/layoutreader.h"
 #include "mainwindow.h"
 #include "panels/inspectorpanel.h"
-#include "catalog/catalog.h"
-#include "scene/rackitem.h"
 #include "scene/mime.h"
+#include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 
@@ -172,7 +172,7 @@ private slots:
         inspector()->showObject(id);
         auto *table = inspector()->findChild<QTableWidget *>();
         QVERIFY(table);
-        const int vm = 2 + 3;        // Name, Gbps, then the traffic types in kAllTraffic order
+        const int vm = 2 + 3; // Name, Gbps, then the traffic types in kAllTraffic order
         const int ftLogging = 2 + 5;
         clickCheck(table, row, vm);
         QVERIFY(!host(id).nics.at(row).carries(Traffic::Vm));

@@ -62,12 +62,13 @@ private slots:
                 change = done.takeLast().inverted(); // undo
             } else if (what < 8 || t.guests.size() < 20) {
                 const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
-                const HostId to = rnd.chance(10) ? HostId() : t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
+                const HostId to = rnd.chance(10) ? HostId()
+                                                 : t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
                 change = ChangeBuilder(t, doc.index()).moveGuest(g.id, to);
             } else {
                 const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
-                change = ChangeBuilder(t, doc.index()).remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
-                                                              QStringLiteral("Delete"));
+                change = ChangeBuilder(t, doc.index())
+                             .remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete"));
             }
             if (change.isEmpty())
                 continue;
@@ -145,15 +146,16 @@ private slots:
         QCOMPARE(panel.shownCount(), expectCount(0, QStringLiteral("redundancy")));
         const Topology &t = doc.topology();
         const Guest &g = t.guests.at(3);
-        doc.apply(ChangeBuilder(t, doc.index()).remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
-                                                       QStringLiteral("Delete")));
+        doc.apply(ChangeBuilder(t, doc.index())
+                      .remove({g.id.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
         const QVector<Finding> now = Validator::validate(doc.topology());
         int expected = 0;
         for (const Finding &f : now)
-            expected += f.severity == Severity::Error && (f.rule.contains(QStringLiteral("redundancy"))
-                                                          || f.message.contains(QStringLiteral("redundancy"), Qt::CaseInsensitive))
-                ? 1
-                : 0;
+            expected += f.severity == Severity::Error
+                             && (f.rule.contains(QStringLiteral("redundancy"))
+                                 || f.message.contains(QStringLiteral("redundancy"), Qt::CaseInsensitive))
+                          ? 1
+                          : 0;
         QCOMPARE(panel.shownCount(), expected);
     }
 };

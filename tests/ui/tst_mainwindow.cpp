@@ -52,8 +52,8 @@ private:
     void ensureVisible(const QPointF &p) { view()->centerOn(p); }
 
     // Sends a real drag enter/move/drop sequence to the view's viewport.
-    bool dropAt(const QString &format, const QByteArray &payload, const QPointF &scenePoint,
-                bool *moveAccepted = nullptr)
+    bool
+    dropAt(const QString &format, const QByteArray &payload, const QPointF &scenePoint, bool *moveAccepted = nullptr)
     {
         ensureVisible(scenePoint);
         const QPoint p = viewportPoint(scenePoint);
@@ -77,7 +77,10 @@ private:
         }
         return false;
     }
-    const Guest &guest(const QString &id) const { return doc()->topology().guests.at(doc()->index().guest(GuestId(id))); }
+    const Guest &guest(const QString &id) const
+    {
+        return doc()->topology().guests.at(doc()->index().guest(GuestId(id)));
+    }
 
 private slots:
     void initTestCase()
@@ -194,10 +197,11 @@ private slots:
         // ic1 is on esx01 in rack-1; every rack is A/B fed) over every host.
         // By construction: on esx01 it would share ic1's host (an error), on
         // esx02 ic1's rack (a warning), elsewhere nothing new.
-        const QHash<QString, QColor> expected = {
-            {QStringLiteral("esx01"), Theme::dropError()}, {QStringLiteral("esx02"), Theme::dropWarning()},
-            {QStringLiteral("esx03"), Theme::dropOk()},    {QStringLiteral("esx04"), Theme::dropOk()},
-            {QStringLiteral("esx05"), Theme::dropOk()}};
+        const QHash<QString, QColor> expected = {{QStringLiteral("esx01"), Theme::dropError()},
+                                                 {QStringLiteral("esx02"), Theme::dropWarning()},
+                                                 {QStringLiteral("esx03"), Theme::dropOk()},
+                                                 {QStringLiteral("esx04"), Theme::dropOk()},
+                                                 {QStringLiteral("esx05"), Theme::dropOk()}};
         QCOMPARE(doc()->topology().hosts.size(), expected.size());
         QVERIFY(Theme::dropOk() != Theme::dropWarning() && Theme::dropWarning() != Theme::dropError()
                 && Theme::dropOk() != Theme::dropError());
@@ -364,8 +368,8 @@ private slots:
         bool sameHost = false;
         for (const Finding &f : doc()->findings()) {
             sameHost = sameHost
-                || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pool.id.str()
-                    && f.subjects.contains(m1) && f.subjects.contains(m2) && f.subjects.contains(host));
+                    || (f.rule == QLatin1String("redundancy-same-host") && f.subjects.first() == pool.id.str()
+                        && f.subjects.contains(m1) && f.subjects.contains(m2) && f.subjects.contains(host));
         }
         QVERIFY(sameHost);
         QCOMPARE(doc()->findings(), Validator::validate(doc()->topology()));

@@ -155,7 +155,9 @@ private:
     }
 
     // Writes the files a dead session leaves: autosave, metadata, stale lock.
-    void writeDeadSession(const QString &session, const QByteArray &layout, const QString &original,
+    void writeDeadSession(const QString &session,
+                          const QByteArray &layout,
+                          const QString &original,
                           const QJsonObject &baseline = QJsonObject())
     {
         const QString base = mDir + QLatin1Char('/') + session;
@@ -163,11 +165,10 @@ private:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(layout);
         f.close();
-        QJsonObject meta { { QStringLiteral("format"), 1 },
-                           { QStringLiteral("pid"), 999999999 },
-                           { QStringLiteral("original"), original },
-                           { QStringLiteral("written"),
-                             QStringLiteral("2026-01-02T03:04:05.000Z") } };
+        QJsonObject meta{{QStringLiteral("format"), 1},
+                         {QStringLiteral("pid"), 999999999},
+                         {QStringLiteral("original"), original},
+                         {QStringLiteral("written"), QStringLiteral("2026-01-02T03:04:05.000Z")}};
         if (!baseline.isEmpty())
             meta.insert(QStringLiteral("baseline"), baseline);
         QFile m(base + QStringLiteral(".json"));
@@ -219,8 +220,8 @@ private slots:
         const Topology workOfA = a->document()->topology();
         const QString fileOfA = a->recovery()->recoveryFile();
         QVERIFY(LayoutReader::readFile(fileOfA).topology == workOfA);
-        const QStringList filesOfB = { b->recovery()->recoveryFile(), b->recovery()->metaFile(),
-                                       b->recovery()->lockFile() };
+        const QStringList filesOfB = {b->recovery()->recoveryFile(), b->recovery()->metaFile(),
+                                      b->recovery()->lockFile()};
         QList<QByteArray> before;
         for (const QString &f : filesOfB)
             before << readAll(f);
@@ -267,7 +268,7 @@ private slots:
             QTest::mouseClick(dialog->keepButton(), Qt::LeftButton);
         });
         d->offerRecovery();
-        QCOMPARE(files, QStringList { workOfA.header.name });
+        QCOMPARE(files, QStringList{workOfA.header.name});
         QVERIFY(QFile::exists(fileOfC)); // kept for later
         QVERIFY(!d->isWindowModified());
     }
@@ -279,13 +280,11 @@ private slots:
         std::array<QProcess, 2> children;
         QStringList files;
         for (int i = 0; i < 2; ++i) {
-            children[i].start(
-                QCoreApplication::applicationFilePath(),
-                { QStringLiteral("--child"), mDir, QStringLiteral("child-%1").arg(i) });
+            children[i].start(QCoreApplication::applicationFilePath(),
+                              {QStringLiteral("--child"), mDir, QStringLiteral("child-%1").arg(i)});
             QVERIFY(children[i].waitForStarted());
             while (!children[i].canReadLine())
-                QVERIFY2(children[i].waitForReadyRead(),
-                         qPrintable(children[i].readAllStandardError()));
+                QVERIFY2(children[i].waitForReadyRead(), qPrintable(children[i].readAllStandardError()));
             const QByteArray line = children[i].readLine().trimmed();
             QVERIFY2(line.startsWith("ready "), line.constData());
             files << QString::fromLocal8Bit(line.mid(6));
@@ -322,8 +321,7 @@ private slots:
         auto &a = window();
         renameGuest(a.get(), 0, QStringLiteral("edited"));
         a->autosave();
-        const QStringList files = { a->recovery()->recoveryFile(), a->recovery()->metaFile(),
-                                    a->recovery()->lockFile() };
+        const QStringList files = {a->recovery()->recoveryFile(), a->recovery()->metaFile(), a->recovery()->lockFile()};
         for (const QString &f : files)
             QVERIFY2(QFile::exists(f), qPrintable(f));
         // Undo back to the saved state: nothing to recover any more.
@@ -342,8 +340,7 @@ private slots:
     {
         const QByteArray broken = "format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  "
                                   "- {id: a, name: A, product: nope}\n";
-        writeDeadSession(QStringLiteral("session-dead-1"), broken,
-                         QStringLiteral("/nowhere/site.topo.yaml"));
+        writeDeadSession(QStringLiteral("session-dead-1"), broken, QStringLiteral("/nowhere/site.topo.yaml"));
         const QString file = mDir + QStringLiteral("/session-dead-1.topo.yaml");
         auto &w = window();
         const Topology sample = w->document()->topology();
@@ -438,10 +435,8 @@ private slots:
         const QString session = QFileInfo(autosave).fileName().chopped(int(qstrlen(".topo.yaml")));
         QVERIFY(session.startsWith(QLatin1String("session-")));
         {
-            QFile f(autosave), m(meta),
-                l(mDir + QLatin1Char('/') + session + QStringLiteral(".lock"));
-            QVERIFY(f.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly)
-                    && l.open(QIODevice::WriteOnly));
+            QFile f(autosave), m(meta), l(mDir + QLatin1Char('/') + session + QStringLiteral(".lock"));
+            QVERIFY(f.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly) && l.open(QIODevice::WriteOnly));
             f.write(staleLayout);
             m.write(staleMeta);
             l.write("999999999\ntopology-designer\n");
@@ -463,7 +458,7 @@ private slots:
         QVERIFY(keepDefault);
         QVERIFY2(notes.contains(QStringLiteral("was changed on disk")), qPrintable(notes));
         QVERIFY(third->document()->topology() == saved); // Return kept the saved work
-        QVERIFY(QFile::exists(autosave)); // and the autosave, for later
+        QVERIFY(QFile::exists(autosave));                // and the autosave, for later
 
         // Recovered anyway (not the default): Save asks before replacing the
         // newer file.
@@ -513,8 +508,7 @@ private slots:
         f.write(handWritten);
         f.close();
         QVERIFY(readAll(path) != canonical);
-        QVERIFY(LayoutReader::readFile(path).topology
-                == LayoutReader::read(canonical, path).topology);
+        QVERIFY(LayoutReader::readFile(path).topology == LayoutReader::read(canonical, path).topology);
         writeDeadSession(QStringLiteral("session-dead-3"), canonical, path);
         auto &w = window();
         QVERIFY(!showsModal([&] { w->offerRecovery(); }));
@@ -579,8 +573,7 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
             text = box->text();
-            saveAsDefault = box->defaultButton()
-                == box->findChild<QPushButton *>(QStringLiteral("saveAsButton"));
+            saveAsDefault = box->defaultButton() == box->findChild<QPushButton *>(QStringLiteral("saveAsButton"));
             QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
         });
         pressSave(a.get());
@@ -592,8 +585,7 @@ private slots:
         whenModal([&](QWidget *modal) {
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
-            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("overwriteButton")),
-                              Qt::LeftButton);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("overwriteButton")), Qt::LeftButton);
         });
         pressSave(a.get());
         QVERIFY(a->undoStack()->isClean());
@@ -606,8 +598,7 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(modal);
             QVERIFY(box);
             asked = true;
-            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("reloadButton")),
-                              Qt::LeftButton);
+            QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("reloadButton")), Qt::LeftButton);
         });
         pressSave(b.get());
         QVERIFY(asked);
@@ -617,8 +608,7 @@ private slots:
         // A file only touched (same content) is no reason to ask.
         QFile touched(path);
         QVERIFY(touched.open(QIODevice::ReadWrite));
-        touched.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5),
-                            QFileDevice::FileModificationTime);
+        touched.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime);
         touched.close();
         renameGuest(a.get(), 3, QStringLiteral("A again"));
         QVERIFY(!showsModal([&] { pressSave(a.get()); }));
@@ -643,9 +633,7 @@ private slots:
             auto *frame = hint ? dynamic_cast<QGraphicsRectItem *>(hint->parentItem()) : nullptr;
             if (frame && frame->isVisible()) {
                 text = hint->text();
-                *box = frame->deviceTransform(w->view()->viewportTransform())
-                           .mapRect(frame->rect())
-                           .toAlignedRect();
+                *box = frame->deviceTransform(w->view()->viewportTransform()).mapRect(frame->rect()).toAlignedRect();
             }
         }
         QDragLeaveEvent leave;
@@ -661,17 +649,13 @@ private slots:
         // A NIC refused at the right edge of the view: its hint stays in view.
         QString text;
         QRect box;
-        for (int y = 20; y < viewport.height() && !text.startsWith(QLatin1String("Cannot"));
-             y += 25)
+        for (int y = 20; y < viewport.height() && !text.startsWith(QLatin1String("Cannot")); y += 25)
             text = dragHint(w.get(), QStringLiteral("nic"), QPoint(viewport.width() - 8, y), &box);
         QCOMPARE(text.split(QLatin1Char('\n')).join(QLatin1Char(' ')),
                  QStringLiteral("Cannot drop here: drop a NIC onto a host"));
         QVERIFY2(viewport.contains(box),
-                 qPrintable(QStringLiteral("%1,%2 %3x%4")
-                                .arg(box.x())
-                                .arg(box.y())
-                                .arg(box.width())
-                                .arg(box.height())));
+                 qPrintable(
+                     QStringLiteral("%1,%2 %3x%4").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
         // And at the bottom edge.
         text.clear();
         for (int x = 20; x < viewport.width() && !text.startsWith(QLatin1String("Cannot")); x += 25)
@@ -691,39 +675,32 @@ private slots:
                 continue;
             bool free = true;
             for (const Host &other : t.hosts)
-                free = free
-                    && !(other.rack == h.rack && other.unit <= above
-                         && above < other.unit + other.heightU);
+                free = free && !(other.rack == h.rack && other.unit <= above && above < other.unit + other.heightU);
             if (free)
                 chosen = i;
         }
         QVERIFY(chosen >= 0);
         Host host = t.hosts.at(chosen);
-        host.name = QStringLiteral(
-            "esx-rack-a-unit-07-behind-the-second-patch-panel-in-the-north-hall-2");
+        host.name = QStringLiteral("esx-rack-a-unit-07-behind-the-second-patch-panel-in-the-north-hall-2");
         w->undoStack()->push(new EditObjectCommand(
-            w->document(),
-            ChangeBuilder(t, w->document()->index()).replace(host, QStringLiteral("Rename")),
+            w->document(), ChangeBuilder(t, w->document()->index()).replace(host, QStringLiteral("Rename")),
             QString()));
         const Rack &rack = t.racks.at(w->document()->index().rack(host.rack));
         const QRectF rackRect = w->scene()->sceneRectOf(rack.id.str());
-        const QPointF unitAbove(rackRect.left() + 120,
-                                rackRect.top() + geometry::kRackHeader
-                                    + (rack.units - above + 0.5) * geometry::kUnitHeight);
+        const QPointF unitAbove(rackRect.left() + 120, rackRect.top() + geometry::kRackHeader
+                                                           + (rack.units - above + 0.5) * geometry::kUnitHeight);
         w->view()->centerOn(unitAbove);
         text = dragHint(w.get(), QStringLiteral("host"), w->view()->mapFromScene(unitAbove), &box);
         const QString unwrapped = text.split(QLatin1Char('\n')).join(QLatin1Char(' '));
-        QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: "))
-                     && unwrapped.contains(host.name),
+        QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: ")) && unwrapped.contains(host.name),
                  qPrintable(text));
         QVERIFY(viewport.contains(box));
     }
 
     void loadErrorDialogIsReadable()
     {
-        const QString path = mTemp.filePath(
-            QStringLiteral("a-layout-with-a-rather-long-file-name-that-goes-on-and-on-"
-                           "for-the-whole-width-of-the-dialog.topo.yaml"));
+        const QString path = mTemp.filePath(QStringLiteral("a-layout-with-a-rather-long-file-name-that-goes-on-and-on-"
+                                                           "for-the-whole-width-of-the-dialog.topo.yaml"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("format: 1\nname: x\nplatform: {hypervisor: vsphere}\nguests:\n  - {id: a, name: "
@@ -738,7 +715,7 @@ private slots:
             QVERIFY(details);
             shown = details->toPlainText();
             resizable = modal->minimumWidth() < modal->maximumWidth()
-                && modal->minimumHeight() < modal->maximumHeight();
+                     && modal->minimumHeight() < modal->maximumHeight();
             // Everything is within the text's width (wrapped, nothing cut off).
             hiddenWidth = details->horizontalScrollBar()->maximum();
             modal->close();
@@ -759,11 +736,10 @@ static int runChild(const QString &dir, const QString &name)
     w.openSample();
     Guest g = w.document()->topology().guests.first();
     g.name = name;
-    w.undoStack()->push(
-        new EditObjectCommand(w.document(),
-                              ChangeBuilder(w.document()->topology(), w.document()->index())
-                                  .replace(g, QStringLiteral("Rename")),
-                              QString()));
+    w.undoStack()->push(new EditObjectCommand(
+        w.document(),
+        ChangeBuilder(w.document()->topology(), w.document()->index()).replace(g, QStringLiteral("Rename")),
+        QString()));
     w.autosave();
     std::printf("ready %s\n", qPrintable(w.recovery()->recoveryFile()));
     std::fflush(stdout);

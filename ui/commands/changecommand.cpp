@@ -6,8 +6,7 @@ namespace td {
 
 ChangeCommand::ChangeCommand(Document *document, Change change, QUndoCommand *parent)
     : QUndoCommand(change.text, parent), mDocument(document), mChange(std::move(change))
-{
-}
+{}
 
 void ChangeCommand::redo()
 {
@@ -27,8 +26,7 @@ void ChangeCommand::undo()
 
 EditObjectCommand::EditObjectCommand(Document *document, Change change, QString mergeKey)
     : ChangeCommand(document, std::move(change)), mMergeKey(std::move(mergeKey))
-{
-}
+{}
 
 bool EditObjectCommand::mergeWith(const QUndoCommand *other)
 {

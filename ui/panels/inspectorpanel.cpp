@@ -5,25 +5,25 @@
 #include "commands/changecommand.h"
 #include "document.h"
 #include "invariants.h"
-#include "nameallocator.h"
 #include "io/names.h"
+#include "nameallocator.h"
 #include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QHeaderView>
-#include <QScrollBar>
-#include <QUndoStack>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -109,7 +109,9 @@ void InspectorPanel::addSection(const QString &title)
 }
 
 template <typename T>
-void InspectorPanel::edit(const QString &id, const QString &field, const QString &text,
+void InspectorPanel::edit(const QString &id,
+                          const QString &field,
+                          const QString &text,
                           const std::function<void(T &)> &mutate)
 {
     // Read the object as it is now: earlier edits of other fields (and undo,
@@ -162,8 +164,8 @@ void InspectorPanel::push(QUndoCommand *command)
     // The document refuses what would break an invariant: say why and show
     // the values as they are (the field the user typed into included).
     QString why;
-    QMetaObject::Connection refusal =
-        connect(mDocument, &Document::refused, this, [&why](const QString &message) { why = message; });
+    QMetaObject::Connection refusal = connect(mDocument, &Document::refused, this,
+                                              [&why](const QString &message) { why = message; });
     mApplying = true;
     mUndoStack->push(command);
     mApplying = false;
@@ -252,9 +254,7 @@ void InspectorPanel::buildHeader()
     const Header h = mDocument->topology().header;
     mTitle->setText(tr("Layout"));
     addRow(tr("Name"), nameEdit(h.name, [this](const QString &v) {
-               editHeader(tr("Rename Layout"), [&](Header &x) {
-                   x.name = v;
-               });
+               editHeader(tr("Rename Layout"), [&](Header &x) { x.name = v; });
            }));
     auto *hypervisor = new QComboBox(mForm);
     hypervisor->addItem(tr("VMware vSphere"), int(Hypervisor::VSphere));
@@ -272,20 +272,15 @@ void InspectorPanel::buildHeader()
     const PlatformLimits &limits = Catalog::builtin().limits();
     version->addItems(h.platform.hypervisor == Hypervisor::VSphere ? limits.vsphereVersions : limits.hypervVersions);
     version->setCurrentText(h.platform.version);
-    connect(version, &QComboBox::currentTextChanged, this, [this](const QString &v) {
-        editHeader(tr("Change Version"), [&](Header &x) {
-            x.platform.version = v;
-        });
-    });
+    connect(version, &QComboBox::currentTextChanged, this,
+            [this](const QString &v) { editHeader(tr("Change Version"), [&](Header &x) { x.platform.version = v; }); });
     addRow(tr("Version"), version);
     if (h.platform.hypervisor == Hypervisor::VSphere) {
         auto *edition = new QComboBox(mForm);
         edition->addItems({tr("Standard"), tr("Enterprise"), tr("Enterprise Plus")});
         edition->setCurrentIndex(int(h.platform.edition));
         connect(edition, &QComboBox::currentIndexChanged, this, [this](int i) {
-            editHeader(tr("Change Edition"), [&](Header &x) {
-                x.platform.edition = static_cast<Edition>(i);
-            });
+            editHeader(tr("Change Edition"), [&](Header &x) { x.platform.edition = static_cast<Edition>(i); });
         });
         addRow(tr("Edition"), edition);
     }
@@ -293,9 +288,8 @@ void InspectorPanel::buildHeader()
     licensing->addItems({tr("Host ID (CPUID + MAC)"), tr("Virtual cloud enforcement")});
     licensing->setCurrentIndex(h.platform.licensing == Licensing::LegacyHostId ? 0 : 1);
     connect(licensing, &QComboBox::currentIndexChanged, this, [this](int i) {
-        editHeader(tr("Change Licensing"), [&](Header &x) {
-            x.platform.licensing = i == 0 ? Licensing::LegacyHostId : Licensing::Cloud;
-        });
+        editHeader(tr("Change Licensing"),
+                   [&](Header &x) { x.platform.licensing = i == 0 ? Licensing::LegacyHostId : Licensing::Cloud; });
     });
     addRow(tr("Licensing"), licensing);
 
@@ -311,14 +305,15 @@ void InspectorPanel::buildHeader()
         swatch->setStyleSheet(QStringLiteral("background:%1;border-radius:2px").arg(Theme::clusterColor(i).name()));
         l->addWidget(swatch);
         addRow(c.id.str(), nameEdit(c.name, [this, id = c.id.str()](const QString &v) {
-            edit<Cluster>(id, QStringLiteral("name"), tr("Rename Cluster"), [&](Cluster &x) { x.name = v; });
-        }));
+                   edit<Cluster>(id, QStringLiteral("name"), tr("Rename Cluster"), [&](Cluster &x) { x.name = v; });
+               }));
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
             drs->addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
             drs->setCurrentIndex(int(c.drs));
             connect(drs, &QComboBox::currentIndexChanged, this, [this, id = c.id.str()](int v) {
-                edit<Cluster>(id, QStringLiteral("drs"), tr("Change DRS"), [&](Cluster &x) { x.drs = static_cast<DrsLevel>(v); });
+                edit<Cluster>(id, QStringLiteral("drs"), tr("Change DRS"),
+                              [&](Cluster &x) { x.drs = static_cast<DrsLevel>(v); });
             });
             l->addWidget(drs);
         }
@@ -345,8 +340,7 @@ void InspectorPanel::buildHeader()
         NameAllocator names(top, mDocument->index());
         ChangeBuilder build(top, mDocument->index());
         const Cluster c = build.newCluster(names);
-        mUndoStack->push(new AddObjectsCommand(
-            mDocument, build.add(c, tr("Add Cluster"))));
+        mUndoStack->push(new AddObjectsCommand(mDocument, build.add(c, tr("Add Cluster"))));
     });
     mLayout->addRow(add);
     auto *hint = new QLabel(tr("Select an object on the canvas to edit it."), mForm);
@@ -367,7 +361,9 @@ void InspectorPanel::buildCircuit(const Circuit &c)
 namespace {
 
 // A checkable list of circuits; calls apply with the checked ones.
-QListWidget *circuitChecks(const Topology &t, const QVector<CircuitId> &checked, QWidget *parent,
+QListWidget *circuitChecks(const Topology &t,
+                           const QVector<CircuitId> &checked,
+                           QWidget *parent,
                            std::function<void(QVector<CircuitId>)> apply)
 {
     auto *list = new QListWidget(parent);
@@ -403,10 +399,13 @@ void InspectorPanel::buildRack(const Rack &r)
         if (h.rack == r.id)
             highest = std::max(highest, h.unit + h.heightU - 1);
     }
-    addRow(tr("Units"), spin(r.units > 0 ? r.units : Limits::kDefaultRackUnits, highest, Limits::kMaxRackUnits, tr(" U"), [this, id = r.id.str()](int v) {
-               edit<Rack>(id, QStringLiteral("units"), tr("Change Rack Height"), [&](Rack &x) { x.units = v; });
-           }));
-    addRow(tr("Circuits"), circuitChecks(mDocument->topology(), r.circuits, mForm, [this, id = r.id.str()](QVector<CircuitId> v) {
+    addRow(tr("Units"), spin(r.units > 0 ? r.units : Limits::kDefaultRackUnits, highest, Limits::kMaxRackUnits,
+                             tr(" U"), [this, id = r.id.str()](int v) {
+                                 edit<Rack>(id, QStringLiteral("units"), tr("Change Rack Height"),
+                                            [&](Rack &x) { x.units = v; });
+                             }));
+    addRow(tr("Circuits"),
+           circuitChecks(mDocument->topology(), r.circuits, mForm, [this, id = r.id.str()](QVector<CircuitId> v) {
                edit<Rack>(id, QStringLiteral("circuits"), tr("Change Rack Feeds"), [&](Rack &x) { x.circuits = v; });
            }));
 }
@@ -450,7 +449,8 @@ void InspectorPanel::buildHost(const Host &h)
                }
                edit<Host>(id, QStringLiteral("height"), tr("Change Host Height"), [&](Host &x) { x.heightU = v; });
            }));
-    addRow(tr("CPU model"), nameEdit(h.cpuModel.isEmpty() ? QString() : h.cpuModel, [this, id = h.id.str()](const QString &v) {
+    addRow(tr("CPU model"),
+           nameEdit(h.cpuModel.isEmpty() ? QString() : h.cpuModel, [this, id = h.id.str()](const QString &v) {
                edit<Host>(id, QStringLiteral("cpu"), tr("Change CPU Model"), [&](Host &x) { x.cpuModel = v; });
            }));
     addRow(tr("Cores"), spin(h.cores, 0, Limits::kMaxCores, QString(), [this, id = h.id.str()](int v) {
@@ -469,8 +469,8 @@ void InspectorPanel::buildHost(const Host &h)
     table->setHorizontalHeaderItem(0, new QTableWidgetItem(tr("Name")));
     table->setHorizontalHeaderItem(1, new QTableWidgetItem(tr("Gbps")));
     for (int k = 0; k < 7; ++k) {
-        static const char *const kShort[] = {QT_TR_NOOP("Mgmt"), QT_TR_NOOP("vMo"),  QT_TR_NOOP("LM"), QT_TR_NOOP("VM"),
-                                             QT_TR_NOOP("Stor"), QT_TR_NOOP("FT"), QT_TR_NOOP("Bkp")};
+        static const char *const kShort[] = {QT_TR_NOOP("Mgmt"), QT_TR_NOOP("vMo"), QT_TR_NOOP("LM"), QT_TR_NOOP("VM"),
+                                             QT_TR_NOOP("Stor"), QT_TR_NOOP("FT"),  QT_TR_NOOP("Bkp")};
         auto *header = new QTableWidgetItem(tr(kShort[k]));
         header->setToolTip(Names::traffic(kAllTraffic[k]));
         table->setHorizontalHeaderItem(2 + k, header);
@@ -491,8 +491,9 @@ void InspectorPanel::buildHost(const Host &h)
     // The other hypervisor's migration traffic means nothing here: hide its
     // column unless a NIC carries it (then it stays visible to be cleared).
     const Traffic foreign = t.header.platform.hypervisor == Hypervisor::VSphere ? Traffic::LiveMigration
-                                                                                 : Traffic::VMotion;
-    const bool foreignUsed = std::any_of(h.nics.cbegin(), h.nics.cend(), [&](const Nic &n) { return n.carries(foreign); });
+                                                                                : Traffic::VMotion;
+    const bool foreignUsed = std::any_of(h.nics.cbegin(), h.nics.cend(),
+                                         [&](const Nic &n) { return n.carries(foreign); });
     for (int k = 0; k < 7; ++k) {
         if (kAllTraffic[k] == foreign && !foreignUsed)
             table->setColumnHidden(2 + k, true);
@@ -596,7 +597,7 @@ void InspectorPanel::buildGuest(const Guest &g)
                edit<Guest>(id, QStringLiteral("memory"), tr("Change Guest Memory"), [&](Guest &x) { x.memoryGb = v; });
            }));
     auto *ft = new QCheckBox(t.header.platform.hypervisor == Hypervisor::VSphere ? tr("Fault Tolerance")
-                                                                             : tr("Fault Tolerance (vSphere only)"),
+                                                                                 : tr("Fault Tolerance (vSphere only)"),
                              mForm);
     ft->setEnabled(g.ft || t.header.platform.hypervisor == Hypervisor::VSphere);
     ft->setChecked(g.ft);
@@ -608,7 +609,8 @@ void InspectorPanel::buildGuest(const Guest &g)
     mac->addItems({tr("Dynamic"), tr("Static")});
     mac->setCurrentIndex(g.mac == MacMode::Static ? 1 : 0);
     connect(mac, &QComboBox::currentIndexChanged, this, [this, id = g.id.str()](int i) {
-        edit<Guest>(id, QStringLiteral("mac"), tr("Change MAC"), [&](Guest &x) { x.mac = i == 1 ? MacMode::Static : MacMode::Dynamic; });
+        edit<Guest>(id, QStringLiteral("mac"), tr("Change MAC"),
+                    [&](Guest &x) { x.mac = i == 1 ? MacMode::Static : MacMode::Dynamic; });
     });
     addRow(tr("MAC address"), mac);
     const Product *p = Catalog::builtin().product(g.product);
@@ -628,14 +630,13 @@ void InspectorPanel::buildGuest(const Guest &g)
         for (int gp : mDocument->index().groupsOfGuest(pos)) {
             const Group &grp = t.groups.at(gp);
             QString role = grp.kind == GroupKind::Switchover
-                               ? (grp.members.first() == g.id ? tr("primary") : tr("backup"))
-                               : tr("pool member");
-            auto *roleLabel = new QLabel(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()),
-                                     mForm);
+                             ? (grp.members.first() == g.id ? tr("primary") : tr("backup"))
+                             : tr("pool member");
+            auto *roleLabel = new QLabel(
+                tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()), mForm);
             roleLabel->setWordWrap(true);
             addRow(tr("Group"), nameEdit(grp.name, [this, id = grp.id.str()](const QString &v) {
-                       edit<Group>(id, QStringLiteral("name"),
-                                   tr("Rename Group"), [&](Group &x) { x.name = v; });
+                       edit<Group>(id, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
                    }));
             addRow(QString(), roleLabel);
         }

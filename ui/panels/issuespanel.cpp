@@ -43,7 +43,8 @@ IssuesPanel::IssuesPanel(Document *document, QWidget *parent)
     // over thousands of findings on each change.
     mView->header()->setSectionResizeMode(IssuesModel::SeverityColumn, QHeaderView::Interactive);
     mView->header()->setSectionResizeMode(IssuesModel::RuleColumn, QHeaderView::Interactive);
-    mView->header()->resizeSection(IssuesModel::SeverityColumn, fontMetrics().horizontalAdvance(QStringLiteral("warning")) + 48);
+    mView->header()->resizeSection(IssuesModel::SeverityColumn,
+                                   fontMetrics().horizontalAdvance(QStringLiteral("warning")) + 48);
     mView->header()->resizeSection(IssuesModel::RuleColumn,
                                    fontMetrics().horizontalAdvance(QStringLiteral("redundancy-same-circuit")) + 24);
     mView->header()->setStretchLastSection(true);

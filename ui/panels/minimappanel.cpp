@@ -65,7 +65,7 @@ QTransform MinimapPanel::toWidget() const
     const qreal scale = std::min(width() / mSource.width(), height() / mSource.height());
     const QPointF offset((width() - mSource.width() * scale) / 2, (height() - mSource.height() * scale) / 2);
     return QTransform::fromTranslate(-mSource.left(), -mSource.top()) * QTransform::fromScale(scale, scale)
-        * QTransform::fromTranslate(offset.x(), offset.y());
+         * QTransform::fromTranslate(offset.x(), offset.y());
 }
 
 QPointF MinimapPanel::toScene(const QPoint &p) const

@@ -85,13 +85,15 @@ PalettePanel::PalettePanel(QWidget *parent) : QWidget(parent)
     addEntry(infra, QStringLiteral("rack"), tr("Rack"), QStringLiteral("rack"),
              tr("A 42U rack. Drop on empty canvas."));
     addEntry(infra, QStringLiteral("host"), tr("Host"), QStringLiteral("host"),
-             tr("A 2U hypervisor host with management, migration and VM NICs. Drop into a rack unit or the unracked area."));
+             tr("A 2U hypervisor host with management, migration and VM NICs. Drop into a rack unit or the unracked "
+                "area."));
     addEntry(infra, QStringLiteral("nic"), tr("NIC"), QStringLiteral("nic"), tr("A 10 Gbps NIC. Drop onto a host."));
     QTreeWidgetItem *pc = addCategory(tr("PureConnect"));
     QTreeWidgetItem *other = addCategory(tr("Other guests"));
     for (const Product &p : Catalog::builtin().products()) {
         addEntry(p.pureConnect ? pc : other, QStringLiteral("guest:") + p.id, p.name, p.id,
-                 tr("%1\nStarting point: %2 vCPU, %3 GB (editable; not vendor sizing).\nDrop onto a host or the unplaced area.")
+                 tr("%1\nStarting point: %2 vCPU, %3 GB (editable; not vendor sizing).\nDrop onto a host or the "
+                    "unplaced area.")
                      .arg(p.description)
                      .arg(p.vcpu)
                      .arg(p.memoryGb));

@@ -61,9 +61,10 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->setBrush(Theme::clusterColor(i));
         painter->drawRoundedRect(QRectF(12, y + 4, 14, kRow - 8), 2, 2);
         const Cluster &c = t.clusters.at(i);
-        row(c.name + (t.header.platform.hypervisor == Hypervisor::VSphere && c.drs == DrsLevel::FullyAutomated
-                          ? tr(" (DRS fully automated)")
-                          : QString()));
+        row(c.name
+            + (t.header.platform.hypervisor == Hypervisor::VSphere && c.drs == DrsLevel::FullyAutomated
+                   ? tr(" (DRS fully automated)")
+                   : QString()));
     }
     f.setBold(true);
     painter->setFont(f);

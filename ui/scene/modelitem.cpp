@@ -3,9 +3,9 @@
 #include "scene/topologyscene.h"
 #include "theme.h"
 
-#include <QGuiApplication>
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
 

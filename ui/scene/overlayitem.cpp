@@ -35,7 +35,8 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     // chips, and a thousand feed curves each time would cost a frame.
     const QRectF exposed = option->exposedRect;
     auto shows = [&](const QPointF &a, const QPointF &b, qreal bulge) {
-        return exposed.isEmpty() || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
+        return exposed.isEmpty()
+            || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
     };
     auto curve = [&](const QPointF &a, const QPointF &b) {
         QPainterPath path(a);

@@ -96,7 +96,8 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const qreal top = geometry::kRackHeader + (mUnits - (mDropLowest + mDropHeight - 1)) * geometry::kUnitHeight;
         painter->setPen(QPen(QColor(mDropColor.red(), mDropColor.green(), mDropColor.blue()), 2));
         painter->setBrush(mDropColor);
-        painter->drawRect(QRectF(geometry::kUnitLabelWidth, top, geometry::kHostWidth, mDropHeight * geometry::kUnitHeight));
+        painter->drawRect(
+            QRectF(geometry::kUnitLabelWidth, top, geometry::kHostWidth, mDropHeight * geometry::kUnitHeight));
     }
     paintTint(painter, r);
     paintSelection(painter, r, 4);

@@ -2,9 +2,9 @@
 
 #include "catalog/catalog.h"
 #include "changebuilder.h"
-#include "nameallocator.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "nameallocator.h"
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
@@ -17,19 +17,18 @@
 
 #include <QDrag>
 #include <QGraphicsSceneDragDropEvent>
-#include <QGraphicsView>
-#include <QMimeData>
-#include <QPainter>
-#include <QSet>
-#include <QStyleOptionGraphicsItem>
-#include <QWidget>
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QGuiApplication>
+#include <QMimeData>
+#include <QPainter>
+#include <QSet>
 #include <QSignalBlocker>
+#include <QStyleOptionGraphicsItem>
 #include <QToolTip>
 #include <QUndoStack>
+#include <QWidget>
 
 namespace td {
 
@@ -82,8 +81,7 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
         updateFindings(nullptr);
     });
     connect(document, &Document::changed, this, [this](const Change &change) { sync(&change); });
-    connect(document, &Document::findingsChanged, this,
-            [this](const FindingsDelta &delta) { updateFindings(&delta); });
+    connect(document, &Document::findingsChanged, this, [this](const FindingsDelta &delta) { updateFindings(&delta); });
     sync(nullptr);
     updateFindings(nullptr);
 }
@@ -559,7 +557,8 @@ void TopologyScene::layoutLane(int hostPos)
         const int row = slot / geometry::kChipsPerRow;
         const int col = slot % geometry::kChipsPerRow;
         placeGuest(it, host, true,
-                   QPointF(geometry::kHostBarWidth + geometry::kChipGap + col * (geometry::kChipWidth + geometry::kChipGap),
+                   QPointF(geometry::kHostBarWidth + geometry::kChipGap
+                               + col * (geometry::kChipWidth + geometry::kChipGap),
                            (geometry::kUnitHeight - geometry::kChipHeight) / 2 + row * geometry::kUnitHeight));
     }
     if (hidden.isEmpty())
@@ -585,9 +584,9 @@ void TopologyScene::layoutUnplaced()
         ++count;
     }
     const int rows = (count + geometry::kUnplacedPerRow - 1) / geometry::kUnplacedPerRow;
-    mUnplaced->setSize(QSizeF(10 + geometry::kUnplacedPerRow * (geometry::kChipWidth + geometry::kChipGap) + 6,
-                              std::max<qreal>(geometry::kAreaHeader + rows * (geometry::kChipHeight + geometry::kChipGap) + 10,
-                                              120)));
+    mUnplaced->setSize(
+        QSizeF(10 + geometry::kUnplacedPerRow * (geometry::kChipWidth + geometry::kChipGap) + 6,
+               std::max<qreal>(geometry::kAreaHeader + rows * (geometry::kChipHeight + geometry::kChipGap) + 10, 120)));
 }
 
 void TopologyScene::updateSceneRect(bool keepViews)
@@ -618,7 +617,8 @@ QRectF TopologyScene::computeContentRect() const
     // size follows the scene's (counting them made the scene grow). Guests
     // sit in their host's lane or in the unplaced area: the containers
     // bound them.
-    QRectF r = mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect()).united(mLegend->sceneBoundingRect());
+    QRectF r =
+        mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect()).united(mLegend->sceneBoundingRect());
     for (const ModelItem *item : mItems) {
         if (item->kind() != ObjectKind::Guest && item->isVisible())
             r = r.united(item->mapRectToScene(QRectF(QPointF(0, 0), item->size())));
@@ -637,7 +637,8 @@ TopologyScene::Badge TopologyScene::badgeFor(const QString &id) const
 void TopologyScene::countBadge(const Finding &f, int sign, QSet<QString> &touched)
 {
     if (f.rule.startsWith(QLatin1String("redundancy-same-"))) {
-        const QString key = f.rule + QLatin1Char('|') + f.subjects.join(QLatin1Char(',')) + QLatin1Char('|') + f.message;
+        const QString key = f.rule + QLatin1Char('|') + f.subjects.join(QLatin1Char(',')) + QLatin1Char('|')
+                          + f.message;
         if (sign > 0) {
             mBroken.insert(key, f);
             for (const QString &id : f.subjects)
@@ -739,7 +740,9 @@ QString TopologyScene::toolTipFor(const QString &id) const
         for (const QString &guest : mOverflow.value(id))
             hidden << mDocument->index().nameOf(t, guest);
         if (!hidden.isEmpty())
-            tip += tr("\nAlso runs: %1 (click \"+%2\" to pick one)").arg(hidden.join(QStringLiteral(", "))).arg(hidden.size());
+            tip += tr("\nAlso runs: %1 (click \"+%2\" to pick one)")
+                       .arg(hidden.join(QStringLiteral(", ")))
+                       .arg(hidden.size());
         break;
     }
     case ObjectKind::Guest: {

@@ -86,14 +86,14 @@ public:
     struct DropPlan
     {
         bool ok = false;
-        QString reason;                 // why not, when !ok
-        Change change;                  // what it does, when ok
+        QString reason; // why not, when !ok
+        Change change;  // what it does, when ok
         enum class Verb { Add, MoveGuests, MoveHosts, Feed } verb = Verb::Add;
-        QString targetId;               // the host/rack/circuit dropped on
+        QString targetId;                // the host/rack/circuit dropped on
         Severity worst = Severity::Info; // worst new finding (guest drops)
         QString firstMessage;            // the worst new finding's message
         bool newFindings = false;
-        int rackLowestUnit = 0;         // a host drop into a rack
+        int rackLowestUnit = 0; // a host drop into a rack
         int rackHeight = 0;
         QStringList newIds;
     };
@@ -166,11 +166,11 @@ private:
     LegendItem *mLegend = nullptr;
     QGraphicsSimpleTextItem *mHint = nullptr;
     QGraphicsRectItem *mHintBox = nullptr;
-    QHash<QString, std::pair<int, int>> mBadges; // id -> (errors, warnings)
-    QHash<QString, Finding> mBroken;             // broken-group findings by key
+    QHash<QString, std::pair<int, int>> mBadges;   // id -> (errors, warnings)
+    QHash<QString, Finding> mBroken;               // broken-group findings by key
     QMultiHash<QString, QString> mBrokenBySubject; // guest id -> keys of mBroken
-    QHash<QString, QRectF> mMovedFrom;           // guests moved by the last sync: old scene rect
-    QHash<QString, QStringList> mOverflow;       // host id -> hidden guest ids
+    QHash<QString, QRectF> mMovedFrom;             // guests moved by the last sync: old scene rect
+    QHash<QString, QStringList> mOverflow;         // host id -> hidden guest ids
     QHash<QString, GroupLook> mGroupLooks;
     QRectF computeContentRect() const;
 

@@ -150,10 +150,22 @@ void TopologyView::keyPressEvent(QKeyEvent *event)
     }
     const int step = (event->modifiers() & Qt::ShiftModifier) ? 50 : 10;
     switch (event->key()) {
-    case Qt::Key_Left: emit nudgeRequested(-step, 0); event->accept(); return;
-    case Qt::Key_Right: emit nudgeRequested(step, 0); event->accept(); return;
-    case Qt::Key_Up: emit nudgeRequested(0, -step); event->accept(); return;
-    case Qt::Key_Down: emit nudgeRequested(0, step); event->accept(); return;
+    case Qt::Key_Left:
+        emit nudgeRequested(-step, 0);
+        event->accept();
+        return;
+    case Qt::Key_Right:
+        emit nudgeRequested(step, 0);
+        event->accept();
+        return;
+    case Qt::Key_Up:
+        emit nudgeRequested(0, -step);
+        event->accept();
+        return;
+    case Qt::Key_Down:
+        emit nudgeRequested(0, step);
+        event->accept();
+        return;
     default: break;
     }
     QGraphicsView::keyPressEvent(event);

@@ -19,8 +19,10 @@ private slots:
         QTest::newRow("dialer-ccs") << QString("dialer-ccs") << int(Redundancy::SwitchoverOrSingle) << true << true;
         QTest::newRow("media-server") << QString("media-server") << int(Redundancy::Pool) << true << false;
         QTest::newRow("session-manager") << QString("session-manager") << int(Redundancy::Pool) << true << false;
-        QTest::newRow("remote-content-service") << QString("remote-content-service") << int(Redundancy::Pool) << true << false;
-        QTest::newRow("media-streaming-server") << QString("media-streaming-server") << int(Redundancy::Pool) << true << false;
+        QTest::newRow("remote-content-service")
+            << QString("remote-content-service") << int(Redundancy::Pool) << true << false;
+        QTest::newRow("media-streaming-server")
+            << QString("media-streaming-server") << int(Redundancy::Pool) << true << false;
         QTest::newRow("director") << QString("director") << int(Redundancy::Single) << true << false;
         QTest::newRow("database") << QString("database") << int(Redundancy::None) << false << false;
         QTest::newRow("generic") << QString("generic") << int(Redundancy::None) << false << false;

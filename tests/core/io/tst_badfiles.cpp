@@ -61,9 +61,8 @@ private slots:
         const QDir dir(badDir());
         const QStringList layouts = dir.entryList({QStringLiteral("*") + kSuffix}, QDir::Files, QDir::Name);
         const QStringList expects = dir.entryList({QStringLiteral("*.expect")}, QDir::Files, QDir::Name);
-        QVERIFY2(layouts.size() >= 40, qPrintable(QStringLiteral("only %1 bad files in %2")
-                                                       .arg(layouts.size())
-                                                       .arg(badDir())));
+        QVERIFY2(layouts.size() >= 40,
+                 qPrintable(QStringLiteral("only %1 bad files in %2").arg(layouts.size()).arg(badDir())));
         for (const QString &name : layouts) {
             const QString base = name.chopped(kSuffix.size());
             QVERIFY2(expects.contains(base + QStringLiteral(".expect")),
@@ -71,8 +70,7 @@ private slots:
         }
         for (const QString &name : expects) {
             const QString base = name.chopped(QStringLiteral(".expect").size());
-            QVERIFY2(layouts.contains(base + kSuffix),
-                     qPrintable(name + QStringLiteral(" has no ") + base + kSuffix));
+            QVERIFY2(layouts.contains(base + kSuffix), qPrintable(name + QStringLiteral(" has no ") + base + kSuffix));
         }
     }
 
@@ -97,8 +95,8 @@ private slots:
                 QTest::newRow(qPrintable(base)) << dir.filePath(name) << -1 << -1 << text;
                 continue;
             }
-            QTest::newRow(qPrintable(base)) << dir.filePath(name) << m.captured(1).toInt()
-                                            << m.captured(2).toInt() << m.captured(3);
+            QTest::newRow(qPrintable(base))
+                << dir.filePath(name) << m.captured(1).toInt() << m.captured(2).toInt() << m.captured(3);
         }
     }
 

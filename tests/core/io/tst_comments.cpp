@@ -108,8 +108,7 @@ private slots:
                  QStringList({QStringLiteral("# vSphere 8 since March")}));
         QCOMPARE(note(t.header.platform.comments, "")->end, QStringList({QStringLiteral("# end of platform")}));
         // A flow list's end-of-line comment.
-        QCOMPARE(note(byId(t.racks, "rack-1").comments, "circuits")->after,
-                 QStringLiteral("  # only A for now"));
+        QCOMPARE(note(byId(t.racks, "rack-1").comments, "circuits")->after, QStringLiteral("  # only A for now"));
         // A list item (an object), its first key, a NIC, the NIC list, the host, the list.
         const Host &esx01 = byId(t.hosts, "esx01");
         QCOMPARE(note(esx01.comments, "")->before, QStringList({QString(), QStringLiteral("# the big one")}));
@@ -246,8 +245,8 @@ private slots:
                 case 1: lines.insert(at, QByteArray()); break;
                 default:
                     if (!lines.at(at).trimmed().isEmpty() && !lines.at(at).trimmed().startsWith('#')) {
-                        lines[at] += QByteArray(1 + random.bounded(3), random.bounded(2) ? ' ' : '\t')
-                                   + "# " + marker + " é";
+                        lines[at] += QByteArray(1 + random.bounded(3), random.bounded(2) ? ' ' : '\t') + "# " + marker
+                                   + " é";
                         markers << QString::fromLatin1(marker);
                     }
                 }

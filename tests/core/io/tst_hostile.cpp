@@ -37,8 +37,7 @@ private slots:
     void aLongTextRepeatedThroughAliasesIsRefused()
     {
         // 1 MiB kept as an unknown value, repeated 8,000 times: 8 GB expanded.
-        QByteArray data = kHeader + "circuits:\n  - {id: c0, name: C, note: &a \""
-                        + QByteArray(1 << 20, 'x') + "\"}\n";
+        QByteArray data = kHeader + "circuits:\n  - {id: c0, name: C, note: &a \"" + QByteArray(1 << 20, 'x') + "\"}\n";
         for (int i = 1; i < 8000; ++i)
             data += "  - {id: c" + QByteArray::number(i) + ", name: C, note: *a}\n";
         const LoadResult r = load(data);
@@ -60,8 +59,8 @@ private slots:
     void namesAndIdsHaveALengthLimit()
     {
         const QByteArray ok(Limits::kMaxTextLength, 'n');
-        LoadResult r = load(kHeader + "circuits:\n  - {id: " + QByteArray(Limits::kMaxTextLength, 'c')
-                            + ", name: " + ok + "}\n");
+        LoadResult r = load(kHeader + "circuits:\n  - {id: " + QByteArray(Limits::kMaxTextLength, 'c') + ", name: " + ok
+                            + "}\n");
         QVERIFY2(r.ok(), qPrintable(describe(r)));
         r = load(kHeader + "circuits:\n  - {id: c, name: " + ok + "n}\n");
         QVERIFY(!r.ok());

@@ -56,7 +56,8 @@ private slots:
         QCOMPARE(r.topology.header.platform.version, QStringLiteral("8.0"));
         QCOMPARE(r.warnings.size(), 1);
         QVERIFY(r.warnings.first().text.contains(QLatin1String("assuming 8.0")));
-        r = LayoutReader::read("format: 1\nname: x\nplatform: {hypervisor: hyperv, version: \"2019\", edition: standard}\n",
+        r = LayoutReader::read("format: 1\nname: x\nplatform: {hypervisor: hyperv, version: \"2019\", edition: "
+                               "standard}\n",
                                QStringLiteral("e"));
         QVERIFY(r.ok());
         QCOMPARE(r.warnings.size(), 1);
@@ -93,9 +94,10 @@ private slots:
         QTest::newRow("missing name") << QByteArray("format: 1\nplatform: {hypervisor: vsphere}\n") << 1 << 1
                                       << QString("has no 'name'");
         QTest::newRow("newer format") << QByteArray("format: 2\nname: x\n") << 1 << 9 << QString("newer");
-        QTest::newRow("bad hypervisor") << QByteArray("format: 1\nname: x\nplatform:\n  hypervisor: xen\n")
-                                        << 4 << 15 << QString("unknown value 'xen'");
-        QTest::newRow("bad version") << minimal().replace("\"8.0\"", "\"9.0\"") << 5 << 12 << QString("unknown vsphere version");
+        QTest::newRow("bad hypervisor") << QByteArray("format: 1\nname: x\nplatform:\n  hypervisor: xen\n") << 4 << 15
+                                        << QString("unknown value 'xen'");
+        QTest::newRow("bad version") << minimal().replace("\"8.0\"", "\"9.0\"") << 5 << 12
+                                     << QString("unknown vsphere version");
         QTest::newRow("duplicate id") << minimal("circuits:\n  - id: a\n    name: A\nracks:\n  - id: a\n    name: R\n")
                                       << 10 << 9 << QString("duplicate id 'a'");
         QTest::newRow("missing ref") << minimal("hosts:\n  - id: h1\n    name: H\n    rack: r9\n") << 9 << 11
@@ -103,12 +105,13 @@ private slots:
         QTest::newRow("wrong kind") << minimal("racks:\n  - id: r1\n    name: R\n"
                                                "guests:\n  - id: g1\n    name: G\n    product: generic\n    host: r1\n")
                                     << 13 << 11 << QString("is a rack, not a host");
-        QTest::newRow("vcpu type") << minimal("guests:\n  - id: g1\n    name: G\n    product: generic\n    vcpu: many\n")
+        QTest::newRow("vcpu type") << minimal(
+            "guests:\n  - id: g1\n    name: G\n    product: generic\n    vcpu: many\n")
                                    << 10 << 11 << QString("whole number");
-        QTest::newRow("switchover size")
-            << minimal("guests:\n  - {id: a, name: A, product: cic-server}\n"
-                       "groups:\n  - id: p\n    name: P\n    kind: switchover\n    members: [a]\n")
-            << 12 << 14 << QString("exactly 2 members");
+        QTest::newRow("switchover size") << minimal(
+            "guests:\n  - {id: a, name: A, product: cic-server}\n"
+            "groups:\n  - id: p\n    name: P\n    kind: switchover\n    members: [a]\n")
+                                         << 12 << 14 << QString("exactly 2 members");
         QTest::newRow("two switchover groups")
             << minimal("guests:\n  - {id: a, name: A, product: cic-server}\n  - {id: b, name: B, product: cic-server}\n"
                        "  - {id: c, name: C, product: cic-server}\n"
@@ -117,8 +120,10 @@ private slots:
             << 12 << 50 << QString("two switchover groups");
         QTest::newRow("unknown product") << minimal("guests:\n  - {id: a, name: A, product: pbx}\n") << 7 << 31
                                          << QString("unknown product 'pbx'");
-        QTest::newRow("duplicate key") << QByteArray("format: 1\nname: a\nname: b\n") << 3 << 1 << QString("duplicate key");
-        QTest::newRow("bad id") << minimal("circuits:\n  - {id: UPS-A, name: A}\n") << 7 << 10 << QString("not a valid id");
+        QTest::newRow("duplicate key") << QByteArray("format: 1\nname: a\nname: b\n") << 3 << 1
+                                       << QString("duplicate key");
+        QTest::newRow("bad id") << minimal("circuits:\n  - {id: UPS-A, name: A}\n") << 7 << 10
+                                << QString("not a valid id");
         QTest::newRow("empty") << QByteArray("") << 1 << 1 << QString("empty");
         QTest::newRow("nul byte") << QByteArray("format: 1\nna\0me: x\n", 19) << 2 << 3 << QString("nul byte");
         QTest::newRow("bad utf8") << QByteArray("format: 1\nname: \xff\xfe\n") << 2 << 7 << QString("utf-8");

@@ -43,12 +43,26 @@ private slots:
     void oddNamesRoundTrip_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *n : {"plain name", "Row 3 / Rack 1", "yes", "no", "null", "~", "8.0", "0x1F", "1e3",
-                              "-leading dash", "- item", "key: value", "trailing:", "a #comment", "#hash",
-                              "'single'", "\"double\"", "back\\slash", "  padded  ", "tab\there",
-                              "line\nbreak", "[flow]", "{map}", "a, b", "*alias", "&anchor", "!tag", "%percent",
-                              "@at", "`tick`", "|pipe", ">fold", "?question", "ünïcödé ✓", "O'Brien’s",
-                              "\xc2\x85nel", "true", "False", ".inf", "-.5"})
+        for (const char *n : {"plain name",  "Row 3 / Rack 1",
+                              "yes",         "no",
+                              "null",        "~",
+                              "8.0",         "0x1F",
+                              "1e3",         "-leading dash",
+                              "- item",      "key: value",
+                              "trailing:",   "a #comment",
+                              "#hash",       "'single'",
+                              "\"double\"",  "back\\slash",
+                              "  padded  ",  "tab\there",
+                              "line\nbreak", "[flow]",
+                              "{map}",       "a, b",
+                              "*alias",      "&anchor",
+                              "!tag",        "%percent",
+                              "@at",         "`tick`",
+                              "|pipe",       ">fold",
+                              "?question",   "ünïcödé ✓",
+                              "O'Brien’s",   "\xc2\x85nel",
+                              "true",        "False",
+                              ".inf",        "-.5"})
             QTest::newRow(n) << QString::fromUtf8(n);
     }
 

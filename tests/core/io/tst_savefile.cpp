@@ -12,11 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
 
 using namespace td;
 
@@ -106,8 +105,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("big.topo.yaml"));
         writeBytes(path, "old\n");
         Topology t = sample();
-        t.header.extras.append(Extra{QStringLiteral("padding"),
-                                     QString(int(Limits::kMaxFileBytes), QLatin1Char('a'))});
+        t.header.extras.append(Extra{QStringLiteral("padding"), QString(int(Limits::kMaxFileBytes), QLatin1Char('a'))});
         QVERIFY(LayoutWriter::write(t).size() > Limits::kMaxFileBytes);
         QString error;
         QVERIFY(!LayoutWriter::writeFile(t, path, &error));
@@ -134,7 +132,8 @@ private slots:
         QTemporaryDir dir;
         const QByteArray mountPoint = QFile::encodeName(dir.path());
         if (::mount("tmpfs", mountPoint.constData(), "tmpfs", 0, "size=64k") != 0)
-            QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs: %1").arg(QString::fromLocal8Bit(strerror(errno)))));
+            QSKIP(qPrintable(
+                QStringLiteral("cannot mount a small tmpfs: %1").arg(QString::fromLocal8Bit(strerror(errno)))));
         const QString path = dir.filePath(QStringLiteral("full.topo.yaml"));
         writeBytes(path, "old\n");
         // Fill the rest of the disk.
@@ -142,8 +141,7 @@ private slots:
             QFile filler(dir.filePath(QStringLiteral("filler")));
             QVERIFY(filler.open(QIODevice::WriteOnly));
             const QByteArray block(1024, 'x');
-            while (filler.write(block) == block.size() && filler.flush()) {
-            }
+            while (filler.write(block) == block.size() && filler.flush()) {}
         }
         QString error;
         const bool ok = LayoutWriter::writeFile(sample(), path, &error);

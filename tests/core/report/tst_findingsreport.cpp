@@ -19,10 +19,14 @@ class TestFindingsReport : public QObject
 private:
     static QVector<Finding> sampleFindings()
     {
-        return {Finding{QStringLiteral("redundancy-same-host"), Severity::Error,
+        return {Finding{QStringLiteral("redundancy-same-host"),
+                        Severity::Error,
                         QStringLiteral("CIC pair: \"IC1\" and IC2 all run on host esx01."),
-                        {QStringLiteral("cic-pair"), QStringLiteral("ic1"), QStringLiteral("ic2"), QStringLiteral("esx01")}},
-                Finding{QStringLiteral("unplaced-guest"), Severity::Info, QStringLiteral("IC3 is not placed on a host."),
+                        {QStringLiteral("cic-pair"), QStringLiteral("ic1"), QStringLiteral("ic2"),
+                         QStringLiteral("esx01")}},
+                Finding{QStringLiteral("unplaced-guest"),
+                        Severity::Info,
+                        QStringLiteral("IC3 is not placed on a host."),
                         {QStringLiteral("ic3")}}};
     }
 
@@ -44,7 +48,8 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(doc.object().value(QStringLiteral("findings")).toArray().size(), 2);
         const QByteArray empty = FindingsReport({}, QStringLiteral("x")).json();
-        QCOMPARE(empty, QByteArray("{\"file\": \"x\", \"findings\": [], \"summary\": {\"error\": 0, \"warning\": 0, \"info\": 0}}\n"));
+        QCOMPARE(empty, QByteArray("{\"file\": \"x\", \"findings\": [], \"summary\": {\"error\": 0, \"warning\": 0, "
+                                   "\"info\": 0}}\n"));
     }
 
     void sarif()
@@ -54,14 +59,16 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(report.sarif()).object();
         QCOMPARE(root.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
         const QJsonObject run = root.value(QStringLiteral("runs")).toArray().first().toObject();
-        const QJsonArray rules = run[QStringLiteral("tool")][QStringLiteral("driver")][QStringLiteral("rules")].toArray();
+        const QJsonArray rules = run[QStringLiteral("tool")][QStringLiteral("driver")][QStringLiteral("rules")]
+                                     .toArray();
         QCOMPARE(rules.size(), allRules().size());
         const QJsonArray results = run.value(QStringLiteral("results")).toArray();
         QCOMPARE(results.size(), 2);
         const QJsonObject first = results.first().toObject();
         QCOMPARE(first.value(QStringLiteral("level")).toString(), QStringLiteral("error"));
         QCOMPARE(first[QStringLiteral("locations")][0][QStringLiteral("physicalLocation")][QStringLiteral("region")]
-                      [QStringLiteral("startLine")].toInt(),
+                      [QStringLiteral("startLine")]
+                          .toInt(),
                  40);
         QCOMPARE(results.at(1)[QStringLiteral("level")].toString(), QStringLiteral("note"));
         const int index = first.value(QStringLiteral("ruleIndex")).toInt();
@@ -72,8 +79,7 @@ private slots:
     {
         // Every result has a region (line 1 when no subject has a known
         // line) and the artifact the report was given.
-        FindingsReport report(sampleFindings(), QStringLiteral("site.topo.yaml"),
-                              {{QStringLiteral("cic-pair"), 40}});
+        FindingsReport report(sampleFindings(), QStringLiteral("site.topo.yaml"), {{QStringLiteral("cic-pair"), 40}});
         QJsonArray results = QJsonDocument::fromJson(report.sarif())
                                  .object()[QStringLiteral("runs")][0][QStringLiteral("results")]
                                  .toArray();
@@ -105,8 +111,8 @@ private slots:
         const QString rootUri = QStringLiteral("file://") + root;
 
         // In a git work tree: relative to its root, wherever the program runs.
-        FindingsReport::ArtifactLocation a = FindingsReport::artifactLocation(
-            QStringLiteral("a b/x:1.topo.yaml"), root + QStringLiteral("/repo/sites"));
+        FindingsReport::ArtifactLocation a = FindingsReport::artifactLocation(QStringLiteral("a b/x:1.topo.yaml"),
+                                                                              root + QStringLiteral("/repo/sites"));
         QCOMPARE(a.uri, QStringLiteral("sites/a%20b/x%3A1.topo.yaml"));
         QCOMPARE(a.baseUri, rootUri + QStringLiteral("/repo/"));
         a = FindingsReport::artifactLocation(root + QStringLiteral("/repo/sites/../top.topo.yaml"),
@@ -142,8 +148,9 @@ private slots:
                                             .toObject();
         QCOMPARE(artifact[QStringLiteral("uri")].toString(), QStringLiteral("sites/a%20b/x.topo.yaml"));
         QCOMPARE(artifact[QStringLiteral("uriBaseId")].toString(), QStringLiteral("%SRCROOT%"));
-        QCOMPARE(run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
-                 rootUri + QStringLiteral("/repo/"));
+        QCOMPARE(
+            run[QStringLiteral("originalUriBaseIds")][QStringLiteral("%SRCROOT%")][QStringLiteral("uri")].toString(),
+            rootUri + QStringLiteral("/repo/"));
     }
 
     void sarifFingerprintIsStable()
@@ -159,19 +166,20 @@ private slots:
                 out << r[QStringLiteral("partialFingerprints")][QStringLiteral("primaryLocationLineHash")].toString();
             return out;
         };
-        const QStringList before = hashes(FindingsReport(findings, QStringLiteral("a.topo.yaml"),
-                                                         {{QStringLiteral("cic-pair"), 40}}));
+        const QStringList before = hashes(
+            FindingsReport(findings, QStringLiteral("a.topo.yaml"), {{QStringLiteral("cic-pair"), 40}}));
         QVector<Finding> moved = findings;
         moved[0].message = QStringLiteral("reworded, other figures");
-        const QStringList after = hashes(FindingsReport(moved, QStringLiteral("b.topo.yaml"),
-                                                        {{QStringLiteral("cic-pair"), 90}, {QStringLiteral("ic3"), 7}}));
+        const QStringList after = hashes(FindingsReport(
+            moved, QStringLiteral("b.topo.yaml"), {{QStringLiteral("cic-pair"), 90}, {QStringLiteral("ic3"), 7}}));
         QCOMPARE(after, before);
         QCOMPARE(before.size(), 2);
         QVERIFY(before[0] != before[1]);
         // GitHub's form, "<hex>:<occurrence>", from SHA-256 of rule and subjects.
         const QByteArray key = "redundancy-same-host\ncic-pair\nic1\nic2\nesx01";
-        QCOMPARE(before[0], QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))
-                                + QStringLiteral(":1"));
+        QCOMPARE(before[0],
+                 QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))
+                     + QStringLiteral(":1"));
         // Another subject is another alert.
         QVector<Finding> other = findings;
         other[0].subjects.last() = QStringLiteral("esx02");

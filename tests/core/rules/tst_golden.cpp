@@ -42,15 +42,14 @@ private:
             const QString finding = parts.takeFirst().trimmed();
             out.append(Expected{finding, parts});
         }
-        std::sort(out.begin(), out.end(),
-                  [](const Expected &a, const Expected &b) { return a.finding < b.finding; });
+        std::sort(out.begin(), out.end(), [](const Expected &a, const Expected &b) { return a.finding < b.finding; });
         return out;
     }
 
     static QString findingLine(const Finding &f)
     {
         return severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
-            + f.subjects.join(QLatin1Char(','));
+             + f.subjects.join(QLatin1Char(','));
     }
 
     static QStringList actualLines(const QVector<Finding> &findings)
@@ -83,8 +82,7 @@ private slots:
             // Folder "<rule-id>" or "<rule-id>-<variant>": the longest rule id that prefixes it.
             QString rule;
             for (const Rule *r : allRules()) {
-                if ((sub == r->id() || sub.startsWith(r->id() + QLatin1Char('-')))
-                    && r->id().size() > rule.size())
+                if ((sub == r->id() || sub.startsWith(r->id() + QLatin1Char('-'))) && r->id().size() > rule.size())
                     rule = r->id();
             }
             for (const char *kind : {"fires", "near"}) {
@@ -106,8 +104,7 @@ private slots:
         const LoadResult loaded = LayoutReader::readFile(layout);
         QVERIFY2(loaded.ok(), qPrintable(loaded.error ? loaded.error->toString() : QString()));
         const QVector<Finding> findings = Validator::validate(loaded.topology);
-        const QString expectedPath = QString(layout).replace(QStringLiteral(".topo.yaml"),
-                                                             QStringLiteral(".expected"));
+        const QString expectedPath = QString(layout).replace(QStringLiteral(".topo.yaml"), QStringLiteral(".expected"));
         const QVector<Expected> wanted = expected(expectedPath);
         QStringList wantedLines;
         for (const Expected &e : wanted)

@@ -31,8 +31,8 @@ private:
         }
         if (what < 52 && !t.guests.isEmpty()) {
             Guest g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
-            static const char *const products[] = {"cic-server", "dialer-ccs", "media-server",
-                                                   "session-manager", "database", "generic", "director"};
+            static const char *const products[] = {"cic-server", "dialer-ccs", "media-server", "session-manager",
+                                                   "database",   "generic",    "director"};
             switch (rnd.below(6)) {
             case 0: g.vcpu = 1 + rnd.below(12); break;
             case 1: g.memoryGb = 4 + rnd.below(300); break;
@@ -47,14 +47,15 @@ private:
             Host h = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size())));
             switch (rnd.below(8)) {
             case 0:
-                h.rack = t.racks.isEmpty() || rnd.chance(20) ? RackId()
-                                                              : t.racks.at(rnd.below(static_cast<int>(t.racks.size()))).id;
+                h.rack = t.racks.isEmpty() || rnd.chance(20)
+                           ? RackId()
+                           : t.racks.at(rnd.below(static_cast<int>(t.racks.size()))).id;
                 h.unit = h.rack.isNull() ? 0 : 1 + rnd.below(40);
                 break;
             case 1:
                 h.cluster = t.clusters.isEmpty() || rnd.chance(20)
-                                ? ClusterId()
-                                : t.clusters.at(rnd.below(static_cast<int>(t.clusters.size()))).id;
+                              ? ClusterId()
+                              : t.clusters.at(rnd.below(static_cast<int>(t.clusters.size()))).id;
                 break;
             case 2:
                 h.power.clear();
@@ -66,7 +67,8 @@ private:
                 break;
             case 3:
                 if (!h.nics.isEmpty())
-                    h.nics[rnd.below(static_cast<int>(h.nics.size()))].traffic = 1u << rnd.below(7) | 1u << rnd.below(7);
+                    h.nics[rnd.below(static_cast<int>(h.nics.size()))].traffic = 1u << rnd.below(7)
+                                                                               | 1u << rnd.below(7);
                 break;
             case 4: h.memoryGb = rnd.chance(10) ? 0 : 64 + 64 * rnd.below(12); break;
             case 5: h.cores = rnd.chance(10) ? 0 : 8 + 8 * rnd.below(8); break;
@@ -117,7 +119,8 @@ private:
             grp.id = GroupId(QStringLiteral("newgrp-%1").arg(++serial));
             grp.name = grp.id.str();
             grp.kind = rnd.chance(50) ? GroupKind::Switchover : GroupKind::Pool;
-            for (int tries = 0; tries < 20 && grp.members.size() < (grp.kind == GroupKind::Switchover ? 2 : 3); ++tries) {
+            for (int tries = 0; tries < 20 && grp.members.size() < (grp.kind == GroupKind::Switchover ? 2 : 3);
+                 ++tries) {
                 const int g = rnd.below(static_cast<int>(t.guests.size()));
                 bool inSwitchover = false;
                 for (int gp : doc.index().groupsOfGuest(g))
@@ -145,8 +148,9 @@ private:
             case 4: pick(t.clusters); break;
             default: pick(t.circuits); break;
             }
-            return build.remove(ids, rnd.chance(50) ? ChangeBuilder::GuestPolicy::Unplace
-                                                    : ChangeBuilder::GuestPolicy::Delete,
+            return build.remove(ids,
+                                rnd.chance(50) ? ChangeBuilder::GuestPolicy::Unplace
+                                               : ChangeBuilder::GuestPolicy::Delete,
                                 QStringLiteral("Delete"));
         }
         Header h = t.header;
@@ -158,7 +162,8 @@ private:
                                                                               : QStringLiteral("2019");
             break;
         case 1:
-            h.platform.licensing = h.platform.licensing == Licensing::LegacyHostId ? Licensing::Cloud : Licensing::LegacyHostId;
+            h.platform.licensing = h.platform.licensing == Licensing::LegacyHostId ? Licensing::Cloud
+                                                                                   : Licensing::LegacyHostId;
             break;
         default: h.platform.edition = static_cast<Edition>(rnd.below(3)); break;
         }
@@ -208,10 +213,12 @@ private slots:
                 QStringList lines;
                 for (const Finding &f : full)
                     if (!doc.findings().contains(f))
-                        lines << QStringLiteral("missing: ") + f.rule + QLatin1Char(' ') + f.subjects.join(QLatin1Char(','));
+                        lines << QStringLiteral("missing: ") + f.rule + QLatin1Char(' ')
+                                     + f.subjects.join(QLatin1Char(','));
                 for (const Finding &f : doc.findings())
                     if (!full.contains(f))
-                        lines << QStringLiteral("stale: ") + f.rule + QLatin1Char(' ') + f.subjects.join(QLatin1Char(','));
+                        lines << QStringLiteral("stale: ") + f.rule + QLatin1Char(' ')
+                                     + f.subjects.join(QLatin1Char(','));
                 QFAIL(qPrintable(QStringLiteral("edit %1 (%2): incremental != full\n").arg(i).arg(change.text)
                                  + lines.join(QLatin1Char('\n'))));
             }
