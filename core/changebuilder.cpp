@@ -235,23 +235,27 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
     for (Circuit c : piece.circuits) {
         c.id = CircuitId(renamed.value(c.id.str()));
         c.name = names.copyName(ObjectKind::Circuit, c.name);
+        c.comments = Comments(); // a note a person wrote is about the original
         to.circuits.append(c);
     }
     for (Rack r : piece.racks) {
         r.id = RackId(renamed.value(r.id.str()));
         r.name = names.copyName(ObjectKind::Rack, r.name);
+        r.comments = Comments(); // a note a person wrote is about the original
         r.circuits = mapCircuits(r.circuits);
         to.racks.append(r);
     }
     for (Cluster c : piece.clusters) {
         c.id = ClusterId(renamed.value(c.id.str()));
         c.name = names.copyName(ObjectKind::Cluster, c.name);
+        c.comments = Comments(); // a note a person wrote is about the original
         to.clusters.append(c);
     }
     for (Host h : piece.hosts) {
         const bool rackCopied = renamed.contains(h.rack.str());
         h.id = HostId(renamed.value(h.id.str()));
         h.name = names.copyName(ObjectKind::Host, h.name);
+        h.comments = Comments(); // a note a person wrote is about the original
         h.rack = rackCopied ? RackId(renamed.value(h.rack.str())) : RackId();
         if (!rackCopied)
             h.unit = 0;
@@ -262,12 +266,14 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
     for (Guest g : piece.guests) {
         g.id = GuestId(renamed.value(g.id.str()));
         g.name = names.copyName(ObjectKind::Guest, g.name);
+        g.comments = Comments(); // a note a person wrote is about the original
         g.host = HostId(map(g.host.str()));
         to.guests.append(g);
     }
     for (Group g : piece.groups) {
         g.id = GroupId(renamed.value(g.id.str()));
         g.name = names.copyName(ObjectKind::Group, g.name);
+        g.comments = Comments(); // a note a person wrote is about the original
         for (GuestId &m : g.members)
             m = GuestId(renamed.value(m.str()));
         to.groups.append(g);
@@ -276,6 +282,7 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
         if (!renamed.contains(e.id))
             continue;
         e.id = renamed.value(e.id);
+        e.comments = Comments();
         e.x += 40;
         e.y += 40;
         to.layout.append(e);

@@ -218,6 +218,11 @@ private slots:
         Document doc(sample());
         const Group pair = doc.topology().groups.first();
         QCOMPARE(pair.kind, GroupKind::Switchover);
+        // A note a person wrote on the primary stays with the original only.
+        Guest annotated = doc.topology().guests.at(doc.index().guest(pair.members.at(0)));
+        annotated.comments.note(QString()).before = QStringList{
+            QStringLiteral("# stays on esx01 during the migration")};
+        take(doc, ChangeBuilder(doc.topology(), doc.index()).replace(annotated, QStringLiteral("Annotate")));
         ChangeBuilder build(doc.topology(), doc.index());
         const Topology piece = build.extract({pair.id.str()});
         QCOMPARE(piece.guests.size(), 2);
@@ -237,6 +242,8 @@ private slots:
         const Guest &primary = doc.topology().guests.at(doc.index().guest(pair.members.at(0)));
         QCOMPARE(primaryCopy.name, primary.name + QStringLiteral(" copy"));
         QCOMPARE(primaryCopy.host, primary.host); // the host exists here: kept
+        QVERIFY(!primary.comments.isEmpty());
+        QVERIFY(primaryCopy.comments.isEmpty());
 
         // A second paste gets the next free ids and names.
         QStringList again;
