@@ -16,6 +16,7 @@
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "topologygenerator.h"
+#include "windowtest.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,16 +30,11 @@
 
 using namespace td;
 
-class TestCanvas : public QObject
+class TestCanvas : public test::WindowTest
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir mDir;
-    std::unique_ptr<MainWindow> mWindow;
-
-    TopologyScene *scene() const { return mWindow->scene(); }
-    TopologyView *view() const { return mWindow->view(); }
     const Topology &topology() const { return mWindow->document()->topology(); }
 
     void open(const Topology &t)
@@ -62,37 +58,13 @@ private:
     // Real drag enter/move/drop events at a viewport point.
     bool dropAtViewport(const QMimeData &data, const QPoint &p)
     {
-        QDragEnterEvent enter(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(view()->viewport(), &enter);
-        QDragMoveEvent move(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(view()->viewport(), &move);
-        QDropEvent drop(p, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(view()->viewport(), &drop);
-        return drop.isAccepted();
+        return dragOnViewport(data, p, p, 1, Qt::MoveAction);
     }
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_canvas"));
-        QStandardPaths::setTestModeEnabled(true);
-    }
-
-    void init()
-    {
-        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
-        mWindow->resize(1400, 900);
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-    }
-
-    void cleanup()
-    {
-        mWindow->undoStack()->setClean();
-        mWindow->close();
-        mWindow.reset();
-    }
+    void initTestCase() { setUpApplication("tst_canvas"); }
+    void init() { openWindow(false); }
+    void cleanup() { closeWindow(); }
 
     void selectAllSelectsEveryObjectAtL()
     {

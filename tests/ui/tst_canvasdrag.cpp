@@ -4,6 +4,7 @@
 #include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "windowtest.h"
 
 #include <QApplication>
 #include <QMimeData>
@@ -19,18 +20,11 @@ using namespace td;
 
 // Hosts and racks dragged on the canvas with the mouse, as a user drags them:
 // press, move past the drag distance, move over the target, release.
-class TestCanvasDrag : public QObject
+class TestCanvasDrag : public test::WindowTest
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir mDir;
-    std::unique_ptr<MainWindow> mWindow;
-
-    Document *doc() const { return mWindow->document(); }
-    TopologyScene *scene() const { return mWindow->scene(); }
-    TopologyView *view() const { return mWindow->view(); }
-    QWidget *viewport() const { return view()->viewport(); }
     const Host &host(const QString &id) const { return doc()->topology().hosts.at(doc()->index().host(HostId(id))); }
 
     void mouse(QEvent::Type type, const QPoint &at, Qt::MouseButtons buttons)
@@ -51,41 +45,18 @@ private:
             return false;
         QMimeData data;
         data.setData(mime::moveObjects(), QStringLiteral("hosts:%1").arg(hostId).toUtf8());
-        QDragEnterEvent enter(from, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(viewport(), &enter);
-        for (int i = 1; i <= 4; ++i) {
-            QDragMoveEvent move(from + (to - from) * i / 4, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(viewport(), &move);
-        }
-        QDropEvent drop(to, Qt::MoveAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(viewport(), &drop);
+        dragOnViewport(data, from, to, 4, Qt::MoveAction);
         return true;
     }
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_canvasdrag"));
-        QStandardPaths::setTestModeEnabled(true);
-    }
-
+    void initTestCase() { setUpApplication("tst_canvasdrag"); }
     void init()
     {
-        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
-        mWindow->resize(1400, 900);
-        mWindow->openSample();
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        openWindow();
         view()->resetZoom();
     }
-
-    void cleanup()
-    {
-        mWindow->undoStack()->setClean();
-        mWindow->close();
-        mWindow.reset();
-    }
+    void cleanup() { closeWindow(); }
 
     void rackDragMovesItOnTheGrid()
     {

@@ -7,6 +7,7 @@
 #include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "windowtest.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,15 +31,11 @@ using namespace td;
 
 // The inspector driven as a user drives it: typing into its fields, picking
 // from its lists, ticking its boxes, one field after another.
-class TestInspector : public QObject
+class TestInspector : public test::WindowTest
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir mDir;
-    std::unique_ptr<MainWindow> mWindow;
-
-    Document *doc() const { return mWindow->document(); }
     InspectorPanel *inspector() const { return mWindow->inspector(); }
 
     // The field of the inspector's form whose label is `label` (the n-th one).
@@ -103,28 +100,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QCoreApplication::setOrganizationName(QStringLiteral("TopologyDesignerTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_inspector"));
-        QStandardPaths::setTestModeEnabled(true);
-    }
-
-    void init()
-    {
-        mWindow = std::make_unique<MainWindow>(mDir.filePath(QStringLiteral("recovery")));
-        mWindow->resize(1400, 900);
-        mWindow->openSample();
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-    }
-
-    void cleanup()
-    {
-        mWindow->undoStack()->setClean();
-        mWindow->close();
-        mWindow.reset();
-    }
+    void initTestCase() { setUpApplication("tst_inspector"); }
+    void init() { openWindow(); }
+    void cleanup() { closeWindow(); }
 
     // Reported: change cores, then memory: cores went back.
     void hostCoresThenMemory()
@@ -274,12 +252,7 @@ private slots:
             const QPoint p = view->mapFromScene(at);
             QMimeData data;
             data.setData(mime::newObject(), "host");
-            QDragEnterEvent enter(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(view->viewport(), &enter);
-            QDragMoveEvent move(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(view->viewport(), &move);
-            QDropEvent drop(p, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(view->viewport(), &drop);
+            QVERIFY(dragOnViewport(data, p, p, 1, Qt::CopyAction));
             names << doc()->topology().hosts.last().name;
         }
         QCOMPARE(doc()->topology().hosts.size(), 7);

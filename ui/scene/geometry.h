@@ -1,5 +1,7 @@
 #pragma once
 
+#include "invariants.h"
+
 #include <QtGlobal>
 
 namespace td::geometry {
@@ -22,7 +24,7 @@ constexpr qreal kCircuitWidth = 180;
 constexpr qreal kCircuitHeight = 30;
 constexpr qreal kCircuitGap = 24;
 constexpr qreal kRacksTop = 120;
-constexpr int kDefaultRackUnits = 42;
+constexpr int kDefaultRackUnits = Limits::kDefaultRackUnits; // the domain's, drawn
 constexpr qreal kAreaHeader = 30;
 constexpr int kUnplacedPerRow = 5;
 
