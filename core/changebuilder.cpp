@@ -71,19 +71,7 @@ Change ChangeBuilder::replace(const Object &after, const QString &text) const
     std::visit(
         [&](const auto &object) {
             using T = std::decay_t<decltype(object)>;
-            const T *before = nullptr;
-            if constexpr (std::is_same_v<T, Circuit>)
-                before = &mTopology.circuits.at(pos);
-            else if constexpr (std::is_same_v<T, Rack>)
-                before = &mTopology.racks.at(pos);
-            else if constexpr (std::is_same_v<T, Cluster>)
-                before = &mTopology.clusters.at(pos);
-            else if constexpr (std::is_same_v<T, Host>)
-                before = &mTopology.hosts.at(pos);
-            else if constexpr (std::is_same_v<T, Guest>)
-                before = &mTopology.guests.at(pos);
-            else
-                before = &mTopology.groups.at(pos);
+            const T *before = &listOf<T>(mTopology).at(pos);
             if (!(*before == object))
                 c.edits.append(ObjectEdit{Object(*before), after, -1});
         },
@@ -397,6 +385,15 @@ Nic ChangeBuilder::newNic(const Host &host) const
 
 // ---------------------------------------------------------------- rack space
 
+namespace {
+
+QString moveHostsText(qsizetype hosts)
+{
+    return hosts == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hosts);
+}
+
+} // namespace
+
 bool ChangeBuilder::unitsFree(const RackId &rack,
                               int lowest,
                               int height,
@@ -435,7 +432,7 @@ Change ChangeBuilder::placeHosts(const QStringList &hostIds,
                                  int *units) const
 {
     Change c;
-    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    c.text = moveHostsText(hostIds.size());
     int top = topUnit;
     int lowest = 0;
     int span = 0;
@@ -463,7 +460,7 @@ Change ChangeBuilder::placeHosts(const QStringList &hostIds,
 Change ChangeBuilder::unrackHosts(const QStringList &hostIds) const
 {
     Change c;
-    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    c.text = moveHostsText(hostIds.size());
     for (const QString &id : hostIds) {
         const int pos = mIndex.host(HostId(id));
         if (pos < 0)
@@ -479,7 +476,7 @@ Change ChangeBuilder::unrackHosts(const QStringList &hostIds) const
 Change ChangeBuilder::nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *why) const
 {
     Change c;
-    c.text = hostIds.size() == 1 ? QObject::tr("Move Host") : QObject::tr("Move %1 Hosts").arg(hostIds.size());
+    c.text = moveHostsText(hostIds.size());
     for (const QString &id : hostIds) {
         const int pos = mIndex.host(HostId(id));
         if (pos < 0)

@@ -8,39 +8,6 @@ namespace td {
 
 namespace {
 
-template <typename T>
-QVector<T> &listOf(Topology &t);
-template <>
-QVector<Circuit> &listOf<Circuit>(Topology &t)
-{
-    return t.circuits;
-}
-template <>
-QVector<Rack> &listOf<Rack>(Topology &t)
-{
-    return t.racks;
-}
-template <>
-QVector<Cluster> &listOf<Cluster>(Topology &t)
-{
-    return t.clusters;
-}
-template <>
-QVector<Host> &listOf<Host>(Topology &t)
-{
-    return t.hosts;
-}
-template <>
-QVector<Guest> &listOf<Guest>(Topology &t)
-{
-    return t.guests;
-}
-template <>
-QVector<Group> &listOf<Group>(Topology &t)
-{
-    return t.groups;
-}
-
 Touched touchedBy(const Change &change)
 {
     Touched touched;
@@ -85,14 +52,6 @@ FindingsDelta Document::apply(const Change &change, QString *error)
     if (!delta.isEmpty())
         emit findingsChanged(delta);
     return delta;
-}
-
-bool Document::accepts(const Change &change, QString *error)
-{
-    if (!applyEdits(change, error))
-        return false;
-    undoEdits(change, static_cast<int>(change.edits.size()));
-    return true;
 }
 
 QVector<Finding> Document::preview(const Change &change)

@@ -33,8 +33,6 @@ public:
     // refused, the document is left as it was, `refused` is emitted and the
     // reason is put in *error.
     FindingsDelta apply(const Change &change, QString *error = nullptr);
-    // True when apply() would take the change (it is applied and undone).
-    bool accepts(const Change &change, QString *error = nullptr);
     // What the change would add to the findings, without keeping it
     // (for drag previews). The document is left exactly as it was.
     QVector<Finding> preview(const Change &change);

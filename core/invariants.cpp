@@ -25,12 +25,9 @@ QString quoted(const QString &s)
 class Checker
 {
 public:
-    Checker(const Topology &t, const TopologyIndex &index, QVector<Violation> &out) : mT(t), mIndex(index), mOut(out) {}
-
-    void object(const Object &o, int pos)
-    {
-        std::visit([&](const auto &x) { one(x, pos); }, o);
-    }
+    Checker(const Topology &t, const TopologyIndex &index, QVector<Violation> &out, bool whole)
+        : mT(t), mIndex(index), mOut(out), mWhole(whole)
+    {}
 
     void one(const Circuit &c, int pos)
     {
@@ -83,7 +80,7 @@ public:
         range(QStringLiteral("cores"), h.cores, 0, Limits::kMaxCores);
         range(QStringLiteral("memory_gb"), h.memoryGb, 0, Limits::kMaxHostMemoryGb);
         if (h.unit > 0 && h.rack.isNull())
-            add(QStringLiteral("unit"), -1, tr("host %1 has a unit but no rack").arg(quoted(h.name)));
+            add(QStringLiteral("unit"), -1, tr("host %1 has a 'unit' but no 'rack'").arg(quoted(h.id.str())));
         const int rackPos = mIndex.rack(h.rack);
         if (h.unit > 0 && rackPos >= 0) {
             const int units = mT.racks.at(rackPos).units;
@@ -148,7 +145,9 @@ public:
                 continue;
             for (int other : mIndex.groupsOfGuest(guestPos)) {
                 const Group &o = mT.groups.at(other);
-                if (o.id != g.id && o.kind == GroupKind::Switchover && o.members.contains(g.members.at(k))) {
+                // A whole check names the pair that lists the guest second.
+                if (o.id != g.id && o.kind == GroupKind::Switchover && o.members.contains(g.members.at(k))
+                    && (!mWhole || other < pos)) {
                     add(QStringLiteral("members"), k,
                         tr("guest %1 is in two switchover groups (%2 and %3)")
                             .arg(quoted(g.members.at(k).str()), quoted(o.id.str()), quoted(g.id.str())));
@@ -275,9 +274,9 @@ private:
     int mPos = -1;
     QString mId;
     bool mHeader = false;
-
-public:
-    bool mWhole = false; // checking a whole topology
+    // Checking a whole topology: each problem is reported once, at the object
+    // a file states it in last.
+    const bool mWhole;
 };
 
 template <typename T>
@@ -292,8 +291,7 @@ void checkList(Checker &checker, const QVector<T> &list)
 QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &index)
 {
     QVector<Violation> out;
-    Checker checker(t, index, out);
-    checker.mWhole = true;
+    Checker checker(t, index, out, true);
     checker.header(t.header);
     // Ids unique across every kind.
     QSet<QString> ids;
@@ -380,21 +378,14 @@ std::optional<Violation> Invariants::checkChange(const Topology &after,
                                                  const QStringList &referrers)
 {
     QVector<Violation> out;
-    Checker checker(after, index, out);
+    Checker checker(after, index, out, false);
     if (change.headerAfter)
         checker.header(after.header);
     auto checkId = [&](ObjectKind kind, const QString &id) {
         const int pos = index.indexOf(kind, id);
         if (pos < 0)
             return;
-        switch (kind) {
-        case ObjectKind::Circuit: checker.one(after.circuits.at(pos), pos); break;
-        case ObjectKind::Rack: checker.one(after.racks.at(pos), pos); break;
-        case ObjectKind::Cluster: checker.one(after.clusters.at(pos), pos); break;
-        case ObjectKind::Host: checker.one(after.hosts.at(pos), pos); break;
-        case ObjectKind::Guest: checker.one(after.guests.at(pos), pos); break;
-        case ObjectKind::Group: checker.one(after.groups.at(pos), pos); break;
-        }
+        withList(after, kind, [&](const auto &list) { checker.one(list.at(pos), pos); });
     };
     for (const ObjectEdit &e : change.edits) {
         if (e.after)
@@ -422,17 +413,6 @@ std::optional<Violation> Invariants::checkChange(const Topology &after,
         }
         positions.insert(e.id);
     }
-    if (out.isEmpty())
-        return std::nullopt;
-    return out.first();
-}
-
-std::optional<Violation>
-Invariants::checkObject(const Topology &topology, const TopologyIndex &index, const Object &object)
-{
-    QVector<Violation> out;
-    Checker checker(topology, index, out);
-    checker.object(object, index.indexOf(kindOf(object), idOf(object)));
     if (out.isEmpty())
         return std::nullopt;
     return out.first();

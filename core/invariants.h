@@ -61,11 +61,6 @@ public:
     checkChange(const Topology &after, const TopologyIndex &index, const Change &change, const QStringList &referrers);
     // The objects that refer to the ones the change removes, in `before`.
     static QStringList referrersOf(const Topology &before, const TopologyIndex &index, const Change &change);
-    // The same checks on one object, as it would be in `topology` (which may
-    // hold an older version of it): for inputs that want to refuse a value
-    // before making an edit of it.
-    static std::optional<Violation>
-    checkObject(const Topology &topology, const TopologyIndex &index, const Object &object);
 };
 
 } // namespace td

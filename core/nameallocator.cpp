@@ -43,14 +43,7 @@ QSet<QString> &NameAllocator::names(ObjectKind kind)
                 set.insert(o.name.section(QLatin1Char('.'), 0, 0));
         }
     };
-    switch (kind) {
-    case ObjectKind::Circuit: collect(mTopology.circuits); break;
-    case ObjectKind::Rack: collect(mTopology.racks); break;
-    case ObjectKind::Cluster: collect(mTopology.clusters); break;
-    case ObjectKind::Host: collect(mTopology.hosts); break;
-    case ObjectKind::Guest: collect(mTopology.guests); break;
-    case ObjectKind::Group: collect(mTopology.groups); break;
-    }
+    withList(mTopology, kind, collect);
     return set;
 }
 

@@ -926,7 +926,8 @@ void MainWindow::nudge(int dx, int dy)
         if (dy == 0)
             return;
         QString reason;
-        const Change change = mScene->nudgeHosts(hosts, dy < 0 ? 1 : -1, &reason);
+        const Change change = ChangeBuilder(mDocument->topology(), mDocument->index())
+                                  .nudgeHosts(hosts, dy < 0 ? 1 : -1, &reason);
         if (change.isEmpty())
             statusBar()->showMessage(tr("Cannot move there: %1").arg(reason), 4000);
         else

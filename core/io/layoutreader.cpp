@@ -972,51 +972,17 @@ void Reader::resolve()
         if (it.value() != r.expected)
             fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()), kindName(r.expected)));
     }
+    // Everything an edit must keep too (Invariants: one check for the loader
+    // and the document), placed where the file says it: a host's unit, a
+    // group's members or the member listed, else the object's id.
     const Topology &t = mResult.topology;
-    // Host units within the rack's height.
-    QHash<QString, int> rackUnits;
-    for (const Rack &r : t.racks)
-        rackUnits.insert(r.id.str(), r.units);
-    for (int i = 0; i < t.hosts.size(); ++i) {
-        const Host &h = t.hosts.at(i);
-        if (h.unit > 0 && h.rack.isNull())
-            fail(mHostUnitMarks.at(i), tr("host %1 has a 'unit' but no 'rack'").arg(quoted(h.id.str())));
-        const int units = rackUnits.value(h.rack.str());
-        if (h.unit > 0 && units > 0 && h.unit + h.heightU - 1 > units)
-            fail(mHostUnitMarks.at(i), tr("a host of %1U at unit %2 reaches above the top of rack %3 (%4 units)")
-                                           .arg(h.heightU)
-                                           .arg(h.unit)
-                                           .arg(quoted(h.rack.str()))
-                                           .arg(units));
-    }
-    // Group sizes and switchover membership.
-    QHash<QString, QString> switchoverOf;
-    for (int i = 0; i < t.groups.size(); ++i) {
-        const Group &g = t.groups.at(i);
-        if (g.kind == GroupKind::Switchover && g.members.size() != 2)
-            fail(mGroupMarks.at(i), tr("switchover group %1 must have exactly 2 members "
-                                       "(primary first), it has %2")
-                                        .arg(quoted(g.id.str()))
-                                        .arg(g.members.size()));
-        if (g.kind == GroupKind::Pool && g.members.size() < 2)
-            fail(mGroupMarks.at(i),
-                 tr("pool %1 must have at least 2 members, it has %2").arg(quoted(g.id.str())).arg(g.members.size()));
-        if (g.kind != GroupKind::Switchover)
-            continue;
-        for (int k = 0; k < g.members.size(); ++k) {
-            const GuestId &m = g.members.at(k);
-            const QString other = switchoverOf.value(m.str());
-            if (!other.isEmpty())
-                fail(mMemberMarks.at(i).at(k), tr("guest %1 is in two switchover groups (%2 and %3)")
-                                                   .arg(quoted(m.str()), quoted(other), quoted(g.id.str())));
-            switchoverOf.insert(m.str(), g.id.str());
-        }
-    }
-    // Everything else an edit must keep (Invariants: one check for the loader
-    // and the document), placed at the object it is about.
     const QVector<Violation> broken = Invariants::check(t, TopologyIndex(t));
     if (!broken.isEmpty()) {
         const Violation &v = broken.first();
+        if (v.kind == ObjectKind::Host && v.key == QLatin1String("unit") && v.pos >= 0)
+            fail(mHostUnitMarks.at(v.pos), v.message);
+        if (v.kind == ObjectKind::Group && v.key == QLatin1String("members") && v.pos >= 0)
+            fail(v.item >= 0 ? mMemberMarks.at(v.pos).at(v.item) : mGroupMarks.at(v.pos), v.message);
         YAML::Mark mark = mIdMarks.value(v.id);
         if (v.header || !mIdMarks.contains(v.id)) {
             mark.line = 0; // the layout as a whole: its first line

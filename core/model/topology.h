@@ -7,6 +7,8 @@
 #include <QVector>
 
 #include <optional>
+#include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace td {
@@ -240,5 +242,42 @@ struct Topology
     bool operator==(const Topology &o) const;
     bool operator!=(const Topology &o) const { return !(*this == o); }
 };
+
+// The list that holds objects of type T.
+template <typename T>
+const QVector<T> &listOf(const Topology &t)
+{
+    if constexpr (std::is_same_v<T, Circuit>)
+        return t.circuits;
+    else if constexpr (std::is_same_v<T, Rack>)
+        return t.racks;
+    else if constexpr (std::is_same_v<T, Cluster>)
+        return t.clusters;
+    else if constexpr (std::is_same_v<T, Host>)
+        return t.hosts;
+    else if constexpr (std::is_same_v<T, Guest>)
+        return t.guests;
+    else
+        return t.groups;
+}
+template <typename T>
+QVector<T> &listOf(Topology &t)
+{
+    return const_cast<QVector<T> &>(listOf<T>(std::as_const(t)));
+}
+
+// Calls f with the list that holds objects of this kind.
+template <typename F>
+void withList(const Topology &t, ObjectKind kind, F &&f)
+{
+    switch (kind) {
+    case ObjectKind::Circuit: f(t.circuits); break;
+    case ObjectKind::Rack: f(t.racks); break;
+    case ObjectKind::Cluster: f(t.clusters); break;
+    case ObjectKind::Host: f(t.hosts); break;
+    case ObjectKind::Guest: f(t.guests); break;
+    case ObjectKind::Group: f(t.groups); break;
+    }
+}
 
 } // namespace td

@@ -181,7 +181,7 @@ private slots:
         QTest::newRow("host above rack top") << 0 << "unit"
                                              << "reaches above the top";
         QTest::newRow("unit without rack") << 1 << "unit"
-                                           << "no rack";
+                                           << "has a 'unit' but no 'rack'";
         QTest::newRow("pair of three") << 2 << "members"
                                        << "exactly 2 members";
         QTest::newRow("guest on missing host") << 3 << "host"

@@ -120,19 +120,7 @@ void InspectorPanel::edit(const QString &id,
     const TopologyIndex::Ref *ref = mDocument->index().find(id);
     if (!ref || ref->kind != kindOf(Object(T())))
         return;
-    T after;
-    if constexpr (std::is_same_v<T, Circuit>)
-        after = t.circuits.at(ref->pos);
-    else if constexpr (std::is_same_v<T, Rack>)
-        after = t.racks.at(ref->pos);
-    else if constexpr (std::is_same_v<T, Cluster>)
-        after = t.clusters.at(ref->pos);
-    else if constexpr (std::is_same_v<T, Host>)
-        after = t.hosts.at(ref->pos);
-    else if constexpr (std::is_same_v<T, Guest>)
-        after = t.guests.at(ref->pos);
-    else
-        after = t.groups.at(ref->pos);
+    T after = listOf<T>(t).at(ref->pos);
     mutate(after);
     commit(after, field, text);
 }

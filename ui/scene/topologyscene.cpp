@@ -1172,13 +1172,6 @@ void TopologyScene::planFeed(const QString &circuitId, const QPointF &scenePos, 
     plan.ok = true;
 }
 
-Change TopologyScene::nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *reason) const
-{
-    const Topology &t = mDocument->topology();
-    ChangeBuilder build(t, mDocument->index());
-    return build.nudgeHosts(hostIds, deltaUnits, reason);
-}
-
 TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF &scenePos)
 {
     DropPlan plan = planDrop(data, scenePos);

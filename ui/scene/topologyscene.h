@@ -98,9 +98,6 @@ public:
         QStringList newIds;
     };
     DropPlan planDrop(const QMimeData *data, const QPointF &scenePos);
-    // Moves racked hosts up (positive) or down by whole units; empty with a
-    // reason when a host would leave its rack or overlap another.
-    Change nudgeHosts(const QStringList &hostIds, int deltaUnits, QString *reason) const;
     // Performs a drop (one undo step); returns what it did.
     DropPlan drop(const QMimeData *data, const QPointF &scenePos);
 
