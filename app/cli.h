@@ -4,7 +4,7 @@
 
 namespace td {
 
-// The headless command line: validate, sample, --help, --version.
+// The headless command line: the commands of the table in cli.cpp, --help, --version.
 class Cli final
 {
 public:
