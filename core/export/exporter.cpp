@@ -1,11 +1,14 @@
 #include "exporter.h"
 
+#include "export/ansibleexporter.h"
+
 namespace td {
 
 ExporterRegistry::ExporterRegistry()
 {
     // Core's formats are added here as they are written (issue 7: powercli,
     // hyperv, terraform, ansible; issue 9: html, markdown, csv).
+    add(std::make_unique<AnsibleExporter>());
 }
 
 ExporterRegistry &ExporterRegistry::instance()
