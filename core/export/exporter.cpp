@@ -1,11 +1,18 @@
 #include "exporter.h"
 
+#include "export/ansibleexporter.h"
+#include "report/reportexporters.h"
+
 namespace td {
 
 ExporterRegistry::ExporterRegistry()
 {
     // Core's formats are added here as they are written (issue 7: powercli,
     // hyperv, terraform, ansible; issue 9: html, markdown, csv).
+    add(std::make_unique<AnsibleExporter>());
+    add(std::make_unique<HtmlReportExporter>());
+    add(std::make_unique<MarkdownReportExporter>());
+    add(std::make_unique<CsvGuestsExporter>());
 }
 
 ExporterRegistry &ExporterRegistry::instance()
