@@ -4,6 +4,7 @@
 #include "export/hypervexporter.h"
 #include "export/powercliexporter.h"
 #include "export/terraformexporter.h"
+#include "report/reportexporters.h"
 
 namespace td {
 
@@ -15,6 +16,9 @@ ExporterRegistry::ExporterRegistry()
     add(std::make_unique<HyperVExporter>());
     add(std::make_unique<TerraformExporter>());
     add(std::make_unique<AnsibleExporter>());
+    add(std::make_unique<HtmlReportExporter>());
+    add(std::make_unique<MarkdownReportExporter>());
+    add(std::make_unique<CsvGuestsExporter>());
 }
 
 ExporterRegistry &ExporterRegistry::instance()
