@@ -3,6 +3,7 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
 #include "io/samples.h"
@@ -261,6 +262,14 @@ void MainWindow::createActions()
         QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), [this] { save(); }, QKeySequence::Save));
     file->addAction(action(
         QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); }, QKeySequence::SaveAs));
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(action(QStringLiteral("exportRules"), tr("&DRS Rules..."), QString(), [this] {
+        ExportDialog dialog(mDocument->topology(), mPath.isEmpty() ? mDocument->topology().header.name : mPath,
+                            QStringLiteral("rules"), this);
+        dialog.exec();
+    }));
     file->addSeparator();
     file->addAction(action(
         QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));
