@@ -79,6 +79,11 @@ public:
     QRectF sceneRectOf(const QString &id) const;
     // What the layout occupies: objects and areas, without overlays.
     QRectF contentRect() const { return mContent; }
+    // The compact rack view: empty units collapsed, racks in a grid for a
+    // 4:3 screen (saved positions kept but not used), chips' names large.
+    bool isCompact() const { return mCompact; }
+    void setCompact(bool compact);
+
     // The tooltip of an object: what it is, and its findings.
     QString toolTipFor(const QString &id) const;
 
@@ -114,6 +119,7 @@ signals:
     void sceneRectAboutToChange();
     void dropRefused(const QString &reason);
     void dropDone(const QStringList &ids);
+    void compactChanged(bool compact);
 
 protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
@@ -178,6 +184,7 @@ private:
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
+    bool mCompact = false;
     bool mSelectingItems = false;
     QStringList mSelection; // ids, in selection order
     QSet<QString> mSelectedSet;
