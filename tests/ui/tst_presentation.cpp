@@ -1,10 +1,19 @@
 // The views for an audience: compact racks, hide names, presentation mode.
+#include "changebuilder.h"
+#include "commands/changecommand.h"
+#include "panels/issuesmodel.h"
+#include "panels/issuespanel.h"
 #include "scene/geometry.h"
+#include "scene/modelitem.h"
 #include "scene/rackitem.h"
 #include "whatif/viewmodes.h"
 #include "windowtest.h"
 
 #include <QAction>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QPaintEngine>
+#include <QPainter>
 #include <QSettings>
 
 using namespace td;
@@ -25,7 +34,108 @@ private slots:
     void compactFitReadsOnAProjector();
     void compactKeepsHostsInTheirUnits();
     void compactIsPersisted();
+    void hideNamesLeavesNoRealName();
 };
+
+// A paint device that keeps the text drawn on it: what a person would read.
+class TextRecorder final : public QPaintDevice
+{
+public:
+    class Engine final : public QPaintEngine
+    {
+    public:
+        Engine() : QPaintEngine(QPaintEngine::AllFeatures) {}
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &) override {}
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
+        void drawPath(const QPainterPath &) override {}
+        void drawRects(const QRectF *, int) override {}
+        void drawEllipse(const QRectF &) override {}
+        void drawLines(const QLineF *, int) override {}
+        void drawImage(const QRectF &, const QImage &, const QRectF &, Qt::ImageConversionFlags) override {}
+        void drawTextItem(const QPointF &, const QTextItem &item) override { texts << item.text(); }
+        Type type() const override { return QPaintEngine::User; }
+        QStringList texts;
+    };
+    explicit TextRecorder(const QSize &size) : mSize(size) {}
+    QPaintEngine *paintEngine() const override { return &mEngine; }
+    QStringList texts() const { return mEngine.texts; }
+
+protected:
+    int metric(PaintDeviceMetric m) const override
+    {
+        switch (m) {
+        case PdmWidth: return mSize.width();
+        case PdmHeight: return mSize.height();
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY: return 96;
+        case PdmDepth: return 32;
+        case PdmDevicePixelRatio: return 1;
+        case PdmDevicePixelRatioScaled: return 1 * QPaintDevice::devicePixelRatioFScale();
+        default: return 1;
+        }
+    }
+
+private:
+    QSize mSize;
+    mutable Engine mEngine;
+};
+
+// Every text a person can see on the canvas (drawn at actual size, so
+// that items draw their details), in item tooltips, and the scene's
+// tooltip of every object.
+static QStringList visibleTexts(TopologyScene *scene)
+{
+    const QRectF area = scene->contentRect();
+    TextRecorder recorder(area.size().toSize());
+    {
+        QPainter painter(&recorder);
+        scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+    }
+    QStringList texts = recorder.texts();
+    for (QGraphicsItem *item : scene->items()) {
+        if (!item->isVisible())
+            continue;
+        if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            texts << text->text();
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+            texts << text->toPlainText();
+        texts << item->toolTip();
+        if (auto *model = dynamic_cast<ModelItem *>(item))
+            texts << scene->toolTipFor(model->id());
+    }
+    return texts;
+}
+
+// The real names of the layout found in texts.
+static QStringList realNamesIn(const Topology &t, const QStringList &texts)
+{
+    QStringList names;
+    for (const Host &h : t.hosts)
+        names << h.name;
+    for (const Guest &g : t.guests)
+        names << g.name;
+    for (const Rack &r : t.racks)
+        names << r.name;
+    for (const Circuit &c : t.circuits)
+        names << c.name;
+    for (const Cluster &c : t.clusters)
+        names << c.name;
+    QStringList found;
+    for (const QString &name : std::as_const(names)) {
+        for (const QString &text : texts) {
+            if (text.contains(name)) {
+                found << QStringLiteral("%1 in \"%2\"").arg(name, text.left(80));
+                break;
+            }
+        }
+    }
+    return found;
+}
 
 // The zoom a 1024x768 screen fits the sample at, in this view mode.
 static qreal fitZoomOn1024(TopologyScene *scene)
@@ -98,6 +208,48 @@ void TstPresentation::compactIsPersisted()
     openWindow();
     QVERIFY(scene()->isCompact());
     QVERIFY(mWindow->viewModes()->compactAction()->isChecked());
+}
+
+void TstPresentation::hideNamesLeavesNoRealName()
+{
+    // IC2 onto IC1's host: findings that name them.
+    mWindow->undoStack()->push(
+        new ChangeCommand(doc(), ChangeBuilder(doc()->topology(), doc()->index())
+                                     .moveGuest(GuestId(QStringLiteral("ic2")), HostId(QStringLiteral("esx01")))));
+    const Topology &t = doc()->topology();
+    // Shown as they are: the check finds them (it can fail).
+    QStringList texts = visibleTexts(scene());
+    QVERIFY(realNamesIn(t, texts).size() > 20);
+    QVERIFY(texts.contains(QStringLiteral("IC1")));
+
+    // View > Hide Names (its shortcut, a real key event).
+    QTest::keyClick(mWindow.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(mWindow->viewModes()->hideNamesAction()->isChecked());
+    QVERIFY(scene()->hidesNames());
+    for (bool compact : {false, true}) {
+        mWindow->viewModes()->setCompact(compact);
+        texts = visibleTexts(scene());
+        const QStringList found = realNamesIn(t, texts);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
+        // The labels are there instead.
+        QVERIFY2(texts.contains(QStringLiteral("Host 1")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("CIC Server A")) || texts.contains(QStringLiteral("IC A")));
+    }
+    // The issues list: messages and tooltips.
+    IssuesModel *issues = mWindow->issues()->model();
+    QStringList rows;
+    for (int r = 0; r < issues->rowCount(); ++r) {
+        rows << issues->data(issues->index(r, IssuesModel::MessageColumn)).toString()
+             << issues->data(issues->index(r, IssuesModel::MessageColumn), Qt::ToolTipRole).toString();
+    }
+    QVERIFY(issues->rowCount() > 0);
+    const QStringList inIssues = realNamesIn(t, rows);
+    QVERIFY2(inIssues.isEmpty(), qPrintable(inIssues.join(QStringLiteral("; "))));
+
+    // Off again: the names are back.
+    QTest::keyClick(mWindow.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!scene()->hidesNames());
+    QVERIFY(visibleTexts(scene()).contains(QStringLiteral("IC1")));
 }
 
 QTEST_MAIN(TstPresentation)

@@ -55,13 +55,15 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->setFont(f);
         const QRectF nameRect(textLeft, 0, textRight - textLeft, r.height());
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(f).elidedText(g.name, Qt::ElideRight, nameRect.width()));
+                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
+                                                      nameRect.width()));
     } else {
         f.setPointSizeF(geometry::kChipNamePoints);
         painter->setFont(f);
         const QRectF nameRect(textLeft, 2, r.width() - textLeft - 10, 13);
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(f).elidedText(g.name, Qt::ElideRight, nameRect.width()));
+                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
+                                                      nameRect.width()));
         f.setBold(false);
         f.setPointSizeF(7);
         painter->setFont(f);
@@ -84,6 +86,19 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     }
     paintSelection(painter, r, 5);
     paintBadge(painter, r);
+}
+
+QString GuestItem::fitName(const QFontMetricsF &metrics, qreal width) const
+{
+    // The guest's name, or its label while names are hidden (the short one
+    // when the label does not fit).
+    const TopologyScene *s = topologyScene();
+    const int pos = s->document()->index().guest(GuestId(id()));
+    const QString name = pos >= 0 ? s->document()->topology().guests.at(pos).name : QString();
+    const QString shown = s->displayName(id(), name);
+    if (!s->hidesNames() || metrics.horizontalAdvance(shown) <= width)
+        return shown;
+    return s->shortDisplayName(id(), name);
 }
 
 void GuestItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)

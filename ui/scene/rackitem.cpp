@@ -92,7 +92,8 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
-    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter, rack.name);
+    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
@@ -107,7 +108,7 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     for (const CircuitId &c : rack.circuits) {
         const int cp = doc->index().circuit(c);
         if (cp >= 0)
-            feeds << doc->topology().circuits.at(cp).name;
+            feeds << topologyScene()->displayName(c.str(), doc->topology().circuits.at(cp).name);
     }
     painter->drawText(header.adjusted(0, 0, -28, 0), Qt::AlignRight | Qt::AlignVCenter,
                       feeds.isEmpty() ? tr("no power data") : feeds.join(QStringLiteral(" + ")));
@@ -187,7 +188,9 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     painter->setPen(Theme::text());
     const QRectF text(32, 0, r.width() - 60, r.height());
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(doc->topology().circuits.at(pos).name, Qt::ElideRight, text.width()));
+                      QFontMetricsF(f).elidedText(topologyScene()->displayName(id(),
+                                                                               doc->topology().circuits.at(pos).name),
+                                                  Qt::ElideRight, text.width()));
     painter->setPen(QPen(color.darker(130), 1.2));
     painter->setBrush(color.lighter(150));
     painter->drawEllipse(plugRect());

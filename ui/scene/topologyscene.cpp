@@ -80,7 +80,10 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
         sync(nullptr);
         updateFindings(nullptr);
     });
-    connect(document, &Document::changed, this, [this](const Change &change) { sync(&change); });
+    connect(document, &Document::changed, this, [this](const Change &change) {
+        mLabels.reset();
+        sync(&change);
+    });
     connect(document, &Document::findingsChanged, this, [this](const FindingsDelta &delta) { updateFindings(&delta); });
     sync(nullptr);
     updateFindings(nullptr);
@@ -386,6 +389,7 @@ void TopologyScene::sync(const Change *change)
 
 void TopologyScene::syncAll()
 {
+    mLabels.reset();
     mSyncing = true;
     if (mOverflowList)
         mOverflowList->close();
@@ -536,6 +540,37 @@ void TopologyScene::layoutFrame()
     const qreal areaTop = std::max(racksBottom, mLegend->sceneBoundingRect().bottom()) + 80;
     mUnracked->setPos(0, areaTop);
     mUnplaced->setPos(geometry::kHostWidth + 40 + 80, areaTop);
+}
+
+void TopologyScene::setHideNames(bool hide)
+{
+    if (hide == mHideNames)
+        return;
+    mHideNames = hide;
+    update();
+    emit hideNamesChanged(hide);
+}
+
+const GenericLabels &TopologyScene::labels() const
+{
+    if (!mLabels)
+        mLabels.emplace(mDocument->topology());
+    return *mLabels;
+}
+
+QString TopologyScene::displayName(const QString &id, const QString &name) const
+{
+    return mHideNames ? labels().label(id, name) : name;
+}
+
+QString TopologyScene::shortDisplayName(const QString &id, const QString &name) const
+{
+    return mHideNames ? labels().shortLabel(id) : name;
+}
+
+QString TopologyScene::masked(const QString &text) const
+{
+    return mHideNames ? labels().apply(text) : text;
 }
 
 void TopologyScene::setCompact(bool compact)
@@ -848,7 +883,7 @@ QString TopologyScene::toolTipFor(const QString &id) const
     }
     if (!lines.isEmpty())
         tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
-    return tip;
+    return masked(tip);
 }
 
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/genericlabels.h"
 #include "change.h"
 #include "rules/finding.h"
 
@@ -7,6 +8,8 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
 
 class QMimeData;
 class QUndoStack;
@@ -84,6 +87,20 @@ public:
     bool isCompact() const { return mCompact; }
     void setCompact(bool compact);
 
+    // Hide names (presentation): every name on the canvas, in tooltips and
+    // in texts the window shows is replaced by its generic label
+    // (GenericLabels: Host 1, CIC Server A, ...).
+    bool hidesNames() const { return mHideNames; }
+    void setHideNames(bool hide);
+    // The name to show for an object (its label while names are hidden).
+    QString displayName(const QString &id, const QString &name) const;
+    // The same for tight spots (chips): the short label when hidden.
+    QString shortDisplayName(const QString &id, const QString &name) const;
+    // text with the real names replaced while names are hidden.
+    QString masked(const QString &text) const;
+    // The labels of the current document.
+    const GenericLabels &labels() const;
+
     // The tooltip of an object: what it is, and its findings.
     QString toolTipFor(const QString &id) const;
 
@@ -120,6 +137,7 @@ signals:
     void dropRefused(const QString &reason);
     void dropDone(const QStringList &ids);
     void compactChanged(bool compact);
+    void hideNamesChanged(bool hide);
 
 protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
@@ -185,6 +203,8 @@ private:
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
     bool mCompact = false;
+    bool mHideNames = false;
+    mutable std::optional<GenericLabels> mLabels; // built on first use after a change
     bool mSelectingItems = false;
     QStringList mSelection; // ids, in selection order
     QSet<QString> mSelectedSet;

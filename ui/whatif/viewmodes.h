@@ -23,10 +23,15 @@ public:
     void addTo(QMenu *menu);
     QAction *compactAction() const { return mCompact; }
     void setCompact(bool on);
+    // Hide names: generic labels instead of host and VM names, on the
+    // canvas, in tooltips, the banner and the issues list.
+    QAction *hideNamesAction() const { return mHideNames; }
+    void setHideNames(bool on);
 
 private:
     MainWindow *mWindow;
     QAction *mCompact;
+    QAction *mHideNames;
 };
 
 } // namespace td
