@@ -16,6 +16,7 @@
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
+#include "whatif/viewmodes.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -337,6 +338,9 @@ void MainWindow::createActions()
     mViewMenu->addAction(action(
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
+    mViewMenu->addSeparator();
+    mViewModes = new ViewModes(this);
+    mViewModes->addTo(mViewMenu);
     mViewMenu->addSeparator();
     QMenu *theme = mViewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
