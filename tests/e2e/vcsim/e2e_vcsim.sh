@@ -18,11 +18,11 @@ export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ in the source tree
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 build() {
-  local out=$1
+  local out
+  out=$(mkdir -p "$1" && cd "$1" && pwd) # go wants absolute GOPATH entries
   command -v go >/dev/null || fail "go not found (Debian package golang-go; bash .ci/deps installs it)"
   [ -d /usr/share/gocode/src/github.com/vmware/govmomi/simulator ] \
     || fail "govmomi's simulator source not found (Debian package golang-github-vmware-govmomi-dev)"
-  mkdir -p "$out"
   if [ -x "$out/vcsim" ] && [ "$out/vcsim" -nt "$here/main.go" ]; then
     echo "simulator up to date: $out/vcsim"
     return 0

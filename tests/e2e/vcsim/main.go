@@ -2,7 +2,7 @@
 // golang-github-vmware-govmomi-dev), one datacenter with one standalone host
 // (for the datastore) and nothing else; the test creates the layout's
 // clusters, hosts and VMs itself. Prints the SDK URL on standard output, then
-// serves until SIGTERM or SIGINT.
+// serves until SIGTERM or SIGINT, its parent's exit, or -lifetime.
 //
 // Build in GOPATH mode:
 //
@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi/simulator"
 	"github.com/vmware/govmomi/vim25/mo"
@@ -72,7 +73,18 @@ func (mirror) UpdateObject(obj mo.Reference, changes []types.PropertyChange) {
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "address to serve on (port 0: any free port)")
+	lifetime := flag.Duration("lifetime", 30*time.Minute, "exit after this long whatever happens")
 	flag.Parse()
+
+	// Never outlive the test that started it: exit with the parent process
+	// (a test killed on its timeout cannot stop it) and after lifetime.
+	parent := os.Getppid()
+	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, syscall.PR_SET_PDEATHSIG, uintptr(syscall.SIGTERM), 0); errno != 0 {
+		log.Printf("vcsim: cannot ask to exit with the parent: %v", errno)
+	}
+	if os.Getppid() != parent {
+		return
+	}
 
 	model := simulator.VPX()
 	model.Datacenter = 1
@@ -99,5 +111,9 @@ func main() {
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
-	<-stop
+	select {
+	case <-stop:
+	case <-time.After(*lifetime):
+		log.Printf("vcsim: %v passed, exiting", *lifetime)
+	}
 }
