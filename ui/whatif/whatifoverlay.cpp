@@ -9,6 +9,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
 namespace td {
@@ -60,6 +61,7 @@ WhatIfOverlay::WhatIfOverlay(TopologyScene *scene, WhatIfState *state) : mScene(
     setZValue(40);
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
+    setFlag(ItemUsesExtendedStyleOption); // exposedRect
     setVisible(false);
     scene->addItem(this);
 }
@@ -96,28 +98,76 @@ void WhatIfOverlay::refresh()
             }
         }
     }
-    prepareGeometryChange();
-    mArea = r ? mScene->contentRect().adjusted(-100, -100, 100, 100) : QRectF();
-    setVisible(r != nullptr);
-    update();
+    const QRectF area = r ? mScene->contentRect().adjusted(-100, -100, 100, 100) : QRectF();
+    const QVector<QRectF> before = mFootprint;
+    mFootprint = footprint();
+    if (area != mArea || isVisible() != (r != nullptr)) {
+        prepareGeometryChange();
+        mArea = area;
+        setVisible(r != nullptr);
+        update();
+        return;
+    }
+    for (const QRectF &dirty : before)
+        update(dirty);
+    for (const QRectF &dirty : std::as_const(mFootprint))
+        update(dirty);
 }
 
-void WhatIfOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+QVector<QRectF> WhatIfOverlay::footprint() const
+{
+    QVector<QRectF> rects;
+    const ScenarioResult *r = mState->result();
+    if (!r)
+        return rects;
+    const Topology &t = mScene->document()->topology();
+    const TopologyIndex &index = mScene->document()->index();
+    for (const QString &id : mState->failed())
+        rects << mScene->sceneRectOf(id).adjusted(-4, -4, 4, 4);
+    for (const HostId &h : r->hostsDown)
+        rects << mScene->sceneRectOf(h.str()).adjusted(-4, -4, 4, 4);
+    // Chips and their tags (below the chip, as wide as it).
+    for (auto it = mTags.cbegin(); it != mTags.cend(); ++it)
+        rects << mScene->sceneRectOf(it.key()).adjusted(-4, -4, 4, 24);
+    for (const GuestId &g : r->guestsDown)
+        rects << mScene->sceneRectOf(g.str()).adjusted(-4, -4, 4, 24);
+    // Arrows: the box between the chip and the host, and the curve's rise.
+    for (const Restart &x : r->restarts) {
+        QRectF from = mScene->sceneRectOf(x.guest.str());
+        if (from.isNull())
+            from = mScene->sceneRectOf(t.guests.value(index.guest(x.guest)).host.str());
+        const QRectF to = mScene->sceneRectOf(x.host.str());
+        rects << QRectF(from.center(), QPointF(to.left() + geometry::kHostBarWidth / 2, to.center().y()))
+                     .normalized()
+                     .adjusted(-16, -96, 16, 16);
+    }
+    return rects;
+}
+
+void WhatIfOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const ScenarioResult *r = mState->result();
     if (!r)
         return;
+    // Only what meets the exposed area: a repaint of a few chips does not
+    // draw the whole scenario.
+    const QRectF exposed = option->exposedRect.adjusted(-4, -4, 4, 24);
     painter->setRenderHint(QPainter::Antialiasing);
     const Topology &t = mScene->document()->topology();
     const TopologyIndex &index = mScene->document()->index();
     // Where a guest's chip is drawn; null when it has none (behind "+N").
-    auto chipOf = [this](const QString &id) {
+    auto chipAt = [this](const QString &id) {
         const ModelItem *item = mScene->itemFor(id);
         return item && item->isVisible() ? mScene->sceneRectOf(id) : QRectF();
     };
+    // The same, when it meets the exposed area.
+    auto chipOf = [&](const QString &id) {
+        const QRectF box = chipAt(id);
+        return box.intersects(exposed) ? box : QRectF();
+    };
     // Failed elements and hosts down: greyed and struck through.
     auto strike = [&](const QRectF &box, qreal header) {
-        if (box.isNull())
+        if (box.isNull() || !box.intersects(exposed))
             return;
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(90, 90, 90, 120));
@@ -169,13 +219,15 @@ void WhatIfOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     }
     // HA restarts: an arrow from the guest to the host it restarts on.
     for (const Restart &x : r->restarts) {
-        QRectF from = chipOf(x.guest.str());
+        QRectF from = chipAt(x.guest.str());
         if (from.isNull()) // behind its host's "+N": from the host
             from = mScene->sceneRectOf(t.guests.value(index.guest(x.guest)).host.str());
         const QRectF to = mScene->sceneRectOf(x.host.str());
         if (from.isNull() || to.isNull())
             continue;
         const QPointF target(to.left() + geometry::kHostBarWidth / 2, to.center().y());
+        if (!QRectF(from.center(), target).normalized().adjusted(-16, -96, 16, 16).intersects(exposed))
+            continue;
         drawArrow(painter, from.center(), target, kRestart);
     }
     // Tags last, over the arrows.

@@ -28,10 +28,15 @@ public:
     void refresh();
 
 private:
+    // Where the scenario draws: repainting only there keeps applying a
+    // scenario at L within a frame (a full repaint of the canvas is not).
+    QVector<QRectF> footprint() const;
+
     TopologyScene *mScene;
     WhatIfState *mState;
     QRectF mArea;
     QHash<QString, QString> mTags; // guest id -> tag
+    QVector<QRectF> mFootprint;    // of the scenario drawn last
 };
 
 } // namespace td
