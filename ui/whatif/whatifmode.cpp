@@ -5,6 +5,7 @@
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "whatif/viewmodes.h"
 #include "whatif/whatifoverlay.h"
 #include "whatif/whatifstate.h"
 
@@ -48,7 +49,7 @@ void WhatIfMode::setLargeBanner(bool large)
 {
     mLargeBanner = large;
     QFont f = mBanner->font();
-    f.setPointSizeF(large ? 20 : 11);
+    f.setPointSizeF(large ? 18 : 11);
     f.setBold(true);
     mBanner->setFont(f);
     mBanner->setStyleSheet(QStringLiteral("QLabel#whatIfBanner { background: rgba(40, 40, 48, 225); color: white; "
@@ -69,16 +70,21 @@ void WhatIfMode::refresh()
         placeBanner();
     }
     mBanner->setVisible(active);
+    if (!active)
+        mWindow->view()->setTopMargin(0);
 }
 
 void WhatIfMode::placeBanner()
 {
-    QWidget *view = mWindow->view();
+    // Above the canvas (the view's top margin), never over it.
+    TopologyView *view = mWindow->view();
     const int width = view->width();
+    const int height = mBanner->heightForWidth(width);
     mBanner->setFixedWidth(width);
-    mBanner->setFixedHeight(mBanner->heightForWidth(width));
+    mBanner->setFixedHeight(std::max(height, 0));
     mBanner->move(0, 0);
     mBanner->raise();
+    view->setTopMargin(mState->isActive() ? std::max(height, 0) : 0);
 }
 
 QString WhatIfMode::targetAt(const QPointF &scenePos) const
@@ -134,7 +140,7 @@ bool WhatIfMode::eventFilter(QObject *watched, QEvent *event)
         event->ignore();
         return true;
     case QEvent::KeyPress:
-        if (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !mWindow->isFullScreen()) {
+        if (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !mWindow->viewModes()->isPresenting()) {
             mState->setActive(false);
             return true;
         }
