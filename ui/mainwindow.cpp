@@ -274,7 +274,16 @@ void MainWindow::createActions()
     undo->setIcon(Theme::icon(QStringLiteral("undo")));
     undo->setObjectName(QStringLiteral("undo"));
     QAction *redo = mUndoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(QKeySequence::Redo), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The platform's Redo, and both usual keys, each once (a key listed
+    // twice is an ambiguous shortcut that does nothing: Redo is Ctrl+Y on
+    // some platforms).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    redo->setShortcuts(redoKeys);
     redo->setIcon(Theme::icon(QStringLiteral("redo")));
     redo->setObjectName(QStringLiteral("redo"));
     mActions.insert(QStringLiteral("undo"), undo);

@@ -525,7 +525,7 @@ QVector<ClusterLoad> FailureAnalysis::clusterCapacity(const ScenarioResult *scen
 
 QString FailureAnalysis::sentence(const ScenarioResult &s, const std::function<QString(const QString &)> &nameOf) const
 {
-    constexpr int kMaxNames = 4;
+    constexpr int kMaxNames = 6;
     const auto name = [&](const QString &id) { return nameOf ? nameOf(id) : mIndex.nameOf(mTopology, id); };
     const auto names = [&](const auto &ids) {
         QStringList out;
@@ -541,7 +541,16 @@ QString FailureAnalysis::sentence(const ScenarioResult &s, const std::function<Q
     QString text = tr("Losing %1").arg(RuleContext::nameList(names(s.fail)));
     if (s.hostsDown.isEmpty())
         return text + tr(" takes no host down.");
-    if (s.hostsDown.size() <= kMaxNames)
+    QStringList hostIds;
+    for (const HostId &h : s.hostsDown)
+        hostIds << h.str();
+    QStringList failed = s.fail;
+    failed.removeDuplicates();
+    std::sort(hostIds.begin(), hostIds.end());
+    std::sort(failed.begin(), failed.end());
+    if (hostIds == failed) {
+        // Only the failed hosts themselves: "Losing esx01: ..."
+    } else if (s.hostsDown.size() <= kMaxNames)
         text += tr(" takes %1 down").arg(RuleContext::nameList(names(s.hostsDown)));
     else
         text += tr(" takes %n hosts down", static_cast<int>(s.hostsDown.size()));
@@ -588,16 +597,6 @@ QString FailureAnalysis::sentence(const ScenarioResult &s, const std::function<Q
             }
         }
     }
-    if (!s.restarts.isEmpty()) {
-        if (s.restarts.size() <= kMaxNames) {
-            QStringList each;
-            for (const Restart &r : s.restarts)
-                each << tr("%1 restarts on %2").arg(name(r.guest.str()), name(r.host.str()));
-            parts << each.join(QStringLiteral(", "));
-        } else {
-            parts << tr("%n guests restart on other hosts", static_cast<int>(s.restarts.size()));
-        }
-    }
     if (!s.stayDown.isEmpty()) {
         if (s.stayDown.size() == 1)
             parts << tr("%1 stays down").arg(name(s.stayDown.first().str()));
@@ -605,6 +604,28 @@ QString FailureAnalysis::sentence(const ScenarioResult &s, const std::function<Q
             parts << tr("%1 stay down").arg(RuleContext::nameList(names(s.stayDown)));
         else
             parts << tr("%n guests stay down", static_cast<int>(s.stayDown.size()));
+    }
+    if (!s.restarts.isEmpty()) {
+        if (s.restarts.size() <= 2 * kMaxNames) {
+            // By target host, in the order of the first restart on each.
+            QStringList targets;
+            QVector<QStringList> guests;
+            for (const Restart &r : s.restarts) {
+                const int at = static_cast<int>(targets.indexOf(r.host.str()));
+                if (at < 0) {
+                    targets << r.host.str();
+                    guests.append(QStringList{name(r.guest.str())});
+                } else {
+                    guests[at] << name(r.guest.str());
+                }
+            }
+            for (int i = 0; i < targets.size(); ++i) {
+                parts << (guests.at(i).size() == 1 ? tr("%1 restarts on %2") : tr("%1 restart on %2"))
+                             .arg(RuleContext::nameList(guests.at(i)), name(targets.at(i)));
+            }
+        } else {
+            parts << tr("%n guests restart on other hosts", static_cast<int>(s.restarts.size()));
+        }
     }
     return text + QStringLiteral(": ") + parts.join(QStringLiteral(", ")) + QLatin1Char('.');
 }

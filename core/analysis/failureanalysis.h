@@ -106,6 +106,8 @@ public:
 
     // The failure domains shared with the redundancy-same-* rules.
     const FailureDomains &domains() const;
+    const Topology &topology() const { return mTopology; }
+    const TopologyIndex &index() const { return mIndex; }
 
 private:
     class Data;

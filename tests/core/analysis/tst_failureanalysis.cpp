@@ -208,8 +208,8 @@ private slots:
         QCOMPARE(restarts(*r), (QStringList{"media1->esx04", "ic1->esx03"}));
         QCOMPARE(ids(r->stayDown), QStringList{"media2"});
         QCOMPARE(fa.sentence(*r), QStringLiteral("Losing Rack 1 takes esx01 and esx02 down: CIC pair degraded (IC2 "
-                                                 "takes over), Media pool degraded (1 of 3 left), MEDIA1 restarts on "
-                                                 "esx04, IC1 restarts on esx03, MEDIA2 stays down."));
+                                                 "takes over), Media pool degraded (1 of 3 left), MEDIA2 stays down, "
+                                                 "MEDIA1 restarts on esx04, IC1 restarts on esx03."));
     }
 
     void dualFedSurviveOneCircuit()
@@ -239,6 +239,14 @@ private slots:
         // Only esx04 (48 free) survives: media1 (40) fits, then nothing does.
         QCOMPARE(restarts(*r), QStringList{"media1->esx04"});
         QCOMPARE(ids(r->stayDown), (QStringList{"ic1", "ic2", "media2"}));
+        QCOMPARE(fa.sentence(*r), QStringLiteral("Losing UPS A and UPS B takes esx01, esx02 and esx03 down: CIC pair "
+                                                 "down, Media pool degraded (1 of 3 left), IC1, IC2 and MEDIA2 stay "
+                                                 "down, MEDIA1 restarts on esx04."));
+        // Names can be replaced (presentation mode hides them).
+        const QString hidden = fa.sentence(*r, [](const QString &id) { return QStringLiteral("X-") + id; });
+        QCOMPARE(hidden, QStringLiteral("Losing X-ups-a and X-ups-b takes X-esx01, X-esx02 and X-esx03 down: "
+                                        "X-cic-pair down, X-media-pool degraded (1 of 3 left), X-ic1, X-ic2 and "
+                                        "X-media2 stay down, X-media1 restarts on X-esx04."));
     }
 
     void noHaClusterStaysDown()
@@ -248,6 +256,7 @@ private slots:
         QVERIFY(r);
         QVERIFY(r->restarts.isEmpty());
         QCOMPARE(ids(r->stayDown), QStringList{"db1"});
+        QCOMPARE(fa.sentence(*r), QStringLiteral("Losing esx05: DB1 stays down."));
         const auto none = fa.run({QStringLiteral("rack-3")});
         QVERIFY(none && none->hostsDown.isEmpty() && none->guestsDown.isEmpty());
         QCOMPARE(fa.sentence(*none), QStringLiteral("Losing Rack 3 takes no host down."));
