@@ -18,6 +18,7 @@
 #include "scene/topologyview.h"
 #include "theme.h"
 #include "whatif/viewmodes.h"
+#include "whatif/whatifmode.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -357,6 +358,8 @@ void MainWindow::createActions()
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
+    mWhatIf = new WhatIfMode(this);
+    mViewMenu->addAction(mWhatIf->action());
     mViewModes = new ViewModes(this);
     mViewModes->addTo(mViewMenu);
     mViewMenu->addSeparator();
@@ -398,6 +401,8 @@ void MainWindow::createActions()
         else
             tools->addAction(mActions.value(QString::fromLatin1(name)));
     }
+    tools->addSeparator();
+    tools->addAction(mWhatIf->action());
 }
 
 void MainWindow::updateTitle()
