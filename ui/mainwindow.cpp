@@ -16,6 +16,7 @@
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
+#include "whatif/viewmodes.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -272,7 +273,16 @@ void MainWindow::createActions()
     undo->setIcon(Theme::icon(QStringLiteral("undo")));
     undo->setObjectName(QStringLiteral("undo"));
     QAction *redo = mUndoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(QKeySequence::Redo), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The platform's Redo, and both usual keys, each once (a key listed
+    // twice is an ambiguous shortcut that does nothing: Redo is Ctrl+Y on
+    // some platforms).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    redo->setShortcuts(redoKeys);
     redo->setIcon(Theme::icon(QStringLiteral("redo")));
     redo->setObjectName(QStringLiteral("redo"));
     mActions.insert(QStringLiteral("undo"), undo);
@@ -337,6 +347,9 @@ void MainWindow::createActions()
     mViewMenu->addAction(action(
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
+    mViewMenu->addSeparator();
+    mViewModes = new ViewModes(this);
+    mViewModes->addTo(mViewMenu);
     mViewMenu->addSeparator();
     QMenu *theme = mViewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);

@@ -20,6 +20,7 @@ class MinimapPanel;
 class PalettePanel;
 class TopologyScene;
 class TopologyView;
+class ViewModes;
 
 // The designer's window: canvas, palette, inspector, issues and minimap
 // docks, menus and shortcuts, files (new/open/save, recent files, drop a
@@ -42,6 +43,7 @@ public:
     IssuesPanel *issues() const { return mIssues; }
     QString filePath() const { return mPath; }
     Recovery *recovery() const { return mRecovery; }
+    ViewModes *viewModes() const { return mViewModes; }
 
     // Opens the embedded sample (a new, untitled document).
     void openSample();
@@ -111,6 +113,7 @@ private:
     MinimapPanel *mMinimap = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mViewMenu = nullptr;
+    ViewModes *mViewModes = nullptr;
     QLabel *mStatusFindings = nullptr;
     QLabel *mStatusZoom = nullptr;
     QLineEdit *mRenameEdit = nullptr;
