@@ -1,8 +1,7 @@
 #include "mainwindow.h"
 
-#include "charts/chartsdock.h"
-
 #include "changebuilder.h"
+#include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
 #include "io/layoutreader.h"

@@ -50,6 +50,12 @@ QString number(int n)
     return QString::number(n);
 }
 
+// "1 host", "3 hosts" (English; translations go through tr()).
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? tr(one) : tr(many));
+}
+
 void appendUnique(QStringList &list, const QString &value)
 {
     if (!value.isEmpty() && !list.contains(value))
@@ -156,19 +162,22 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
     int pairs = 0;
     for (const Group &g : t.groups)
         pairs += g.kind == GroupKind::Switchover ? 1 : 0;
-    r.summary << tr("%1 runs on %2 on %n host(s) in %3 rack(s), fed by %4 power circuit(s), in %5 cluster(s).", nullptr,
-                    t.hosts.size())
-                     .arg(r.title, r.platform, number(t.racks.size()), number(t.circuits.size()),
-                          number(t.clusters.size()));
-    r.summary << tr("It holds %n guest VM(s), %1 of them placed on a host, in %2 redundancy group(s) (%3 switchover "
-                    "pair(s) and %4 pool(s)).",
-                    nullptr, t.guests.size())
-                     .arg(number(placed), number(t.groups.size()), number(pairs), number(t.groups.size() - pairs));
+    r.summary << tr("%1 runs on %2: %3 in %4, fed by %5, in %6.")
+                     .arg(r.title, r.platform, counted(t.hosts.size(), "host", "hosts"),
+                          counted(t.racks.size(), "rack", "racks"),
+                          counted(t.circuits.size(), "power circuit", "power circuits"),
+                          counted(t.clusters.size(), "cluster", "clusters"));
+    r.summary << tr("It holds %1, %2 placed on a host, in %3 (%4 and %5).")
+                     .arg(counted(t.guests.size(), "guest VM", "guest VMs"), number(placed),
+                          counted(t.groups.size(), "redundancy group", "redundancy groups"),
+                          counted(pairs, "switchover pair", "switchover pairs"),
+                          counted(t.groups.size() - pairs, "pool", "pools"));
     if (findings.isEmpty())
         r.summary << tr("The placement rules find nothing to report.");
     else
-        r.summary << tr("The placement rules find %1 error(s), %2 warning(s) and %3 note(s).")
-                         .arg(number(r.errors), number(r.warnings), number(r.infos));
+        r.summary << tr("The placement rules find %1, %2 and %3.")
+                         .arg(counted(r.errors, "error", "errors"), counted(r.warnings, "warning", "warnings"),
+                              counted(r.infos, "note", "notes"));
     if (hideNames)
         r.summary << tr("Host and VM names are replaced by generic labels in this document.");
 

@@ -60,7 +60,7 @@ double niceMax(double value)
     if (value <= 0)
         return 1;
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
         if (step * magnitude >= value)
             return step * magnitude;
     }
