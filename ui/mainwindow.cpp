@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "changebuilder.h"
+#include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
 #include "exportdialog.h"
@@ -219,6 +220,10 @@ void MainWindow::createDocks()
     dock(tr("Minimap"), QStringLiteral("MinimapDock"), mMinimap, Qt::LeftDockWidgetArea);
     dock(tr("Inspector"), QStringLiteral("InspectorDock"), mInspector, Qt::RightDockWidgetArea);
     dock(tr("Issues"), QStringLiteral("IssuesDock"), mIssues, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("IssuesDock")),
+                     dock(tr("Charts"), QStringLiteral("ChartsDock"), new ChartsPanel(mDocument, this),
+                          Qt::BottomDockWidgetArea));
+    findChild<QDockWidget *>(QStringLiteral("IssuesDock"))->raise();
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("PaletteDock")), {230}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")),
                  findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
