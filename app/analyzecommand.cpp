@@ -23,8 +23,9 @@ int analyze(const QStringList &arguments)
                                    QStringLiteral("k"));
     const QCommandLineOption depth(QStringLiteral("depth"), tr("With --worst: 1 single failures, 2 also pairs."),
                                    QStringLiteral("depth"), QStringLiteral("2"));
+    const QCommandLineOption saved(QStringLiteral("saved"), tr("The scenarios saved in the layout (scenarios:)."));
     const QCommandLineOption output(QStringLiteral("output"), tr("Write the report to FILE."), QStringLiteral("file"));
-    parser.addOptions({sample, fail, format, strict, worst, depth, output});
+    parser.addOptions({sample, fail, format, strict, worst, depth, saved, output});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     const QStringList files = parser.positionalArguments();
@@ -33,8 +34,8 @@ int analyze(const QStringList &arguments)
     AnalysisReport::Format fmt;
     if (!AnalysisReport::parseFormat(parser.value(format), &fmt))
         return usage(tr("unknown format '%1' (use text or json)").arg(parser.value(format)));
-    if (parser.isSet(fail) && parser.isSet(worst))
-        return usage(tr("--fail and --worst cannot be used together"));
+    if (int(parser.isSet(fail)) + int(parser.isSet(worst)) + int(parser.isSet(saved)) > 1)
+        return usage(tr("--fail, --worst and --saved cannot be used together"));
     if (parser.isSet(depth) && !parser.isSet(worst))
         return usage(tr("--depth goes with --worst"));
     bool okK = true;
@@ -61,7 +62,14 @@ int analyze(const QStringList &arguments)
     const TopologyIndex index(loaded.topology);
     const FailureAnalysis analysis(loaded.topology, index);
     QVector<ScenarioResult> scenarios;
-    if (!failIds.isEmpty()) {
+    QStringList titles;
+    if (parser.isSet(saved)) {
+        // The loader checked every id: each scenario runs.
+        for (const Scenario &sc : loaded.topology.scenarios) {
+            scenarios.append(*analysis.run(sc.fail));
+            titles << sc.name;
+        }
+    } else if (!failIds.isEmpty()) {
         QString error;
         const std::optional<ScenarioResult> result = analysis.run(failIds, &error);
         if (!result)
@@ -73,7 +81,8 @@ int analyze(const QStringList &arguments)
         scenarios = analysis.singleFailures();
     }
     const AnalysisReport report(analysis, scenarios, files.isEmpty() ? Samples::displayName() : files.first(),
-                                parser.isSet(worst) ? AnalysisReport::Kind::Worst : AnalysisReport::Kind::Scenarios);
+                                parser.isSet(worst) ? AnalysisReport::Kind::Worst : AnalysisReport::Kind::Scenarios,
+                                titles);
     if (!writeOutput(parser.value(output), report.write(fmt)))
         return 2;
     return parser.isSet(strict) && report.anyGroupDown() ? 1 : 0;

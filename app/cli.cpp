@@ -20,6 +20,7 @@ const cli::Command kCommands[] = {
                        "                                           the findings:\n"
                        "    --format text|json|sarif|junit         output format (default text)\n"
                        "    --strict                               warnings fail too\n"
+                       "    --no-waivers                           ignore every waiver (an auditor's view)\n"
                        "    --output FILE                          write the report to FILE\n"),
      &cli::validate},
     {"analyze",
@@ -32,6 +33,7 @@ const cli::Command kCommands[] = {
                        "    --fail ID[,ID...]                      fail these hosts, racks and circuits together\n"
                        "    --worst K [--depth 1|2]                the K worst single (and double, the default)\n"
                        "                                           failures\n"
+                       "    --saved                                the scenarios saved in the layout\n"
                        "    --format text|json                     output format (default text)\n"
                        "    --strict                               exit 1 when a scenario has a group down\n"
                        "    --output FILE                          write the report to FILE\n"),

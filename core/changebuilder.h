@@ -109,6 +109,16 @@ public:
     Change removeScenario(int index) const;
     // Moves a scenario to another place in the walkthrough.
     Change moveScenario(int index, int newIndex) const;
+    // ---- Waivers (FORMAT.md "Waivers"): one undoable change each.
+    // The first waiver whose rule and set of subjects are these, or -1.
+    int findWaiver(const QString &rule, const QStringList &subjects) const;
+    // Waives the finding of this rule and these subjects (at the end of the
+    // list). An empty reason is refused by the document.
+    Change addWaiver(const QString &rule, const QStringList &subjects, const QString &reason) const;
+    // Removes the waiver at index (empty change when there is none).
+    Change removeWaiver(int index) const;
+    // Gives the waiver at index a new reason (empty change when unchanged).
+    Change editWaiver(int index, const QString &reason) const;
 
     // The change that turns `from` into `to` (objects matched by id; the
     // relative order of kept objects must be the same in both).

@@ -52,8 +52,10 @@ QString jsonIds(const List &ids)
 AnalysisReport::AnalysisReport(const FailureAnalysis &analysis,
                                QVector<ScenarioResult> scenarios,
                                QString file,
-                               Kind kind)
-    : mAnalysis(analysis), mScenarios(std::move(scenarios)), mFile(std::move(file)), mKind(kind)
+                               Kind kind,
+                               QStringList titles)
+    : mAnalysis(analysis), mScenarios(std::move(scenarios)), mFile(std::move(file)), mKind(kind),
+      mTitles(std::move(titles))
 {}
 
 bool AnalysisReport::parseFormat(const QString &name, Format *format)
@@ -123,8 +125,11 @@ QByteArray AnalysisReport::text() const
     int withGroupDown = 0;
     for (const ScenarioResult &s : mScenarios) {
         withGroupDown += s.groupsDown.isEmpty() ? 0 : 1;
+        if (rank < mTitles.size())
+            out += mTitles.at(rank) + QLatin1Char('\n');
         if (mKind == Kind::Worst)
-            out += QStringLiteral("#%1 ").arg(++rank);
+            out += QStringLiteral("#%1 ").arg(rank + 1);
+        ++rank;
         out += mAnalysis.sentence(s) + QLatin1Char('\n');
         if (!s.hostsDown.isEmpty()) {
             QStringList restarts;

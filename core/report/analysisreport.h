@@ -18,8 +18,13 @@ public:
     // "scenarios") or a worst-first ranking (JSON key "worst").
     enum class Kind { Scenarios, Worst };
 
-    // file: the layout's name as shown.
-    AnalysisReport(const FailureAnalysis &analysis, QVector<ScenarioResult> scenarios, QString file, Kind kind);
+    // file: the layout's name as shown; titles: a heading per scenario in
+    // the text (the saved scenarios' names), or none.
+    AnalysisReport(const FailureAnalysis &analysis,
+                   QVector<ScenarioResult> scenarios,
+                   QString file,
+                   Kind kind,
+                   QStringList titles = {});
 
     static bool parseFormat(const QString &name, Format *format);
     QByteArray write(Format format) const;
@@ -36,6 +41,7 @@ private:
     QVector<ScenarioResult> mScenarios;
     QString mFile;
     Kind mKind;
+    QStringList mTitles;
 };
 
 } // namespace td
