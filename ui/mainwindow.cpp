@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "changebuilder.h"
+#include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
 #include "exportdialog.h"
@@ -18,6 +19,7 @@
 #include "scene/topologyview.h"
 #include "theme.h"
 #include "whatif/viewmodes.h"
+#include "whatif/whatifmode.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -218,6 +220,10 @@ void MainWindow::createDocks()
     dock(tr("Minimap"), QStringLiteral("MinimapDock"), mMinimap, Qt::LeftDockWidgetArea);
     dock(tr("Inspector"), QStringLiteral("InspectorDock"), mInspector, Qt::RightDockWidgetArea);
     dock(tr("Issues"), QStringLiteral("IssuesDock"), mIssues, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("IssuesDock")),
+                     dock(tr("Charts"), QStringLiteral("ChartsDock"), new ChartsPanel(mDocument, this),
+                          Qt::BottomDockWidgetArea));
+    findChild<QDockWidget *>(QStringLiteral("IssuesDock"))->raise();
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("PaletteDock")), {230}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")),
                  findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
@@ -357,6 +363,8 @@ void MainWindow::createActions()
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
+    mWhatIf = new WhatIfMode(this);
+    mViewMenu->addAction(mWhatIf->action());
     mViewModes = new ViewModes(this);
     mViewModes->addTo(mViewMenu);
     mViewMenu->addSeparator();
@@ -398,6 +406,8 @@ void MainWindow::createActions()
         else
             tools->addAction(mActions.value(QString::fromLatin1(name)));
     }
+    tools->addSeparator();
+    tools->addAction(mWhatIf->action());
 }
 
 void MainWindow::updateTitle()
