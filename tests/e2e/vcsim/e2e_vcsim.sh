@@ -33,7 +33,7 @@ build() {
     return 0
   fi
   local start=$SECONDS
-  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= CGO_ENABLED=0 \
+  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= \
     GOCACHE="$out/gocache" go build -o "$out/vcsim.tmp" main.go) || fail "the simulator does not build"
   mv "$out/vcsim.tmp" "$out/vcsim"
   echo "built $out/vcsim in $((SECONDS - start)) s"
