@@ -3,6 +3,7 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "scene/mime.h"
+#include "whatif/failurespanel.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifmode.h"
 #include "whatif/whatifoverlay.h"
@@ -10,8 +11,12 @@
 #include "windowtest.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTreeWidget>
 
 using namespace td;
 
@@ -33,6 +38,8 @@ private slots:
     void followsEditsMadeElsewhere();
     void escapeLeaves();
     void bannerHidesNames();
+    void failuresRankAndApply();
+    void failuresFollowEdits();
 
 private:
     WhatIfState *state() const { return mWindow->whatIf()->state(); }
@@ -176,6 +183,74 @@ void TstWhatIf::bannerHidesNames()
     QCOMPARE(mWindow->whatIf()->overlay()->tagOf(QStringLiteral("ic2")), QStringLiteral("takes over as primary"));
     for (const Restart &x : state()->result()->restarts)
         QVERIFY(!mWindow->whatIf()->overlay()->tagOf(x.guest.str()).contains(QStringLiteral("esx")));
+}
+
+static FailuresPanel *openFailures(MainWindow *window)
+{
+    auto *dock = window->findChild<QDockWidget *>(QStringLiteral("FailuresDock"));
+    dock->show();
+    dock->raise();
+    return window->whatIf()->failures();
+}
+
+void TstWhatIf::failuresRankAndApply()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QSignalSpy computed(panel, &FailuresPanel::computed);
+    panel->start();
+    QVERIFY(panel->isComputing());
+    QVERIFY(computed.wait(60000));
+    const QVector<ScenarioResult> results = panel->results();
+    // The sample has 5 hosts, 3 racks and 2 circuits: 10 singles and 45
+    // pairs; the 20 worst are shown.
+    QCOMPARE(results.size(), FailuresPanel::kShown);
+    QCOMPARE(panel->list()->topLevelItemCount(), results.size());
+    bool anyPair = false;
+    for (int i = 0; i < results.size(); ++i) {
+        const ScenarioResult &r = results.at(i);
+        anyPair = anyPair || r.fail.size() == 2;
+        QTreeWidgetItem *row = panel->list()->topLevelItem(i);
+        QCOMPARE(row->text(1).toInt(), r.groupsDown.size());
+        QCOMPARE(row->text(2).toInt(), r.stayDown.size());
+        QCOMPARE(row->text(3).toInt(), r.guestsDown.size());
+        if (i > 0) { // worst first
+            const ScenarioResult &p = results.at(i - 1);
+            QVERIFY(std::make_tuple(p.groupsDown.size(), p.stayDown.size(), p.guestsDown.size())
+                    >= std::make_tuple(r.groupsDown.size(), r.stayDown.size(), r.guestsDown.size()));
+        }
+    }
+    QVERIFY(anyPair);
+    // Losing both circuits takes every host down: nothing is worse.
+    QCOMPARE(results.first().hostsDown.size(), doc()->topology().hosts.size());
+    // Click the second row: what-if shows it.
+    QWidget *listViewport = panel->list()->viewport();
+    const QRect rowRect = panel->list()->visualItemRect(panel->list()->topLevelItem(1));
+    QTest::mouseClick(listViewport, Qt::LeftButton, {}, rowRect.center());
+    QVERIFY(state()->isActive());
+    QCOMPARE(state()->failed(), results.at(1).fail);
+    QVERIFY(mWindow->whatIf()->banner()->isVisible());
+    QVERIFY(mWindow->undoStack()->isClean());
+}
+
+void TstWhatIf::failuresFollowEdits()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QSignalSpy computed(panel, &FailuresPanel::computed);
+    panel->depthBox()->setCurrentIndex(panel->depthBox()->findData(1)); // single failures: starts a run
+    QVERIFY(panel->isComputing());
+    // An edit while it runs: that run is dropped, and the next is of the
+    // edited layout. IC2 joins IC1 on esx01: losing esx01 takes the pair down.
+    mWindow->undoStack()->push(
+        new ChangeCommand(doc(), ChangeBuilder(doc()->topology(), doc()->index())
+                                     .moveGuest(GuestId(QStringLiteral("ic2")), HostId(QStringLiteral("esx01")))));
+    QVERIFY(!panel->isComputing());
+    QVERIFY(panel->results().isEmpty());
+    QVERIFY(computed.wait(60000));
+    QCOMPARE(computed.count(), 1);
+    const ScenarioResult &worst = panel->results().first();
+    QVERIFY(worst.groupsDown.contains(GroupId(QStringLiteral("cic-pair"))));
+    for (const ScenarioResult &r : panel->results())
+        QCOMPARE(r.fail.size(), 1);
 }
 
 QTEST_MAIN(TstWhatIf)

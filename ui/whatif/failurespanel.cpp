@@ -1,0 +1,204 @@
+#include "whatif/failurespanel.h"
+
+#include "document.h"
+#include "mainwindow.h"
+#include "scene/topologyscene.h"
+#include "whatif/whatifstate.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QThread>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace td {
+
+namespace {
+constexpr int kFailRole = Qt::UserRole + 1;
+} // namespace
+
+FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *parent)
+    : QWidget(parent), mWindow(window), mState(state), mDelay(new QTimer(this))
+{
+    mDepth = new QComboBox(this);
+    mDepth->setObjectName(QStringLiteral("failuresDepth"));
+    mDepth->addItem(tr("Single failures"), 1);
+    mDepth->addItem(tr("Single and double failures"), 2);
+    mDepth->setCurrentIndex(1);
+    mProgress = new QProgressBar(this);
+    mProgress->setObjectName(QStringLiteral("failuresProgress"));
+    mProgress->setTextVisible(true);
+    mProgress->hide();
+    mStatus = new QLabel(this);
+    mStatus->setWordWrap(true);
+    mList = new QTreeWidget(this);
+    mList->setObjectName(QStringLiteral("worstFailures"));
+    mList->setRootIsDecorated(false);
+    mList->setUniformRowHeights(true);
+    mList->setHeaderLabels({tr("Failure"), tr("Groups down"), tr("Stay down"), tr("Guests down")});
+    mList->header()->setStretchLastSection(false);
+    mList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c)
+        mList->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Worst:"), this));
+    top->addWidget(mDepth, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(mProgress);
+    layout->addWidget(mStatus);
+    layout->addWidget(mList, 1);
+
+    // Edits come in bursts (typing in the inspector): wait for a pause.
+    mDelay->setSingleShot(true);
+    mDelay->setInterval(300);
+    connect(mDelay, &QTimer::timeout, this, &FailuresPanel::start);
+    connect(mDepth, &QComboBox::currentIndexChanged, this, &FailuresPanel::start);
+    Document *doc = window->document();
+    connect(doc, &Document::changed, this, &FailuresPanel::schedule);
+    connect(doc, &Document::resetDone, this, &FailuresPanel::schedule);
+    connect(window->scene(), &TopologyScene::hideNamesChanged, this, &FailuresPanel::showResults);
+    connect(mList, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem *item) { mState->setFailed(item->data(0, kFailRole).toStringList()); });
+    connect(mList, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { mState->setFailed(item->data(0, kFailRole).toStringList()); });
+}
+
+FailuresPanel::~FailuresPanel()
+{
+    cancel();
+}
+
+void FailuresPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (mStale && !mThread)
+        start();
+}
+
+void FailuresPanel::schedule()
+{
+    // The ranking shown is of another layout now: stop the run and clear it.
+    cancel();
+    mStale = true;
+    mResults.clear();
+    mList->clear();
+    mStatus->setText(tr("The layout changed: ranking again..."));
+    if (isVisible())
+        mDelay->start();
+}
+
+void FailuresPanel::cancel()
+{
+    ++mGeneration; // results of a run still on its way are dropped
+    if (mCancel)
+        *mCancel = true;
+    if (mThread) {
+        mThread->wait();
+        delete mThread;
+        mThread = nullptr;
+    }
+    mProgress->hide();
+}
+
+void FailuresPanel::start()
+{
+    cancel();
+    mDelay->stop();
+    mStale = false;
+    mResults.clear();
+    mList->clear();
+    const int generation = mGeneration;
+    const int depth = mDepth->currentData().toInt();
+    mCancel = std::make_shared<std::atomic_bool>(false);
+    // The worker reads its own copy: the document may change meanwhile.
+    auto topology = std::make_shared<const Topology>(mWindow->document()->topology());
+    auto cancelled = mCancel;
+    mProgress->setRange(0, 0);
+    mProgress->show();
+    mStatus->setText(depth == 1 ? tr("Ranking every single failure...")
+                                : tr("Ranking every single and double failure..."));
+    mThread = QThread::create([this, topology, cancelled, generation, depth] {
+        QElapsedTimer timer;
+        timer.start();
+        const TopologyIndex index(*topology);
+        const FailureAnalysis analysis(*topology, index);
+        int lastPercent = -1;
+        const QVector<ScenarioResult> worst = analysis.worst(kShown, depth, [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 0;
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                QMetaObject::invokeMethod(
+                    this, [this, generation, done, total] { onProgress(generation, done, total); },
+                    Qt::QueuedConnection);
+            }
+            return !*cancelled;
+        });
+        if (*cancelled)
+            return;
+        const qint64 elapsed = timer.elapsed();
+        QMetaObject::invokeMethod(
+            this, [this, generation, worst, elapsed] { finished(generation, worst, elapsed); }, Qt::QueuedConnection);
+    });
+    mThread->setObjectName(QStringLiteral("worst failures"));
+    mThread->start(QThread::LowPriority);
+}
+
+void FailuresPanel::onProgress(int generation, qint64 done, qint64 total)
+{
+    if (generation != mGeneration || total <= 0)
+        return;
+    mProgress->setRange(0, 1000);
+    mProgress->setValue(static_cast<int>(done * 1000 / total));
+    mProgress->setFormat(tr("%1 of %2 scenarios").arg(done).arg(total));
+}
+
+void FailuresPanel::finished(int generation, const QVector<ScenarioResult> &results, qint64 elapsedMs)
+{
+    if (generation != mGeneration)
+        return;
+    if (mThread) {
+        mThread->wait();
+        delete mThread;
+        mThread = nullptr;
+    }
+    mProgress->hide();
+    mResults = results;
+    mStatus->setText(
+        results.isEmpty()
+            ? tr("Nothing can fail: the layout has no hosts, racks or circuits.")
+            : tr("The %1 worst, ranked in %2 ms. Click one to see it.").arg(results.size()).arg(elapsedMs));
+    showResults();
+    emit computed();
+}
+
+void FailuresPanel::showResults()
+{
+    mList->clear();
+    const Document *doc = mWindow->document();
+    const TopologyScene *scene = mWindow->scene();
+    for (const ScenarioResult &r : std::as_const(mResults)) {
+        QStringList names;
+        for (const QString &id : r.fail)
+            names << scene->displayName(id, doc->index().nameOf(doc->topology(), id));
+        auto *item = new QTreeWidgetItem(mList);
+        item->setText(0, names.join(QStringLiteral(" + ")));
+        item->setText(1, QString::number(r.groupsDown.size()));
+        item->setText(2, QString::number(r.stayDown.size()));
+        item->setText(3, QString::number(r.guestsDown.size()));
+        for (int c = 1; c < 4; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(0, kFailRole, r.fail);
+        item->setToolTip(0, scene->masked(mState->analysis().sentence(r)));
+        if (!r.groupsDown.isEmpty())
+            item->setForeground(1, QColor(200, 30, 30));
+    }
+}
+
+} // namespace td
