@@ -15,6 +15,8 @@ Change Change::inverted() const
         inv.layout.append(LayoutEdit{it->id, it->after, it->before, it->index});
     inv.headerBefore = headerAfter;
     inv.headerAfter = headerBefore;
+    inv.scenariosBefore = scenariosAfter;
+    inv.scenariosAfter = scenariosBefore;
     return inv;
 }
 

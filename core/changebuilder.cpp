@@ -136,6 +136,18 @@ Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const Q
     to.layout.erase(std::remove_if(to.layout.begin(), to.layout.end(),
                                    [&](const LayoutEntry &e) { return gone.contains(e.id); }),
                     to.layout.end());
+    // A scenario no longer fails what is gone; one left failing nothing goes too.
+    to.scenarios.erase(std::remove_if(to.scenarios.begin(), to.scenarios.end(),
+                                      [&](Scenario &sc) {
+                                          const qsizetype before = sc.fail.size();
+                                          sc.fail.erase(std::remove_if(sc.fail.begin(), sc.fail.end(),
+                                                                       [&](const QString &id) {
+                                                                           return gone.contains(id);
+                                                                       }),
+                                                        sc.fail.end());
+                                          return before > 0 && sc.fail.isEmpty();
+                                      }),
+                       to.scenarios.end());
     return diff(mTopology, to, text);
 }
 
@@ -656,6 +668,10 @@ Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QStri
     if (!(from.header == to.header)) {
         c.headerBefore = from.header;
         c.headerAfter = to.header;
+    }
+    if (from.scenarios != to.scenarios) {
+        c.scenariosBefore = from.scenarios;
+        c.scenariosAfter = to.scenarios;
     }
     return c;
 }

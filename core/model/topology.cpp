@@ -63,6 +63,11 @@ bool Group::operator==(const Group &o) const
         && comments == o.comments;
 }
 
+bool Scenario::operator==(const Scenario &o) const
+{
+    return name == o.name && fail == o.fail && extras == o.extras && comments == o.comments;
+}
+
 bool LayoutEntry::operator==(const LayoutEntry &o) const
 {
     return id == o.id && x == o.x && y == o.y && extras == o.extras && comments == o.comments;
@@ -76,7 +81,8 @@ bool Header::operator==(const Header &o) const
 bool Topology::operator==(const Topology &o) const
 {
     return header == o.header && circuits == o.circuits && racks == o.racks && clusters == o.clusters
-        && hosts == o.hosts && guests == o.guests && groups == o.groups && layout == o.layout;
+        && hosts == o.hosts && guests == o.guests && groups == o.groups && scenarios == o.scenarios
+        && layout == o.layout;
 }
 
 ObjectKind kindOf(const Object &object)
