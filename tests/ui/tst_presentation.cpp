@@ -306,8 +306,12 @@ void TstPresentation::presentationKeys()
     QVERIFY(state->failed().isEmpty());
     QTest::keyClick(viewport(), Qt::Key_Left); // stays at the start
     QVERIFY(state->failed().isEmpty());
-    // Saved scenarios come first when there are some.
-    mWindow->viewModes()->setScenarioSource([] { return QVector<QStringList>{{QStringLiteral("ups-a")}}; });
+    // Saved scenarios instead when the layout has some.
+    {
+        const ChangeBuilder builder(doc()->topology(), doc()->index());
+        mWindow->undoStack()->push(
+            new ChangeCommand(doc(), builder.addScenario(builder.newScenario({QStringLiteral("ups-a")}))));
+    }
     QCOMPARE(mWindow->viewModes()->presentationScenarios(), QVector<QStringList>{{QStringLiteral("ups-a")}});
 
     // Esc: the window as it was.

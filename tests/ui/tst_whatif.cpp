@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTreeWidget>
@@ -40,6 +42,7 @@ private slots:
     void bannerHidesNames();
     void failuresRankAndApply();
     void failuresFollowEdits();
+    void savedScenarios();
 
 private:
     WhatIfState *state() const { return mWindow->whatIf()->state(); }
@@ -251,6 +254,52 @@ void TstWhatIf::failuresFollowEdits()
     QVERIFY(worst.groupsDown.contains(GroupId(QStringLiteral("cic-pair"))));
     for (const ScenarioResult &r : panel->results())
         QCOMPARE(r.fail.size(), 1);
+}
+
+void TstWhatIf::savedScenarios()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QVERIFY(!panel->saveButton()->isEnabled()); // nothing failed yet
+    state()->setFailed({QStringLiteral("rack-1"), QStringLiteral("ups-a")});
+    QVERIFY(panel->saveButton()->isEnabled());
+    const int steps = mWindow->undoStack()->count();
+    QTest::mouseClick(panel->saveButton(), Qt::LeftButton);
+    QCOMPARE(doc()->topology().scenarios.size(), 1);
+    const Scenario saved = doc()->topology().scenarios.first();
+    QCOMPARE(saved.fail, (QStringList{QStringLiteral("rack-1"), QStringLiteral("ups-a")}));
+    QVERIFY(!saved.name.isEmpty());
+    QCOMPARE(mWindow->undoStack()->count(), steps + 1);
+    QCOMPARE(panel->savedList()->count(), 1);
+    QCOMPARE(panel->savedList()->item(0)->text(), saved.name);
+
+    // Rename in place: F2, type, Enter; one undo step.
+    QListWidget *list = panel->savedList();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != list);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Lose the first rack"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(doc()->topology().scenarios.first().name, QStringLiteral("Lose the first rack"));
+    QCOMPARE(mWindow->undoStack()->count(), steps + 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Lose the first rack"));
+
+    // Click it: what-if shows it.
+    state()->setFailed({});
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+    QCOMPARE(state()->failed(), saved.fail);
+
+    // Delete, and undo brings it back.
+    QTest::mouseClick(panel->deleteButton(), Qt::LeftButton);
+    QVERIFY(doc()->topology().scenarios.isEmpty());
+    QCOMPARE(list->count(), 0);
+    mWindow->undoStack()->undo();
+    QCOMPARE(doc()->topology().scenarios.size(), 1);
+    QCOMPARE(list->count(), 1);
+    mWindow->undoStack()->undo();
+    QCOMPARE(list->item(0)->text(), saved.name);
 }
 
 QTEST_MAIN(TstWhatIf)

@@ -1,5 +1,7 @@
 #include "whatif/failurespanel.h"
 
+#include "changebuilder.h"
+#include "commands/changecommand.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "scene/topologyscene.h"
@@ -10,10 +12,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace td {
@@ -45,15 +50,58 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
     mList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c)
         mList->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    mSaved = new QListWidget(this);
+    mSaved->setObjectName(QStringLiteral("savedScenarios"));
+    mSaved->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    mSave = new QPushButton(tr("&Save What-If"), this);
+    mSave->setObjectName(QStringLiteral("saveScenario"));
+    mSave->setToolTip(tr("Save the failed elements of what-if mode as a scenario of the layout"));
+    mDelete = new QPushButton(tr("&Delete"), this);
+    mDelete->setObjectName(QStringLiteral("deleteScenario"));
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Worst:"), this));
     top->addWidget(mDepth, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(mSave);
+    buttons->addWidget(mDelete);
+    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(mProgress);
     layout->addWidget(mStatus);
-    layout->addWidget(mList, 1);
+    layout->addWidget(mList, 3);
+    layout->addWidget(new QLabel(tr("Saved scenarios (F5 steps through them; double-click to rename):"), this));
+    layout->addWidget(mSaved, 2);
+    layout->addLayout(buttons);
+
+    connect(mSave, &QPushButton::clicked, this, &FailuresPanel::saveCurrent);
+    connect(mDelete, &QPushButton::clicked, this, &FailuresPanel::deleteSelected);
+    connect(mSaved, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const auto &scenarios = mWindow->document()->topology().scenarios;
+        const int row = mSaved->row(item);
+        if (row >= 0 && row < scenarios.size())
+            mState->setFailed(scenarios.at(row).fail);
+    });
+    connect(mSaved, &QListWidget::currentRowChanged, this, &FailuresPanel::updateButtons);
+    connect(mSaved, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (mShowingSaved)
+            return;
+        const Document *doc = mWindow->document();
+        const int row = mSaved->row(item);
+        const QString name = item->text().trimmed();
+        if (row < 0 || row >= doc->topology().scenarios.size() || name == doc->topology().scenarios.at(row).name)
+            return;
+        if (name.isEmpty()) {
+            showSaved(); // a scenario needs a name: put it back
+            return;
+        }
+        push(ChangeBuilder(doc->topology(), doc->index()).renameScenario(row, name));
+    });
+    connect(mState, &WhatIfState::scenarioChanged, this, &FailuresPanel::updateButtons);
+    connect(window->document(), &Document::changed, this, &FailuresPanel::showSaved);
+    connect(window->document(), &Document::resetDone, this, &FailuresPanel::showSaved);
+    showSaved();
 
     // Edits come in bursts (typing in the inspector): wait for a pause.
     mDelay->setSingleShot(true);
@@ -63,7 +111,10 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
     Document *doc = window->document();
     connect(doc, &Document::changed, this, &FailuresPanel::schedule);
     connect(doc, &Document::resetDone, this, &FailuresPanel::schedule);
-    connect(window->scene(), &TopologyScene::hideNamesChanged, this, &FailuresPanel::showResults);
+    connect(window->scene(), &TopologyScene::hideNamesChanged, this, [this] {
+        showResults();
+        showSaved();
+    });
     connect(mList, &QTreeWidget::itemClicked, this,
             [this](QTreeWidgetItem *item) { mState->setFailed(item->data(0, kFailRole).toStringList()); });
     connect(mList, &QTreeWidget::itemActivated, this,
@@ -176,6 +227,60 @@ void FailuresPanel::finished(int generation, const QVector<ScenarioResult> &resu
             : tr("The %1 worst, ranked in %2 ms. Click one to see it.").arg(results.size()).arg(elapsedMs));
     showResults();
     emit computed();
+}
+
+void FailuresPanel::push(Change change)
+{
+    if (change.isEmpty())
+        return;
+    mWindow->undoStack()->push(new ChangeCommand(mWindow->document(), std::move(change)));
+}
+
+void FailuresPanel::saveCurrent()
+{
+    const QStringList failed = mState->failed();
+    if (!mState->isActive() || failed.isEmpty())
+        return;
+    const Document *doc = mWindow->document();
+    const ChangeBuilder builder(doc->topology(), doc->index());
+    push(builder.addScenario(builder.newScenario(failed)));
+    mSaved->setCurrentRow(mSaved->count() - 1);
+}
+
+void FailuresPanel::deleteSelected()
+{
+    const int row = mSaved->currentRow();
+    const Document *doc = mWindow->document();
+    if (row < 0 || row >= doc->topology().scenarios.size())
+        return;
+    push(ChangeBuilder(doc->topology(), doc->index()).removeScenario(row));
+}
+
+void FailuresPanel::showSaved()
+{
+    const Document *doc = mWindow->document();
+    const TopologyScene *scene = mWindow->scene();
+    const auto &scenarios = doc->topology().scenarios;
+    const int current = mSaved->currentRow();
+    mShowingSaved = true;
+    mSaved->clear();
+    for (const Scenario &s : scenarios) {
+        QStringList names;
+        for (const QString &id : s.fail)
+            names << scene->displayName(id, doc->index().nameOf(doc->topology(), id));
+        auto *item = new QListWidgetItem(scene->masked(s.name), mSaved);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+        item->setToolTip(tr("Fails %1").arg(names.join(QStringLiteral(", "))));
+    }
+    mSaved->setCurrentRow(std::min(current, static_cast<int>(mSaved->count()) - 1));
+    mShowingSaved = false;
+    updateButtons();
+}
+
+void FailuresPanel::updateButtons()
+{
+    mSave->setEnabled(mState->isActive() && !mState->failed().isEmpty());
+    mDelete->setEnabled(mSaved->currentRow() >= 0);
 }
 
 void FailuresPanel::showResults()

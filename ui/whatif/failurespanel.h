@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/failureanalysis.h"
+#include "change.h"
 
 #include <QVector>
 #include <QWidget>
@@ -10,6 +11,9 @@
 
 class QComboBox;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
 class QProgressBar;
 class QThread;
 class QTimer;
@@ -26,7 +30,10 @@ class WhatIfState;
 // by groups down, then guests staying down, then guests down. Computed in a
 // worker thread on a copy of the layout, with a progress bar; an edit
 // cancels the run and starts a new one. Clicking a failure shows it in
-// what-if mode.
+// what-if mode. Below, the layout's saved scenarios (FORMAT.md
+// "scenarios:", the walkthrough presentation mode steps through): save the
+// what-if selection as one, rename one in place, delete one; each an undo
+// step. Clicking one shows it.
 class FailuresPanel final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +49,13 @@ public:
     bool isComputing() const { return mThread != nullptr; }
     QTreeWidget *list() const { return mList; }
     QComboBox *depthBox() const { return mDepth; }
+    QListWidget *savedList() const { return mSaved; }
+    QPushButton *saveButton() const { return mSave; }
+    QPushButton *deleteButton() const { return mDelete; }
+    // Saves the what-if selection as a new scenario (one undo step).
+    void saveCurrent();
+    // Deletes the selected saved scenario (one undo step).
+    void deleteSelected();
     QProgressBar *progress() const { return mProgress; }
     // Starts computing now (after an edit it waits for the edits to pause).
     void start();
@@ -59,6 +73,9 @@ private:
     void finished(int generation, const QVector<ScenarioResult> &results, qint64 elapsedMs);
     void showResults();
     void onProgress(int generation, qint64 done, qint64 total);
+    void showSaved();
+    void updateButtons();
+    void push(Change change);
 
     MainWindow *mWindow;
     WhatIfState *mState;
@@ -66,6 +83,10 @@ private:
     QProgressBar *mProgress;
     QLabel *mStatus;
     QTreeWidget *mList;
+    QListWidget *mSaved;
+    QPushButton *mSave;
+    QPushButton *mDelete;
+    bool mShowingSaved = false;
     QTimer *mDelay;
     QThread *mThread = nullptr;
     std::shared_ptr<std::atomic_bool> mCancel;

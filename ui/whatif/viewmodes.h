@@ -40,11 +40,9 @@ public:
     bool isPresenting() const { return mPresenting; }
     void setPresenting(bool on);
     // The scenarios presentation mode steps through: the layout's saved
-    // scenarios when it has some (see setScenarioSource), else the worst
-    // single failures (most groups down first), at most 20.
+    // scenarios when it has some, else the worst single failures (most
+    // groups down first), at most 20.
     QVector<QStringList> presentationScenarios() const;
-    // Where saved scenarios come from (the failures dock sets it).
-    void setScenarioSource(std::function<QVector<QStringList>()> source) { mScenarioSource = std::move(source); }
     // Index of the scenario shown (-1: none failed yet).
     int presentationStep() const { return mStep; }
     void step(int delta);
@@ -60,7 +58,6 @@ private:
     bool mPresenting = false;
     int mStep = -1;
     QVector<QStringList> mSteps;
-    std::function<QVector<QStringList>()> mScenarioSource;
     // The window as it was before presenting.
     struct Saved
     {
