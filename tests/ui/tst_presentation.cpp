@@ -164,6 +164,7 @@ void TstPresentation::compactFitReadsOnAProjector()
     QVERIFY(scene()->isCompact());
     const qreal compact = fitZoomOn1024(scene()) * geometry::kCompactChipNamePoints;
     QVERIFY2(compact >= 9, qPrintable(QString::number(compact)));
+    qInfo("guest names at fit on 1024x768: %.1f pt full height, %.1f pt compact", full, compact);
     // Every guest of the sample is drawn (none behind "+N"), inside the content.
     for (const Guest &g : doc()->topology().guests) {
         QVERIFY2(scene()->itemFor(g.id.str()) && scene()->itemFor(g.id.str())->isVisible(), qPrintable(g.id.str()));
