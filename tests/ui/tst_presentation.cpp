@@ -307,6 +307,11 @@ void TstPresentation::presentationKeys()
     QVERIFY(state->failed().isEmpty());
     QTest::keyClick(viewport(), Qt::Key_Left); // stays at the start
     QVERIFY(state->failed().isEmpty());
+    // H: hide names (the menu is hidden); again: shown.
+    QTest::keyClick(viewport(), Qt::Key_H);
+    QVERIFY(scene()->hidesNames());
+    QTest::keyClick(viewport(), Qt::Key_H);
+    QVERIFY(!scene()->hidesNames());
     // Saved scenarios instead when the layout has some.
     {
         const ChangeBuilder builder(doc()->topology(), doc()->index());

@@ -173,6 +173,11 @@ bool ViewModes::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Up:
     case Qt::Key_PageUp: step(-1); return true;
     case Qt::Key_Home: step(-static_cast<int>(mSteps.size()) - 1); return true;
+    case Qt::Key_H: // hide names, without the hidden menu
+        if (static_cast<QKeyEvent *>(event)->modifiers() != Qt::NoModifier)
+            return false;
+        mHideNames->toggle();
+        return true;
     default: return false;
     }
 }

@@ -17,8 +17,8 @@ class MainWindow;
 // The window's ways of showing the layout to an audience: the compact rack
 // view (persisted), hide names, and presentation mode (F5: full screen,
 // the canvas and the what-if banner only, compact racks, large banner;
-// arrow keys, Page Up/Down and Space step through the scenarios; Esc
-// leaves and puts the window back as it was). Owns their actions; the
+// arrow keys, Page Up/Down and Space step through the scenarios, H hides
+// names; Esc leaves and puts the window back as it was). Owns their actions; the
 // window adds them to its View menu.
 class ViewModes final : public QObject
 {
