@@ -124,6 +124,10 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
 FailuresPanel::~FailuresPanel()
 {
     cancel();
+    for (QThread *thread : std::as_const(mCancelled)) {
+        thread->wait();
+        delete thread;
+    }
 }
 
 void FailuresPanel::showEvent(QShowEvent *event)
@@ -151,8 +155,16 @@ void FailuresPanel::cancel()
     if (mCancel)
         *mCancel = true;
     if (mThread) {
-        mThread->wait();
-        delete mThread;
+        // It stops at its next progress report; an edit does not wait for it.
+        if (mThread->isFinished()) {
+            delete mThread;
+        } else {
+            mCancelled << mThread;
+            connect(mThread, &QThread::finished, this, [this, thread = mThread] {
+                if (mCancelled.removeOne(thread))
+                    thread->deleteLater();
+            });
+        }
         mThread = nullptr;
     }
     mProgress->hide();

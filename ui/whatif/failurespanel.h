@@ -89,6 +89,9 @@ private:
     bool mShowingSaved = false;
     QTimer *mDelay;
     QThread *mThread = nullptr;
+    // Cancelled runs still finishing (the window does not wait for them;
+    // the destructor does).
+    QVector<QThread *> mCancelled;
     std::shared_ptr<std::atomic_bool> mCancel;
     int mGeneration = 0;
     bool mStale = true; // the layout changed since the ranking shown
