@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "invariants.h"
 #include "model/topologyindex.h"
+#include "report/chartdata.h"
 #include "report/genericnames.h"
 #include "rules/rule.h"
 #include "rules/validator.h"
@@ -47,6 +48,12 @@ QString productName(const QString &id)
 QString number(int n)
 {
     return QString::number(n);
+}
+
+// "1 host", "3 hosts" (English; translations go through tr()).
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? tr(one) : tr(many));
 }
 
 void appendUnique(QStringList &list, const QString &value)
@@ -178,19 +185,22 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
     int pairs = 0;
     for (const Group &g : t.groups)
         pairs += g.kind == GroupKind::Switchover ? 1 : 0;
-    r.summary << tr("%1 runs on %2 on %n host(s) in %3 rack(s), fed by %4 power circuit(s), in %5 cluster(s).", nullptr,
-                    t.hosts.size())
-                     .arg(r.title, r.platform, number(t.racks.size()), number(t.circuits.size()),
-                          number(t.clusters.size()));
-    r.summary << tr("It holds %n guest VM(s), %1 of them placed on a host, in %2 redundancy group(s) (%3 switchover "
-                    "pair(s) and %4 pool(s)).",
-                    nullptr, t.guests.size())
-                     .arg(number(placed), number(t.groups.size()), number(pairs), number(t.groups.size() - pairs));
+    r.summary << tr("%1 runs on %2: %3 in %4, fed by %5, in %6.")
+                     .arg(r.title, r.platform, counted(t.hosts.size(), "host", "hosts"),
+                          counted(t.racks.size(), "rack", "racks"),
+                          counted(t.circuits.size(), "power circuit", "power circuits"),
+                          counted(t.clusters.size(), "cluster", "clusters"));
+    r.summary << tr("It holds %1, %2 placed on a host, in %3 (%4 and %5).")
+                     .arg(counted(t.guests.size(), "guest VM", "guest VMs"), number(placed),
+                          counted(t.groups.size(), "redundancy group", "redundancy groups"),
+                          counted(pairs, "switchover pair", "switchover pairs"),
+                          counted(t.groups.size() - pairs, "pool", "pools"));
     if (findings.isEmpty())
         r.summary << tr("The placement rules find nothing to report.");
     else
-        r.summary << tr("The placement rules find %1 error(s), %2 warning(s) and %3 note(s).")
-                         .arg(number(r.errors), number(r.warnings), number(r.infos));
+        r.summary << tr("The placement rules find %1, %2 and %3.")
+                         .arg(counted(r.errors, "error", "errors"), counted(r.warnings, "warning", "warnings"),
+                              counted(r.infos, "note", "notes"));
     if (hideNames)
         r.summary << tr("Host and VM names are replaced by generic labels in this document.");
 
@@ -278,81 +288,9 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
             r.unrackedHosts.rows << QStringList{h.name, clusterName(h), feedsOf(h).join(QStringLiteral(", "))};
     }
 
-    // Capacity per cluster, stacked by product; hosts in no cluster last.
-    QVector<QVector<int>> clusterHosts(t.clusters.size() + 1);
-    for (int hp = 0; hp < t.hosts.size(); ++hp) {
-        const int cp = t.hosts.at(hp).cluster.isNull() ? -1 : index.cluster(t.hosts.at(hp).cluster);
-        clusterHosts[cp < 0 ? t.clusters.size() : cp] << hp;
-    }
-    for (int cp = 0; cp <= t.clusters.size(); ++cp) {
-        const QVector<int> &hosts = clusterHosts.at(cp);
-        if (hosts.isEmpty())
-            continue;
-        CapacitySeries s;
-        s.cluster = cp < t.clusters.size() ? t.clusters.at(cp).name : tr("Hosts in no cluster");
-        QHash<QString, int> productRow;
-        for (int hp : hosts) {
-            for (int g : index.guestsOnHost(hp)) {
-                const QString product = productName(t.guests.at(g).product);
-                if (!productRow.contains(product)) {
-                    productRow.insert(product, s.products.size());
-                    s.products << product;
-                }
-            }
-        }
-        s.vcpuByProduct.fill(QVector<double>(hosts.size(), 0.0), s.products.size());
-        s.memoryByProduct.fill(QVector<double>(hosts.size(), 0.0), s.products.size());
-        for (int i = 0; i < hosts.size(); ++i) {
-            const Host &h = t.hosts.at(hosts.at(i));
-            s.hosts << h.name;
-            s.cores << h.cores;
-            s.memoryGb << h.memoryGb;
-            for (int g : index.guestsOnHost(hosts.at(i))) {
-                const Guest &guest = t.guests.at(g);
-                const int row = productRow.value(productName(guest.product));
-                s.vcpuByProduct[row][i] += guest.vcpu;
-                s.memoryByProduct[row][i] += guest.memoryGb;
-            }
-        }
-        r.capacity << s;
-    }
-
-    // Guests per rack and per circuit (a guest counts for every circuit feeding its host).
-    r.guestsPerRack.title = tr("Guests per rack");
-    QVector<double> perRack(t.racks.size(), 0.0);
-    QVector<double> perCircuit(t.circuits.size(), 0.0);
-    int unracked = 0;
-    for (const Guest &g : t.guests) {
-        const Host *h = hostOf(g);
-        if (!h)
-            continue;
-        const int rp = h->rack.isNull() ? -1 : index.rack(h->rack);
-        if (rp >= 0)
-            perRack[rp] += 1;
-        else
-            ++unracked;
-        QVector<CircuitId> feeds = h->power;
-        if (feeds.isEmpty() && rp >= 0)
-            feeds = t.racks.at(rp).circuits;
-        for (const CircuitId &c : feeds) {
-            const int cp = index.circuit(c);
-            if (cp >= 0)
-                perCircuit[cp] += 1;
-        }
-    }
-    for (int rp = 0; rp < t.racks.size(); ++rp) {
-        r.guestsPerRack.labels << t.racks.at(rp).name;
-        r.guestsPerRack.values << perRack.at(rp);
-    }
-    if (unracked > 0) {
-        r.guestsPerRack.labels << tr("Unracked hosts");
-        r.guestsPerRack.values << unracked;
-    }
-    r.guestsPerCircuit.title = tr("Guests per circuit");
-    for (int cp = 0; cp < t.circuits.size(); ++cp) {
-        r.guestsPerCircuit.labels << t.circuits.at(cp).name;
-        r.guestsPerCircuit.values << perCircuit.at(cp);
-    }
+    r.capacity = capacityByCluster(t, index);
+    r.guestsPerRack = td::guestsPerRack(t, index);
+    r.guestsPerCircuit = td::guestsPerCircuit(t, index);
 
     // Inventory.
     r.hostInventory.header = QStringList{tr("Host"),

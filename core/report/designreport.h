@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "report/chartdata.h"
 #include "rules/finding.h"
 
 #include <QDate>
@@ -40,26 +41,6 @@ struct RackElevation
     QStringList feeds; // "A: UPS A", "B: UPS B"
     QVector<ElevationHost> hosts;
     QStringList unplaced; // hosts of this rack with no unit given
-};
-
-// Per host, what is used against what is there, for one cluster.
-struct CapacitySeries
-{
-    QString cluster;
-    QStringList hosts;
-    QStringList products;                     // stack order
-    QVector<QVector<double>> vcpuByProduct;   // [product][host]
-    QVector<QVector<double>> memoryByProduct; // [product][host]
-    QVector<double> cores;                    // capacity per host (0 = unknown)
-    QVector<double> memoryGb;
-};
-
-// A simple count per label ("guests per rack").
-struct CountSeries
-{
-    QString title;
-    QStringList labels;
-    QVector<double> values;
 };
 
 // A finding as the report shows it: the rule's words next to the message.

@@ -7,14 +7,20 @@
 #include "scene/modelitem.h"
 #include "scene/rackitem.h"
 #include "whatif/viewmodes.h"
+#include "whatif/whatifmode.h"
+#include "whatif/whatifstate.h"
 #include "windowtest.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QLabel>
+#include <QMenuBar>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QSettings>
+#include <QToolBar>
 
 using namespace td;
 
@@ -35,6 +41,7 @@ private slots:
     void compactKeepsHostsInTheirUnits();
     void compactIsPersisted();
     void hideNamesLeavesNoRealName();
+    void presentationKeys();
 };
 
 // A paint device that keeps the text drawn on it: what a person would read.
@@ -250,6 +257,74 @@ void TstPresentation::hideNamesLeavesNoRealName()
     QTest::keyClick(mWindow.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(!scene()->hidesNames());
     QVERIFY(visibleTexts(scene()).contains(QStringLiteral("IC1")));
+}
+
+void TstPresentation::presentationKeys()
+{
+    const QSize size = mWindow->size();
+    QStringList docks;
+    for (QDockWidget *dock : mWindow->findChildren<QDockWidget *>()) {
+        if (dock->isVisible())
+            docks << dock->objectName();
+    }
+    QVERIFY(docks.size() >= 4);
+    WhatIfState *state = mWindow->whatIf()->state();
+    // The worst single failures, computed here from the analysis itself:
+    // every host, rack and circuit, ranked by groups down, then guests
+    // staying down, then guests down.
+    QVector<ScenarioResult> singles = state->analysis().singleFailures();
+    std::stable_sort(singles.begin(), singles.end(), [](const ScenarioResult &a, const ScenarioResult &b) {
+        return std::make_tuple(a.groupsDown.size(), a.stayDown.size(), a.guestsDown.size())
+             > std::make_tuple(b.groupsDown.size(), b.stayDown.size(), b.guestsDown.size());
+    });
+
+    QTest::keyClick(viewport(), Qt::Key_F5);
+    QVERIFY(mWindow->viewModes()->isPresenting());
+    QVERIFY(mWindow->windowState() & Qt::WindowFullScreen);
+    for (QDockWidget *dock : mWindow->findChildren<QDockWidget *>())
+        QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+    for (QToolBar *bar : mWindow->findChildren<QToolBar *>())
+        QVERIFY(!bar->isVisible());
+    QVERIFY(!mWindow->menuBar()->isVisible());
+    QVERIFY(scene()->isCompact());
+    QVERIFY(state->isActive());
+    QVERIFY(state->failed().isEmpty());
+    QVERIFY(mWindow->whatIf()->banner()->isVisible());
+    QVERIFY(mWindow->whatIf()->banner()->font().pointSizeF() >= 16); // reads on a projector
+
+    // Right: the worst failure; Right again: the next; Left: back.
+    const QVector<QStringList> steps = mWindow->viewModes()->presentationScenarios();
+    QVERIFY(steps.size() >= 2);
+    QCOMPARE(steps.first(), singles.first().fail);
+    QTest::keyClick(viewport(), Qt::Key_Right);
+    QCOMPARE(state->failed(), singles.at(0).fail);
+    QTest::keyClick(viewport(), Qt::Key_PageDown);
+    QCOMPARE(state->failed(), steps.at(1));
+    QTest::keyClick(viewport(), Qt::Key_Left);
+    QCOMPARE(state->failed(), steps.at(0));
+    QTest::keyClick(viewport(), Qt::Key_Left);
+    QVERIFY(state->failed().isEmpty());
+    QTest::keyClick(viewport(), Qt::Key_Left); // stays at the start
+    QVERIFY(state->failed().isEmpty());
+    // Saved scenarios come first when there are some.
+    mWindow->viewModes()->setScenarioSource([] { return QVector<QStringList>{{QStringLiteral("ups-a")}}; });
+    QCOMPARE(mWindow->viewModes()->presentationScenarios(), QVector<QStringList>{{QStringLiteral("ups-a")}});
+
+    // Esc: the window as it was.
+    QTest::keyClick(viewport(), Qt::Key_Escape);
+    QVERIFY(!mWindow->viewModes()->isPresenting());
+    QVERIFY(!(mWindow->windowState() & Qt::WindowFullScreen));
+    QVERIFY(!state->isActive());
+    QVERIFY(!scene()->isCompact());
+    QVERIFY(!QSettings().value(QStringLiteral("view/compactRacks")).toBool()); // not saved as the user's choice
+    QVERIFY(mWindow->menuBar()->isVisible());
+    QTRY_COMPARE(mWindow->size(), size);
+    QStringList after;
+    for (QDockWidget *dock : mWindow->findChildren<QDockWidget *>()) {
+        if (dock->isVisible())
+            after << dock->objectName();
+    }
+    QCOMPARE(after, docks);
 }
 
 QTEST_MAIN(TstPresentation)

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
 
 class QAction;
 class QMenu;
@@ -10,8 +15,11 @@ namespace td {
 class MainWindow;
 
 // The window's ways of showing the layout to an audience: the compact rack
-// view (persisted), and later hide names and presentation mode. Owns their
-// actions; the window adds them to its View menu.
+// view (persisted), hide names, and presentation mode (F5: full screen,
+// the canvas and the what-if banner only, compact racks, large banner;
+// arrow keys, Page Up/Down and Space step through the scenarios; Esc
+// leaves and puts the window back as it was). Owns their actions; the
+// window adds them to its View menu.
 class ViewModes final : public QObject
 {
     Q_OBJECT
@@ -28,10 +36,43 @@ public:
     QAction *hideNamesAction() const { return mHideNames; }
     void setHideNames(bool on);
 
+    QAction *presentAction() const { return mPresent; }
+    bool isPresenting() const { return mPresenting; }
+    void setPresenting(bool on);
+    // The scenarios presentation mode steps through: the layout's saved
+    // scenarios when it has some (see setScenarioSource), else the worst
+    // single failures (most groups down first), at most 20.
+    QVector<QStringList> presentationScenarios() const;
+    // Where saved scenarios come from (the failures dock sets it).
+    void setScenarioSource(std::function<QVector<QStringList>()> source) { mScenarioSource = std::move(source); }
+    // Index of the scenario shown (-1: none failed yet).
+    int presentationStep() const { return mStep; }
+    void step(int delta);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     MainWindow *mWindow;
     QAction *mCompact;
     QAction *mHideNames;
+    QAction *mPresent;
+    bool mPresenting = false;
+    int mStep = -1;
+    QVector<QStringList> mSteps;
+    std::function<QVector<QStringList>()> mScenarioSource;
+    // The window as it was before presenting.
+    struct Saved
+    {
+        QByteArray geometry;
+        QByteArray state;
+        Qt::WindowStates windowState;
+        bool compact = false;
+        bool whatIf = false;
+        QStringList failed;
+        bool menuBar = true;
+        bool statusBar = true;
+    } mSaved;
 };
 
 } // namespace td
