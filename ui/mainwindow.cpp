@@ -214,7 +214,7 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     mPalette = new PalettePanel(this);
     mInspector = new InspectorPanel(mDocument, mUndoStack, this);
-    mIssues = new IssuesPanel(mDocument, this);
+    mIssues = new IssuesPanel(mDocument, this, mUndoStack);
     mMinimap = new MinimapPanel(mView, this);
     dock(tr("Palette"), QStringLiteral("PaletteDock"), mPalette, Qt::LeftDockWidgetArea);
     dock(tr("Minimap"), QStringLiteral("MinimapDock"), mMinimap, Qt::LeftDockWidgetArea);
@@ -421,9 +421,11 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const Validator &v = mDocument->validator();
-    mStatusFindings->setText(tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
-                             + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
-                             + tr("%n info", nullptr, v.count(Severity::Info)));
+    mStatusFindings->setText(
+        tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
+        + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
+        + tr("%n info", nullptr, v.count(Severity::Info))
+        + (v.waivedCount() > 0 ? QStringLiteral(" · ") + tr("%n waived", nullptr, v.waivedCount()) : QString()));
     mStatusZoom->setText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
 }
 

@@ -5,6 +5,7 @@
 #include "commands/changecommand.h"
 #include "document.h"
 #include "nameallocator.h"
+#include "panels/waiveractions.h"
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
@@ -16,11 +17,13 @@
 #include "theme.h"
 
 #include <QDrag>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QSet>
@@ -754,6 +757,12 @@ TopologyScene::Badge TopologyScene::badgeFor(const QString &id) const
 
 void TopologyScene::countBadge(const Finding &f, int sign, QSet<QString> &touched)
 {
+    // A waived finding is accepted: no badge, no broken-group line.
+    if (f.isWaived()) {
+        for (const QString &id : f.subjects)
+            touched.insert(id);
+        return;
+    }
     if (f.rule.startsWith(QLatin1String("redundancy-same-"))) {
         const QString key = f.rule + QLatin1Char('|') + f.subjects.join(QLatin1Char(',')) + QLatin1Char('|')
                           + f.message;
@@ -878,12 +887,38 @@ QString TopologyScene::toolTipFor(const QString &id) const
     }
     QStringList lines;
     for (const Finding &f : mDocument->findings()) {
-        if (f.subjects.contains(id))
+        if (f.subjects.contains(id) && f.waived)
+            lines << tr("• %1 (waived: %2): %3").arg(severityName(f.severity), *f.waived, f.message);
+        else if (f.subjects.contains(id))
             lines << QStringLiteral("• %1: %2").arg(severityName(f.severity), f.message);
     }
     if (!lines.isEmpty())
         tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
     return masked(tip);
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    ModelItem *item = modelItemAt(event->scenePos());
+    QVector<Finding> findings;
+    if (item) {
+        // What its badge counts, and what was waived about it.
+        for (const Finding &f : mDocument->findings()) {
+            if (f.subjects.contains(item->id()) && (f.severity != Severity::Info || f.isWaived())
+                && !WaiverActions::isUnusedWaiver(f))
+                findings.append(f);
+        }
+    }
+    QWidget *parent = event->widget();
+    QMenu menu(parent);
+    menu.setObjectName(QStringLiteral("canvasMenu"));
+    const WaiverActions actions(mDocument, mUndoStack); // outlives the menu's actions
+    if (findings.isEmpty() || actions.addTo(&menu, findings, parent) == 0) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+    menu.exec(event->screenPos());
 }
 
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)

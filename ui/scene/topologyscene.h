@@ -149,6 +149,8 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
+    // Right-click on an object with findings (its badge): waive or unwaive them.
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void sync(const Change *change);
