@@ -12,6 +12,7 @@
 #include "panels/minimappanel.h"
 #include "panels/palettepanel.h"
 #include "recovery.h"
+#include "report/reportactions.h"
 #include "scene/mime.h"
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
@@ -266,6 +267,8 @@ void MainWindow::createActions()
         QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), [this] { save(); }, QKeySequence::Save));
     file->addAction(action(
         QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); }, QKeySequence::SaveAs));
+    file->addSeparator();
+    addReportActions(file, this);
     file->addSeparator();
     file->addAction(action(
         QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));

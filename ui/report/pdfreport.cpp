@@ -162,6 +162,8 @@ public:
         }
         // Fit: cap the widest columns at one width until the table fits.
         const double room = width() - 2 * pad * columns;
+        // The first column names the row (a host, a guest): kept whole when it can be.
+        minimum[0] = std::max(minimum[0], std::min(natural[0], room * 0.3));
         QVector<double> w = natural;
         double total = std::accumulate(w.begin(), w.end(), 0.0);
         if (total > room) {
@@ -289,7 +291,9 @@ QPageSize PagedReport::pageSize(const QString &name)
                                                                            : QPageSize(QPageSize::A4);
 }
 
-bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
+bool PagedReport::paint(QPagedPaintDevice *device,
+                        QString *error,
+                        const std::function<bool(int done, int total)> &progress) const
 {
     const DesignReport &r = mReport;
     const QStringList titles = reportSectionTitles(r);
@@ -437,6 +441,12 @@ bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
     for (int p = 0; p < pages.size(); ++p) {
         font = Font::Count;
         pen = QColor();
+        if (progress && !progress(p, pages.size())) {
+            painter.end();
+            if (error)
+                *error = tr("cancelled");
+            return false;
+        }
         if (p > 0 && !device->newPage()) {
             if (error)
                 *error = tr("could not add a page");

@@ -46,7 +46,7 @@ bool PdfReportExporter::write(const ExportInput &input, QIODevice &out, QStringL
     writer.setResolution(300);
     writer.setTitle(tr("Design report: %1").arg(report.title));
     writer.setCreator(QStringLiteral("Topology Designer"));
-    return PagedReport(report).paint(&writer, error);
+    return PagedReport(report).paint(&writer, error, input.options.progress);
 }
 
 QString CanvasPictureExporter::description() const
