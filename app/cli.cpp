@@ -20,8 +20,23 @@ const cli::Command kCommands[] = {
                        "                                           the findings:\n"
                        "    --format text|json|sarif|junit         output format (default text)\n"
                        "    --strict                               warnings fail too\n"
+                       "    --no-waivers                           ignore every waiver (an auditor's view)\n"
                        "    --output FILE                          write the report to FILE\n"),
      &cli::validate},
+    {"analyze",
+     QT_TRANSLATE_NOOP("td::Cli",
+                       "  topology-designer analyze FILE [options]\n"
+                       "  topology-designer analyze --sample [options]\n"
+                       "                                           what failures do (hosts, guests and groups\n"
+                       "                                           down, HA restarts): every single host, rack\n"
+                       "                                           and circuit failure, or:\n"
+                       "    --fail ID[,ID...]                      fail these hosts, racks and circuits together\n"
+                       "    --worst K [--depth 1|2]                the K worst single (and double, the default)\n"
+                       "                                           failures\n"
+                       "    --format text|json                     output format (default text)\n"
+                       "    --strict                               exit 1 when a scenario has a group down\n"
+                       "    --output FILE                          write the report to FILE\n"),
+     &cli::analyze},
     {"sample",
      QT_TRANSLATE_NOOP("td::Cli", "  topology-designer sample                 print the embedded sample layout\n"),
      &cli::sample},
@@ -97,7 +112,8 @@ QString Cli::helpText()
                     "\n"
                     "Exit codes:\n"
                     "  0  done; for validate: no errors (and no warnings with --strict)\n"
-                    "  1  validate: findings that fail: errors, or warnings with --strict\n"
+                    "  1  validate: findings that fail: errors, or warnings with --strict;\n"
+                    "     analyze --strict: a scenario with a group down\n"
                     "  2  the file could not be loaded (file:line:col says why), bad usage, or\n"
                     "     export: an unknown format or one that does not fit the layout\n"
                     "\n"

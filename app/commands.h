@@ -36,6 +36,7 @@ bool writeOutput(const QString &file, const QByteArray &data);
 
 // The command handlers (one file each).
 int validate(const QStringList &arguments);
+int analyze(const QStringList &arguments);
 int format(const QStringList &arguments);
 int sample(const QStringList &arguments);
 int exportLayout(const QStringList &arguments);

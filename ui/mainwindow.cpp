@@ -4,6 +4,7 @@
 #include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
 #include "io/samples.h"
@@ -18,6 +19,8 @@
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
+#include "whatif/viewmodes.h"
+#include "whatif/whatifmode.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -268,6 +271,13 @@ void MainWindow::createActions()
     file->addAction(action(
         QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); }, QKeySequence::SaveAs));
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(action(QStringLiteral("exportRules"), tr("&DRS Rules..."), QString(), [this] {
+        ExportDialog dialog(mDocument->topology(), mPath.isEmpty() ? mDocument->topology().header.name : mPath,
+                            QStringLiteral("rules"), this);
+        dialog.exec();
+    }));
     addReportActions(file, this);
     file->addSeparator();
     file->addAction(action(
@@ -280,7 +290,16 @@ void MainWindow::createActions()
     undo->setIcon(Theme::icon(QStringLiteral("undo")));
     undo->setObjectName(QStringLiteral("undo"));
     QAction *redo = mUndoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(QKeySequence::Redo), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The platform's Redo, and both usual keys, each once (a key listed
+    // twice is an ambiguous shortcut that does nothing: Redo is Ctrl+Y on
+    // some platforms).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    redo->setShortcuts(redoKeys);
     redo->setIcon(Theme::icon(QStringLiteral("redo")));
     redo->setObjectName(QStringLiteral("redo"));
     mActions.insert(QStringLiteral("undo"), undo);
@@ -346,6 +365,11 @@ void MainWindow::createActions()
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
+    mWhatIf = new WhatIfMode(this);
+    mViewMenu->addAction(mWhatIf->action());
+    mViewModes = new ViewModes(this);
+    mViewModes->addTo(mViewMenu);
+    mViewMenu->addSeparator();
     QMenu *theme = mViewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
     const std::pair<Theme::Mode, QString> modes[] = {{Theme::Mode::System, tr("Follow the &System")},
@@ -384,6 +408,8 @@ void MainWindow::createActions()
         else
             tools->addAction(mActions.value(QString::fromLatin1(name)));
     }
+    tools->addSeparator();
+    tools->addAction(mWhatIf->action());
 }
 
 void MainWindow::updateTitle()

@@ -95,6 +95,30 @@ void connection(Playbook &p, const QString &module, bool datacenter)
         p.value(6, QStringLiteral("datacenter"), QStringLiteral("\"{{ vcenter_datacenter }}\""));
 }
 
+// ansible-lint (6.x) reads !unsafe values as templates all the same: a task
+// whose layout values look like Jinja or hold a tab says so on its first line.
+QString noqa(const QString &cluster, const QVector<NamedRef> &values)
+{
+    QStringList rules;
+    QStringList all{cluster};
+    for (const NamedRef &v : values)
+        all << v.name;
+    for (const QString &v : all) {
+        if (v.contains(QLatin1String("{{")) || v.contains(QLatin1String("{%")) || v.contains(QLatin1String("{#"))
+            || v.contains(QLatin1String("}}")) || v.contains(QLatin1String("%}")) || v.contains(QLatin1String("#}"))) {
+            rules << QStringLiteral("jinja[invalid]") << QStringLiteral("jinja[spacing]");
+            break;
+        }
+    }
+    for (const QString &v : all) {
+        if (v.contains(QLatin1Char('\t'))) {
+            rules << QStringLiteral("no-tabs");
+            break;
+        }
+    }
+    return rules.isEmpty() ? QString() : QStringLiteral("  # noqa: ") + rules.join(QLatin1Char(' '));
+}
+
 QString names(const QVector<NamedRef> &refs)
 {
     QStringList list;
@@ -164,6 +188,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
         for (const QString &n : allNotes)
             p.comment(0, QStringLiteral("- ") + n);
     }
+    p.comment(0, tr("Every name from the layout is !unsafe: Ansible never templates it. ansible-lint reads such "
+                    "values as templates all the same, hence the noqa comments on the tasks that hold one."));
     p.line(QStringLiteral("- name: Topology Designer DRS rules"));
     p.line(QStringLiteral("  hosts: localhost"));
     p.line(QStringLiteral("  connection: local"));
@@ -192,7 +218,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
         if (c.apart.isEmpty() && c.pairs.isEmpty())
             p.comment(4, tr("Nothing to keep apart in this cluster."));
         for (const ApartSet &a : c.apart) {
-            p.line(QStringLiteral("    - name: Keep the members of %1 on different hosts (%2)").arg(a.group.id, id));
+            p.line(QStringLiteral("    - name: Keep the members of %1 on different hosts (%2)").arg(a.group.id, id)
+                   + noqa(c.cluster.name, a.members));
             p.line(QStringLiteral("      community.vmware.vmware_vm_vm_drs_rule:"));
             p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
             p.value(8, QStringLiteral("drs_rule_name"), script::yamlString(a.ruleName));
@@ -203,7 +230,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
             p.value(8, QStringLiteral("state"), QStringLiteral("present"));
         }
         for (const RackHostGroup &r : c.rackGroups) {
-            p.line(QStringLiteral("    - name: Host group of rack %1 (%2)").arg(r.rack.id, id));
+            p.line(QStringLiteral("    - name: Host group of rack %1 (%2)").arg(r.rack.id, id)
+                   + noqa(c.cluster.name, r.hosts));
             p.line(QStringLiteral("      community.vmware.vmware_drs_group:"));
             p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
             p.value(8, QStringLiteral("group_name"), script::yamlString(r.groupName));
@@ -212,7 +240,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
         }
         for (const PinnedPair &pair : c.pairs) {
             for (const RackPin &pin : pair.pins) {
-                p.line(QStringLiteral("    - name: VM group of %1 in %2 (%3)").arg(pin.guest.id, pair.group.id, id));
+                p.line(QStringLiteral("    - name: VM group of %1 in %2 (%3)").arg(pin.guest.id, pair.group.id, id)
+                       + noqa(c.cluster.name, {pin.guest}));
                 p.line(QStringLiteral("      community.vmware.vmware_drs_group:"));
                 p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
                 p.value(8, QStringLiteral("group_name"), script::yamlString(pin.vmGroupName));
@@ -221,7 +250,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
             }
             for (const RackPin &pin : pair.pins) {
                 p.line(QStringLiteral("    - name: Run %1 on the hosts of rack %2 if possible (%3)")
-                           .arg(pin.guest.id, pin.rack.id, id));
+                           .arg(pin.guest.id, pin.rack.id, id)
+                       + noqa(c.cluster.name, {}));
                 p.line(QStringLiteral("      community.vmware.vmware_vm_host_drs_rule:"));
                 p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
                 p.value(8, QStringLiteral("drs_rule_name"), script::yamlString(pin.ruleName));

@@ -30,6 +30,20 @@ QString encoded(const QString &id)
     return out;
 }
 
+// The provider finds clusters, VMs and hosts with govmomi's finder, which
+// reads a name as an inventory path pattern (path.Match): * ? [ and \ are
+// escaped with a backslash so that `web*` finds that VM only.
+QString exactName(const QString &name)
+{
+    QString out;
+    for (const QChar c : name) {
+        if (c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('[') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return script::hclString(out);
+}
+
 // Lines of one block: `key = value`, aligned as terraform fmt aligns them.
 QStringList block(const QString &head, const QVector<QPair<QString, QString>> &attributes)
 {
@@ -90,7 +104,8 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
                "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), "
                "and sets PureConnect guests in fully automated clusters to partially automated (DRS places them "
                "at power-on and never migrates them). Rules are enabled and never mandatory (must rules can block "
-               "HA). Clusters, VMs and hosts are looked up by their exact names."));
+               "HA). Clusters, VMs and hosts are looked up by their exact names (the provider reads * ? [ and \\ in a "
+               "name as a pattern: they are escaped with a backslash)."));
     s << QStringLiteral("#");
     comment(tr("How to run it: put this file in a folder of its own, then"));
     s << QStringLiteral("#   terraform init");
@@ -151,8 +166,7 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
         const QString clusterRef = QStringLiteral("data.vsphere_compute_cluster.%1.id").arg(clusterLabel);
         s << QString();
         s << block(QStringLiteral("data \"vsphere_compute_cluster\" \"%1\"").arg(clusterLabel),
-                   {{QStringLiteral("name"), script::hclString(c.cluster.name)},
-                    {QStringLiteral("datacenter_id"), dc}});
+                   {{QStringLiteral("name"), exactName(c.cluster.name)}, {QStringLiteral("datacenter_id"), dc}});
 
         // Data sources for every VM and host named in this cluster, once each.
         QSet<QString> declared;
@@ -162,8 +176,7 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
                 declared.insert(l);
                 s << QString();
                 s << block(QStringLiteral("data \"vsphere_virtual_machine\" \"%1\"").arg(l),
-                           {{QStringLiteral("name"), script::hclString(g.name)},
-                            {QStringLiteral("datacenter_id"), dc}});
+                           {{QStringLiteral("name"), exactName(g.name)}, {QStringLiteral("datacenter_id"), dc}});
             }
             return QStringLiteral("data.vsphere_virtual_machine.%1.id").arg(l);
         };
@@ -173,8 +186,7 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
                 declared.insert(l);
                 s << QString();
                 s << block(QStringLiteral("data \"vsphere_host\" \"%1\"").arg(l),
-                           {{QStringLiteral("name"), script::hclString(h.name)},
-                            {QStringLiteral("datacenter_id"), dc}});
+                           {{QStringLiteral("name"), exactName(h.name)}, {QStringLiteral("datacenter_id"), dc}});
             }
             return QStringLiteral("data.vsphere_host.%1.id").arg(l);
         };

@@ -89,6 +89,20 @@ struct DesignReport
     QVector<ReportFinding> findings; // in the stable order
     int errors = 0, warnings = 0, infos = 0;
 
+    // Failure analysis: one row per host, rack and circuit (N-1), then the
+    // worst double failures, each with its one-sentence story.
+    ReportTable failureMatrix;
+    ReportTable worstDoubles;
+    QStringList worstDoubleSentences;
+
+    // The rules that keep the design true in production (ApartSets).
+    ReportTable apartSets;
+    ReportTable rackPins;
+    ReportTable drsOverrides;
+    QStringList ruleNotes;
+    QString scriptTitle; // "VMware PowerCLI script" / "Hyper-V PowerShell script"
+    QString script;      // the script itself (appendix)
+
     QVector<CapacitySeries> capacity; // per cluster (hosts in no cluster last)
     CountSeries guestsPerRack;
     CountSeries guestsPerCircuit;
@@ -97,7 +111,7 @@ struct DesignReport
     ReportTable guestInventory;
 
     // Builds the report. With hideNames, host and guest names are replaced by
-    // generic labels (GenericNames) everywhere, findings included.
+    // generic labels (withGenericLabels) everywhere, findings included.
     static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
 };
 

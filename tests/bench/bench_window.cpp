@@ -5,6 +5,11 @@
 // ratio to the core load), guest move, undo, redo, Select All, delete and
 // paste 100 guests, typing an issues filter; then peak memory. Not a
 // pass/fail test: the machines are shared and noisy; read the figures.
+//
+// TD_BENCH_ONLY=move|undo|redo|selectall|clear|delete|paste runs only what
+// that figure needs and, under `valgrind --tool=callgrind
+// --collect-atstart=no`, collects instruction counts for that operation
+// alone (repeatable where wall time is not): compare before/after a change.
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
@@ -31,6 +36,11 @@
 #include <ctime>
 #include <functional>
 #include <sys/resource.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 using namespace td;
 
@@ -76,8 +86,21 @@ qint64 cpuNow()
     return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
+// TD_BENCH_ONLY: the one operation to measure (empty: all of them).
+QString gOnly;
+// Whether the next timed() is the operation to collect callgrind counts for.
+bool gCollect = false;
+
+bool runs(const char *what)
+{
+    return gOnly.isEmpty() || gOnly == QLatin1String(what);
+}
+
 qint64 timed(const std::function<void()> &work)
 {
+    const bool collect = gCollect;
+    if (collect)
+        CALLGRIND_TOGGLE_COLLECT;
     const qint64 cpu = cpuNow();
     QElapsedTimer t;
     t.start();
@@ -85,7 +108,10 @@ qint64 timed(const std::function<void()> &work)
     gCommandPart = t.nsecsElapsed();
     settle();
     gCpu = cpuNow() - cpu;
-    return t.nsecsElapsed();
+    const qint64 elapsed = t.nsecsElapsed();
+    if (collect)
+        CALLGRIND_TOGGLE_COLLECT;
+    return elapsed;
 }
 
 struct Stats
@@ -120,6 +146,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("bench_window"));
     QStandardPaths::setTestModeEnabled(true); // no settings of the user's are read or written
     const int repeats = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
+    gOnly = qEnvironmentVariable("TD_BENCH_ONLY");
     std::printf("memory at start: %ld MB\n", peakRssMb());
 
     QTemporaryDir dir;
@@ -196,11 +223,13 @@ int main(int argc, char *argv[])
     mark("edits");
 
     // Guest moves, as a drop does them: the guest is selected, one undo command.
+    const bool edits = runs("move") || runs("undo") || runs("redo");
     test::Random rnd(11);
     QVector<qint64> moves;
     QVector<qint64> moveCommands;
     QVector<qint64> moveCpu;
-    for (int i = 0; i < repeats; ++i) {
+    gCollect = gOnly == QLatin1String("move");
+    for (int i = 0; edits && i < repeats; ++i) {
         const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
         const HostId to = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
         scene->selectIds({g.id.str()});
@@ -212,13 +241,15 @@ int main(int argc, char *argv[])
     }
     QVector<qint64> undos;
     QVector<qint64> undoCpu;
-    for (int i = 0; i < repeats; ++i) {
+    gCollect = gOnly == QLatin1String("undo");
+    for (int i = 0; edits && i < repeats; ++i) {
         undos.append(timed([&] { undo->undo(); }));
         undoCpu.append(gCpu);
     }
     QVector<qint64> redos;
     QVector<qint64> redoCpu;
-    for (int i = 0; i < repeats; ++i) {
+    gCollect = gOnly == QLatin1String("redo");
+    for (int i = 0; edits && i < repeats; ++i) {
         redos.append(timed([&] { undo->redo(); }));
         redoCpu.append(gCpu);
     }
@@ -227,23 +258,30 @@ int main(int argc, char *argv[])
                     "(goal p99 <= %.0f ms) %s\n",
                     what, s.median, s.p99, s.max, cpu.median, cpu.p99, goal, verdict(s.p99, goal));
     };
+    gCollect = false;
     mark("moves-done");
-    report("guest move", stats(moves), stats(moveCpu), 8);
-    std::printf("  of which the command (document, scene, panels; before the events): median %.2f ms, p99 %.2f ms\n",
-                stats(moveCommands).median, stats(moveCommands).p99);
-    report("undo", stats(undos), stats(undoCpu), 8);
-    report("redo", stats(redos), stats(redoCpu), 8);
+    if (edits) {
+        report("guest move", stats(moves), stats(moveCpu), 8);
+        std::printf("  of which the command (document, scene, panels; before the events): median %.2f ms, p99 %.2f "
+                    "ms\n",
+                    stats(moveCommands).median, stats(moveCommands).p99);
+        report("undo", stats(undos), stats(undoCpu), 8);
+        report("redo", stats(redos), stats(redoCpu), 8);
+    }
 
     // Select All.
     scene->clearSelection();
     settle();
     QAction *selectAll = window.findChild<QAction *>(QStringLiteral("selectAll"));
+    gCollect = gOnly == QLatin1String("selectall");
     const double all = ms(timed([&] { selectAll->trigger(); }));
     const double allCpu = ms(gCpu);
     const int selected = static_cast<int>(scene->selectedIds().size());
     std::printf("Select All: %.1f ms (CPU %.1f ms), %d of %d objects selected (goal <= 50 ms, every object) %s\n", all,
                 allCpu, selected, objects, all <= 50 && selected == objects ? "ok" : "OVER");
+    gCollect = gOnly == QLatin1String("clear");
     const double none = ms(timed([&] { scene->clearSelection(); }));
+    gCollect = false;
     std::printf("clear the selection: %.1f ms (goal <= 50 ms) %s\n", none, verdict(none, 50));
 
     // Delete 100 placed guests, then paste them back (a copy of them).
@@ -258,17 +296,24 @@ int main(int argc, char *argv[])
     window.copySelection();
     const int guestsBefore = static_cast<int>(t.guests.size());
     mark("delete");
+    gCollect = gOnly == QLatin1String("delete");
     const double del = ms(timed([&] { window.deleteSelection(MainWindow::HostGuests::Unplace); }));
     std::printf("delete %d guests: %.1f ms (CPU %.1f ms), %d guests left of %d (goal <= 50 ms) %s\n", toDelete, del,
                 ms(gCpu), static_cast<int>(t.guests.size()), guestsBefore, verdict(del, 50));
+    gCollect = gOnly == QLatin1String("paste");
     const double paste = ms(timed([&] { window.paste(); }));
     std::printf("paste %d guests: %.1f ms (CPU %.1f ms), %d guests now (goal <= 50 ms) %s\n",
                 static_cast<int>(t.guests.size()) - guestsBefore + toDelete, paste, ms(gCpu),
                 static_cast<int>(t.guests.size()), verdict(paste, 50));
+    gCollect = false;
     const double undoPaste = ms(timed([&] { undo->undo(); }));
     mark("delete-paste-done");
     std::printf("undo the paste: %.1f ms (goal <= 50 ms) %s\n", undoPaste, verdict(undoPaste, 50));
 
+    if (!gOnly.isEmpty()) {
+        undo->setClean();
+        return 0;
+    }
     // Typing a filter into the issues panel: each keystroke filters.
     auto *filter = window.issues()->findChild<QLineEdit *>();
     const QString typed = QStringLiteral("same-host");

@@ -1,4 +1,6 @@
 #include "catalog/catalog.h"
+#include "changebuilder.h"
+#include "commands/changecommand.h"
 #include "document.h"
 #include "io/layoutreader.h"
 #include "mainwindow.h"
@@ -22,6 +24,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -257,6 +261,124 @@ private slots:
         }
         QCOMPARE(doc()->topology().hosts.size(), 7);
         QCOMPARE(names, QStringList({QStringLiteral("esx06.contoso.local"), QStringLiteral("esx07.contoso.local")}));
+    }
+
+    // Reviewed: Ctrl+Z in a field undid the field's text, not the document.
+    // A committed field gives Undo to the document; typing not yet entered
+    // is undone in the field, and the document stays.
+    void ctrlZInAFieldUndoesTheDocumentOnceCommitted()
+    {
+        mWindow->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+        const QString id = QStringLiteral("ms1");
+        inspector()->showObject(id);
+        const int memory = guest(id).memoryGb;
+        QVERIFY(memory != 48);
+        auto *box = fieldAs<QSpinBox>(QStringLiteral("Memory"));
+        typeInto(box, QStringLiteral("48")); // entered: the focus stays in the box
+        QCOMPARE(guest(id).memoryGb, 48);
+        QCOMPARE(QApplication::focusWidget(), box);
+        QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(guest(id).memoryGb, memory);
+        QCOMPARE(fieldAs<QSpinBox>(QStringLiteral("Memory"))->value(), memory);
+        QTest::keyClick(box, Qt::Key_Y, Qt::ControlModifier); // redo
+        QCOMPARE(guest(id).memoryGb, 48);
+        QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(guest(id).memoryGb, memory);
+        QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo, the other usual key
+        QCOMPARE(guest(id).memoryGb, 48);
+
+        auto *name = fieldAs<QLineEdit>(QStringLiteral("Name"));
+        const QString before = guest(id).name;
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_End);
+        QTest::keyClicks(name, QStringLiteral("x"));
+        const int steps = mWindow->undoStack()->index();
+        QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(name->text(), before);
+        QCOMPARE(mWindow->undoStack()->index(), steps);
+        QCOMPARE(guest(id).memoryGb, 48);
+        // Entered, then Ctrl+Z: the rename is undone in the document.
+        typeInto(name, QStringLiteral("MEDIA-X"));
+        QCOMPARE(guest(id).name, QStringLiteral("MEDIA-X"));
+        QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(guest(id).name, before);
+        QCOMPARE(name->text(), before);
+    }
+
+    // The guest form is updated in place (no rebuild of its host list) when
+    // the shown guest moves, or another guest with the same rows is shown;
+    // the host list follows renamed hosts.
+    void guestFormUpdatesInPlace()
+    {
+        const QString id = QStringLiteral("ms1");
+        inspector()->showObject(id);
+        auto *hostBox = fieldAs<QComboBox>(QStringLiteral("Host"));
+        auto *name = fieldAs<QLineEdit>(QStringLiteral("Name"));
+        QVERIFY(hostBox && name);
+        QCOMPARE(hostBox->count(), doc()->topology().hosts.size() + 1);
+        QString to;
+        for (const Host &h : doc()->topology().hosts) {
+            if (h.id != guest(id).host)
+                to = h.id.str();
+        }
+        mWindow->undoStack()->push(new MoveGuestsCommand(
+            doc(), ChangeBuilder(doc()->topology(), doc()->index()).moveGuest(GuestId(id), HostId(to))));
+        QCOMPARE(guest(id).host.str(), to);
+        QCOMPARE(fieldAs<QComboBox>(QStringLiteral("Host")), hostBox);
+        QCOMPARE(hostBox->currentData().toString(), to);
+        mWindow->undoStack()->undo();
+        QVERIFY(guest(id).host.str() != to);
+        QCOMPARE(hostBox->currentData().toString(), guest(id).host.str());
+
+        // Another member of the same pool: the same form shows it.
+        inspector()->showObject(QStringLiteral("ms2"));
+        QCOMPARE(fieldAs<QComboBox>(QStringLiteral("Host")), hostBox);
+        QCOMPARE(name->text(), guest(QStringLiteral("ms2")).name);
+        QCOMPARE(hostBox->currentData().toString(), guest(QStringLiteral("ms2")).host.str());
+        QCOMPARE(fieldAs<QSpinBox>(QStringLiteral("Memory"))->value(), guest(QStringLiteral("ms2")).memoryGb);
+        // Its edits go to ms2, not to the guest the form was built for.
+        const int ms1Vcpu = guest(id).vcpu;
+        typeInto(fieldAs<QSpinBox>(QStringLiteral("vCPU")), QString::number(ms1Vcpu + 3));
+        QCOMPARE(guest(QStringLiteral("ms2")).vcpu, ms1Vcpu + 3);
+        QCOMPARE(guest(id).vcpu, ms1Vcpu);
+
+        // A guest of another group gets its own rows.
+        inspector()->showObject(QStringLiteral("ic1"));
+        QVERIFY(fieldAs<QComboBox>(QStringLiteral("Host")));
+        QCOMPARE(fieldAs<QLineEdit>(QStringLiteral("Group"))->text(),
+                 doc()->topology().groups.at(doc()->index().group(GroupId(QStringLiteral("cic-pair")))).name);
+
+        // A renamed host is renamed in the list.
+        const QString hostId = guest(QStringLiteral("ic1")).host.str();
+        Host renamed = host(hostId);
+        renamed.name = QStringLiteral("renamed-host");
+        mWindow->undoStack()->push(new EditObjectCommand(
+            doc(), ChangeBuilder(doc()->topology(), doc()->index()).replace(renamed, QStringLiteral("Rename")),
+            QString()));
+        auto *list = fieldAs<QComboBox>(QStringLiteral("Host"));
+        QCOMPARE(list->currentText(), QStringLiteral("renamed-host"));
+    }
+
+    // Reviewed: the cluster's DRS list was cut off ("Partially aut").
+    void drsListShowsItsWholeText()
+    {
+        inspector()->showObject(QString());
+        QComboBox *drs = nullptr;
+        for (QComboBox *combo : inspector()->findChildren<QComboBox *>()) {
+            if (combo->findText(tr("Partially automated")) >= 0)
+                drs = combo;
+        }
+        QVERIFY(drs);
+        QTRY_VERIFY(drs->isVisible());
+        int widest = 0;
+        for (int i = 0; i < drs->count(); ++i)
+            widest = std::max(widest, drs->fontMetrics().horizontalAdvance(drs->itemText(i)));
+        QStyleOptionComboBox option;
+        option.initFrom(drs);
+        const QRect text = drs->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField,
+                                                        drs);
+        QVERIFY2(text.width() >= widest, qPrintable(QStringLiteral("%1 < %2").arg(text.width()).arg(widest)));
     }
 
     // Reported: the selection survived File > New; Delete then removed an

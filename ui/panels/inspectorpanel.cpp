@@ -14,13 +14,17 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTimer>
 #include <QUndoStack>
@@ -54,15 +58,50 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     // Below the fields, so that showing it never moves the field under the mouse.
     layout->addWidget(mMessage);
     connect(document, &Document::changed, this, [this](const Change &change) {
+        for (const ObjectEdit &e : change.edits) {
+            if (e.kind() == ObjectKind::Host)
+                mHostModelStale = true;
+        }
         if (!mApplying && shows(change))
-            rebuild();
+            refresh();
     });
-    connect(document, &Document::resetDone, this, [this] { showObject(QString()); });
+    connect(document, &Document::resetDone, this, [this] {
+        mHostModelStale = true;
+        showObject(QString());
+    });
     rebuild();
+}
+
+bool InspectorPanel::hasUncommittedText(QObject *field)
+{
+    auto *box = qobject_cast<QSpinBox *>(field);
+    if (!box && field)
+        box = qobject_cast<QSpinBox *>(field->parent()); // the spin box's own line edit
+    if (box) {
+        // Typed but not yet entered (keyboard tracking is off): the text is
+        // not the value's.
+        QLocale locale = box->locale();
+        locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+        return box->cleanText() != locale.toString(box->value());
+    }
+    if (auto *line = qobject_cast<QLineEdit *>(field))
+        return line->isModified();
+    return false;
 }
 
 bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // A field takes Undo/Redo for its own typing; once that is
+        // committed (or there is none), they are the document's.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool undoRedo = key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)
+                           || (key->key() == Qt::Key_Y && key->modifiers() == Qt::ControlModifier);
+        if (undoRedo && !hasUncommittedText(watched)) {
+            event->ignore(); // not overridden: the window's shortcut runs
+            return true;
+        }
+    }
     if (event->type() == QEvent::Wheel) {
         auto *widget = qobject_cast<QWidget *>(watched);
         if (widget && !widget->hasFocus()) {
@@ -93,7 +132,65 @@ void InspectorPanel::showObject(const QString &id)
     if (id != mId)
         mMessage->hide(); // a refusal is about the object it was shown with
     mId = id;
+    refresh();
+}
+
+const Guest *InspectorPanel::shownGuest() const
+{
+    const TopologyIndex::Ref *ref = mId.isEmpty() ? nullptr : mDocument->index().find(mId);
+    if (!ref || ref->kind != ObjectKind::Guest)
+        return nullptr;
+    return &mDocument->topology().guests.at(ref->pos);
+}
+
+QString InspectorPanel::guestStructure() const
+{
+    const Guest *g = shownGuest();
+    if (!g)
+        return {};
+    // The rows a guest's form has: the FT box's text follows the hypervisor,
+    // the catalog note a known product, and there is a row pair per group.
+    const Topology &t = mDocument->topology();
+    QString key = QStringLiteral("guest|%1|%2")
+                      .arg(int(t.header.platform.hypervisor))
+                      .arg(Catalog::builtin().product(g->product) ? 1 : 0);
+    const int pos = mDocument->index().guest(g->id);
+    for (int gp : mDocument->index().groupsOfGuest(pos))
+        key += QLatin1Char('|') + t.groups.at(gp).id.str();
+    return key;
+}
+
+void InspectorPanel::refresh()
+{
+    if (mForm && !mHostModelStale && !mStructure.isEmpty() && guestStructure() == mStructure) {
+        for (const auto &update : std::as_const(mRefreshers))
+            update();
+        return;
+    }
     rebuild();
+}
+
+QStandardItemModel *InspectorPanel::hostModel()
+{
+    if (!mHostModel)
+        mHostModel = new QStandardItemModel(this);
+    if (mHostModelStale) {
+        const Topology &t = mDocument->topology();
+        QList<QStandardItem *> rows;
+        rows.reserve(t.hosts.size() + 1);
+        auto *none = new QStandardItem(tr("(not placed)"));
+        none->setData(QString(), Qt::UserRole);
+        rows << none;
+        for (const Host &h : t.hosts) {
+            auto *item = new QStandardItem(h.name);
+            item->setData(h.id.str(), Qt::UserRole);
+            rows << item;
+        }
+        mHostModel->clear();
+        mHostModel->appendColumn(rows);
+        mHostModelStale = false;
+    }
+    return mHostModel;
 }
 
 void InspectorPanel::addRow(const QString &label, QWidget *field)
@@ -172,7 +269,7 @@ void InspectorPanel::showRefusal(const QString &message)
     mMessage->show();
 }
 
-QWidget *InspectorPanel::nameEdit(const QString &value, std::function<void(const QString &)> apply)
+QLineEdit *InspectorPanel::nameEdit(const QString &value, std::function<void(const QString &)> apply)
 {
     auto *edit = new QLineEdit(value, mForm);
     connect(edit, &QLineEdit::editingFinished, edit, [this, edit, apply] {
@@ -185,12 +282,13 @@ QWidget *InspectorPanel::nameEdit(const QString &value, std::function<void(const
             return;
         }
         edit->setStyleSheet(QString());
-        apply(text); // nothing happens when the name is what it was
+        apply(text);              // nothing happens when the name is what it was
+        edit->setModified(false); // committed: Ctrl+Z is the document's now
     });
     return edit;
 }
 
-QWidget *InspectorPanel::spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply)
+QSpinBox *InspectorPanel::spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply)
 {
     auto *box = new QSpinBox(mForm);
     // The wheel changes a value only once the box has focus (no accidental
@@ -207,6 +305,7 @@ QWidget *InspectorPanel::spin(int value, int min, int max, const QString &suffix
 
 void InspectorPanel::rebuild()
 {
+    mRefreshers.clear();
     delete mForm;
     mForm = new QWidget;
     auto *outer = new QVBoxLayout(mForm);
@@ -230,10 +329,19 @@ void InspectorPanel::rebuild()
         }
     }
     // Let fields shrink with the dock instead of being cut off at its edge.
+    // (A few short lists keep their whole text.)
     for (QComboBox *combo : mForm->findChildren<QComboBox *>()) {
+        if (combo->sizeAdjustPolicy() == QComboBox::AdjustToContents)
+            continue;
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(6);
     }
+    // Ctrl+Z in a field: see eventFilter().
+    for (QLineEdit *line : mForm->findChildren<QLineEdit *>())
+        line->installEventFilter(this);
+    for (QSpinBox *box : mForm->findChildren<QSpinBox *>())
+        box->installEventFilter(this);
+    mStructure = guestStructure();
     mScroll->setWidget(mForm);
 }
 
@@ -297,6 +405,9 @@ void InspectorPanel::buildHeader()
                }));
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
+            drs->setObjectName(QStringLiteral("drs"));
+            drs->setSizeAdjustPolicy(QComboBox::AdjustToContents); // never "Partially aut"
+            drs->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
             drs->addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
             drs->setCurrentIndex(int(c.drs));
             connect(drs, &QComboBox::currentIndexChanged, this, [this, id = c.id.str()](int v) {
@@ -553,61 +664,100 @@ void InspectorPanel::buildHost(const Host &h)
 
 void InspectorPanel::buildGuest(const Guest &g)
 {
+    // Every handler edits the guest shown when the user acts (mId), and
+    // every field has a refresher: the form is updated in place when the
+    // guest changes or another guest with the same rows is shown.
     const Topology &t = mDocument->topology();
-    mTitle->setText(tr("Guest %1").arg(g.id.str()));
-    addRow(tr("Id"), new QLabel(g.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(g.name, [this, id = g.id.str()](const QString &v) {
-               edit<Guest>(id, QStringLiteral("name"), tr("Rename Guest"), [&](Guest &x) { x.name = v; });
-           }));
+    const auto onRefresh = [this](const std::function<void(const Guest &)> &update) {
+        mRefreshers << [this, update] {
+            if (const Guest *now = shownGuest())
+                update(*now);
+        };
+    };
+    onRefresh([this](const Guest &x) { mTitle->setText(tr("Guest %1").arg(x.id.str())); });
+    auto *idLabel = new QLabel(mForm);
+    onRefresh([idLabel](const Guest &x) { idLabel->setText(x.id.str()); });
+    addRow(tr("Id"), idLabel);
+    QLineEdit *name = nameEdit(g.name, [this](const QString &v) {
+        edit<Guest>(mId, QStringLiteral("name"), tr("Rename Guest"), [&](Guest &x) { x.name = v; });
+    });
+    onRefresh([name](const Guest &x) {
+        if (name->text() != x.name)
+            name->setText(x.name);
+    });
+    addRow(tr("Name"), name);
     auto *product = new QComboBox(mForm);
     for (const Product &p : Catalog::builtin().products())
         product->addItem(Theme::icon(p.id), p.name, p.id);
-    product->setCurrentIndex(std::max(0, product->findData(g.product)));
-    connect(product, &QComboBox::currentIndexChanged, this, [this, id = g.id.str(), product] {
+    onRefresh([product](const Guest &x) {
+        const QSignalBlocker quiet(product);
+        product->setCurrentIndex(std::max(0, product->findData(x.product)));
+    });
+    connect(product, &QComboBox::currentIndexChanged, this, [this, product] {
         const QString value = product->currentData().toString();
-        edit<Guest>(id, QStringLiteral("product"), tr("Change Product"), [&](Guest &x) { x.product = value; });
+        edit<Guest>(mId, QStringLiteral("product"), tr("Change Product"), [&](Guest &x) { x.product = value; });
     });
     addRow(tr("Product"), product);
     auto *host = new QComboBox(mForm);
-    host->addItem(tr("(not placed)"), QString());
-    for (const Host &h : t.hosts)
-        host->addItem(h.name, h.id.str());
-    host->setCurrentIndex(std::max(0, host->findData(g.host.str())));
-    connect(host, &QComboBox::currentIndexChanged, this, [this, id = g.id.str(), host] {
+    host->setModel(hostModel());
+    onRefresh([host](const Guest &x) {
+        const QSignalBlocker quiet(host);
+        host->setCurrentIndex(std::max(0, host->findData(x.host.str())));
+    });
+    connect(host, &QComboBox::currentIndexChanged, this, [this, host] {
         const HostId value(host->currentData().toString());
-        edit<Guest>(id, QStringLiteral("host"), tr("Move Guest"), [&](Guest &x) { x.host = value; });
+        edit<Guest>(mId, QStringLiteral("host"), tr("Move Guest"), [&](Guest &x) { x.host = value; });
     });
     addRow(tr("Host"), host);
-    addRow(tr("vCPU"), spin(g.vcpu, 1, Limits::kMaxGuestVcpu, QString(), [this, id = g.id.str()](int v) {
-               edit<Guest>(id, QStringLiteral("vcpu"), tr("Change vCPU"), [&](Guest &x) { x.vcpu = v; });
-           }));
-    addRow(tr("Memory"), spin(g.memoryGb, 1, Limits::kMaxGuestMemoryGb, tr(" GB"), [this, id = g.id.str()](int v) {
-               edit<Guest>(id, QStringLiteral("memory"), tr("Change Guest Memory"), [&](Guest &x) { x.memoryGb = v; });
-           }));
-    auto *ft = new QCheckBox(t.header.platform.hypervisor == Hypervisor::VSphere ? tr("Fault Tolerance")
-                                                                                 : tr("Fault Tolerance (vSphere only)"),
-                             mForm);
-    ft->setEnabled(g.ft || t.header.platform.hypervisor == Hypervisor::VSphere);
-    ft->setChecked(g.ft);
-    connect(ft, &QCheckBox::toggled, this, [this, id = g.id.str()](bool v) {
-        edit<Guest>(id, QStringLiteral("ft"), v ? tr("Enable FT") : tr("Disable FT"), [&](Guest &x) { x.ft = v; });
+    QSpinBox *vcpu = spin(g.vcpu, 1, Limits::kMaxGuestVcpu, QString(), [this](int v) {
+        edit<Guest>(mId, QStringLiteral("vcpu"), tr("Change vCPU"), [&](Guest &x) { x.vcpu = v; });
+    });
+    onRefresh([vcpu](const Guest &x) {
+        const QSignalBlocker quiet(vcpu);
+        vcpu->setValue(x.vcpu);
+    });
+    addRow(tr("vCPU"), vcpu);
+    QSpinBox *memory = spin(g.memoryGb, 1, Limits::kMaxGuestMemoryGb, tr(" GB"), [this](int v) {
+        edit<Guest>(mId, QStringLiteral("memory"), tr("Change Guest Memory"), [&](Guest &x) { x.memoryGb = v; });
+    });
+    onRefresh([memory](const Guest &x) {
+        const QSignalBlocker quiet(memory);
+        memory->setValue(x.memoryGb);
+    });
+    addRow(tr("Memory"), memory);
+    const bool vsphere = t.header.platform.hypervisor == Hypervisor::VSphere;
+    auto *ft = new QCheckBox(vsphere ? tr("Fault Tolerance") : tr("Fault Tolerance (vSphere only)"), mForm);
+    onRefresh([ft, vsphere](const Guest &x) {
+        const QSignalBlocker quiet(ft);
+        ft->setEnabled(x.ft || vsphere);
+        ft->setChecked(x.ft);
+    });
+    connect(ft, &QCheckBox::toggled, this, [this](bool v) {
+        edit<Guest>(mId, QStringLiteral("ft"), v ? tr("Enable FT") : tr("Disable FT"), [&](Guest &x) { x.ft = v; });
     });
     addRow(tr("FT"), ft);
     auto *mac = new QComboBox(mForm);
     mac->addItems({tr("Dynamic"), tr("Static")});
-    mac->setCurrentIndex(g.mac == MacMode::Static ? 1 : 0);
-    connect(mac, &QComboBox::currentIndexChanged, this, [this, id = g.id.str()](int i) {
-        edit<Guest>(id, QStringLiteral("mac"), tr("Change MAC"),
+    onRefresh([mac](const Guest &x) {
+        const QSignalBlocker quiet(mac);
+        mac->setCurrentIndex(x.mac == MacMode::Static ? 1 : 0);
+    });
+    connect(mac, &QComboBox::currentIndexChanged, this, [this](int i) {
+        edit<Guest>(mId, QStringLiteral("mac"), tr("Change MAC"),
                     [&](Guest &x) { x.mac = i == 1 ? MacMode::Static : MacMode::Dynamic; });
     });
     addRow(tr("MAC address"), mac);
-    const Product *p = Catalog::builtin().product(g.product);
-    if (p) {
-        auto *note = new QLabel(tr("Catalog starting point: %1 vCPU, %2 GB. Not vendor sizing: size from the vendor's "
-                                   "Virtualization Technical Reference.")
-                                    .arg(p->vcpu)
-                                    .arg(p->memoryGb),
-                                mForm);
+    if (Catalog::builtin().product(g.product)) {
+        auto *note = new QLabel(mForm);
+        onRefresh([note](const Guest &x) {
+            const Product *p = Catalog::builtin().product(x.product);
+            if (!p)
+                return;
+            note->setText(tr("Catalog starting point: %1 vCPU, %2 GB. Not vendor sizing: size from the vendor's "
+                             "Virtualization Technical Reference.")
+                              .arg(p->vcpu)
+                              .arg(p->memoryGb));
+        });
         note->setWordWrap(true);
         note->setEnabled(false);
         mLayout->addRow(note);
@@ -616,19 +766,30 @@ void InspectorPanel::buildGuest(const Guest &g)
     if (pos >= 0 && !mDocument->index().groupsOfGuest(pos).isEmpty()) {
         addSection(tr("Groups"));
         for (int gp : mDocument->index().groupsOfGuest(pos)) {
-            const Group &grp = t.groups.at(gp);
-            QString role = grp.kind == GroupKind::Switchover
-                             ? (grp.members.first() == g.id ? tr("primary") : tr("backup"))
-                             : tr("pool member");
-            auto *roleLabel = new QLabel(
-                tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()), mForm);
+            const QString groupId = t.groups.at(gp).id.str();
+            auto *roleLabel = new QLabel(mForm);
             roleLabel->setWordWrap(true);
-            addRow(tr("Group"), nameEdit(grp.name, [this, id = grp.id.str()](const QString &v) {
-                       edit<Group>(id, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
-                   }));
+            QLineEdit *groupName = nameEdit(QString(), [this, groupId](const QString &v) {
+                edit<Group>(groupId, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
+            });
+            onRefresh([this, groupId, roleLabel, groupName](const Guest &x) {
+                const int at = mDocument->index().group(GroupId(groupId));
+                if (at < 0)
+                    return;
+                const Group &grp = mDocument->topology().groups.at(at);
+                const QString role = grp.kind == GroupKind::Switchover
+                                       ? (grp.members.first() == x.id ? tr("primary") : tr("backup"))
+                                       : tr("pool member");
+                roleLabel->setText(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
+                if (groupName->text() != grp.name)
+                    groupName->setText(grp.name);
+            });
+            addRow(tr("Group"), groupName);
             addRow(QString(), roleLabel);
         }
     }
+    for (const auto &update : std::as_const(mRefreshers))
+        update();
 }
 
 } // namespace td

@@ -8,6 +8,9 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QStandardItemModel;
 class QUndoCommand;
 class QUndoStack;
 class QScrollArea;
@@ -20,7 +23,10 @@ struct Change;
 // Inspector dock content: every field of the selected object (FORMAT.md),
 // with input checks; each change is one undo step (consecutive changes of
 // one field merge). With nothing selected it shows the layout itself: name,
-// platform and clusters.
+// platform and clusters. A guest's form is updated in place when the shown
+// guest changes or another guest is shown (no rebuild of its 500-host list);
+// Ctrl+Z in a field undoes the field's own typing while it is not committed,
+// else the document.
 class InspectorPanel final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +43,16 @@ protected:
 
 private:
     void rebuild();
+    // Shows the document's current state: fields updated in place when the
+    // form has the same rows for the object now shown, else rebuilt.
+    void refresh();
+    // What decides the rows of a guest's form (empty: not a guest's form).
+    QString guestStructure() const;
+    const Guest *shownGuest() const;
+    // Hosts as the guest form's host list shows them: one model for every
+    // such list, made again only after hosts changed.
+    QStandardItemModel *hostModel();
+    static bool hasUncommittedText(QObject *field);
     bool shows(const Change &change) const;
     void buildHeader();
     void buildCircuit(const Circuit &c);
@@ -51,8 +67,8 @@ private:
     void commit(const Object &after, const QString &field, const QString &text);
     void push(QUndoCommand *command);
     void showRefusal(const QString &message);
-    QWidget *nameEdit(const QString &value, std::function<void(const QString &)> apply);
-    QWidget *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
+    QLineEdit *nameEdit(const QString &value, std::function<void(const QString &)> apply);
+    QSpinBox *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
     void addRow(const QString &label, QWidget *field);
     void addSection(const QString &title);
 
@@ -65,6 +81,10 @@ private:
     QLabel *mTitle;
     QLabel *mMessage;
     bool mApplying = false;
+    QString mStructure;                         // guestStructure() of the form built
+    QVector<std::function<void()>> mRefreshers; // set the form's fields from the document
+    QStandardItemModel *mHostModel = nullptr;
+    bool mHostModelStale = true;
 };
 
 } // namespace td

@@ -57,7 +57,7 @@ QString CanvasPictureExporter::description() const
 
 bool CanvasPictureExporter::write(const ExportInput &input, QIODevice &out, QStringList *notes, QString *error) const
 {
-    Document document(input.options.hideNames ? GenericNames::applied(input.topology) : input.topology);
+    Document document(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
     QUndoStack undo;
     TopologyScene scene(&document, &undo);
     const QRectF source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);

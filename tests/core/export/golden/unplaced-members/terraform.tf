@@ -5,7 +5,8 @@
 # own racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per
 # member), and sets PureConnect guests in fully automated clusters to partially automated (DRS
 # places them at power-on and never migrates them). Rules are enabled and never mandatory (must
-# rules can block HA). Clusters, VMs and hosts are looked up by their exact names.
+# rules can block HA). Clusters, VMs and hosts are looked up by their exact names (the provider
+# reads * ? [ and \ in a name as a pattern: they are escaped with a backslash).
 #
 # How to run it: put this file in a folder of its own, then
 #   terraform init
