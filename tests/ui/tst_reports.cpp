@@ -333,6 +333,19 @@ private slots:
             }
             QCOMPARE(perRack->barSets().at(0)->at(r), double(n));
         }
+
+        // The impact of each single failure: one category per host, rack and circuit, three sets.
+        panel.kindBox()->setCurrentIndex(4);
+        auto *impact = qobject_cast<QAbstractBarSeries *>(panel.chartView()->chart()->series().value(0));
+        QVERIFY(impact);
+        QCOMPARE(impact->barSets().size(), 3);
+        const Topology &t = doc.topology();
+        QCOMPARE(impact->barSets().at(0)->count(), int(t.hosts.size() + t.racks.size() + t.circuits.size()));
+        // Losing a host takes down exactly the guests placed on it.
+        int onFirst = 0;
+        for (const Guest &guest : t.guests)
+            onFirst += guest.host == t.hosts.at(0).id ? 1 : 0;
+        QCOMPARE(impact->barSets().at(0)->at(0), double(onFirst));
     }
 };
 
