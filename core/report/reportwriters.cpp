@@ -67,7 +67,7 @@ struct Html
     }
     Html &operator<<(const char *s)
     {
-        out += QLatin1String(s);
+        out += QString::fromUtf8(s);
         return *this;
     }
     Html &text(const QString &s)

@@ -58,6 +58,8 @@ public:
 
     // The item of an object; a guest behind "+N" may have none.
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
+    // Every object's item (the minimap draws them as plain shapes).
+    const QHash<QString, ModelItem *> &modelItems() const { return mItems; }
     AreaItem *unrackedArea() const { return mUnracked; }
     AreaItem *unplacedArea() const { return mUnplaced; }
     // Selected objects' ids, in the order they were selected (the first
