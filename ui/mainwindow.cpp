@@ -13,6 +13,7 @@
 #include "panels/minimappanel.h"
 #include "panels/palettepanel.h"
 #include "recovery.h"
+#include "report/reportactions.h"
 #include "scene/mime.h"
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
@@ -277,6 +278,7 @@ void MainWindow::createActions()
                             QStringLiteral("rules"), this);
         dialog.exec();
     }));
+    addReportActions(file, this);
     file->addSeparator();
     file->addAction(action(
         QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));

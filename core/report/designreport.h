@@ -94,6 +94,20 @@ struct DesignReport
     // (no rows: the layout has none).
     ReportTable waivers;
 
+    // Failure analysis: one row per host, rack and circuit (N-1), then the
+    // worst double failures, each with its one-sentence story.
+    ReportTable failureMatrix;
+    ReportTable worstDoubles;
+    QStringList worstDoubleSentences;
+
+    // The rules that keep the design true in production (ApartSets).
+    ReportTable apartSets;
+    ReportTable rackPins;
+    ReportTable drsOverrides;
+    QStringList ruleNotes;
+    QString scriptTitle; // "VMware PowerCLI script" / "Hyper-V PowerShell script"
+    QString script;      // the script itself (appendix)
+
     QVector<CapacitySeries> capacity; // per cluster (hosts in no cluster last)
     CountSeries guestsPerRack;
     CountSeries guestsPerCircuit;
@@ -102,7 +116,7 @@ struct DesignReport
     ReportTable guestInventory;
 
     // Builds the report. With hideNames, host and guest names are replaced by
-    // generic labels (GenericNames) everywhere, findings included.
+    // generic labels (withGenericLabels) everywhere, findings included.
     static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
 };
 
