@@ -30,6 +30,8 @@
 #include <QUndoStack>
 #include <QWidget>
 
+#include <utility>
+
 namespace td {
 
 namespace {
@@ -892,8 +894,8 @@ void TopologyScene::execMoveDrag(const QString &payload, const QString &firstId,
     drag->setPixmap(pixmap);
     drag->setHotSpot(QPoint(20, 14));
     mLastRefusal.clear();
-    if (drag->exec(Qt::MoveAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
-        emit dropRefused(mLastRefusal);
+    drag->exec(Qt::MoveAction); // a refused drop says why itself (drop())
+    mLastRefusal.clear();
     clearDropCues();
 }
 
@@ -905,8 +907,8 @@ void TopologyScene::startFeedDrag(const QString &circuitId, QWidget *source)
     drag->setMimeData(data);
     drag->setPixmap(Theme::icon(QStringLiteral("circuit")).pixmap(24, 24));
     mLastRefusal.clear();
-    if (drag->exec(Qt::LinkAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
-        emit dropRefused(mLastRefusal);
+    drag->exec(Qt::LinkAction);
+    mLastRefusal.clear();
     clearDropCues();
 }
 
@@ -1177,6 +1179,7 @@ TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF
     DropPlan plan = planDrop(data, scenePos);
     clearDropCues();
     if (!plan.ok) {
+        mLastRefusal = plan.reason; // said once: see takeRefusal()
         emit dropRefused(plan.reason);
         return plan;
     }
@@ -1246,9 +1249,11 @@ void TopologyScene::showDropCues(const DropPlan &plan, const QPointF &scenePos)
         mHint->setText(wrapped);
         const QRectF r = mHint->boundingRect();
         mHintBox->setPos(scenePos);
-        // View pixels below-right of the cursor, clear of the drag image; moved
-        // left (or above the cursor) where the view would cut it off.
-        QPointF at(18, 22);
+        // View pixels below the cursor, clear of the drag image (the
+        // palette's 28 px icon sits 6 px right of and below the cursor, a
+        // chip around it); moved left (or above the cursor) where the view
+        // would cut it off.
+        QPointF at(12, 40);
         const QSizeF box(r.width() + 12, r.height() + 8);
         if (!views().isEmpty()) {
             const QGraphicsView *view = views().constFirst();
@@ -1288,6 +1293,11 @@ void TopologyScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
     } else {
         event->ignore();
     }
+}
+
+QString TopologyScene::takeRefusal()
+{
+    return std::exchange(mLastRefusal, QString());
 }
 
 void TopologyScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
