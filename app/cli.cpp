@@ -20,8 +20,23 @@ const cli::Command kCommands[] = {
                        "                                           the findings:\n"
                        "    --format text|json|sarif|junit         output format (default text)\n"
                        "    --strict                               warnings fail too\n"
+                       "    --no-waivers                           ignore every waiver (an auditor's view)\n"
                        "    --output FILE                          write the report to FILE\n"),
      &cli::validate},
+    {"analyze",
+     QT_TRANSLATE_NOOP("td::Cli",
+                       "  topology-designer analyze FILE [options]\n"
+                       "  topology-designer analyze --sample [options]\n"
+                       "                                           what failures do (hosts, guests and groups\n"
+                       "                                           down, HA restarts): every single host, rack\n"
+                       "                                           and circuit failure, or:\n"
+                       "    --fail ID[,ID...]                      fail these hosts, racks and circuits together\n"
+                       "    --worst K [--depth 1|2]                the K worst single (and double, the default)\n"
+                       "                                           failures\n"
+                       "    --format text|json                     output format (default text)\n"
+                       "    --strict                               exit 1 when a scenario has a group down\n"
+                       "    --output FILE                          write the report to FILE\n"),
+     &cli::analyze},
     {"sample",
      QT_TRANSLATE_NOOP("td::Cli", "  topology-designer sample                 print the embedded sample layout\n"),
      &cli::sample},
@@ -34,6 +49,20 @@ const cli::Command kCommands[] = {
                        "                                           quoting, flow/block style, anchors, aliases\n"
                        "                                           and tags normalized (see the README)\n"),
      &cli::format},
+    {"export",
+     QT_TRANSLATE_NOOP("td::Cli",
+                       "  topology-designer export FILE --to FORMAT [-o FILE] [options]\n"
+                       "  topology-designer export --sample --to FORMAT [-o FILE] [options]\n"
+                       "                                           write the layout as FORMAT: the DRS and\n"
+                       "                                           failover-cluster rule scripts (powercli,\n"
+                       "                                           hyperv, terraform, ansible) and reports;\n"
+                       "                                           notes on what a format cannot express go\n"
+                       "                                           to stderr (FILE: note: ...)\n"
+                       "    --hide-names                           reports: generic labels instead of names\n"
+                       "    --page a4|letter                       paginated reports: the page size\n"
+                       "    --size WxH                             pictures: the size in pixels\n"
+                       "  topology-designer export --list          the formats: name, extension, description\n"),
+     &cli::exportLayout, &cli::exportNeedsGui},
 };
 
 const cli::Command *command(const QString &name)
@@ -57,12 +86,19 @@ bool isVersion(const QString &a)
 
 } // namespace
 
-bool Cli::wants(const QStringList &arguments)
+Cli::App Cli::wants(const QStringList &arguments)
 {
     if (arguments.size() < 2)
-        return false;
+        return App::None;
     const QString &first = arguments.at(1);
-    return command(first) || isHelp(first) || isVersion(first);
+    if (isHelp(first) || isVersion(first))
+        return App::Core;
+    const cli::Command *c = command(first);
+    if (!c)
+        return App::None;
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    return c->needsGui && c->needsGui(rest) ? App::Gui : App::Core;
 }
 
 QString Cli::helpText()
@@ -76,8 +112,10 @@ QString Cli::helpText()
                     "\n"
                     "Exit codes:\n"
                     "  0  done; for validate: no errors (and no warnings with --strict)\n"
-                    "  1  validate: findings that fail: errors, or warnings with --strict\n"
-                    "  2  the file could not be loaded (file:line:col says why), or bad usage\n"
+                    "  1  validate: findings that fail: errors, or warnings with --strict;\n"
+                    "     analyze --strict: a scenario with a group down\n"
+                    "  2  the file could not be loaded (file:line:col says why), bad usage, or\n"
+                    "     export: an unknown format or one that does not fit the layout\n"
                     "\n"
                     "The CLI needs no display.\n");
     return text;

@@ -17,6 +17,8 @@ struct Command
     // Usage lines and a description for --help, already indented by two spaces.
     const char *help;
     int (*run)(const QStringList &arguments);
+    // Whether these arguments need a QGuiApplication (painting, fonts); null: never.
+    bool (*needsGui)(const QStringList &arguments) = nullptr;
 };
 
 // Shared by the commands: messages, output and loading.
@@ -34,7 +36,11 @@ bool writeOutput(const QString &file, const QByteArray &data);
 
 // The command handlers (one file each).
 int validate(const QStringList &arguments);
+int analyze(const QStringList &arguments);
 int format(const QStringList &arguments);
 int sample(const QStringList &arguments);
+int exportLayout(const QStringList &arguments);
+// True when the export arguments name a format that paints (needs a QGuiApplication).
+bool exportNeedsGui(const QStringList &arguments);
 
 } // namespace td::cli

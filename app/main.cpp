@@ -2,6 +2,7 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "panels/palettepanel.h"
+#include "report/uiexporters.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
@@ -59,10 +60,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Topology Designer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TD_VERSION));
 
-    // CLI sub-commands run without a display.
-    if (td::Cli::wants(arguments)) {
+    // ui's export formats (reports that paint, canvas pictures), for the CLI and the GUI.
+    td::registerUiExporters();
+
+    // CLI sub-commands run without a display; exports that paint get a
+    // QApplication (charts and the canvas are graphics widgets) on the
+    // offscreen platform.
+    switch (td::Cli::wants(arguments)) {
+    case td::Cli::App::None: break;
+    case td::Cli::App::Core: {
         QCoreApplication app(argc, argv);
         return td::Cli::run(arguments);
+    }
+    case td::Cli::App::Gui: {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return td::Cli::run(arguments);
+    }
     }
     if (arguments.size() > 2 || (arguments.size() == 2 && arguments.at(1).startsWith(QLatin1Char('-')))) {
         std::fputs(td::Cli::helpText().toLocal8Bit().constData(), stderr);

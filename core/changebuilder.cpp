@@ -653,10 +653,64 @@ Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QStri
         else if (!(from.layout.at(it.value()) == e))
             c.layout.append(LayoutEdit{e.id, from.layout.at(it.value()), e, -1});
     }
+    // Waivers have no id: when the lists differ, the old ones go (last first)
+    // and the new ones come.
+    if (from.waivers != to.waivers) {
+        for (int i = static_cast<int>(from.waivers.size()) - 1; i >= 0; --i)
+            c.waivers.append(WaiverEdit{from.waivers.at(i), std::nullopt, i});
+        for (int i = 0; i < to.waivers.size(); ++i)
+            c.waivers.append(WaiverEdit{std::nullopt, to.waivers.at(i), i});
+    }
     if (!(from.header == to.header)) {
         c.headerBefore = from.header;
         c.headerAfter = to.header;
     }
+    return c;
+}
+
+int ChangeBuilder::findWaiver(const QString &rule, const QStringList &subjects) const
+{
+    const QString key = Waiver::key(rule, subjects);
+    for (int i = 0; i < mTopology.waivers.size(); ++i) {
+        if (mTopology.waivers.at(i).key() == key)
+            return i;
+    }
+    return -1;
+}
+
+Change ChangeBuilder::addWaiver(const QString &rule, const QStringList &subjects, const QString &reason) const
+{
+    Change c;
+    c.text = QObject::tr("Waive Finding");
+    Waiver w;
+    w.rule = rule;
+    w.subjects = subjects;
+    w.reason = reason.trimmed();
+    c.waivers.append(WaiverEdit{std::nullopt, w, static_cast<int>(mTopology.waivers.size())});
+    return c;
+}
+
+Change ChangeBuilder::removeWaiver(int index) const
+{
+    Change c;
+    if (index < 0 || index >= mTopology.waivers.size())
+        return c;
+    c.text = QObject::tr("Remove Waiver");
+    c.waivers.append(WaiverEdit{mTopology.waivers.at(index), std::nullopt, index});
+    return c;
+}
+
+Change ChangeBuilder::editWaiver(int index, const QString &reason) const
+{
+    Change c;
+    if (index < 0 || index >= mTopology.waivers.size())
+        return c;
+    Waiver after = mTopology.waivers.at(index);
+    after.reason = reason.trimmed();
+    if (after == mTopology.waivers.at(index))
+        return c;
+    c.text = QObject::tr("Edit Waiver");
+    c.waivers.append(WaiverEdit{mTopology.waivers.at(index), after, index});
     return c;
 }
 

@@ -94,6 +94,17 @@ public:
     // Swaps primary and backup of the switchover pairs of these guests.
     Change swapPrimaryBackup(const QStringList &guestIds) const;
 
+    // ---- Waivers (FORMAT.md "Waivers"): one undoable change each.
+    // The first waiver whose rule and set of subjects are these, or -1.
+    int findWaiver(const QString &rule, const QStringList &subjects) const;
+    // Waives the finding of this rule and these subjects (at the end of the
+    // list). An empty reason is refused by the document.
+    Change addWaiver(const QString &rule, const QStringList &subjects, const QString &reason) const;
+    // Removes the waiver at index (empty change when there is none).
+    Change removeWaiver(int index) const;
+    // Gives the waiver at index a new reason (empty change when unchanged).
+    Change editWaiver(int index, const QString &reason) const;
+
     // The change that turns `from` into `to` (objects matched by id; the
     // relative order of kept objects must be the same in both).
     static Change diff(const Topology &from, const Topology &to, const QString &text);

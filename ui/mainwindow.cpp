@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "changebuilder.h"
+#include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
 #include "io/samples.h"
@@ -16,6 +18,8 @@
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
+#include "whatif/viewmodes.h"
+#include "whatif/whatifmode.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -228,6 +232,10 @@ void MainWindow::createDocks()
     dock(tr("Minimap"), QStringLiteral("MinimapDock"), mMinimap, Qt::LeftDockWidgetArea);
     dock(tr("Inspector"), QStringLiteral("InspectorDock"), mInspector, Qt::RightDockWidgetArea);
     dock(tr("Issues"), QStringLiteral("IssuesDock"), mIssues, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("IssuesDock")),
+                     dock(tr("Charts"), QStringLiteral("ChartsDock"), new ChartsPanel(mDocument, this),
+                          Qt::BottomDockWidgetArea));
+    findChild<QDockWidget *>(QStringLiteral("IssuesDock"))->raise();
     resizeDocks(findChildren<QDockWidget *>(QStringLiteral("PaletteDock")), {230}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("PaletteDock")),
                  findChild<QDockWidget *>(QStringLiteral("MinimapDock"))},
@@ -273,6 +281,14 @@ void MainWindow::createActions()
         QStringLiteral("save"), tr("&Save"), QStringLiteral("save"), [this] { save(); }, QKeySequence::Save));
     file->addAction(action(
         QStringLiteral("saveAs"), tr("Save &As..."), QString(), [this] { saveAs(); }, QKeySequence::SaveAs));
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(action(QStringLiteral("exportRules"), tr("&DRS Rules..."), QString(), [this] {
+        ExportDialog dialog(mDocument->topology(), mPath.isEmpty() ? mDocument->topology().header.name : mPath,
+                            QStringLiteral("rules"), this);
+        dialog.exec();
+    }));
     file->addSeparator();
     file->addAction(action(
         QStringLiteral("quit"), tr("&Quit"), QString(), [this] { close(); }, QKeySequence::Quit));
@@ -359,6 +375,11 @@ void MainWindow::createActions()
         QStringLiteral("fit"), tr("&Fit to View"), QStringLiteral("zoom-fit"), [this] { mView->fitToView(); },
         QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
+    mWhatIf = new WhatIfMode(this);
+    mViewMenu->addAction(mWhatIf->action());
+    mViewModes = new ViewModes(this);
+    mViewModes->addTo(mViewMenu);
+    mViewMenu->addSeparator();
     QMenu *theme = mViewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
     const std::pair<Theme::Mode, QString> modes[] = {{Theme::Mode::System, tr("Follow the &System")},
@@ -397,6 +418,8 @@ void MainWindow::createActions()
         else
             tools->addAction(mActions.value(QString::fromLatin1(name)));
     }
+    tools->addSeparator();
+    tools->addAction(mWhatIf->action());
 }
 
 void MainWindow::updateTitle()

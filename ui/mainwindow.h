@@ -21,6 +21,8 @@ class MinimapPanel;
 class PalettePanel;
 class TopologyScene;
 class TopologyView;
+class ViewModes;
+class WhatIfMode;
 
 // The designer's window: canvas, palette, inspector, issues and minimap
 // docks, menus and shortcuts, files (new/open/save, recent files, drop a
@@ -43,6 +45,9 @@ public:
     IssuesPanel *issues() const { return mIssues; }
     QString filePath() const { return mPath; }
     Recovery *recovery() const { return mRecovery; }
+    ViewModes *viewModes() const { return mViewModes; }
+    // What-if mode; its state() is the current scenario (for other docks).
+    WhatIfMode *whatIf() const { return mWhatIf; }
 
     // Opens the embedded sample (a new, untitled document).
     void openSample();
@@ -114,6 +119,8 @@ private:
     MinimapPanel *mMinimap = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mViewMenu = nullptr;
+    ViewModes *mViewModes = nullptr;
+    WhatIfMode *mWhatIf = nullptr;
     QLabel *mStatusFindings = nullptr;
     QLabel *mStatusZoom = nullptr;
     QLineEdit *mRenameEdit = nullptr;

@@ -14,15 +14,40 @@ const QVector<CircuitId> &FailureDomains::feeds(int hostPos) const
 
 bool FailureDomains::hostDown(const Failure &failure, int hostPos) const
 {
-    switch (failure.kind) {
-    case Failure::Kind::Host: return hostPos == failure.pos;
-    case Failure::Kind::Rack: return mIndex.rack(mTopology.hosts.at(hostPos).rack) == failure.pos;
-    case Failure::Kind::Circuit: {
-        const QVector<CircuitId> &f = feeds(hostPos);
-        return f.size() == 1 && mIndex.circuit(f.first()) == failure.pos;
+    if (failure.pos < 0)
+        return false;
+    FailedSet failed;
+    QVector<bool> &flags = failure.kind == Failure::Kind::Host ? failed.hosts
+                         : failure.kind == Failure::Kind::Rack ? failed.racks
+                                                               : failed.circuits;
+    flags.resize(failure.pos + 1);
+    flags[failure.pos] = true;
+    return down(hostPos, domain(hostPos), failed);
+}
+
+HostDomain FailureDomains::domain(int hostPos) const
+{
+    HostDomain d;
+    d.rack = mIndex.rack(mTopology.hosts.at(hostPos).rack);
+    for (const CircuitId &c : feeds(hostPos)) {
+        const int pos = mIndex.circuit(c);
+        if (pos >= 0 && !d.feeds.contains(pos))
+            d.feeds.append(pos);
     }
+    return d;
+}
+
+bool FailureDomains::down(int hostPos, const HostDomain &domain, const FailedSet &failed)
+{
+    if (failed.hosts.value(hostPos) || (domain.rack >= 0 && failed.racks.value(domain.rack)))
+        return true;
+    if (domain.feeds.isEmpty())
+        return false;
+    for (int c : domain.feeds) {
+        if (!failed.circuits.value(c))
+            return false;
     }
-    return false;
+    return true;
 }
 
 bool FailureDomains::allDown(const Failure &failure, const QVector<int> &hostPositions) const

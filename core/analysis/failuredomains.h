@@ -15,7 +15,21 @@ struct Failure
     int pos = -1; // position in the topology's hosts, racks or circuits
 };
 
-// Failure-domain semantics shared by the redundancy rules and the N-1 analysis.
+// The failed elements of a scenario, as flags by position.
+struct FailedSet
+{
+    QVector<bool> hosts, racks, circuits;
+};
+
+// Where a host sits in the failure domains: its rack and its feeds, as positions.
+struct HostDomain
+{
+    int rack = -1;      // -1: not racked
+    QVector<int> feeds; // empty: unknown power domain
+};
+
+// Failure-domain semantics shared by the redundancy rules and the failure
+// analysis (RULES.md "Failure domains"): one notion of "down" for both.
 class FailureDomains final
 {
 public:
@@ -28,6 +42,12 @@ public:
     bool hostDown(const Failure &failure, int hostPos) const;
     // True when every one of the hosts is down (false for no hosts).
     bool allDown(const Failure &failure, const QVector<int> &hostPositions) const;
+
+    // The host's rack and feeds as positions.
+    HostDomain domain(int hostPos) const;
+    // True when the failed set takes the host down: the host or its rack
+    // failed, or it has known feeds and every one of them failed.
+    static bool down(int hostPos, const HostDomain &domain, const FailedSet &failed);
 
 private:
     const Topology &mTopology;

@@ -1,11 +1,24 @@
 #include "exporter.h"
 
+#include "export/ansibleexporter.h"
+#include "export/hypervexporter.h"
+#include "export/powercliexporter.h"
+#include "export/terraformexporter.h"
+#include "report/reportexporters.h"
+
 namespace td {
 
 ExporterRegistry::ExporterRegistry()
 {
     // Core's formats are added here as they are written (issue 7: powercli,
     // hyperv, terraform, ansible; issue 9: html, markdown, csv).
+    add(std::make_unique<PowerCliExporter>());
+    add(std::make_unique<HyperVExporter>());
+    add(std::make_unique<TerraformExporter>());
+    add(std::make_unique<AnsibleExporter>());
+    add(std::make_unique<HtmlReportExporter>());
+    add(std::make_unique<MarkdownReportExporter>());
+    add(std::make_unique<CsvGuestsExporter>());
 }
 
 ExporterRegistry &ExporterRegistry::instance()

@@ -63,6 +63,20 @@ bool Group::operator==(const Group &o) const
         && comments == o.comments;
 }
 
+bool Waiver::operator==(const Waiver &o) const
+{
+    return rule == o.rule && subjects == o.subjects && reason == o.reason && extras == o.extras
+        && comments == o.comments;
+}
+
+QString Waiver::key(const QString &rule, const QStringList &subjects)
+{
+    QStringList set = subjects;
+    set.sort();
+    set.removeDuplicates();
+    return rule + QLatin1Char('\n') + set.join(QLatin1Char('\n'));
+}
+
 bool LayoutEntry::operator==(const LayoutEntry &o) const
 {
     return id == o.id && x == o.x && y == o.y && extras == o.extras && comments == o.comments;
@@ -76,7 +90,7 @@ bool Header::operator==(const Header &o) const
 bool Topology::operator==(const Topology &o) const
 {
     return header == o.header && circuits == o.circuits && racks == o.racks && clusters == o.clusters
-        && hosts == o.hosts && guests == o.guests && groups == o.groups && layout == o.layout;
+        && hosts == o.hosts && guests == o.guests && groups == o.groups && waivers == o.waivers && layout == o.layout;
 }
 
 ObjectKind kindOf(const Object &object)

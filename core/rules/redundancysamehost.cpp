@@ -1,3 +1,4 @@
+#include "analysis/failuredomains.h"
 #include "rules/allrules.h"
 
 namespace td {
@@ -28,7 +29,7 @@ public:
         if (placed.size() < 2)
             return;
         const auto hosts = RuleContext::distinctHosts(placed);
-        if (hosts.size() != 1)
+        if (!FailureDomains(c.topology, c.index).allDown({Failure::Kind::Host, hosts.first()}, hosts))
             return;
         const Group &g = c.topology.groups.at(pos);
         const Host &h = c.topology.hosts.at(hosts.first());

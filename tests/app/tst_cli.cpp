@@ -34,6 +34,25 @@ private:
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
                 p.readAllStandardError()};
     }
+    static Run runIn(const QString &dir, const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral(TD_PROGRAM), args);
+        if (!p.waitForFinished(60000))
+            return {-1, {}, "timeout"};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     static QString golden(const char *path)
     {
         return QStringLiteral(TD_SOURCE_DIR "/tests/core/rules/golden/") + QLatin1String(path);
@@ -45,10 +64,91 @@ private slots:
         Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("validate FILE"));
+        QVERIFY(r.out.contains("analyze FILE"));
         QVERIFY(r.out.contains("--strict"));
         r = run({QStringLiteral("--version")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith("topology-designer "));
+    }
+
+    // tests/core/analysis/golden/<case>/: layout.topo.yaml, args (the options),
+    // exit (the expected code), expected.json (stdout with --format json) or
+    // expected.stderr (the first line of stderr), all written by hand from RULES.md.
+    void analyzeGolden_data()
+    {
+        QTest::addColumn<QString>("dir");
+        const QDir root(QStringLiteral(TD_SOURCE_DIR "/tests/core/analysis/golden"));
+        const QStringList cases = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QVERIFY(cases.size() >= 8);
+        for (const QString &c : cases)
+            QTest::newRow(qPrintable(c)) << root.filePath(c);
+    }
+
+    void analyzeGolden()
+    {
+        QFETCH(QString, dir);
+        const QStringList options = QString::fromUtf8(readAll(dir + QStringLiteral("/args")))
+                                        .simplified()
+                                        .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QStringList args{QStringLiteral("analyze"), QStringLiteral("layout.topo.yaml"), QStringLiteral("--format"),
+                         QStringLiteral("json")};
+        args << options;
+        const Run r = runIn(dir, args);
+        QCOMPARE(r.code, readAll(dir + QStringLiteral("/exit")).trimmed().toInt());
+        if (QFile::exists(dir + QStringLiteral("/expected.json"))) {
+            QCOMPARE(QString::fromUtf8(r.out), QString::fromUtf8(readAll(dir + QStringLiteral("/expected.json"))));
+            QVERIFY(QJsonDocument::fromJson(r.out).isObject());
+        } else {
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(QString::fromUtf8(r.err.split('\n').first() + '\n'),
+                     QString::fromUtf8(readAll(dir + QStringLiteral("/expected.stderr"))));
+        }
+    }
+
+    void analyzeTextAndUsage()
+    {
+        const QString dir = QStringLiteral(TD_SOURCE_DIR "/tests/core/analysis/golden/rack-and-circuit");
+        Run r = runIn(dir, {QStringLiteral("analyze"), QStringLiteral("layout.topo.yaml"), QStringLiteral("--fail"),
+                            QStringLiteral("rack-1,ups-b")});
+        QCOMPARE(r.code, 0); // without --strict a group down does not fail
+        QCOMPARE(QString::fromUtf8(r.out),
+                 QStringLiteral("Losing Rack 1 and UPS B takes esx01 and esx03 down: CIC pair down, IC1 restarts on "
+                                "esx02, IC2 restarts on esx04.\n"
+                                "  hosts down:      esx01, esx03\n"
+                                "  guests down:     IC1, IC2\n"
+                                "  groups down:     CIC pair\n"
+                                "  groups degraded: none\n"
+                                "  restarts:        IC1 on esx02, IC2 on esx04\n"
+                                "  stay down:       none\n"
+                                "\n"
+                                "layout.topo.yaml: 1 scenario(s), 1 with a group down\n"));
+        // Usage errors: exit 2 with a message.
+        const QList<QStringList> bad{
+            {QStringLiteral("--worst"), QStringLiteral("0")},
+            {QStringLiteral("--worst"), QStringLiteral("3"), QStringLiteral("--depth"), QStringLiteral("3")},
+            {QStringLiteral("--depth"), QStringLiteral("1")},
+            {QStringLiteral("--fail"), QStringLiteral("esx01"), QStringLiteral("--worst"), QStringLiteral("2")},
+            {QStringLiteral("--fail"), QStringLiteral(",")},
+            {QStringLiteral("--format"), QStringLiteral("sarif")},
+        };
+        for (const QStringList &options : bad) {
+            r = runIn(dir, QStringList{QStringLiteral("analyze"), QStringLiteral("layout.topo.yaml")} + options);
+            QVERIFY2(r.code == 2 && r.err.startsWith("topology-designer: "), qPrintable(options.join(' ')));
+            QVERIFY(r.out.isEmpty());
+        }
+        // A file that cannot be loaded: exit 2 with file:line:col.
+        r = run({QStringLiteral("analyze"), golden("../../io/bad/duplicate-id-same-list.topo.yaml")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("duplicate-id-same-list.topo.yaml:"), r.err.constData());
+        // The sample: every single failure, none takes a group down.
+        r = run({QStringLiteral("analyze"), QStringLiteral("--sample"), QStringLiteral("--strict")});
+        QCOMPARE(r.code, 0);
+        r = run({QStringLiteral("analyze"), QStringLiteral("--sample"), QStringLiteral("--worst"), QStringLiteral("2"),
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--strict")});
+        QCOMPARE(r.code, 1); // losing both feeds of every rack takes every group down
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.keys(), (QStringList{QStringLiteral("file"), QStringLiteral("worst")}));
+        QCOMPARE(o.value(QStringLiteral("worst")).toArray().size(), 2);
     }
 
     void sampleIsClean()

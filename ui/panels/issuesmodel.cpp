@@ -39,14 +39,14 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SeverityColumn: return severityName(f.severity);
         case RuleColumn: return f.rule;
-        case MessageColumn: return f.message;
+        case MessageColumn: return mMask ? mMask(f.message) : f.message;
         default: return {};
         }
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn)
             return Theme::icon(QStringLiteral("severity-") + severityName(f.severity));
         return {};
-    case Qt::ToolTipRole: return toolTip(f);
+    case Qt::ToolTipRole: return mMask ? mMask(toolTip(f)) : toolTip(f);
     case SubjectsRole: return f.subjects;
     case SeverityRole: return int(f.severity);
     default: return {};
@@ -63,6 +63,13 @@ QVariant IssuesModel::headerData(int section, Qt::Orientation orientation, int r
     case MessageColumn: return tr("Message");
     default: return {};
     }
+}
+
+void IssuesModel::setTextMask(std::function<QString(const QString &)> mask)
+{
+    mMask = std::move(mask);
+    if (!mRows.isEmpty())
+        emit dataChanged(index(0, 0), index(static_cast<int>(mRows.size()) - 1, ColumnCount - 1));
 }
 
 QString IssuesModel::toolTip(const Finding &f) const

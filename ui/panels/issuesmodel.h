@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
+#include <functional>
+
 namespace td {
 
 class Document;
@@ -30,6 +32,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // What messages and tooltips show goes through mask (hide names);
+    // an empty function shows them as they are.
+    void setTextMask(std::function<QString(const QString &)> mask);
+
     const Finding &finding(int row) const { return mRows.at(row); }
     const QVector<Finding> &findings() const { return mRows; }
 
@@ -40,6 +46,7 @@ private:
 
     Document *mDocument;
     QVector<Finding> mRows;
+    std::function<QString(const QString &)> mMask;
 };
 
 // The severity and text filters of the issues list: a row shows when its

@@ -28,4 +28,13 @@ constexpr int kDefaultRackUnits = Limits::kDefaultRackUnits; // the domain's, dr
 constexpr qreal kAreaHeader = 30;
 constexpr int kUnplacedPerRow = 5;
 
+// The compact rack view (projectors): a run of empty units shrinks to one
+// thin band, racks stand in a grid shaped for a 4:3 screen, and chips show
+// their name large.
+constexpr qreal kCollapsedRun = 12; // a run of empty units, whatever its length
+constexpr qreal kCompactRackGap = 40;
+constexpr qreal kCompactRacksTop = 70;
+constexpr qreal kChipNamePoints = 8;
+constexpr qreal kCompactChipNamePoints = 12;
+
 } // namespace td::geometry

@@ -58,23 +58,34 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
     Theme::icon(g.product).paint(painter, QRect(4, 6, 16, 16));
     QFont f = painter->font();
-    f.setPointSizeF(8);
     f.setBold(true);
-    painter->setFont(f);
     painter->setPen(Theme::text());
     const qreal textLeft = 23;
-    const QRectF nameRect(textLeft, 2, r.width() - textLeft - 10, 13);
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(g.name, Qt::ElideRight, nameRect.width()));
-    f.setBold(false);
-    f.setPointSizeF(7);
-    painter->setFont(f);
-    painter->setPen(Theme::mutedText());
-    QString detail = QStringLiteral("%1 vCPU · %2 GB").arg(g.vcpu).arg(g.memoryGb);
-    if (g.ft)
-        detail += QStringLiteral(" · FT");
-    painter->drawText(QRectF(textLeft, 14, r.width() - textLeft - (groupLook.marker.isEmpty() ? 4 : 17), 12),
-                      Qt::AlignLeft | Qt::AlignVCenter, detail);
+    const qreal textRight = r.width() - (groupLook.marker.isEmpty() ? 4 : 17);
+    if (s->isCompact()) {
+        // Compact (projector) view: the name alone, large.
+        f.setPointSizeF(geometry::kCompactChipNamePoints);
+        painter->setFont(f);
+        const QRectF nameRect(textLeft, 0, textRight - textLeft, r.height());
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
+                                                      nameRect.width()));
+    } else {
+        f.setPointSizeF(geometry::kChipNamePoints);
+        painter->setFont(f);
+        const QRectF nameRect(textLeft, 2, r.width() - textLeft - 10, 13);
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
+                                                      nameRect.width()));
+        f.setBold(false);
+        f.setPointSizeF(7);
+        painter->setFont(f);
+        painter->setPen(Theme::mutedText());
+        QString detail = QStringLiteral("%1 vCPU · %2 GB").arg(g.vcpu).arg(g.memoryGb);
+        if (g.ft)
+            detail += QStringLiteral(" · FT");
+        painter->drawText(QRectF(textLeft, 14, textRight - textLeft, 12), Qt::AlignLeft | Qt::AlignVCenter, detail);
+    }
     if (!groupLook.marker.isEmpty()) {
         const QRectF m(r.right() - 15, r.bottom() - 15, 12, 12); // the badge takes the top corner
         painter->setPen(Qt::NoPen);
@@ -88,6 +99,19 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     }
     paintSelection(painter, r, 5);
     paintBadge(painter, r);
+}
+
+QString GuestItem::fitName(const QFontMetricsF &metrics, qreal width) const
+{
+    // The guest's name, or its label while names are hidden (the short one
+    // when the label does not fit).
+    const TopologyScene *s = topologyScene();
+    const int pos = s->document()->index().guest(GuestId(id()));
+    const QString name = pos >= 0 ? s->document()->topology().guests.at(pos).name : QString();
+    const QString shown = s->displayName(id(), name);
+    if (!s->hidesNames() || metrics.horizontalAdvance(shown) <= width)
+        return shown;
+    return s->shortDisplayName(id(), name);
 }
 
 void GuestItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)

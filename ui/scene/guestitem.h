@@ -2,6 +2,8 @@
 
 #include "scene/modelitem.h"
 
+class QFontMetricsF;
+
 namespace td {
 
 // A guest VM as a chip: product icon, name, vCPU/GB; outlined in its group's
@@ -17,6 +19,9 @@ public:
 
 protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    QString fitName(const QFontMetricsF &metrics, qreal width) const;
 };
 
 } // namespace td

@@ -106,7 +106,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             painter->setFont(f);
             painter->setPen(Theme::text());
             painter->drawText(bar.adjusted(10, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                              QFontMetricsF(f).elidedText(h.name, Qt::ElideRight, bar.width() - 12));
+                              QFontMetricsF(f).elidedText(topologyScene()->displayName(id(), h.name), Qt::ElideRight,
+                                                          bar.width() - 12));
         }
         paintTint(painter, all.adjusted(0, 1, 0, -1));
         paintSelection(painter, bar, 0);
@@ -134,7 +135,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(Theme::text());
     const QRectF nameRect(bar.left() + 11, bar.top() + 1, bar.width() - 16, 14);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(h.name, Qt::ElideRight, nameRect.width()));
+                      QFontMetricsF(f).elidedText(topologyScene()->displayName(id(), h.name), Qt::ElideRight,
+                                                  nameRect.width()));
     // NIC ports: a small square each, labelled with its traffic.
     f.setBold(false);
     f.setPointSizeF(6);

@@ -61,7 +61,7 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->setBrush(Theme::clusterColor(i));
         painter->drawRoundedRect(QRectF(12, y + 4, 14, kRow - 8), 2, 2);
         const Cluster &c = t.clusters.at(i);
-        row(c.name
+        row(mScene->displayName(c.id.str(), c.name)
             + (t.header.platform.hypervisor == Hypervisor::VSphere && c.drs == DrsLevel::FullyAutomated
                    ? tr(" (DRS fully automated)")
                    : QString()));

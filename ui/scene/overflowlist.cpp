@@ -32,8 +32,9 @@ OverflowList::OverflowList(TopologyScene *scene, const QString &hostId, QWidget 
         if (pos < 0)
             continue;
         const Guest &g = t.guests.at(pos);
-        auto *item = new QListWidgetItem(Theme::icon(g.product),
-                                         tr("%1  (%2 vCPU, %3 GB)").arg(g.name).arg(g.vcpu).arg(g.memoryGb), this);
+        auto *item = new QListWidgetItem(
+            Theme::icon(g.product),
+            tr("%1  (%2 vCPU, %3 GB)").arg(scene->displayName(id, g.name)).arg(g.vcpu).arg(g.memoryGb), this);
         item->setData(kIdRole, id);
         item->setToolTip(scene->toolTipFor(id));
         if (scene->isSelectedId(id))

@@ -18,18 +18,48 @@ RackItem::RackItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectK
     setZValue(0);
 }
 
-void RackItem::setUnits(int units)
+void RackItem::setUnits(int units, const QVector<bool> &occupied, bool compact)
 {
+    // The one place that says where a unit is drawn: hosts, drop cues and
+    // unit numbers all follow mEdges.
+    QVector<qreal> edges;
+    edges.reserve(units + 1);
+    qreal y = geometry::kRackHeader;
+    edges << y;
+    auto isOccupied = [&](int u) { return u < occupied.size() && occupied.at(u); };
+    for (int u = units; u >= 1;) {
+        if (!compact || isOccupied(u)) {
+            y += geometry::kUnitHeight;
+            edges << y;
+            --u;
+            continue;
+        }
+        // A run of empty units shares one thin band (so that a drop there
+        // still reaches every unit of it).
+        int low = u;
+        while (low > 1 && !isOccupied(low - 1))
+            --low;
+        const int run = u - low + 1;
+        for (int k = 1; k <= run; ++k)
+            edges << y + geometry::kCollapsedRun * k / run;
+        y += geometry::kCollapsedRun;
+        u = low - 1;
+    }
+    if (units == mUnits && edges == mEdges)
+        return;
     mUnits = units;
-    setSize(QSizeF(geometry::kRackWidth, geometry::kRackHeader + units * geometry::kUnitHeight + 6));
+    mEdges = edges;
+    setSize(QSizeF(geometry::kRackWidth, y + 6));
+    update();
 }
 
 int RackItem::unitAt(qreal sceneY) const
 {
-    const qreal y = mapFromScene(QPointF(0, sceneY)).y() - geometry::kRackHeader;
-    if (y < 0 || y >= mUnits * geometry::kUnitHeight)
+    const qreal y = mapFromScene(QPointF(0, sceneY)).y();
+    if (mUnits <= 0 || y < mEdges.first() || y >= mEdges.last())
         return 0;
-    return mUnits - static_cast<int>(y / geometry::kUnitHeight);
+    const auto it = std::upper_bound(mEdges.cbegin(), mEdges.cend(), y);
+    return mUnits - static_cast<int>(it - mEdges.cbegin() - 1);
 }
 
 void RackItem::setDropUnits(int lowest, int height, const QColor &color)
@@ -63,7 +93,8 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
-    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter, rack.name);
+    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                      topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
@@ -78,27 +109,45 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     for (const CircuitId &c : rack.circuits) {
         const int cp = doc->index().circuit(c);
         if (cp >= 0)
-            feeds << doc->topology().circuits.at(cp).name;
+            feeds << topologyScene()->displayName(c.str(), doc->topology().circuits.at(cp).name);
     }
     painter->drawText(header.adjusted(0, 0, -28, 0), Qt::AlignRight | Qt::AlignVCenter,
                       feeds.isEmpty() ? tr("no power data") : feeds.join(QStringLiteral(" + ")));
     // Unit numbers and lines.
     f.setPointSizeF(6.5);
     painter->setFont(f);
-    for (int u = 1; u <= mUnits; ++u) {
-        const qreal y = geometry::kRackHeader + (mUnits - u) * geometry::kUnitHeight;
+    for (int u = mUnits; u >= 1; --u) {
+        const qreal y = unitTop(u);
+        if (unitBottom(u) - y >= geometry::kUnitHeight) {
+            painter->setPen(Theme::mutedText());
+            painter->drawText(QRectF(2, y, geometry::kUnitLabelWidth - 4, geometry::kUnitHeight), Qt::AlignCenter,
+                              QString::number(u));
+            painter->setPen(QPen(Theme::rackFrame(), 0.3));
+            painter->drawLine(QPointF(geometry::kUnitLabelWidth, y), QPointF(r.width() - 4, y));
+            continue;
+        }
+        // A collapsed run of empty units: one band saying which.
+        int low = u;
+        while (low > 1 && unitBottom(low - 1) - unitTop(low - 1) < geometry::kUnitHeight)
+            --low;
+        const QRectF band(geometry::kUnitLabelWidth, y, r.width() - 4 - geometry::kUnitLabelWidth, unitBottom(low) - y);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QBrush(Theme::rackFrame(), Qt::BDiagPattern));
+        painter->drawRect(band);
+        const QString text = low == u ? tr("U%1 empty").arg(u) : tr("U%1-%2 empty").arg(low).arg(u);
+        const qreal textWidth = QFontMetricsF(painter->font()).horizontalAdvance(text) + 8;
+        const QRectF label(band.center().x() - textWidth / 2, band.top(), textWidth, band.height());
+        painter->setBrush(Theme::rackFill());
+        painter->drawRect(label);
         painter->setPen(Theme::mutedText());
-        painter->drawText(QRectF(2, y, geometry::kUnitLabelWidth - 4, geometry::kUnitHeight), Qt::AlignCenter,
-                          QString::number(u));
-        painter->setPen(QPen(Theme::rackFrame(), 0.3));
-        painter->drawLine(QPointF(geometry::kUnitLabelWidth, y), QPointF(r.width() - 4, y));
+        painter->drawText(label.adjusted(0, -2, 0, 2), Qt::AlignCenter, text);
+        u = low;
     }
-    if (mDropLowest > 0) {
-        const qreal top = geometry::kRackHeader + (mUnits - (mDropLowest + mDropHeight - 1)) * geometry::kUnitHeight;
+    if (mDropLowest > 0 && mDropLowest + mDropHeight - 1 <= mUnits) {
+        const qreal top = unitTop(mDropLowest + mDropHeight - 1);
         painter->setPen(QPen(QColor(mDropColor.red(), mDropColor.green(), mDropColor.blue()), 2));
         painter->setBrush(mDropColor);
-        painter->drawRect(
-            QRectF(geometry::kUnitLabelWidth, top, geometry::kHostWidth, mDropHeight * geometry::kUnitHeight));
+        painter->drawRect(QRectF(geometry::kUnitLabelWidth, top, geometry::kHostWidth, unitBottom(mDropLowest) - top));
     }
     paintTint(painter, r);
     paintSelection(painter, r, 4);
@@ -140,7 +189,9 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     painter->setPen(Theme::text());
     const QRectF text(32, 0, r.width() - 60, r.height());
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(doc->topology().circuits.at(pos).name, Qt::ElideRight, text.width()));
+                      QFontMetricsF(f).elidedText(topologyScene()->displayName(id(),
+                                                                               doc->topology().circuits.at(pos).name),
+                                                  Qt::ElideRight, text.width()));
     painter->setPen(QPen(color.darker(130), 1.2));
     painter->setBrush(color.lighter(150));
     painter->drawEllipse(plugRect());

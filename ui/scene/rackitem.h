@@ -14,14 +14,21 @@ public:
     explicit RackItem(const QString &id, QGraphicsItem *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
     int units() const { return mUnits; }
-    void setUnits(int units);
+    // The rack's units, and where they are drawn: every unit a full
+    // kUnitHeight, or (compact) each run of units not in occupied (index =
+    // unit number) collapsed into one kCollapsedRun band.
+    void setUnits(int units, const QVector<bool> &occupied = {}, bool compact = false);
+    // Where a unit is drawn: its top and bottom edge (item coordinates).
+    qreal unitTop(int unit) const { return mEdges.at(mUnits - unit); }
+    qreal unitBottom(int unit) const { return mEdges.at(mUnits - unit + 1); }
     // The rack unit at a scene y, or 0 outside the units.
     int unitAt(qreal sceneY) const;
     // The unit highlighted as a drop target (0 = none) and its height.
     void setDropUnits(int lowest, int height, const QColor &color);
 
 private:
-    int mUnits = 42;
+    int mUnits = 0;
+    QVector<qreal> mEdges{0}; // y of the top of units mUnits, mUnits-1, ..., 1, then the bottom of unit 1
     int mDropLowest = 0;
     int mDropHeight = 0;
     QColor mDropColor;

@@ -82,7 +82,10 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
         sync(nullptr);
         updateFindings(nullptr);
     });
-    connect(document, &Document::changed, this, [this](const Change &change) { sync(&change); });
+    connect(document, &Document::changed, this, [this](const Change &change) {
+        mLabels.reset();
+        sync(&change);
+    });
     connect(document, &Document::findingsChanged, this, [this](const FindingsDelta &delta) { updateFindings(&delta); });
     sync(nullptr);
     updateFindings(nullptr);
@@ -341,7 +344,7 @@ void TopologyScene::sync(const Change *change)
                 deleteItem(id, nullptr); // gone in the same change
             }
         }
-        if (frame)
+        if (frame || (hosts && mCompact))
             layoutFrame();
         if (hosts || frame)
             layoutHosts();
@@ -388,6 +391,7 @@ void TopologyScene::sync(const Change *change)
 
 void TopologyScene::syncAll()
 {
+    mLabels.reset();
     mSyncing = true;
     if (mOverflowList)
         mOverflowList->close();
@@ -447,39 +451,147 @@ void TopologyScene::syncAll()
 void TopologyScene::layoutFrame()
 {
     const Topology &t = mDocument->topology();
+    const TopologyIndex &index = mDocument->index();
     QHash<QString, QPointF> positions;
     positions.reserve(t.layout.size());
     for (const LayoutEntry &e : t.layout)
         positions.insert(e.id, QPointF(e.x, e.y));
-    // Circuits along the top.
+    // Circuits along the top (in a row when compact: saved positions are
+    // for the full-height racks).
     for (int i = 0; i < t.circuits.size(); ++i) {
         const QString id = t.circuits.at(i).id.str();
-        if (ModelItem *it = mItems.value(id))
-            it->setPos(positions.value(id, QPointF(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0)));
+        if (ModelItem *it = mItems.value(id)) {
+            const QPointF row(i * (geometry::kCircuitWidth + geometry::kCircuitGap), 0);
+            it->setPos(mCompact ? row : positions.value(id, row));
+            it->setFlag(QGraphicsItem::ItemIsMovable, !mCompact);
+        }
     }
-    // Racks in a grid unless placed.
-    qreal racksBottom = geometry::kRacksTop;
-    qreal racksRight = 0;
-    for (int i = 0; i < t.racks.size(); ++i) {
-        const Rack &rack = t.racks.at(i);
+    // The units each rack's hosts fill (the compact view collapses the rest).
+    QHash<QString, QVector<bool>> occupied;
+    if (mCompact) {
+        for (const Host &h : t.hosts) {
+            const int rackPos = index.rack(h.rack);
+            if (rackPos < 0 || h.unit <= 0)
+                continue;
+            const Rack &rack = t.racks.at(rackPos);
+            QVector<bool> &units = occupied[rack.id.str()];
+            units.resize((rack.units > 0 ? rack.units : geometry::kDefaultRackUnits) + 1);
+            for (int u = h.unit; u < h.unit + std::max(1, h.heightU) && u < units.size(); ++u)
+                units[u] = true;
+        }
+    }
+    QVector<RackItem *> racks;
+    racks.reserve(t.racks.size());
+    for (const Rack &rack : t.racks) {
         auto *it = static_cast<RackItem *>(mItems.value(rack.id.str()));
         if (!it)
             continue;
-        it->setUnits(rack.units > 0 ? rack.units : geometry::kDefaultRackUnits);
-        const qreal rowHeight = geometry::kRackHeader + geometry::kDefaultRackUnits * geometry::kUnitHeight + 120;
-        const QPointF fallback((i % geometry::kRacksPerRow) * (geometry::kRackWidth + geometry::kRackGap),
-                               geometry::kRacksTop + (i / geometry::kRacksPerRow) * rowHeight);
-        it->setPos(positions.value(rack.id.str(), fallback));
+        it->setUnits(rack.units > 0 ? rack.units : geometry::kDefaultRackUnits, occupied.value(rack.id.str()),
+                     mCompact);
+        it->setFlag(QGraphicsItem::ItemIsMovable, !mCompact);
+        racks << it;
+    }
+    // Racks where saved, else in a grid; compact: in the grid whose shape
+    // reads best on a 4:3 screen.
+    int columns = geometry::kRacksPerRow;
+    const qreal gap = mCompact ? geometry::kCompactRackGap : geometry::kRackGap;
+    if (mCompact && !racks.isEmpty()) {
+        qreal best = -1;
+        for (int c = 1; c <= racks.size(); ++c) {
+            qreal height = geometry::kCompactRacksTop;
+            for (int row = 0; row * c < racks.size(); ++row) {
+                qreal tallest = 0;
+                for (int k = row * c; k < std::min<int>(racks.size(), (row + 1) * c); ++k)
+                    tallest = std::max(tallest, racks.at(k)->size().height());
+                height += tallest + gap;
+            }
+            const qreal width = c * (geometry::kRackWidth + gap) + mLegend->boundingRect().width();
+            const qreal scale = std::min(4.0 / width, 3.0 / height);
+            if (scale > best) {
+                best = scale;
+                columns = c;
+            }
+        }
+    }
+    qreal racksBottom = geometry::kRacksTop;
+    qreal racksRight = 0;
+    qreal rowTop = mCompact ? geometry::kCompactRacksTop : geometry::kRacksTop;
+    qreal rowBottom = rowTop;
+    for (int i = 0; i < racks.size(); ++i) {
+        RackItem *it = racks.at(i);
+        if (i % columns == 0 && i > 0)
+            rowTop = rowBottom + gap;
+        const QPointF cell((i % columns) * (geometry::kRackWidth + gap), rowTop);
+        if (mCompact) {
+            it->setPos(cell);
+        } else {
+            const qreal rowHeight = geometry::kRackHeader + geometry::kDefaultRackUnits * geometry::kUnitHeight + 120;
+            const QPointF fallback((i % columns) * (geometry::kRackWidth + gap),
+                                   geometry::kRacksTop + (i / columns) * rowHeight);
+            it->setPos(positions.value(it->id(), fallback));
+        }
+        rowBottom = std::max(rowBottom, it->y() + it->size().height());
         racksBottom = std::max(racksBottom, it->y() + it->size().height());
         racksRight = std::max(racksRight, it->x() + it->size().width());
     }
     // The legend right of the racks; the areas below both, so that the
     // legend never covers them.
     mLegend->refresh();
-    mLegend->setPos(std::max<qreal>(racksRight, geometry::kRackWidth) + 60, geometry::kRacksTop);
+    mLegend->setPos(std::max<qreal>(racksRight, geometry::kRackWidth) + 60,
+                    mCompact ? geometry::kCompactRacksTop : geometry::kRacksTop);
     const qreal areaTop = std::max(racksBottom, mLegend->sceneBoundingRect().bottom()) + 80;
     mUnracked->setPos(0, areaTop);
     mUnplaced->setPos(geometry::kHostWidth + 40 + 80, areaTop);
+}
+
+void TopologyScene::setHideNames(bool hide)
+{
+    if (hide == mHideNames)
+        return;
+    mHideNames = hide;
+    update();
+    emit hideNamesChanged(hide);
+}
+
+const GenericLabels &TopologyScene::labels() const
+{
+    if (!mLabels)
+        mLabels.emplace(mDocument->topology());
+    return *mLabels;
+}
+
+QString TopologyScene::displayName(const QString &id, const QString &name) const
+{
+    return mHideNames ? labels().label(id, name) : name;
+}
+
+QString TopologyScene::shortDisplayName(const QString &id, const QString &name) const
+{
+    return mHideNames ? labels().shortLabel(id) : name;
+}
+
+QString TopologyScene::masked(const QString &text) const
+{
+    return mHideNames ? labels().apply(text) : text;
+}
+
+void TopologyScene::setCompact(bool compact)
+{
+    if (compact == mCompact)
+        return;
+    mCompact = compact;
+    mSyncing = true;
+    {
+        const QSignalBlocker quiet(this);
+        layoutFrame();
+        layoutHosts();
+        layoutUnplaced();
+    }
+    mContent = computeContentRect();
+    updateSceneRect(false);
+    mSyncing = false;
+    update();
+    emit compactChanged(compact);
 }
 
 void TopologyScene::layoutHosts()
@@ -495,14 +607,15 @@ void TopologyScene::layoutHosts()
             continue;
         const int rackPos = index.rack(h.rack);
         const qreal height = h.heightU * geometry::kUnitHeight;
-        it->setSize(QSizeF(geometry::kHostWidth, height));
         auto *rack = rackPos >= 0 && h.unit > 0 ? static_cast<RackItem *>(mItems.value(h.rack.str())) : nullptr;
-        if (rack) {
+        if (rack && h.unit <= rack->units()) {
             if (it->parentItem() != rack)
                 it->setParentItem(rack);
-            it->setPos(geometry::kUnitLabelWidth,
-                       geometry::kRackHeader + (rack->units() - (h.unit + h.heightU - 1)) * geometry::kUnitHeight);
+            const qreal top = rack->unitTop(std::min(rack->units(), h.unit + std::max(1, h.heightU) - 1));
+            it->setSize(QSizeF(geometry::kHostWidth, rack->unitBottom(h.unit) - top));
+            it->setPos(geometry::kUnitLabelWidth, top);
         } else {
+            it->setSize(QSizeF(geometry::kHostWidth, height));
             if (it->parentItem() != mUnracked)
                 it->setParentItem(mUnracked);
             it->setPos(10, unrackedY);
@@ -510,6 +623,7 @@ void TopologyScene::layoutHosts()
         }
     }
     mUnracked->setSize(QSizeF(geometry::kHostWidth + 20, std::max<qreal>(unrackedY + 10, 120)));
+    mUnracked->setVisible(!mCompact || unrackedY > geometry::kAreaHeader);
 }
 
 void TopologyScene::placeGuest(ModelItem *item, QGraphicsItem *parent, bool visible, const QPointF &pos)
@@ -589,6 +703,7 @@ void TopologyScene::layoutUnplaced()
     mUnplaced->setSize(
         QSizeF(10 + geometry::kUnplacedPerRow * (geometry::kChipWidth + geometry::kChipGap) + 6,
                std::max<qreal>(geometry::kAreaHeader + rows * (geometry::kChipHeight + geometry::kChipGap) + 10, 120)));
+    mUnplaced->setVisible(!mCompact || count > 0);
 }
 
 void TopologyScene::updateSceneRect(bool keepViews)
@@ -619,8 +734,11 @@ QRectF TopologyScene::computeContentRect() const
     // size follows the scene's (counting them made the scene grow). Guests
     // sit in their host's lane or in the unplaced area: the containers
     // bound them.
-    QRectF r =
-        mUnracked->sceneBoundingRect().united(mUnplaced->sceneBoundingRect()).united(mLegend->sceneBoundingRect());
+    QRectF r = mLegend->sceneBoundingRect();
+    for (const AreaItem *area : {mUnracked, mUnplaced}) {
+        if (area->isVisible())
+            r |= area->sceneBoundingRect();
+    }
     for (const ModelItem *item : mItems) {
         if (item->kind() != ObjectKind::Guest && item->isVisible())
             r = r.united(item->mapRectToScene(QRectF(QPointF(0, 0), item->size())));
@@ -767,7 +885,7 @@ QString TopologyScene::toolTipFor(const QString &id) const
     }
     if (!lines.isEmpty())
         tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
-    return tip;
+    return masked(tip);
 }
 
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)

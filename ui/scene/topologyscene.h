@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/genericlabels.h"
 #include "change.h"
 #include "rules/finding.h"
 
@@ -7,6 +8,8 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
 
 class QMimeData;
 class QUndoStack;
@@ -81,6 +84,25 @@ public:
     QRectF sceneRectOf(const QString &id) const;
     // What the layout occupies: objects and areas, without overlays.
     QRectF contentRect() const { return mContent; }
+    // The compact rack view: empty units collapsed, racks in a grid for a
+    // 4:3 screen (saved positions kept but not used), chips' names large.
+    bool isCompact() const { return mCompact; }
+    void setCompact(bool compact);
+
+    // Hide names (presentation): every name on the canvas, in tooltips and
+    // in texts the window shows is replaced by its generic label
+    // (GenericLabels: Host 1, CIC Server A, ...).
+    bool hidesNames() const { return mHideNames; }
+    void setHideNames(bool hide);
+    // The name to show for an object (its label while names are hidden).
+    QString displayName(const QString &id, const QString &name) const;
+    // The same for tight spots (chips): the short label when hidden.
+    QString shortDisplayName(const QString &id, const QString &name) const;
+    // text with the real names replaced while names are hidden.
+    QString masked(const QString &text) const;
+    // The labels of the current document.
+    const GenericLabels &labels() const;
+
     // The tooltip of an object: what it is, and its findings.
     QString toolTipFor(const QString &id) const;
 
@@ -119,6 +141,8 @@ signals:
     void sceneRectAboutToChange();
     void dropRefused(const QString &reason);
     void dropDone(const QStringList &ids);
+    void compactChanged(bool compact);
+    void hideNamesChanged(bool hide);
 
 protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
@@ -183,6 +207,9 @@ private:
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
+    bool mCompact = false;
+    bool mHideNames = false;
+    mutable std::optional<GenericLabels> mLabels; // built on first use after a change
     bool mSelectingItems = false;
     QStringList mSelection; // ids, in selection order
     QSet<QString> mSelectedSet;

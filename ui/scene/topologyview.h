@@ -17,6 +17,8 @@ public:
 
     qreal zoom() const;
     void setZoom(qreal factor);
+    // Room above the canvas for a banner (the what-if sentence).
+    void setTopMargin(int height) { setViewportMargins(0, height, 0, 0); }
 
 public slots:
     void zoomIn();

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "model/topology.h"
+#include "report/chartdata.h"
+#include "rules/finding.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace td {
+
+// A table of a report: a header row and text cells (plain text, unescaped).
+struct ReportTable
+{
+    QStringList header;
+    QVector<QStringList> rows;
+};
+
+// One host in a rack elevation: the units it occupies and how it is drawn.
+struct ElevationHost
+{
+    QString id;
+    QString name;
+    int unit = 0;   // lowest unit (1 = bottom)
+    int height = 1; // units
+    QString cluster;
+    QString clusterColor;     // "#rrggbb"
+    QStringList groupColors;  // one per redundancy group with a member on the host
+    QStringList guests;       // guest names, for the tooltip
+    bool overlapping = false; // shares units with another host (drawn, and said)
+};
+
+// A rack as NetBox draws it: numbered units, hosts in their units, its feeds.
+struct RackElevation
+{
+    QString id;
+    QString name;
+    int units = 0;
+    QStringList feeds; // "A: UPS A", "B: UPS B"
+    QVector<ElevationHost> hosts;
+    QStringList unplaced; // hosts of this rack with no unit given
+};
+
+// A finding as the report shows it: the rule's words next to the message.
+struct ReportFinding
+{
+    Severity severity = Severity::Info;
+    QString rule;
+    QString title;
+    QString message;
+    QString explanation;
+    QString source;
+    QStringList subjects; // names
+};
+
+// One redundancy group with where its members run.
+struct ReportGroup
+{
+    QString name;
+    QString kind; // "switchover pair" / "pool"
+    QString color;
+    QStringList members; // "IC1 (primary) on esx01"
+    QStringList hosts;
+    QStringList racks;
+    QStringList circuits;
+};
+
+// The design document of a layout as structured data: the sections of a
+// vendor HA design review, built from the model, rendered by the writers
+// (HTML, Markdown, PDF). No rendering here.
+struct DesignReport
+{
+    QString title;      // the layout's name
+    QString sourceName; // the file it came from
+    QString date;       // ISO date
+    QString platform;   // "VMware vSphere 8.0 Enterprise Plus, host-id licensing"
+    bool namesHidden = false;
+
+    QStringList summary; // plain sentences
+
+    QVector<RackElevation> racks;
+    ReportTable unrackedHosts;
+
+    QVector<ReportGroup> groups;
+    ReportTable groupTable;
+
+    QVector<ReportFinding> findings; // in the stable order
+    int errors = 0, warnings = 0, infos = 0;
+
+    QVector<CapacitySeries> capacity; // per cluster (hosts in no cluster last)
+    CountSeries guestsPerRack;
+    CountSeries guestsPerCircuit;
+
+    ReportTable hostInventory;
+    ReportTable guestInventory;
+
+    // Builds the report. With hideNames, host and guest names are replaced by
+    // generic labels (GenericNames) everywhere, findings included.
+    static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
+};
+
+// The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
+QDate reportDate();
+
+// Every guest as one CSV row (name, product, host, rack, circuits, cluster,
+// group, role, vCPU, memory), RFC 4180 quoting, CRLF line ends, UTF-8.
+QByteArray guestsCsv(const Topology &topology);
+
+// The palette of group and cluster colours ("#rrggbb"), shared with the canvas's looks.
+QString reportGroupColor(int index);
+QString reportClusterColor(int index);
+
+} // namespace td

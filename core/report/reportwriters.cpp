@@ -1,0 +1,494 @@
+#include "report/reportwriters.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::ReportWriters", text);
+}
+
+const char *severityHeading(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return QT_TRANSLATE_NOOP("td::ReportWriters", "Errors");
+    case Severity::Warning: return QT_TRANSLATE_NOOP("td::ReportWriters", "Warnings");
+    case Severity::Info: return QT_TRANSLATE_NOOP("td::ReportWriters", "Notes");
+    }
+    return "";
+}
+
+// A label cut to n characters with an ellipsis.
+QString truncated(const QString &text, int n)
+{
+    return text.size() <= n ? text : text.left(n - 1) + QChar(0x2026);
+}
+
+constexpr const char *kCss = R"(
+:root{--fg:#1b1f23;--muted:#5f6b76;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--err:#c62828;--warn:#ef6c00;--info:#1565c0}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1100px;padding:16px}
+h1{font-size:1.9em;margin:.2em 0}h2{border-bottom:2px solid var(--line);padding-bottom:.2em;margin-top:1.6em}h3{margin-top:1.2em}
+.titlepage{border-bottom:4px solid #1e88e5;padding:1.5em 0 1em}.titlepage p{margin:.2em 0;color:var(--muted)}
+nav ol{columns:2 14em;padding-left:1.4em}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.6em 0}
+table{border-collapse:collapse;min-width:100%;font-size:.9em}
+th,td{border:1px solid var(--line);padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:var(--soft)}tbody tr:nth-child(even){background:#fbfcfd}
+td.num,th.num{text-align:right}
+.racks{display:flex;flex-wrap:wrap;gap:16px}
+figure.rack{margin:0;flex:0 1 240px}figure.rack figcaption{font-weight:600}
+figure.rack p{margin:.1em 0;font-size:.85em;color:var(--muted)}
+figure.rack svg{width:100%;height:auto;max-width:240px}
+.chart svg{width:100%;height:auto;max-width:900px}
+.finding{border-left:5px solid var(--info);background:var(--soft);padding:.4em .8em;margin:.6em 0}
+.finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
+.finding .msg{font-weight:600;margin:.1em 0}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
+.swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em}
+.counts span{margin-right:1em}
+@media (max-width:600px){body{font-size:14px;padding:8px}figure.rack{flex-basis:45%}nav ol{columns:1}}
+@media print{body{max-width:none;padding:0;font-size:10pt}section{break-before:page}.scroll{overflow:visible}
+thead{display:table-header-group}tr,figure,.finding{break-inside:avoid}a{color:inherit;text-decoration:none}}
+)";
+
+struct Html
+{
+    QString out;
+    Html &operator<<(const QString &s)
+    {
+        out += s;
+        return *this;
+    }
+    Html &operator<<(const char *s)
+    {
+        out += QLatin1String(s);
+        return *this;
+    }
+    Html &text(const QString &s)
+    {
+        out += htmlEscaped(s);
+        return *this;
+    }
+};
+
+bool numeric(const QString &cell)
+{
+    if (cell.isEmpty())
+        return false;
+    bool ok = false;
+    cell.toDouble(&ok);
+    return ok;
+}
+
+void htmlTable(Html &h, const ReportTable &table)
+{
+    h << "<div class=\"scroll\"><table><thead><tr>";
+    for (const QString &c : table.header)
+        h << "<th>" << htmlEscaped(c) << "</th>";
+    h << "</tr></thead><tbody>\n";
+    for (const QStringList &row : table.rows) {
+        h << "<tr>";
+        for (const QString &c : row)
+            h << (numeric(c) ? "<td class=\"num\">" : "<td>") << htmlEscaped(c) << "</td>";
+        h << "</tr>\n";
+    }
+    h << "</tbody></table></div>\n";
+}
+
+// The figures of a capacity chart as a table (when no chart renderer).
+ReportTable capacityTable(const CapacitySeries &s)
+{
+    ReportTable t;
+    t.header = QStringList{tr("Host"), tr("vCPU used"), tr("Cores"), tr("Memory used (GB)"), tr("Memory (GB)")};
+    for (int i = 0; i < s.hosts.size(); ++i) {
+        double vcpu = 0, memory = 0;
+        for (int p = 0; p < s.products.size(); ++p) {
+            vcpu += s.vcpuByProduct.at(p).at(i);
+            memory += s.memoryByProduct.at(p).at(i);
+        }
+        t.rows << QStringList{s.hosts.at(i), QString::number(vcpu), QString::number(s.cores.at(i)),
+                              QString::number(memory), QString::number(s.memoryGb.at(i))};
+    }
+    return t;
+}
+
+ReportTable countTable(const CountSeries &s, const QString &what)
+{
+    ReportTable t;
+    t.header = QStringList{what, tr("Guests")};
+    for (int i = 0; i < s.labels.size(); ++i)
+        t.rows << QStringList{s.labels.at(i), QString::number(s.values.at(i))};
+    return t;
+}
+
+QString anchorOf(int section)
+{
+    return QStringLiteral("s%1").arg(section + 1);
+}
+
+} // namespace
+
+QString htmlEscaped(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '&': out += QLatin1String("&amp;"); break;
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        case '\'': out += QLatin1String("&#39;"); break;
+        default:
+            // Control characters are not allowed in HTML or XML text.
+            if (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+                out += QChar(0xFFFD);
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+QStringList reportSectionTitles(const DesignReport &)
+{
+    return QStringList{tr("Summary"),  tr("Physical placement"), tr("Logical design"),
+                       tr("Findings"), tr("Capacity"),           tr("Inventory")};
+}
+
+QString rackElevationSvg(const RackElevation &rack)
+{
+    const int unitH = 14, left = 26, width = 200, top = 6;
+    const int rackW = width - left - 6;
+    const int height = top * 2 + rack.units * unitH;
+    QString s;
+    s.reserve(4000 + rack.units * 200);
+    s += QStringLiteral("<svg viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\" "
+                        "role=\"img\" font-family=\"sans-serif\"><title>%3</title>")
+             .arg(width)
+             .arg(height)
+             .arg(htmlEscaped(rack.name));
+    // Frame and rails.
+    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#f4f5f7\" stroke=\"#37474f\" "
+                        "stroke-width=\"2\"/>")
+             .arg(left - 2)
+             .arg(top - 2)
+             .arg(rackW + 4)
+             .arg(rack.units * unitH + 4);
+    for (int u = 1; u <= rack.units; ++u) {
+        const int y = top + (rack.units - u) * unitH;
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#fff\" stroke=\"#cfd8dc\" "
+                            "stroke-width=\"0.5\"/><text x=\"%5\" y=\"%6\" font-size=\"8\" text-anchor=\"end\" "
+                            "fill=\"#607d8b\">%7</text>")
+                 .arg(left)
+                 .arg(y)
+                 .arg(rackW)
+                 .arg(unitH)
+                 .arg(left - 5)
+                 .arg(y + unitH - 4)
+                 .arg(u);
+    }
+    for (const ElevationHost &h : rack.hosts) {
+        const int topUnit = std::min(rack.units, h.unit + h.height - 1);
+        if (h.unit > rack.units)
+            continue; // above the rack: listed in the inventory
+        const int y = top + (rack.units - topUnit) * unitH;
+        const int hh = (topUnit - h.unit + 1) * unitH;
+        QString tip = h.name;
+        if (!h.cluster.isEmpty())
+            tip += QStringLiteral("\n") + tr("Cluster: ") + h.cluster;
+        tip += QStringLiteral("\n") + tr("Units %1-%2").arg(h.unit).arg(h.unit + h.height - 1);
+        if (!h.guests.isEmpty())
+            tip += QStringLiteral("\n") + tr("Guests: ") + h.guests.join(QStringLiteral(", "));
+        if (h.overlapping)
+            tip += QStringLiteral("\n") + tr("Shares units with another host");
+        s += QStringLiteral("<g><title>%1</title><rect x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" rx=\"2\" "
+                            "fill=\"%6\" fill-opacity=\"0.85\" stroke=\"%7\" stroke-width=\"%8\"/>")
+                 .arg(htmlEscaped(tip))
+                 .arg(left + 1)
+                 .arg(y + 1)
+                 .arg(rackW - 2)
+                 .arg(hh - 2)
+                 .arg(h.clusterColor)
+                 .arg(h.overlapping ? QStringLiteral("#c62828") : QStringLiteral("#263238"))
+                 .arg(h.overlapping ? 2 : 1);
+        const int dots = std::min<int>(h.groupColors.size(), 6);
+        const int textRoom = rackW - 10 - dots * 9;
+        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" fill=\"#fff\">%3</text>")
+                 .arg(left + 5)
+                 .arg(y + hh / 2 + 3)
+                 .arg(htmlEscaped(truncated(h.name, std::max(4, textRoom / 5))));
+        for (int d = 0; d < dots; ++d) {
+            s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"3.5\" fill=\"%3\" stroke=\"#fff\" "
+                                "stroke-width=\"0.8\"/>")
+                     .arg(left + rackW - 8 - d * 9)
+                     .arg(y + hh / 2)
+                     .arg(h.groupColors.at(d));
+        }
+        s += QStringLiteral("</g>");
+    }
+    s += QStringLiteral("</svg>");
+    return s;
+}
+
+QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
+{
+    const QStringList titles = reportSectionTitles(r);
+    Html h;
+    h.out.reserve(1 << 20);
+    h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+    h.text(tr("Design report: ") + r.title) << "</title>\n<style>" << kCss << "</style>\n</head>\n<body>\n";
+
+    h << "<header class=\"titlepage\">\n<h1>";
+    h.text(r.title) << "</h1>\n<p>";
+    h.text(tr("Virtualization design report")) << "</p>\n<p>";
+    h.text(r.platform) << "</p>\n<p>";
+    h.text(r.date + (r.sourceName.isEmpty() ? QString() : QStringLiteral(" \u00b7 ") + r.sourceName)) << "</p>\n";
+    h << "</header>\n";
+
+    h << "<nav>\n<h2>" << htmlEscaped(tr("Contents")) << "</h2>\n<ol>\n";
+    for (int i = 0; i < titles.size(); ++i)
+        h << "<li><a href=\"#" << anchorOf(i) << "\">" << htmlEscaped(titles.at(i)) << "</a></li>\n";
+    h << "</ol>\n</nav>\n";
+
+    auto section = [&](int i) {
+        h << "<section id=\"" << anchorOf(i) << "\">\n<h2>" << QString::number(i + 1) << ". "
+          << htmlEscaped(titles.at(i)) << "</h2>\n";
+    };
+
+    // 1. Summary
+    section(0);
+    for (const QString &s : r.summary)
+        h << "<p>" << htmlEscaped(s) << "</p>\n";
+    h << "</section>\n";
+
+    // 2. Physical placement
+    section(1);
+    h << "<div class=\"racks\">\n";
+    for (const RackElevation &rack : r.racks) {
+        h << "<figure class=\"rack\"><figcaption>" << htmlEscaped(rack.name) << "</figcaption>";
+        h << "<p>" << htmlEscaped(tr("%1U").arg(rack.units)) << " \u00b7 "
+          << htmlEscaped(rack.feeds.isEmpty() ? tr("no feeds given") : rack.feeds.join(QStringLiteral(" \u00b7 ")))
+          << "</p>";
+        if (!rack.unplaced.isEmpty())
+            h << "<p>" << htmlEscaped(tr("No unit given: ") + rack.unplaced.join(QStringLiteral(", "))) << "</p>";
+        h << rackElevationSvg(rack) << "</figure>\n";
+    }
+    h << "</div>\n";
+    if (!r.unrackedHosts.rows.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Hosts in no rack")) << "</h3>\n";
+        htmlTable(h, r.unrackedHosts);
+    }
+    h << "</section>\n";
+
+    // 3. Logical design
+    section(2);
+    if (r.groups.isEmpty()) {
+        h << "<p>" << htmlEscaped(tr("The layout has no redundancy groups.")) << "</p>\n";
+    } else {
+        h << "<div class=\"scroll\"><table><thead><tr>";
+        for (const QString &c : r.groupTable.header)
+            h << "<th>" << htmlEscaped(c) << "</th>";
+        h << "</tr></thead><tbody>\n";
+        for (int i = 0; i < r.groups.size(); ++i) {
+            const QStringList &row = r.groupTable.rows.at(i);
+            h << "<tr><td><span class=\"swatch\" style=\"background:" << htmlEscaped(r.groups.at(i).color)
+              << "\"></span>" << htmlEscaped(row.value(0)) << "</td>";
+            for (int c = 1; c < row.size(); ++c)
+                h << "<td>" << htmlEscaped(row.at(c)) << "</td>";
+            h << "</tr>\n";
+        }
+        h << "</tbody></table></div>\n";
+    }
+    h << "</section>\n";
+
+    // 4. Findings
+    section(3);
+    h << "<p class=\"counts\"><span>" << htmlEscaped(tr("Errors: %1").arg(r.errors)) << "</span><span>"
+      << htmlEscaped(tr("Warnings: %1").arg(r.warnings)) << "</span><span>" << htmlEscaped(tr("Notes: %1").arg(r.infos))
+      << "</span></p>\n";
+    if (r.findings.isEmpty())
+        h << "<p>" << htmlEscaped(tr("The placement rules find nothing to report.")) << "</p>\n";
+    for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
+        bool any = false;
+        for (const ReportFinding &f : r.findings) {
+            if (f.severity != sev)
+                continue;
+            if (!any)
+                h << "<h3>" << htmlEscaped(tr(severityHeading(sev))) << "</h3>\n";
+            any = true;
+            h << "<div class=\"finding " << severityName(sev) << "\"><p class=\"msg\">" << htmlEscaped(f.message)
+              << "</p><p><strong>" << htmlEscaped(f.title) << "</strong> (" << htmlEscaped(f.rule) << "). "
+              << htmlEscaped(f.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + f.source)
+              << "</p></div>\n";
+        }
+    }
+    h << "</section>\n";
+
+    // 5. Capacity
+    section(4);
+    for (const CapacitySeries &s : r.capacity) {
+        h << "<h3>" << htmlEscaped(s.cluster) << "</h3>\n";
+        if (charts) {
+            h << "<div class=\"chart\">" << charts->capacitySvg(s, false) << "</div>\n";
+            h << "<div class=\"chart\">" << charts->capacitySvg(s, true) << "</div>\n";
+        } else {
+            htmlTable(h, capacityTable(s));
+        }
+    }
+    for (const auto &[series, what] : {std::pair<const CountSeries &, QString>{r.guestsPerRack, tr("Rack")},
+                                       std::pair<const CountSeries &, QString>{r.guestsPerCircuit, tr("Circuit")}}) {
+        h << "<h3>" << htmlEscaped(series.title) << "</h3>\n";
+        if (charts)
+            h << "<div class=\"chart\">" << charts->countSvg(series) << "</div>\n";
+        else
+            htmlTable(h, countTable(series, what));
+    }
+    h << "</section>\n";
+
+    // 6. Inventory
+    section(5);
+    h << "<h3>" << htmlEscaped(tr("Hosts")) << "</h3>\n";
+    htmlTable(h, r.hostInventory);
+    h << "<h3>" << htmlEscaped(tr("Guests")) << "</h3>\n";
+    htmlTable(h, r.guestInventory);
+    h << "</section>\n</body>\n</html>\n";
+    return h.out.toUtf8();
+}
+
+namespace {
+
+// Text for Markdown: the characters that would become markup are escaped.
+QString md(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 4);
+    for (const QChar c : text) {
+        if (QStringView(u"\\`*_[]<>|&#~").contains(c))
+            out += QLatin1Char('\\');
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            out += QLatin1Char(' ');
+        else
+            out += c;
+    }
+    return out;
+}
+
+void mdTable(QString &out, const ReportTable &t)
+{
+    out += QLatin1Char('|');
+    for (const QString &c : t.header)
+        out += QLatin1Char(' ') + md(c) + QStringLiteral(" |");
+    out += QStringLiteral("\n|");
+    for (const QString &c : t.header) {
+        Q_UNUSED(c)
+        out += QStringLiteral(" --- |");
+    }
+    out += QLatin1Char('\n');
+    for (const QStringList &row : t.rows) {
+        out += QLatin1Char('|');
+        for (const QString &c : row)
+            out += QLatin1Char(' ') + md(c) + QStringLiteral(" |");
+        out += QLatin1Char('\n');
+    }
+    out += QLatin1Char('\n');
+}
+
+} // namespace
+
+QByteArray reportMarkdown(const DesignReport &r)
+{
+    const QStringList titles = reportSectionTitles(r);
+    QString out;
+    out.reserve(1 << 20);
+    out += QStringLiteral("# ") + md(r.title) + QStringLiteral("\n\n");
+    out += md(tr("Virtualization design report")) + QStringLiteral("  \n") + md(r.platform) + QStringLiteral("  \n")
+         + md(r.date + (r.sourceName.isEmpty() ? QString() : QStringLiteral(" \u00b7 ") + r.sourceName))
+         + QStringLiteral("\n\n");
+    out += QStringLiteral("## ") + md(tr("Contents")) + QStringLiteral("\n\n");
+    for (int i = 0; i < titles.size(); ++i)
+        out += QStringLiteral("%1. %2\n").arg(i + 1).arg(md(titles.at(i)));
+    out += QLatin1Char('\n');
+    auto section = [&](int i) { out += QStringLiteral("## %1. %2\n\n").arg(i + 1).arg(md(titles.at(i))); };
+
+    section(0);
+    for (const QString &s : r.summary)
+        out += md(s) + QStringLiteral("\n\n");
+
+    section(1);
+    for (const RackElevation &rack : r.racks) {
+        out += QStringLiteral("### ") + md(rack.name) + QStringLiteral("\n\n");
+        out += md(tr("%1U").arg(rack.units)) + QStringLiteral(", ")
+             + md(rack.feeds.isEmpty() ? tr("no feeds given") : rack.feeds.join(QStringLiteral(", ")))
+             + QStringLiteral("\n\n");
+        ReportTable t;
+        t.header = QStringList{tr("Units"), tr("Host"), tr("Cluster"), tr("Guests")};
+        QVector<ElevationHost> hosts = rack.hosts;
+        std::stable_sort(hosts.begin(), hosts.end(),
+                         [](const ElevationHost &a, const ElevationHost &b) { return a.unit > b.unit; });
+        for (const ElevationHost &h : hosts)
+            t.rows << QStringList{h.height > 1 ? QStringLiteral("U%1-U%2").arg(h.unit).arg(h.unit + h.height - 1)
+                                               : QStringLiteral("U%1").arg(h.unit),
+                                  h.name, h.cluster, QString::number(h.guests.size())};
+        for (const QString &name : rack.unplaced)
+            t.rows << QStringList{tr("no unit"), name, QString(), QString()};
+        if (t.rows.isEmpty())
+            out += md(tr("Empty.")) + QStringLiteral("\n\n");
+        else
+            mdTable(out, t);
+    }
+    if (!r.unrackedHosts.rows.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Hosts in no rack")) + QStringLiteral("\n\n");
+        mdTable(out, r.unrackedHosts);
+    }
+
+    section(2);
+    if (r.groups.isEmpty())
+        out += md(tr("The layout has no redundancy groups.")) + QStringLiteral("\n\n");
+    else
+        mdTable(out, r.groupTable);
+
+    section(3);
+    out += md(tr("Errors: %1, warnings: %2, notes: %3.").arg(r.errors).arg(r.warnings).arg(r.infos))
+         + QStringLiteral("\n\n");
+    for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
+        bool any = false;
+        for (const ReportFinding &f : r.findings) {
+            if (f.severity != sev)
+                continue;
+            if (!any)
+                out += QStringLiteral("### ") + md(tr(severityHeading(sev))) + QStringLiteral("\n\n");
+            any = true;
+            out += QStringLiteral("- **") + md(f.message) + QStringLiteral("**  \n  ") + md(f.title)
+                 + QStringLiteral(" (`") + f.rule + QStringLiteral("`). ") + md(f.explanation)
+                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source) + QStringLiteral("\n");
+        }
+        if (any)
+            out += QLatin1Char('\n');
+    }
+
+    section(4);
+    for (const CapacitySeries &s : r.capacity) {
+        out += QStringLiteral("### ") + md(s.cluster) + QStringLiteral("\n\n");
+        mdTable(out, capacityTable(s));
+    }
+    out += QStringLiteral("### ") + md(r.guestsPerRack.title) + QStringLiteral("\n\n");
+    mdTable(out, countTable(r.guestsPerRack, tr("Rack")));
+    out += QStringLiteral("### ") + md(r.guestsPerCircuit.title) + QStringLiteral("\n\n");
+    mdTable(out, countTable(r.guestsPerCircuit, tr("Circuit")));
+
+    section(5);
+    out += QStringLiteral("### ") + md(tr("Hosts")) + QStringLiteral("\n\n");
+    mdTable(out, r.hostInventory);
+    out += QStringLiteral("### ") + md(tr("Guests")) + QStringLiteral("\n\n");
+    mdTable(out, r.guestInventory);
+    return out.toUtf8();
+}
+
+} // namespace td

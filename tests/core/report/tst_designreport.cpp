@@ -1,0 +1,268 @@
+// The design report's core writers: HTML (tidy, escaping, self-contained),
+// Markdown, CSV (parsed back with Python's csv module), hidden names.
+#include "export/exporter.h"
+#include "io/layoutreader.h"
+#include "io/samples.h"
+#include "report/designreport.h"
+#include "report/genericnames.h"
+#include "report/reportwriters.h"
+#include "rules/validator.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace td;
+
+namespace {
+
+const QString kHostile = QStringLiteral("<script>alert(1)</script> & \"x\"");
+
+Topology sample()
+{
+    const LoadResult r = LayoutReader::read(Samples::contoso(), Samples::displayName());
+    if (!r.ok())
+        qFatal("the sample does not load");
+    return r.topology;
+}
+
+// The sample with a hostile guest name, host name and group name, and a guest
+// with a comma, a quote and a line break in its name (CSV quoting).
+Topology hostile()
+{
+    Topology t = sample();
+    t.guests[0].name = kHostile;
+    t.guests[1].name = QStringLiteral("IC2, \"backup\"\nline two \u00e9\u4e2d");
+    t.hosts[0].name = QStringLiteral("esx'01 <b>bold</b>");
+    t.groups[0].name = QStringLiteral("pair </td></tr> & co");
+    t.racks[0].name = QStringLiteral("Rack <1>");
+    return t;
+}
+
+QByteArray exportAs(const QString &format, const Topology &t, bool hideNames = false)
+{
+    const Exporter *e = ExporterRegistry::instance().find(format);
+    if (!e)
+        return {};
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QStringList notes;
+    QString error;
+    ExportOptions options;
+    options.hideNames = hideNames;
+    if (!e->write(ExportInput{t, QStringLiteral("site.topo.yaml"), options}, buffer, &notes, &error))
+        return {};
+    return buffer.data();
+}
+
+QString requireTool(const char *name)
+{
+    const QString path = QStandardPaths::findExecutable(QString::fromLatin1(name));
+    if (path.isEmpty())
+        qWarning("%s is not installed (bash .ci/deps installs it)", name);
+    return path;
+}
+
+} // namespace
+
+class TestDesignReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void registered()
+    {
+        for (const char *name : {"html", "markdown", "csv"}) {
+            const Exporter *e = ExporterRegistry::instance().find(QString::fromLatin1(name));
+            QVERIFY2(e, name);
+            QCOMPARE(e->category(), QStringLiteral("report"));
+            QVERIFY(!e->needsGui());
+        }
+    }
+
+    void htmlPassesTidy()
+    {
+        const QString tidy = requireTool("tidy");
+        QVERIFY2(!tidy.isEmpty(), "tidy is missing");
+        QTemporaryDir dir;
+        for (const Topology &t : {sample(), hostile()}) {
+            const QByteArray html = exportAs(QStringLiteral("html"), t);
+            QVERIFY(!html.isEmpty());
+            QFile file(dir.filePath(QStringLiteral("report.html")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(html);
+            file.close();
+            QProcess p;
+            p.start(tidy, {QStringLiteral("-q"), QStringLiteral("-e"), file.fileName()});
+            QVERIFY(p.waitForFinished(60000));
+            const QString messages = QString::fromUtf8(p.readAllStandardError());
+            // tidy: exit 0 clean, 1 warnings, 2 errors.
+            QVERIFY2(p.exitCode() < 2, qPrintable(messages));
+            QVERIFY2(!messages.contains(QLatin1String("Error:")), qPrintable(messages));
+        }
+    }
+
+    void htmlEscapesEveryName()
+    {
+        const QByteArray html = exportAs(QStringLiteral("html"), hostile());
+        QVERIFY(!html.isEmpty());
+        // Nowhere as markup.
+        QVERIFY(!html.contains("<script"));
+        QVERIFY(!html.contains("<b>bold"));
+        QVERIFY(!html.contains("</td></tr> & co"));
+        QVERIFY(!html.contains("Rack <1>"));
+        // Escaped in text, in the SVG titles and in the tables.
+        const QByteArray escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;";
+        QVERIFY(html.count(escaped) >= 3); // inventory, logical design, rack tooltip
+        QVERIFY(html.contains("esx&#39;01 &lt;b&gt;bold&lt;/b&gt;"));
+        QVERIFY(html.contains("Rack &lt;1&gt;"));
+        // One element of each kind that must be there exactly once.
+        QCOMPARE(html.count("<html"), 1);
+        QCOMPARE(html.count("</body>"), 1);
+    }
+
+    void htmlIsSelfContained()
+    {
+        const QByteArray html = exportAs(QStringLiteral("html"), sample());
+        QVERIFY(!html.isEmpty());
+        QVERIFY(!html.contains("http"));
+        QVERIFY(!html.contains("src="));
+        QVERIFY(!html.contains("<link"));
+        QVERIFY(!html.contains("@import"));
+        QVERIFY(!html.contains("url("));
+        // Every rack drawn, every host and finding message present.
+        const Topology t = sample();
+        QCOMPARE(html.count("<figure class=\"rack\">"), t.racks.size());
+        for (const Host &h : t.hosts)
+            QVERIFY2(html.contains(h.name.toUtf8()), qPrintable(h.name));
+        for (const Finding &f : Validator::validate(hostile())) {
+            const QByteArray page = exportAs(QStringLiteral("html"), hostile());
+            QVERIFY2(page.contains(htmlEscaped(f.message).toUtf8()), qPrintable(f.message));
+        }
+    }
+
+    void csvParsesBackToTheGuests()
+    {
+        const QString python = requireTool("python3");
+        QVERIFY2(!python.isEmpty(), "python3 is missing");
+        const Topology t = hostile();
+        const QByteArray csv = exportAs(QStringLiteral("csv"), t);
+        QVERIFY(!csv.isEmpty());
+        QProcess p;
+        p.start(python, {QStringLiteral("-c"), QStringLiteral("import csv, io, json, sys\n"
+                                                              "text = sys.stdin.buffer.read().decode('utf-8')\n"
+                                                              "print(json.dumps(list(csv.reader(io.StringIO(text, "
+                                                              "newline=''), strict=True))))\n")});
+        QVERIFY(p.waitForStarted());
+        p.write(csv);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray rows = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), t.guests.size() + 1);
+        QCOMPARE(rows.at(0).toArray().toVariantList(),
+                 QVariantList({QStringLiteral("name"), QStringLiteral("product"), QStringLiteral("host"),
+                               QStringLiteral("rack"), QStringLiteral("circuits"), QStringLiteral("cluster"),
+                               QStringLiteral("group"), QStringLiteral("role"), QStringLiteral("vcpu"),
+                               QStringLiteral("memory_gb")}));
+        for (int i = 0; i < t.guests.size(); ++i) {
+            const Guest &g = t.guests.at(i);
+            const QJsonArray row = rows.at(i + 1).toArray();
+            QCOMPARE(row.size(), 10);
+            QCOMPARE(row.at(0).toString(), g.name);
+            QString host, rack, cluster;
+            for (const Host &h : t.hosts) {
+                if (h.id == g.host) {
+                    host = h.name;
+                    for (const Rack &r : t.racks)
+                        rack = r.id == h.rack ? r.name : rack;
+                    for (const Cluster &c : t.clusters)
+                        cluster = c.id == h.cluster ? c.name : cluster;
+                }
+            }
+            QCOMPARE(row.at(2).toString(), host);
+            QCOMPARE(row.at(3).toString(), rack);
+            QCOMPARE(row.at(5).toString(), cluster);
+            QString group, role;
+            for (const Group &gr : t.groups) {
+                const int m = gr.members.indexOf(g.id);
+                if (m < 0 || (!group.isEmpty() && gr.kind == GroupKind::Pool))
+                    continue;
+                group = gr.name;
+                role = gr.kind == GroupKind::Pool ? QStringLiteral("pool member")
+                                                  : (m == 0 ? QStringLiteral("primary") : QStringLiteral("backup"));
+            }
+            QCOMPARE(row.at(6).toString(), group);
+            QCOMPARE(row.at(7).toString(), role);
+            QCOMPARE(row.at(8).toString().toInt(), g.vcpu);
+            QCOMPARE(row.at(9).toString().toInt(), g.memoryGb);
+        }
+        QVERIFY(csv.contains("\r\n"));
+    }
+
+    void markdownHasTheContentEscaped()
+    {
+        const QByteArray md = exportAs(QStringLiteral("markdown"), hostile());
+        QVERIFY(!md.isEmpty());
+        QVERIFY(!md.contains("<script>"));
+        QVERIFY(md.contains("\\<script\\>alert(1)\\</script\\> \\& \"x\""));
+        const DesignReport r = DesignReport::build(hostile(), QString(), false);
+        for (const QString &title : reportSectionTitles(r))
+            QVERIFY2(md.contains(title.toUtf8()), qPrintable(title));
+        // The line break in a name does not break the table row.
+        QVERIFY(md.contains("IC2, \"backup\" line two"));
+    }
+
+    void hiddenNames()
+    {
+        const Topology t = sample();
+        for (const QString &format : {QStringLiteral("html"), QStringLiteral("markdown"), QStringLiteral("csv")}) {
+            const QByteArray out = QString::fromUtf8(exportAs(format, t, true)).toUtf8();
+            QVERIFY(!out.isEmpty());
+            for (const Host &h : t.hosts)
+                QVERIFY2(!out.contains(h.name.toUtf8()), qPrintable(format + QLatin1Char(' ') + h.name));
+            for (const Guest &g : t.guests) {
+                // Word-bounded: "IC1" must not appear, "CIC Server A" may.
+                const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(g.name)));
+                QVERIFY2(!QString::fromUtf8(out).contains(word), qPrintable(format + QLatin1Char(' ') + g.name));
+            }
+            QVERIFY(out.contains("Host 1"));
+            QVERIFY(out.contains("CIC Server A"));
+            QVERIFY(out.contains("CIC Server B"));
+        }
+    }
+
+    void genericLetters()
+    {
+        QCOMPARE(GenericNames::letters(0), QStringLiteral("A"));
+        QCOMPARE(GenericNames::letters(25), QStringLiteral("Z"));
+        QCOMPARE(GenericNames::letters(26), QStringLiteral("AA"));
+        QCOMPARE(GenericNames::letters(27), QStringLiteral("AB"));
+        QCOMPARE(GenericNames::letters(26 + 26 * 26), QStringLiteral("AAA"));
+    }
+
+    void elevationPlacesHostsInTheirUnits()
+    {
+        const Topology t = sample();
+        const DesignReport r = DesignReport::build(t, QString(), false);
+        QCOMPARE(r.racks.size(), t.racks.size());
+        int hosts = 0;
+        for (const RackElevation &e : r.racks)
+            hosts += e.hosts.size() + e.unplaced.size();
+        int racked = 0;
+        for (const Host &h : t.hosts)
+            racked += h.rack.isNull() ? 0 : 1;
+        QCOMPARE(hosts, racked);
+        // esx01: units 20-21 of rack-1, 42U: drawn from y = 6 + (42 - 21) * 14.
+        const QString svg = rackElevationSvg(r.racks.at(0));
+        QVERIFY2(svg.contains(QStringLiteral("y=\"%1\"").arg(6 + (42 - 21) * 14 + 1)), qPrintable(svg.left(400)));
+        QVERIFY(svg.contains(QStringLiteral("<title>esx01.contoso.local")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesignReport)
+#include "tst_designreport.moc"

@@ -1,0 +1,3 @@
+data "vsphere_virtual_machine" "a" {
+  name = "it's {{ x }} $${y}
+}

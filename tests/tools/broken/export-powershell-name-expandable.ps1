@@ -1,0 +1,3 @@
+param([switch]$WhatIf)
+$vm = Get-VM -Name "it's {{ x }} ${y}"
+$other = 'web*'

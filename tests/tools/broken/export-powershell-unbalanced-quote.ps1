@@ -1,0 +1,2 @@
+param([switch]$WhatIf)
+Get-VM -Name 'it's {{ x }} ${y}'
