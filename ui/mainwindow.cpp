@@ -505,7 +505,10 @@ bool MainWindow::openFile(const QString &path, QString *error, bool quiet)
         QStringList lines;
         for (const Diagnostic &w : r.warnings)
             lines << w.toString();
-        statusBar()->showMessage(tr("Opened with %1 warning(s): %2").arg(r.warnings.size()).arg(lines.first()), 10000);
+        statusBar()->showMessage((r.warnings.size() == 1
+                                      ? tr("Opened with 1 warning: %1").arg(lines.first())
+                                      : tr("Opened with %1 warnings: %2").arg(r.warnings.size()).arg(lines.first())),
+                                 10000);
     }
     return true;
 }
@@ -698,10 +701,12 @@ void MainWindow::offerRecovery()
             else
                 mRecovery->keep(orphan);
         }
-        statusBar()->showMessage(orphans.isEmpty() ? tr("Recovered the autosave; save it to keep it.")
-                                                   : tr("Recovered the autosave; save it to keep it. %n other "
-                                                        "autosave(s) are kept for the next start.",
-                                                        nullptr, int(orphans.size())),
+        statusBar()->showMessage(orphans.isEmpty()     ? tr("Recovered the autosave; save it to keep it.")
+                                 : orphans.size() == 1 ? tr("Recovered the autosave; save it to keep it. 1 other "
+                                                            "autosave is kept for the next start.")
+                                                       : tr("Recovered the autosave; save it to keep it. %1 other "
+                                                            "autosaves are kept for the next start.")
+                                                             .arg(orphans.size()),
                                  10000);
         break;
     }

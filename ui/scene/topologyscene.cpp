@@ -1440,16 +1440,26 @@ void TopologyScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, Theme::canvas());
     // A light dot grid helps placing racks.
+    // Zoomed out (dots closer than 10 px) it is noise, and thousands of
+    // points cost a good part of a full repaint: none then. Else one batch.
     const qreal step = 40;
-    painter->setPen(QPen(Theme::rackFrame().lighter(Theme::dark() ? 60 : 170), 1.2));
+    if (step * painter->worldTransform().m11() < 10)
+        return;
     const qreal left = std::floor(rect.left() / step) * step;
     const qreal top = std::floor(rect.top() / step) * step;
     if (rect.width() / step * rect.height() / step > 40000)
         return;
+    QPolygonF dots;
+    dots.reserve(static_cast<qsizetype>((rect.width() / step + 1) * (rect.height() / step + 1)));
     for (qreal x = left; x < rect.right(); x += step) {
         for (qreal y = top; y < rect.bottom(); y += step)
-            painter->drawPoint(QPointF(x, y));
+            dots << QPointF(x, y);
     }
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(Theme::rackFrame().lighter(Theme::dark() ? 60 : 170), 1.2));
+    painter->drawPoints(dots);
+    painter->restore();
 }
 
 } // namespace td
