@@ -131,6 +131,9 @@ public:
     void itemMoved();
     void commitMovedItems();
     void requestRename(const QString &id);
+    // Why the last drop was refused (dropRefused said it), once; empty when
+    // the last drag ended elsewhere.
+    QString takeRefusal();
 
 signals:
     void renameRequested(const QString &id);
