@@ -716,6 +716,36 @@ Change ChangeBuilder::removeWaiver(int index) const
     return c;
 }
 
+Change ChangeBuilder::unwaive(const QString &rule, const QStringList &subjects) const
+{
+    Change c;
+    c.text = QObject::tr("Unwaive Finding");
+    const QString key = Waiver::key(rule, subjects);
+    for (int i = static_cast<int>(mTopology.waivers.size()) - 1; i >= 0; --i) {
+        if (mTopology.waivers.at(i).key() == key)
+            c.waivers.append(WaiverEdit{mTopology.waivers.at(i), std::nullopt, i});
+    }
+    return c;
+}
+
+Change ChangeBuilder::removeUnusedWaiver(const Finding &unused, const QVector<Finding> &findings) const
+{
+    QSet<QString> matched;
+    for (const Finding &f : findings) {
+        if (f.isWaived())
+            matched.insert(Waiver::key(f.rule, f.subjects));
+    }
+    for (int i = 0; i < mTopology.waivers.size(); ++i) {
+        const Waiver &w = mTopology.waivers.at(i);
+        if (w.subjects == unused.subjects && !matched.contains(w.key())) {
+            Change c = removeWaiver(i);
+            c.text = QObject::tr("Remove Unused Waiver");
+            return c;
+        }
+    }
+    return Change();
+}
+
 Change ChangeBuilder::editWaiver(int index, const QString &reason) const
 {
     Change c;

@@ -98,13 +98,6 @@ bool Document::applyEdits(const Change &change, QString *error)
             return false;
         }
     }
-    if (change.scenariosAfter && change.scenariosBefore && mTopology.scenarios != *change.scenariosBefore) {
-        if (error)
-            *error = tr("%1 was refused: the scenarios are not as the edit expects (it was made against an older "
-                        "state of the layout)")
-                         .arg(change.text);
-        return false;
-    }
     // Waiver edits are checked on a copy first: they are refused before
     // anything else is touched.
     QVector<Waiver> waivers;
@@ -129,6 +122,13 @@ bool Document::applyEdits(const Change &change, QString *error)
             }
         }
     }
+    if (change.scenariosAfter && change.scenariosBefore && mTopology.scenarios != *change.scenariosBefore) {
+        if (error)
+            *error = tr("%1 was refused: the scenarios are not as the edit expects (it was made against an older "
+                        "state of the layout)")
+                         .arg(change.text);
+        return false;
+    }
     const QStringList referrers = Invariants::referrersOf(mTopology, mIndex, change);
     bool rebuild = false;
     int applied = 0;
@@ -149,10 +149,10 @@ bool Document::applyEdits(const Change &change, QString *error)
         applyLayout(e);
     if (change.headerAfter)
         mTopology.header = *change.headerAfter;
-    if (change.scenariosAfter)
-        mTopology.scenarios = *change.scenariosAfter;
     if (!change.waivers.isEmpty())
         std::swap(mTopology.waivers, waivers);
+    if (change.scenariosAfter)
+        mTopology.scenarios = *change.scenariosAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
     if (const auto violation = Invariants::checkChange(mTopology, mIndex, change, referrers)) {

@@ -370,7 +370,6 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
         }
         positions.insert(e.id);
     }
-    checkScenarios(t, index, out);
     for (int i = 0; i < t.waivers.size(); ++i) {
         if (const auto why = checkWaiver(t.waivers.at(i))) {
             Violation v;
@@ -380,6 +379,7 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
             out.append(v);
         }
     }
+    checkScenarios(t, index, out);
     return out;
 }
 

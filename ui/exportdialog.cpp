@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -59,6 +60,13 @@ ExportDialog::ExportDialog(const Topology &topology,
     mNotesLabel->setWordWrap(true);
     mNotesLabel->setTextFormat(Qt::PlainText);
     mNotesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mNotesLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A large layout can have hundreds of notes: they scroll, the script keeps its room.
+    mNotesArea = new QScrollArea(this);
+    mNotesArea->setWidget(mNotesLabel);
+    mNotesArea->setWidgetResizable(true);
+    mNotesArea->setFrameShape(QFrame::NoFrame);
+    mNotesArea->setMaximumHeight(140);
 
     mText = new QPlainTextEdit(this);
     mText->setObjectName(QStringLiteral("exportText"));
@@ -77,7 +85,7 @@ ExportDialog::ExportDialog(const Topology &topology,
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(mNotesLabel);
+    layout->addWidget(mNotesArea);
     layout->addWidget(mText, 1);
     layout->addWidget(buttons);
     resize(900, 640);
@@ -145,6 +153,7 @@ void ExportDialog::refresh()
     }
     mNotesLabel->setText(notes);
     mNotesLabel->setVisible(!notes.isEmpty());
+    mNotesArea->setVisible(!notes.isEmpty());
 }
 
 bool ExportDialog::saveTo(const QString &path, QString *error)

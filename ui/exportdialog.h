@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace td {
 
@@ -56,6 +57,7 @@ private:
     QStringList mNotes;
     QComboBox *mFormat = nullptr;
     QLabel *mNotesLabel = nullptr;
+    QScrollArea *mNotesArea = nullptr;
     QPlainTextEdit *mText = nullptr;
     QPushButton *mCopy = nullptr;
     QPushButton *mSave = nullptr;

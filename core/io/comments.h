@@ -55,8 +55,8 @@ struct CommentTarget
         Guest,
         Group,
         Layout,
-        Waiver,
-        Scenario
+        Scenario,
+        Waiver
     };
     Owner owner = Owner::Header;
     int index = 0; // in its list (the host's index for a NIC)

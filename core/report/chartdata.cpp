@@ -1,5 +1,6 @@
 #include "report/chartdata.h"
 
+#include "analysis/failureanalysis.h"
 #include "catalog/catalog.h"
 
 #include <QCoreApplication>
@@ -126,6 +127,19 @@ CountSeries guestsPerCircuit(const Topology &t, const TopologyIndex &index)
     for (int cp = 0; cp < t.circuits.size(); ++cp) {
         s.labels << t.circuits.at(cp).name;
         s.values << perCircuit.at(cp);
+    }
+    return s;
+}
+
+ImpactSeries singleFailureImpact(const Topology &t, const TopologyIndex &index)
+{
+    ImpactSeries s;
+    const FailureAnalysis analysis(t, index);
+    for (const ScenarioResult &scenario : analysis.singleFailures()) {
+        s.labels << index.nameOf(t, scenario.fail.value(0));
+        s.down << scenario.guestsDown.size();
+        s.restarted << scenario.restarts.size();
+        s.stayDown << scenario.stayDown.size();
     }
     return s;
 }

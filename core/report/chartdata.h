@@ -29,6 +29,17 @@ struct CountSeries
     QVector<double> values;
 };
 
+// The impact of each single failure (every host, rack and circuit, in the
+// failure analysis's order): guests down, restarted by HA, staying down.
+struct ImpactSeries
+{
+    QStringList labels; // the failed element's name
+    QVector<double> down;
+    QVector<double> restarted;
+    QVector<double> stayDown;
+};
+ImpactSeries singleFailureImpact(const Topology &topology, const TopologyIndex &index);
+
 // Per host vCPU and memory used (stacked by product) against cores and RAM,
 // one series per cluster in document order, then the hosts in no cluster.
 QVector<CapacitySeries> capacityByCluster(const Topology &topology, const TopologyIndex &index);

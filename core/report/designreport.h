@@ -53,6 +53,7 @@ struct ReportFinding
     QString explanation;
     QString source;
     QStringList subjects; // names
+    QString waived;       // the waiver's reason; empty = not waived
 };
 
 // One redundancy group with where its members run.
@@ -86,8 +87,26 @@ struct DesignReport
     QVector<ReportGroup> groups;
     ReportTable groupTable;
 
-    QVector<ReportFinding> findings; // in the stable order
-    int errors = 0, warnings = 0, infos = 0;
+    QVector<ReportFinding> findings;         // in the stable order
+    int errors = 0, warnings = 0, infos = 0; // not waived
+    int waived = 0;
+    // The layout's waivers: rule, subjects (names), reason, what it waives
+    // (no rows: the layout has none).
+    ReportTable waivers;
+
+    // Failure analysis: one row per host, rack and circuit (N-1), then the
+    // worst double failures, each with its one-sentence story.
+    ReportTable failureMatrix;
+    ReportTable worstDoubles;
+    QStringList worstDoubleSentences;
+
+    // The rules that keep the design true in production (ApartSets).
+    ReportTable apartSets;
+    ReportTable rackPins;
+    ReportTable drsOverrides;
+    QStringList ruleNotes;
+    QString scriptTitle; // "VMware PowerCLI script" / "Hyper-V PowerShell script"
+    QString script;      // the script itself (appendix)
 
     QVector<CapacitySeries> capacity; // per cluster (hosts in no cluster last)
     CountSeries guestsPerRack;
@@ -97,7 +116,7 @@ struct DesignReport
     ReportTable guestInventory;
 
     // Builds the report. With hideNames, host and guest names are replaced by
-    // generic labels (GenericNames) everywhere, findings included.
+    // generic labels (withGenericLabels) everywhere, findings included.
     static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
 };
 

@@ -155,6 +155,41 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     return chart;
 }
 
+QChart *ChartBuilders::impact(const ImpactSeries &s)
+{
+    auto *chart = new QChart;
+    setupChart(chart, tr("Impact of each single failure"));
+    auto *bars = new QBarSeries;
+    double top = 0;
+    const std::pair<QString, const QVector<double> *> sets[] = {{tr("Guests down"), &s.down},
+                                                                {tr("Restarted by HA"), &s.restarted},
+                                                                {tr("Staying down"), &s.stayDown}};
+    const QColor colors[] = {QColor(0xfb, 0x8c, 0x00), QColor(0x1e, 0x88, 0xe5), QColor(0xc6, 0x28, 0x28)};
+    for (int i = 0; i < 3; ++i) {
+        auto *set = new QBarSet(sets[i].first);
+        set->setColor(colors[i]);
+        for (double v : *sets[i].second) {
+            *set << v;
+            top = std::max(top, v);
+        }
+        bars->append(set);
+    }
+    bars->setBarWidth(0.8);
+    chart->addSeries(bars);
+    auto *x = new QBarCategoryAxis;
+    x->append(uniqueLabels(s.labels));
+    x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    auto *y = new QValueAxis;
+    y->setRange(0, niceMax(top * 1.05));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTitleText(tr("Guests"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    return chart;
+}
+
 void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
 {
     // A chart paints through a scene; it is put in one of its own for this.

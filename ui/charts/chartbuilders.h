@@ -21,6 +21,8 @@ namespace ChartBuilders {
 QChart *capacity(const CapacitySeries &series, bool memory);
 // One bar per label.
 QChart *counts(const CountSeries &series, const QString &axisTitle);
+// Per failed element: guests down, restarted by HA, staying down (grouped bars).
+QChart *impact(const ImpactSeries &series);
 // Paints a chart into rect of any painter (PDF, SVG, image) as vectors.
 void paint(QChart *chart, QPainter *painter, const QRectF &rect);
 // The chart as an SVG document of this size.

@@ -10,6 +10,9 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <numeric>
+
 namespace td {
 
 ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent), mDocument(document)
@@ -20,6 +23,7 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
     mKind->addItem(tr("Memory per host"), static_cast<int>(Kind::Memory));
     mKind->addItem(tr("Guests per rack"), static_cast<int>(Kind::GuestsPerRack));
     mKind->addItem(tr("Guests per circuit"), static_cast<int>(Kind::GuestsPerCircuit));
+    mKind->addItem(tr("Impact of each single failure"), static_cast<int>(Kind::FailureImpact));
     mCluster = new QComboBox(this);
     mCluster->setObjectName(QStringLiteral("chartCluster"));
     mCluster->setToolTip(tr("The cluster whose hosts the chart shows"));
@@ -80,6 +84,7 @@ void ChartsPanel::recompute()
     mCapacity = capacityByCluster(t, mDocument->index());
     mPerRack = guestsPerRack(t, mDocument->index());
     mPerCircuit = guestsPerCircuit(t, mDocument->index());
+    mImpact = singleFailureImpact(t, mDocument->index());
     // Keep the chosen cluster by name when the list changes.
     const QString current = mCluster->currentText();
     QStringList names;
@@ -120,6 +125,35 @@ void ChartsPanel::showChart()
             note = tr("The layout has no racks.");
         else
             chart = ChartBuilders::counts(mPerRack, tr("Rack"));
+    } else if (kind == Kind::FailureImpact) {
+        if (mImpact.labels.isEmpty()) {
+            note = tr("The layout has no hosts, racks or circuits.");
+        } else {
+            // A readable chart: at most the 40 elements whose loss hurts most (staying down, then down).
+            constexpr int kMax = 40;
+            ImpactSeries shown = mImpact;
+            if (shown.labels.size() > kMax) {
+                QVector<int> order(mImpact.labels.size());
+                std::iota(order.begin(), order.end(), 0);
+                std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+                    if (mImpact.stayDown.at(a) != mImpact.stayDown.at(b))
+                        return mImpact.stayDown.at(a) > mImpact.stayDown.at(b);
+                    return mImpact.down.at(a) > mImpact.down.at(b);
+                });
+                order.resize(kMax);
+                std::sort(order.begin(), order.end());
+                shown = ImpactSeries();
+                for (int i : order) {
+                    shown.labels << mImpact.labels.at(i);
+                    shown.down << mImpact.down.at(i);
+                    shown.restarted << mImpact.restarted.at(i);
+                    shown.stayDown << mImpact.stayDown.at(i);
+                }
+                note =
+                    tr("The %1 failures (of %2) that take the most guests down.").arg(kMax).arg(mImpact.labels.size());
+            }
+            chart = ChartBuilders::impact(shown);
+        }
     } else {
         if (mPerCircuit.labels.isEmpty())
             note = tr("The layout has no circuits.");

@@ -16,7 +16,8 @@ class Document;
 
 // The Charts dock's content: per host vCPU and memory used against capacity
 // (one cluster at a time, chosen in a selector), guests per rack and per
-// circuit. Follows the document: edits only mark the charts stale, and a
+// circuit, and the impact of each single failure (guests down, restarted,
+// staying down; for a large layout, the 40 worst). Follows the document: edits only mark the charts stale, and a
 // timer coalesces them into one recompute, never inside the edit itself;
 // nothing is computed while the dock is hidden.
 class ChartsPanel final : public QWidget
@@ -24,7 +25,7 @@ class ChartsPanel final : public QWidget
     Q_OBJECT
 
 public:
-    enum class Kind { Vcpu, Memory, GuestsPerRack, GuestsPerCircuit };
+    enum class Kind { Vcpu, Memory, GuestsPerRack, GuestsPerCircuit, FailureImpact };
 
     explicit ChartsPanel(Document *document, QWidget *parent = nullptr);
 
@@ -59,6 +60,7 @@ private:
     QVector<CapacitySeries> mCapacity;
     CountSeries mPerRack;
     CountSeries mPerCircuit;
+    ImpactSeries mImpact;
 };
 
 } // namespace td

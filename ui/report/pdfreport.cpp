@@ -24,7 +24,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("td::PagedReport", text);
 }
 
-enum class Font { Body, Bold, Small, SmallBold, H1, H2, Title, Subtitle, Footer, Count };
+enum class Font { Body, Bold, Small, SmallBold, H1, H2, Title, Subtitle, Footer, Mono, Count };
 enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit };
 
 // One thing to paint on a page, in device pixels.
@@ -58,6 +58,10 @@ public:
         };
         mFonts = {make(9, false), make(9, true),  make(7.5, false), make(7.5, true), make(16, true),
                   make(12, true), make(28, true), make(14, false),  make(8, false)};
+        QFont mono(QStringLiteral("Monospace"));
+        mono.setStyleHint(QFont::Monospace);
+        mono.setPointSizeF(7);
+        mFonts.append(QFont(mono, device));
         for (const QFont &f : mFonts)
             mMetrics.push_back(std::make_unique<QFontMetricsF>(f, device));
         mPages.resize(1);
@@ -162,6 +166,8 @@ public:
         }
         // Fit: cap the widest columns at one width until the table fits.
         const double room = width() - 2 * pad * columns;
+        // The first column names the row (a host, a guest): kept whole when it can be.
+        minimum[0] = std::max(minimum[0], std::min(natural[0], room * 0.3));
         QVector<double> w = natural;
         double total = std::accumulate(w.begin(), w.end(), 0.0);
         if (total > room) {
@@ -247,6 +253,28 @@ public:
         space(6);
     }
 
+    // Program text, line by line (long lines wrap anywhere), across pages.
+    void code(const QString &text)
+    {
+        const QFontMetricsF &m = metrics(Font::Mono);
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            const bool wraps = m.horizontalAdvance(line) > width();
+            const double h = wraps ? m.boundingRect(QRectF(0, 0, width(), 1e9), Qt::TextWrapAnywhere, line).height()
+                                   : m.height();
+            ensure(h);
+            if (!line.isEmpty())
+                add(Op{Op::Kind::Text,
+                       QRectF(0, mY, width(), h),
+                       line,
+                       Font::Mono,
+                       wraps ? int(Qt::TextWrapAnywhere) : 0,
+                       QColor(0x26, 0x32, 0x38),
+                       0,
+                       {}});
+            mY += h;
+        }
+    }
+
     // Boxes of fixed size flowed left to right, wrapping to new lines and pages.
     void boxes(const QVector<Op> &items, double gap)
     {
@@ -289,7 +317,9 @@ QPageSize PagedReport::pageSize(const QString &name)
                                                                            : QPageSize(QPageSize::A4);
 }
 
-bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
+bool PagedReport::paint(QPagedPaintDevice *device,
+                        QString *error,
+                        const std::function<bool(int done, int total)> &progress) const
 {
     const DesignReport &r = mReport;
     const QStringList titles = reportSectionTitles(r);
@@ -373,6 +403,19 @@ bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
     }
 
     chapter(4);
+    flow.paragraph(tr("What each single host, rack and circuit failure takes down, what HA restarts and where, and "
+                      "what stays down."));
+    flow.table(r.failureMatrix);
+    flow.heading(tr("Worst double failures"));
+    if (r.worstDoubles.rows.isEmpty()) {
+        flow.paragraph(tr("No double failure does more harm than a single one."));
+    } else {
+        for (int i = 0; i < r.worstDoubleSentences.size(); ++i)
+            flow.paragraph(QStringLiteral("%1. ").arg(i + 1) + r.worstDoubleSentences.at(i));
+        flow.table(r.worstDoubles);
+    }
+
+    chapter(5);
     auto addChart = [&](ChartKind kind, int index, int categories) {
         const QSizeF natural = ChartBuilders::reportSize(categories);
         const double w = flow.width();
@@ -389,11 +432,36 @@ bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
     flow.heading(r.guestsPerCircuit.title);
     addChart(ChartKind::PerCircuit, 0, r.guestsPerCircuit.labels.size());
 
-    chapter(5);
+    chapter(6);
+    for (const auto &[title, table] :
+         {std::pair<QString, const ReportTable &>{tr("Kept apart (anti-affinity)"), r.apartSets},
+          std::pair<QString, const ReportTable &>{tr("Rack pins of switchover pairs"), r.rackPins},
+          std::pair<QString, const ReportTable &>{tr("DRS overrides"), r.drsOverrides}}) {
+        flow.heading(title);
+        if (table.rows.isEmpty())
+            flow.paragraph(tr("None."));
+        else
+            flow.table(table);
+    }
+    if (!r.ruleNotes.isEmpty()) {
+        flow.heading(tr("Notes"));
+        for (const QString &note : r.ruleNotes)
+            flow.paragraph(QStringLiteral("\u2022 ") + note);
+    }
+
+    chapter(7);
     flow.heading(tr("Hosts"));
     flow.table(r.hostInventory);
     flow.heading(tr("Guests"));
     flow.table(r.guestInventory);
+
+    chapter(8);
+    if (r.script.isEmpty()) {
+        flow.paragraph(tr("No script for this platform."));
+    } else {
+        flow.heading(r.scriptTitle);
+        flow.code(r.script);
+    }
 
     // The contents, now that every chapter has its page.
     for (int i = 0; i < titles.size() && i < chapterPages.size(); ++i) {
@@ -437,6 +505,12 @@ bool PagedReport::paint(QPagedPaintDevice *device, QString *error) const
     for (int p = 0; p < pages.size(); ++p) {
         font = Font::Count;
         pen = QColor();
+        if (progress && !progress(p, pages.size())) {
+            painter.end();
+            if (error)
+                *error = tr("cancelled");
+            return false;
+        }
         if (p > 0 && !device->newPage()) {
             if (error)
                 *error = tr("could not add a page");

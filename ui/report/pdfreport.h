@@ -4,6 +4,8 @@
 
 #include <QPageSize>
 
+#include <functional>
+
 class QPagedPaintDevice;
 
 namespace td {
@@ -19,8 +21,11 @@ class PagedReport final
 public:
     explicit PagedReport(const DesignReport &report) : mReport(report) {}
 
-    // Paints every page; false with *error when the device cannot be painted on.
-    bool paint(QPagedPaintDevice *device, QString *error) const;
+    // Paints every page; false with *error when the device cannot be painted
+    // on or progress (called once per page) returned false.
+    bool paint(QPagedPaintDevice *device,
+               QString *error,
+               const std::function<bool(int done, int total)> &progress = {}) const;
 
     // a4 | letter (anything else: a4).
     static QPageSize pageSize(const QString &name);

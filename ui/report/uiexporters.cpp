@@ -46,7 +46,7 @@ bool PdfReportExporter::write(const ExportInput &input, QIODevice &out, QStringL
     writer.setResolution(300);
     writer.setTitle(tr("Design report: %1").arg(report.title));
     writer.setCreator(QStringLiteral("Topology Designer"));
-    return PagedReport(report).paint(&writer, error);
+    return PagedReport(report).paint(&writer, error, input.options.progress);
 }
 
 QString CanvasPictureExporter::description() const
@@ -57,7 +57,7 @@ QString CanvasPictureExporter::description() const
 
 bool CanvasPictureExporter::write(const ExportInput &input, QIODevice &out, QStringList *notes, QString *error) const
 {
-    Document document(input.options.hideNames ? GenericNames::applied(input.topology) : input.topology);
+    Document document(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
     QUndoStack undo;
     TopologyScene scene(&document, &undo);
     const QRectF source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);

@@ -9,7 +9,10 @@
 # exit. Fails (never skips) when a tool is missing: .ci/deps installs them.
 #
 #   e2e_vcsim.sh build OUTDIR               build OUTDIR/vcsim (when main.go is newer)
-#   e2e_vcsim.sh run PROG VCSIM LAYOUT [MOVED]
+#   e2e_vcsim.sh run [--check-first] PROG VCSIM LAYOUT [MOVED]
+#                                           --check-first: before the first run,
+#                                           ansible-playbook --check must report
+#                                           changes and change nothing
 #                                           one case; with MOVED (the same
 #                                           inventory, guests moved), then
 #                                           export MOVED and run that playbook
@@ -33,13 +36,18 @@ build() {
     return 0
   fi
   local start=$SECONDS
-  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= CGO_ENABLED=0 \
+  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= \
     GOCACHE="$out/gocache" go build -o "$out/vcsim.tmp" main.go) || fail "the simulator does not build"
   mv "$out/vcsim.tmp" "$out/vcsim"
   echo "built $out/vcsim in $((SECONDS - start)) s"
 }
 
 run_case() {
+  local check_first=""
+  if [ "${1:-}" = --check-first ]; then
+    check_first=1
+    shift
+  fi
   local prog=$1 vcsim=$2 layout=$3 moved=${4:-}
   [ -x "$prog" ] || fail "$prog not found"
   [ -x "$vcsim" ] || fail "$vcsim not found: the e2e_vcsim_build test builds it"
@@ -81,7 +89,7 @@ run_case() {
     ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_INVENTORY_UNPARSED_WARNING=0
   : > "$work/ansible.cfg"
   play() {
-    ansible-playbook -i localhost, -c local "$work/play.yml" \
+    ansible-playbook ${dry_run:+--check} -i localhost, -c local "$work/play.yml" \
       -e ansible_python_interpreter="$python" \
       -e vcenter_hostname="${hostport%:*}" -e vcenter_port="${hostport##*:}" \
       -e vcenter_username=user -e vcenter_password=pass \
@@ -111,6 +119,15 @@ run_case() {
     cmp -s "$work/readback$first.json" "$work/readback$((first + 1)).json" \
       || fail "run $((first + 1)) changed the rules"
   }
+  if [ -n "$check_first" ]; then
+    "$python" "$here/readback.py" "$url" "$layout" > "$work/before.json" || fail "cannot read the rules back"
+    local recap
+    recap=$(dry_run=1 play 0)
+    echo "run 0 (--check): $recap"
+    [[ $recap =~ [[:space:]]changed=[1-9] ]] || fail "ansible-playbook --check reports no change on an empty vCenter"
+    "$python" "$here/readback.py" "$url" "$layout" > "$work/after.json" || fail "cannot read the rules back"
+    cmp -s "$work/before.json" "$work/after.json" || { cat "$work/after.json" >&2; fail "ansible-playbook --check changed the clusters"; }
+  fi
   twice 1 "$layout"
   if [ -n "$moved" ]; then
     echo "moved: $(basename "$moved")"
@@ -122,6 +139,6 @@ run_case() {
 
 case "${1:-}" in
   build) build "$2" ;;
-  run) run_case "$2" "$3" "$4" "${5:-}" ;;
-  *) fail "usage: $0 build OUTDIR | run PROG VCSIM LAYOUT [MOVED]" ;;
+  run) shift && run_case "$@" ;;
+  *) fail "usage: $0 build OUTDIR | run [--check-first] PROG VCSIM LAYOUT [MOVED]" ;;
 esac
