@@ -20,6 +20,7 @@ const cli::Command kCommands[] = {
                        "                                           the findings:\n"
                        "    --format text|json|sarif|junit         output format (default text)\n"
                        "    --strict                               warnings fail too\n"
+                       "    --no-waivers                           ignore every waiver (an auditor's view)\n"
                        "    --output FILE                          write the report to FILE\n"),
      &cli::validate},
     {"analyze",

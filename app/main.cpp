@@ -2,6 +2,7 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "panels/palettepanel.h"
+#include "report/uiexporters.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
 #include "theme.h"
@@ -59,8 +60,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Topology Designer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TD_VERSION));
 
+    // ui's export formats (reports that paint, canvas pictures), for the CLI and the GUI.
+    td::registerUiExporters();
+
     // CLI sub-commands run without a display; exports that paint get a
-    // QGuiApplication on the offscreen platform.
+    // QApplication (charts and the canvas are graphics widgets) on the
+    // offscreen platform.
     switch (td::Cli::wants(arguments)) {
     case td::Cli::App::None: break;
     case td::Cli::App::Core: {
@@ -70,7 +75,7 @@ int main(int argc, char *argv[])
     case td::Cli::App::Gui: {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
+        QApplication app(argc, argv);
         return td::Cli::run(arguments);
     }
     }

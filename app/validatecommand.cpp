@@ -17,7 +17,9 @@ int validate(const QStringList &arguments)
                                     QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings fail too."));
     const QCommandLineOption output(QStringLiteral("output"), tr("Write the report to FILE."), QStringLiteral("file"));
-    parser.addOptions({sample, format, strict, output});
+    const QCommandLineOption noWaivers(QStringLiteral("no-waivers"),
+                                       tr("Ignore every waiver: waived findings count and fail as they are."));
+    parser.addOptions({sample, format, strict, output, noWaivers});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     const QStringList files = parser.positionalArguments();
@@ -30,17 +32,18 @@ int validate(const QStringList &arguments)
     LoadResult loaded;
     if (!load(files.value(0), &loaded))
         return 2;
+    // An auditor's view: the design as if nothing had been accepted (and so
+    // no waiver-unused findings either).
+    if (parser.isSet(noWaivers))
+        loaded.topology.waivers.clear();
     const QVector<Finding> findings = Validator::validate(loaded.topology);
     FindingsReport report(findings, files.isEmpty() ? Samples::displayName() : files.first(), loaded.lineOfId);
     if (!files.isEmpty())
         report.setSourceFile(files.first());
     if (!writeOutput(parser.value(output), report.write(fmt)))
         return 2;
-    for (const Finding &f : findings) {
-        if (f.severity == Severity::Error || (parser.isSet(strict) && f.severity == Severity::Warning))
-            return 1;
-    }
-    return 0;
+    // Waived findings fail no gate.
+    return report.fails(parser.isSet(strict)) ? 1 : 0;
 }
 
 } // namespace td::cli

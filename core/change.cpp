@@ -13,6 +13,8 @@ Change Change::inverted() const
         inv.edits.append(ObjectEdit{it->after, it->before, it->index});
     for (auto it = layout.crbegin(); it != layout.crend(); ++it)
         inv.layout.append(LayoutEdit{it->id, it->after, it->before, it->index});
+    for (auto it = waivers.crbegin(); it != waivers.crend(); ++it)
+        inv.waivers.append(WaiverEdit{it->after, it->before, it->index});
     inv.headerBefore = headerAfter;
     inv.headerAfter = headerBefore;
     inv.scenariosBefore = scenariosAfter;

@@ -30,6 +30,15 @@ struct LayoutEdit
     int index = -1;
 };
 
+// A waiver added (no before), removed (no after) or replaced, at index in
+// the waivers list (waivers have no id: the index and the value name one).
+struct WaiverEdit
+{
+    std::optional<Waiver> before;
+    std::optional<Waiver> after;
+    int index = -1;
+};
+
 // One user-level edit of a topology, as data: what it was and what it becomes.
 // Undo applies inverted(). Built by ChangeBuilder; applied by Document.
 struct Change
@@ -37,6 +46,7 @@ struct Change
     QString text; // "Move Guest", for the undo menu
     QVector<ObjectEdit> edits;
     QVector<LayoutEdit> layout;
+    QVector<WaiverEdit> waivers;
     std::optional<Header> headerBefore;
     std::optional<Header> headerAfter;
     // The scenarios list before and after, replaced whole (scenarios have no
@@ -44,7 +54,10 @@ struct Change
     std::optional<QVector<Scenario>> scenariosBefore;
     std::optional<QVector<Scenario>> scenariosAfter;
 
-    bool isEmpty() const { return edits.isEmpty() && layout.isEmpty() && !headerAfter && !scenariosAfter; }
+    bool isEmpty() const
+    {
+        return edits.isEmpty() && layout.isEmpty() && waivers.isEmpty() && !headerAfter && !scenariosAfter;
+    }
     Change inverted() const;
 };
 

@@ -665,6 +665,14 @@ Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QStri
         else if (!(from.layout.at(it.value()) == e))
             c.layout.append(LayoutEdit{e.id, from.layout.at(it.value()), e, -1});
     }
+    // Waivers have no id: when the lists differ, the old ones go (last first)
+    // and the new ones come.
+    if (from.waivers != to.waivers) {
+        for (int i = static_cast<int>(from.waivers.size()) - 1; i >= 0; --i)
+            c.waivers.append(WaiverEdit{from.waivers.at(i), std::nullopt, i});
+        for (int i = 0; i < to.waivers.size(); ++i)
+            c.waivers.append(WaiverEdit{std::nullopt, to.waivers.at(i), i});
+    }
     if (!(from.header == to.header)) {
         c.headerBefore = from.header;
         c.headerAfter = to.header;
@@ -673,6 +681,82 @@ Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QStri
         c.scenariosBefore = from.scenarios;
         c.scenariosAfter = to.scenarios;
     }
+    return c;
+}
+
+int ChangeBuilder::findWaiver(const QString &rule, const QStringList &subjects) const
+{
+    const QString key = Waiver::key(rule, subjects);
+    for (int i = 0; i < mTopology.waivers.size(); ++i) {
+        if (mTopology.waivers.at(i).key() == key)
+            return i;
+    }
+    return -1;
+}
+
+Change ChangeBuilder::addWaiver(const QString &rule, const QStringList &subjects, const QString &reason) const
+{
+    Change c;
+    c.text = QObject::tr("Waive Finding");
+    Waiver w;
+    w.rule = rule;
+    w.subjects = subjects;
+    w.reason = reason.trimmed();
+    c.waivers.append(WaiverEdit{std::nullopt, w, static_cast<int>(mTopology.waivers.size())});
+    return c;
+}
+
+Change ChangeBuilder::removeWaiver(int index) const
+{
+    Change c;
+    if (index < 0 || index >= mTopology.waivers.size())
+        return c;
+    c.text = QObject::tr("Remove Waiver");
+    c.waivers.append(WaiverEdit{mTopology.waivers.at(index), std::nullopt, index});
+    return c;
+}
+
+Change ChangeBuilder::unwaive(const QString &rule, const QStringList &subjects) const
+{
+    Change c;
+    c.text = QObject::tr("Unwaive Finding");
+    const QString key = Waiver::key(rule, subjects);
+    for (int i = static_cast<int>(mTopology.waivers.size()) - 1; i >= 0; --i) {
+        if (mTopology.waivers.at(i).key() == key)
+            c.waivers.append(WaiverEdit{mTopology.waivers.at(i), std::nullopt, i});
+    }
+    return c;
+}
+
+Change ChangeBuilder::removeUnusedWaiver(const Finding &unused, const QVector<Finding> &findings) const
+{
+    QSet<QString> matched;
+    for (const Finding &f : findings) {
+        if (f.isWaived())
+            matched.insert(Waiver::key(f.rule, f.subjects));
+    }
+    for (int i = 0; i < mTopology.waivers.size(); ++i) {
+        const Waiver &w = mTopology.waivers.at(i);
+        if (w.subjects == unused.subjects && !matched.contains(w.key())) {
+            Change c = removeWaiver(i);
+            c.text = QObject::tr("Remove Unused Waiver");
+            return c;
+        }
+    }
+    return Change();
+}
+
+Change ChangeBuilder::editWaiver(int index, const QString &reason) const
+{
+    Change c;
+    if (index < 0 || index >= mTopology.waivers.size())
+        return c;
+    Waiver after = mTopology.waivers.at(index);
+    after.reason = reason.trimmed();
+    if (after == mTopology.waivers.at(index))
+        return c;
+    c.text = QObject::tr("Edit Waiver");
+    c.waivers.append(WaiverEdit{mTopology.waivers.at(index), after, index});
     return c;
 }
 

@@ -3,6 +3,7 @@
 #include "change.h"
 #include "model/topology.h"
 #include "model/topologyindex.h"
+#include "rules/finding.h"
 
 #include <QStringList>
 
@@ -93,6 +94,23 @@ public:
     Change ungroup(const QStringList &guestIds) const;
     // Swaps primary and backup of the switchover pairs of these guests.
     Change swapPrimaryBackup(const QStringList &guestIds) const;
+
+    // ---- Waivers (FORMAT.md "Waivers"): one undoable change each.
+    // The first waiver whose rule and set of subjects are these, or -1.
+    int findWaiver(const QString &rule, const QStringList &subjects) const;
+    // Waives the finding of this rule and these subjects (at the end of the
+    // list). An empty reason is refused by the document.
+    Change addWaiver(const QString &rule, const QStringList &subjects, const QString &reason) const;
+    // Removes the waiver at index (empty change when there is none).
+    Change removeWaiver(int index) const;
+    // Gives the waiver at index a new reason (empty change when unchanged).
+    Change editWaiver(int index, const QString &reason) const;
+    // Removes every waiver of this rule and set of subjects (the finding
+    // counts again).
+    Change unwaive(const QString &rule, const QStringList &subjects) const;
+    // Removes the waiver a waiver-unused finding reports: the first waiver
+    // with its subjects that matches none of `findings` (the current ones).
+    Change removeUnusedWaiver(const Finding &unused, const QVector<Finding> &findings) const;
 
     // ---- Scenarios (FORMAT.md "scenarios:"), by position in the list; one
     // undoable change each, empty when it changes nothing or there is no

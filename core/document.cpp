@@ -12,6 +12,7 @@ Touched touchedBy(const Change &change)
 {
     Touched touched;
     touched.header = change.headerAfter.has_value();
+    touched.waivers = !change.waivers.isEmpty();
     for (const ObjectEdit &e : change.edits)
         touched.objects.append({e.kind(), e.id()});
     return touched;
@@ -71,6 +72,8 @@ QVector<Finding> Document::preview(const Change &change)
     }
     FindingsDelta undone;
     applyQuietly(change.inverted(), undone, nullptr);
+    // A waived finding is accepted already: nothing new to warn about.
+    added.erase(std::remove_if(added.begin(), added.end(), [](const Finding &f) { return f.isWaived(); }), added.end());
     return added;
 }
 
@@ -93,6 +96,30 @@ bool Document::applyEdits(const Change &change, QString *error)
             if (error)
                 *error = tr("%1 was refused: '%2' is not a valid id").arg(change.text, idOf(*e.after));
             return false;
+        }
+    }
+    // Waiver edits are checked on a copy first: they are refused before
+    // anything else is touched.
+    QVector<Waiver> waivers;
+    if (!change.waivers.isEmpty()) {
+        waivers = mTopology.waivers;
+        for (const WaiverEdit &e : change.waivers) {
+            if (!applyWaiver(waivers, e)) {
+                if (error)
+                    *error = tr("%1 was refused: the waiver is not as the edit expects (it was made against an "
+                                "older state of the layout)")
+                                 .arg(change.text);
+                return false;
+            }
+        }
+        for (const WaiverEdit &e : change.waivers) {
+            if (!e.after)
+                continue;
+            if (const auto why = Invariants::checkWaiver(*e.after)) {
+                if (error)
+                    *error = tr("%1 was refused: %2").arg(change.text, *why);
+                return false;
+            }
         }
     }
     if (change.scenariosAfter && change.scenariosBefore && mTopology.scenarios != *change.scenariosBefore) {
@@ -122,12 +149,16 @@ bool Document::applyEdits(const Change &change, QString *error)
         applyLayout(e);
     if (change.headerAfter)
         mTopology.header = *change.headerAfter;
+    if (!change.waivers.isEmpty())
+        std::swap(mTopology.waivers, waivers);
     if (change.scenariosAfter)
         mTopology.scenarios = *change.scenariosAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
     if (const auto violation = Invariants::checkChange(mTopology, mIndex, change, referrers)) {
         undoEdits(change, applied);
+        if (!change.waivers.isEmpty())
+            std::swap(mTopology.waivers, waivers);
         if (error) {
             const QString what = change.text.isEmpty() ? tr("The edit") : change.text;
             *error = tr("%1 was refused: %2").arg(what, violation->message);
@@ -241,6 +272,24 @@ bool Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
         },
         edit.after ? *edit.after : *edit.before);
     return ok;
+}
+
+bool Document::applyWaiver(QVector<Waiver> &waivers, const WaiverEdit &edit)
+{
+    const int size = static_cast<int>(waivers.size());
+    if (!edit.before) {
+        if (!edit.after)
+            return false;
+        waivers.insert(edit.index < 0 || edit.index > size ? size : edit.index, *edit.after);
+        return true;
+    }
+    if (edit.index < 0 || edit.index >= size || !(waivers.at(edit.index) == *edit.before))
+        return false;
+    if (edit.after)
+        waivers[edit.index] = *edit.after;
+    else
+        waivers.removeAt(edit.index);
+    return true;
 }
 
 void Document::applyLayout(const LayoutEdit &edit)

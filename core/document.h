@@ -34,7 +34,8 @@ public:
     // reason is put in *error.
     FindingsDelta apply(const Change &change, QString *error = nullptr);
     // What the change would add to the findings, without keeping it
-    // (for drag previews). The document is left exactly as it was.
+    // (for drag previews; waived findings are left out). The document is
+    // left exactly as it was.
     QVector<Finding> preview(const Change &change);
 
 signals:
@@ -52,6 +53,8 @@ private:
     void undoEdits(const Change &change, int appliedEdits);
     bool applyEdit(const ObjectEdit &edit, bool &rebuild);
     void applyLayout(const LayoutEdit &edit);
+    // False (waivers untouched) when the edit does not fit them.
+    static bool applyWaiver(QVector<Waiver> &waivers, const WaiverEdit &edit);
 
     Topology mTopology;
     TopologyIndex mIndex;

@@ -370,8 +370,34 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
         }
         positions.insert(e.id);
     }
+    for (int i = 0; i < t.waivers.size(); ++i) {
+        if (const auto why = checkWaiver(t.waivers.at(i))) {
+            Violation v;
+            v.key = QStringLiteral("waivers");
+            v.item = i;
+            v.message = *why;
+            out.append(v);
+        }
+    }
     checkScenarios(t, index, out);
     return out;
+}
+
+std::optional<QString> Invariants::checkWaiver(const Waiver &w)
+{
+    if (w.rule.trimmed().isEmpty())
+        return tr("a waiver needs the rule it waives");
+    if (w.subjects.isEmpty())
+        return tr("a waiver of %1 needs the subjects of the finding it waives").arg(quoted(w.rule));
+    if (w.reason.trimmed().isEmpty())
+        return tr("a waiver of %1 needs a reason").arg(quoted(w.rule));
+    QStringList texts = w.subjects;
+    texts << w.rule << w.reason;
+    for (const QString &text : std::as_const(texts)) {
+        if (text.size() > Limits::kMaxTextLength)
+            return tr("a waiver's texts have %1 characters at most").arg(Limits::kMaxTextLength);
+    }
+    return std::nullopt;
 }
 
 QStringList Invariants::referrersOf(const Topology &t, const TopologyIndex &index, const Change &change)

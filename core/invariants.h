@@ -45,9 +45,9 @@ struct Violation
 // unique, references to existing objects of the right kind, hosts within
 // their rack's units, group sizes, a guest in one switchover pair at most,
 // NIC names unique per host, numbers and texts within Limits, a platform
-// version the hypervisor has. The loader refuses a file that breaks one; the
-// Document refuses, whole, a change that would break one. Rules (findings)
-// are different: they judge a valid layout.
+// version the hypervisor has, waivers with a rule, subjects and a reason. The loader refuses a file that breaks one;
+// the Document refuses, whole, a change that would break one. Rules (findings) are different: they judge a valid
+// layout.
 class Invariants final
 {
 public:
@@ -59,6 +59,10 @@ public:
     // referred to what it removes (referrersOf() before applying it).
     static std::optional<Violation>
     checkChange(const Topology &after, const TopologyIndex &index, const Change &change, const QStringList &referrers);
+    // What is wrong with a waiver, if anything: a rule, at least one subject
+    // and a non-empty reason, texts within Limits. Its rule and subjects need
+    // not exist (a waiver outlives what it names: it becomes unused).
+    static std::optional<QString> checkWaiver(const Waiver &waiver);
     // The objects that refer to the ones the change removes, in `before`.
     static QStringList referrersOf(const Topology &before, const TopologyIndex &index, const Change &change);
 };

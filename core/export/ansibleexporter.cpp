@@ -127,6 +127,71 @@ QString names(const QVector<NamedRef> &refs)
     return list.join(QStringLiteral(", "));
 }
 
+// With -e td_prune=true: removes the cluster's td- rules, then its td- groups,
+// that the layout no longer has (read back with the info modules).
+void prune(Playbook &p, const ClusterRules &c, int n)
+{
+    const QString when = QStringLiteral("td_prune | default(false) | bool");
+    auto owned = [&p](const QString &name, const QStringList &names) {
+        p.line(QStringLiteral("      vars:"));
+        p.line(QStringLiteral("        %1:").arg(name) + (names.isEmpty() ? QStringLiteral(" []") : QString()));
+        for (const QString &v : names)
+            p.line(QStringLiteral("          - ") + script::yamlString(v));
+    };
+    const QString id = c.cluster.id;
+    p.line(QStringLiteral("    - name: Read the DRS rules of %1 (td_prune)").arg(id) + noqa(c.cluster.name, {}));
+    p.line(QStringLiteral("      community.vmware.vmware_drs_rule_info:"));
+    p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
+    p.line(QStringLiteral("      register: td_rules_%1").arg(n));
+    p.line(QStringLiteral("      when: ") + when);
+    const QString rules = QStringLiteral("(td_rules_%1.drs_rule_info | default({})).values() | first | default([])\n"
+                                         "        | selectattr('rule_name', 'match', '^td-') "
+                                         "| rejectattr('rule_name', 'in', td_owned)")
+                              .arg(n);
+    for (const auto &[module, type] :
+         {std::pair{QStringLiteral("vmware_vm_vm_drs_rule"), QStringLiteral("vm_vm_rule")},
+          std::pair{QStringLiteral("vmware_vm_host_drs_rule"), QStringLiteral("vm_host_rule")}}) {
+        p.line(QStringLiteral("    - name: Remove the td- %1s of %2 the layout no longer has (td_prune)").arg(type, id)
+               + noqa(c.cluster.name, {}));
+        p.line(QStringLiteral("      community.vmware.%1:").arg(module));
+        p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
+        p.value(8, QStringLiteral("drs_rule_name"), QStringLiteral("\"{{ item.rule_name }}\""));
+        p.value(8, QStringLiteral("state"), QStringLiteral("absent"));
+        owned(QStringLiteral("td_owned"), c.ruleNames());
+        p.line(QStringLiteral("      loop: \"{{ %1 | selectattr('rule_type', 'equalto', '%2') | list }}\"")
+                   .arg(rules, type));
+        p.line(QStringLiteral("      loop_control:"));
+        p.line(QStringLiteral("        label: \"{{ item.rule_name }}\""));
+        p.line(QStringLiteral("      when: ") + when);
+    }
+    p.line(QStringLiteral("    - name: Read the DRS groups of %1 (td_prune)").arg(id) + noqa(c.cluster.name, {}));
+    p.line(QStringLiteral("      community.vmware.vmware_drs_group_info:"));
+    p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
+    p.line(QStringLiteral("      register: td_groups_%1").arg(n));
+    p.line(QStringLiteral("      when: ") + when);
+    for (const auto &[type, members] : {std::pair{QStringLiteral("vm"), QStringLiteral("vms")},
+                                        std::pair{QStringLiteral("host"), QStringLiteral("hosts")}}) {
+        p.line(QStringLiteral("    - name: Remove the td- %1 groups of %2 the layout no longer has (td_prune)")
+                   .arg(type, id)
+               + noqa(c.cluster.name, {}));
+        p.line(QStringLiteral("      community.vmware.vmware_drs_group:"));
+        p.unsafe(8, QStringLiteral("cluster_name"), c.cluster.name);
+        p.value(8, QStringLiteral("group_name"), QStringLiteral("\"{{ item.group_name }}\""));
+        p.value(8, members, QStringLiteral("[]"));
+        p.value(8, QStringLiteral("state"), QStringLiteral("absent"));
+        owned(QStringLiteral("td_owned"), c.groupNames());
+        p.line(QStringLiteral("      loop: >-"));
+        p.line(QStringLiteral("        {{ (td_groups_%1.drs_group_info | default({})).values() | first | default([])")
+                   .arg(n));
+        p.line(QStringLiteral(
+            "        | selectattr('group_name', 'match', '^td-') | rejectattr('group_name', 'in', td_owned)"));
+        p.line(QStringLiteral("        | selectattr('type', 'equalto', '%1') | list }}").arg(type));
+        p.line(QStringLiteral("      loop_control:"));
+        p.line(QStringLiteral("        label: \"{{ item.group_name }}\""));
+        p.line(QStringLiteral("      when: ") + when);
+    }
+}
+
 } // namespace
 
 QString AnsibleExporter::description() const
@@ -179,7 +244,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
     p.line(QStringLiteral("#   ansible-playbook drs.yml -e vcenter_hostname=VCENTER -e vcenter_username=USER \\"));
     p.line(QStringLiteral("#     -e vcenter_password=PASSWORD -e vcenter_datacenter=DATACENTER"));
     p.comment(0, tr("Optional: -e vcenter_port=443 (the default), -e vcenter_validate_certs=false (default true); "
-                    "--check --diff shows what would change without changing anything."));
+                    "--check --diff shows what would change without changing anything; -e td_prune=true also "
+                    "removes the td- rules and groups that the layout no longer has."));
     p.line(QStringLiteral("#"));
     p.comment(0, script::generatedBy(input.sourceName));
     if (!allNotes.isEmpty()) {
@@ -198,6 +264,8 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
     connection(p, QStringLiteral("vmware_vm_vm_drs_rule"), false);
     connection(p, QStringLiteral("vmware_drs_group"), true);
     connection(p, QStringLiteral("vmware_vm_host_drs_rule"), true);
+    connection(p, QStringLiteral("vmware_drs_rule_info"), false);
+    connection(p, QStringLiteral("vmware_drs_group_info"), false);
     p.line(QStringLiteral("  tasks:"));
     p.line(QStringLiteral("    - name: Check the connection variables"));
     p.line(QStringLiteral("      ansible.builtin.assert:"));
@@ -263,6 +331,7 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
                 p.value(8, QStringLiteral("state"), QStringLiteral("present"));
             }
         }
+        prune(p, c, ci + 1);
     }
 
     const QByteArray data = p.text().toUtf8();

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 class QIODevice;
@@ -19,6 +20,9 @@ struct ExportOptions
     bool hideNames = false;                  // reports: generic labels instead of host and VM names
     QString pageSize = QStringLiteral("a4"); // paginated reports: a4 | letter
     QSize imageSize;                         // svg/png: the picture's size (empty = as drawn)
+    // Long exports report how far they are (done of total steps); a false
+    // return asks them to stop (write() then fails with "cancelled"). May be empty.
+    std::function<bool(int done, int total)> progress;
 };
 
 // The input of an export: the layout, the name it is shown by (the file, or

@@ -18,7 +18,6 @@ QString tr(const char *text)
 // Lookups and "make it so" functions shared by both Windows Server families.
 const char *const kCommon = R"PS(
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version 3.0
 Import-Module FailoverClusters
 
 function Write-TdChange([string]$Text) {
@@ -57,7 +56,7 @@ function Set-TdRackFaultDomain([string]$Cluster, [string]$Name, [string]$Rack, $
     }
     foreach ($node in $Nodes) {
         $current = @(Get-ClusterFaultDomain -CimSession $Cluster | Where-Object { $_.Name -eq $node.Name }) | Select-Object -First 1
-        if ($current -and $current.ParentName -eq $Name) { continue }
+        if ($current -and $current.PSObject.Properties['ParentName'] -and $current.ParentName -eq $Name) { continue }
         Write-TdChange ('{0}: node {1} in the fault domain {2}' -f $Cluster, $node.Name, $Name)
         if (-not $WhatIf) { Set-ClusterFaultDomain -CimSession $Cluster -Name $node.Name -Parent $Name }
     }
@@ -95,7 +94,7 @@ function Set-TdAffinityRule([string]$Cluster, [string]$Name, [string]$Type, $Gro
     }
     if ($rule.PSObject.Properties['Enabled'] -and -not $rule.Enabled) {
         Write-TdChange ('{0}: enable the rule {1}' -f $Cluster, $Name)
-        if (-not $WhatIf) { $null = Set-ClusterAffinityRule -Cluster $Cluster -Name $Name -Enabled 1 }
+        if (-not $WhatIf) { $null = Enable-ClusterAffinityRule -Cluster $Cluster -Name $Name }
     }
 }
 

@@ -415,6 +415,8 @@ private:
     void readGroup(const YAML::Node &node);
     void readScenarios(const YAML::Node &node);
     void readLayout(const YAML::Node &node);
+    void readWaivers(const YAML::Node &node);
+    void readWaiver(const YAML::Node &node);
     void resolve();
 
     template <typename F>
@@ -558,6 +560,7 @@ void Reader::read(const YAML::Node &root)
     QSet<QByteArray> seen;
     YAML::Node lists[7];
     YAML::Node scenarios;
+    YAML::Node waivers;
     entries(root, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
         seen.insert(key);
         if (key == "format") {
@@ -588,6 +591,8 @@ void Reader::read(const YAML::Node &root)
             lists[5] = v;
         } else if (key == "scenarios") {
             scenarios = v;
+        } else if (key == "waivers") {
+            waivers = v;
         } else if (key == "layout") {
             lists[6] = v;
         } else {
@@ -604,6 +609,8 @@ void Reader::read(const YAML::Node &root)
     readList(lists[5], "groups", ObjectKind::Group, &Reader::readGroup);
     if (scenarios.IsDefined() && !scenarios.IsNull())
         readScenarios(scenarios);
+    if (waivers.IsDefined())
+        readWaivers(waivers);
     if (lists[6].IsDefined() && !lists[6].IsNull())
         readLayout(lists[6]);
     resolve();
@@ -970,6 +977,56 @@ void Reader::readScenarios(const YAML::Node &node)
         mResult.topology.scenarios.append(std::move(sc));
         mScope = scope;
     }
+}
+
+void Reader::readWaivers(const YAML::Node &node)
+{
+    if (node.IsNull())
+        return;
+    requireList(node, QStringLiteral("waivers"));
+    const int list = mNotes.openBlock(CommentCollector::kDocument,
+                                      CommentTarget{CommentTarget::Owner::Header, 0, 0, QStringLiteral("waivers")});
+    for (const auto &item : node) {
+        count(item);
+        const int index = static_cast<int>(mResult.topology.waivers.size());
+        const Scope scope = openItem(item, list, CommentTarget::Owner::Waiver, index, 0);
+        readWaiver(item);
+        mScope = scope;
+    }
+}
+
+void Reader::readWaiver(const YAML::Node &node)
+{
+    // The rule and the subjects are kept as written: an unknown rule or a
+    // subject that does not exist makes the waiver unused, not the file bad.
+    requireMap(node, tr("a waiver"));
+    Waiver w;
+    QSet<QByteArray> seen;
+    entries(node, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+        seen.insert(key);
+        if (key == "rule") {
+            w.rule = text(v, QStringLiteral("rule"));
+        } else if (key == "subjects") {
+            requireList(v, QStringLiteral("subjects"));
+            for (const auto &item : v) {
+                count(item);
+                w.subjects.append(text(item, QStringLiteral("subjects")));
+            }
+            if (w.subjects.isEmpty())
+                fail(v.Mark(), tr("a waiver's 'subjects' lists the ids of the finding it waives: at least one"));
+        } else if (key == "reason") {
+            if (v.IsNull() || (v.IsScalar() && QString::fromStdString(v.Scalar()).trimmed().isEmpty()))
+                fail(v.IsNull() ? k.Mark() : v.Mark(),
+                     tr("a waiver's 'reason' must not be empty: say why the finding is accepted"));
+            w.reason = text(v, QStringLiteral("reason"));
+        } else {
+            unknownKey(k, v, tr("a waiver"), w.extras);
+        }
+    });
+    if (!seen.contains(QByteArrayLiteral("reason")))
+        fail(node.Mark(), tr("this waiver has no 'reason' (required: say why the finding is accepted)"));
+    require(node, seen, {"rule", "subjects"}, tr("this waiver"));
+    mResult.topology.waivers.append(std::move(w));
 }
 
 void Reader::readLayout(const YAML::Node &node)

@@ -304,6 +304,18 @@ QByteArray LayoutWriter::write(const Topology &t)
             out.extras(s, 4, sc.extras);
         });
     }
+    // Waivers: after groups (and scenarios), in document order; left out when there is none.
+    if (!t.waivers.isEmpty()) {
+        writeList(out, top, "waivers", t.waivers, [&](const Waiver &w, Scope &s) {
+            out.item(s, 2, "rule", yamlScalar(w.rule));
+            QStringList subjects;
+            for (const QString &id : w.subjects)
+                subjects << yamlScalar(id, true);
+            out.field(s, 4, "subjects", QLatin1Char('[') + subjects.join(QLatin1String(", ")) + QLatin1Char(']'));
+            out.text(s, 4, "reason", w.reason);
+            out.extras(s, 4, w.extras);
+        });
+    }
     if (!t.layout.isEmpty()) {
         const CommentNote *note = out.keyLine(top, 0, u"layout", QStringLiteral("layout:"), true);
         for (const LayoutEntry &e : t.layout) {

@@ -68,6 +68,20 @@ bool Scenario::operator==(const Scenario &o) const
     return name == o.name && fail == o.fail && extras == o.extras && comments == o.comments;
 }
 
+bool Waiver::operator==(const Waiver &o) const
+{
+    return rule == o.rule && subjects == o.subjects && reason == o.reason && extras == o.extras
+        && comments == o.comments;
+}
+
+QString Waiver::key(const QString &rule, const QStringList &subjects)
+{
+    QStringList set = subjects;
+    set.sort();
+    set.removeDuplicates();
+    return rule + QLatin1Char('\n') + set.join(QLatin1Char('\n'));
+}
+
 bool LayoutEntry::operator==(const LayoutEntry &o) const
 {
     return id == o.id && x == o.x && y == o.y && extras == o.extras && comments == o.comments;
@@ -82,7 +96,7 @@ bool Topology::operator==(const Topology &o) const
 {
     return header == o.header && circuits == o.circuits && racks == o.racks && clusters == o.clusters
         && hosts == o.hosts && guests == o.guests && groups == o.groups && scenarios == o.scenarios
-        && layout == o.layout;
+        && waivers == o.waivers && layout == o.layout;
 }
 
 ObjectKind kindOf(const Object &object)

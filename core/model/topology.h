@@ -222,6 +222,23 @@ struct LayoutEntry
     bool operator==(const LayoutEntry &o) const;
 };
 
+// A finding accepted on purpose (FORMAT.md "Waivers"): it waives the finding
+// of `rule` whose set of subjects equals `subjects`. Both are kept as written,
+// even when the rule is unknown or a subject no longer exists (the waiver
+// then matches nothing and is reported as unused).
+struct Waiver
+{
+    QString rule;
+    QStringList subjects; // ids; order and repeats do not matter
+    QString reason;       // required, non-empty
+    Extras extras;
+    Comments comments;
+    bool operator==(const Waiver &o) const;
+    // What a waiver and a finding match on: the rule and the set of subjects.
+    static QString key(const QString &rule, const QStringList &subjects);
+    QString key() const { return key(rule, subjects); }
+};
+
 enum class ObjectKind { Circuit, Rack, Cluster, Host, Guest, Group };
 
 // Any one object of a topology; the order of alternatives matches ObjectKind.
@@ -251,6 +268,7 @@ struct Topology
     QVector<Guest> guests;
     QVector<Group> groups;
     QVector<Scenario> scenarios; // in document order, written after groups
+    QVector<Waiver> waivers;     // in document order
     QVector<LayoutEntry> layout;
 
     bool operator==(const Topology &o) const;

@@ -1,12 +1,18 @@
 #include "report/designreport.h"
 
+#include "analysis/failureanalysis.h"
+#include "analysis/genericlabels.h"
 #include "catalog/catalog.h"
+#include "export/apartsets.h"
+#include "export/exporter.h"
 #include "invariants.h"
 #include "model/topologyindex.h"
+#include "report/chartdata.h"
 #include "report/genericnames.h"
 #include "rules/rule.h"
 #include "rules/validator.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
@@ -49,6 +55,12 @@ QString number(int n)
     return QString::number(n);
 }
 
+// "1 host", "3 hosts" (English; translations go through tr()).
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? tr(one) : tr(many));
+}
+
 void appendUnique(QStringList &list, const QString &value)
 {
     if (!value.isEmpty() && !list.contains(value))
@@ -82,7 +94,7 @@ QDate reportDate()
 
 DesignReport DesignReport::build(const Topology &original, const QString &sourceName, bool hideNames)
 {
-    const Topology topology = hideNames ? GenericNames::applied(original) : original;
+    const Topology topology = hideNames ? withGenericLabels(original) : original;
     const Topology &t = topology;
     const TopologyIndex index(t);
     DesignReport r;
@@ -140,12 +152,35 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
             const QString name = index.nameOf(t, id);
             rf.subjects << (name.isEmpty() ? id : name);
         }
+        if (f.waived) {
+            rf.waived = *f.waived;
+            ++r.waived;
+            r.findings << rf;
+            continue;
+        }
         switch (f.severity) {
         case Severity::Error: ++r.errors; break;
         case Severity::Warning: ++r.warnings; break;
         case Severity::Info: ++r.infos; break;
         }
         r.findings << rf;
+    }
+    // Waivers: what each accepts, and whether it still matches a finding.
+    if (!t.waivers.isEmpty()) {
+        r.waivers.header = {tr("Rule"), tr("Subjects"), tr("Reason"), tr("Waives")};
+        for (const Waiver &w : t.waivers) {
+            QStringList names;
+            for (const QString &id : w.subjects) {
+                const QString name = index.nameOf(t, id);
+                names << (name.isEmpty() ? id : name);
+            }
+            const QString key = w.key();
+            const auto match = std::find_if(findings.cbegin(), findings.cend(), [&](const Finding &f) {
+                return f.isWaived() && Waiver::key(f.rule, f.subjects) == key;
+            });
+            r.waivers.rows.append({w.rule, names.join(QStringLiteral(", ")), w.reason,
+                                   match == findings.cend() ? tr("nothing (unused)") : match->message});
+        }
     }
 
     // Summary.
@@ -155,19 +190,136 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
     int pairs = 0;
     for (const Group &g : t.groups)
         pairs += g.kind == GroupKind::Switchover ? 1 : 0;
-    r.summary << tr("%1 runs on %2 on %n host(s) in %3 rack(s), fed by %4 power circuit(s), in %5 cluster(s).", nullptr,
-                    t.hosts.size())
-                     .arg(r.title, r.platform, number(t.racks.size()), number(t.circuits.size()),
-                          number(t.clusters.size()));
-    r.summary << tr("It holds %n guest VM(s), %1 of them placed on a host, in %2 redundancy group(s) (%3 switchover "
-                    "pair(s) and %4 pool(s)).",
-                    nullptr, t.guests.size())
-                     .arg(number(placed), number(t.groups.size()), number(pairs), number(t.groups.size() - pairs));
+    r.summary << tr("%1 runs on %2: %3 in %4, fed by %5, in %6.")
+                     .arg(r.title, r.platform, counted(t.hosts.size(), "host", "hosts"),
+                          counted(t.racks.size(), "rack", "racks"),
+                          counted(t.circuits.size(), "power circuit", "power circuits"),
+                          counted(t.clusters.size(), "cluster", "clusters"));
+    r.summary << tr("It holds %1, %2 placed on a host, in %3 (%4 and %5).")
+                     .arg(counted(t.guests.size(), "guest VM", "guest VMs"), number(placed),
+                          counted(t.groups.size(), "redundancy group", "redundancy groups"),
+                          counted(pairs, "switchover pair", "switchover pairs"),
+                          counted(t.groups.size() - pairs, "pool", "pools"));
     if (findings.isEmpty())
         r.summary << tr("The placement rules find nothing to report.");
     else
-        r.summary << tr("The placement rules find %1 error(s), %2 warning(s) and %3 note(s).")
-                         .arg(number(r.errors), number(r.warnings), number(r.infos));
+        r.summary << tr("The placement rules find %1, %2 and %3.")
+                         .arg(counted(r.errors, "error", "errors"), counted(r.warnings, "warning", "warnings"),
+                              counted(r.infos, "note", "notes"));
+    // Failure analysis: N-1 and the worst double failures.
+    const FailureAnalysis analysis(t, index);
+    auto names = [&](const auto &ids, int max) {
+        QStringList out;
+        for (const auto &id : ids) {
+            if (out.size() == max) {
+                out << tr("and %1 more").arg(ids.size() - max);
+                break;
+            }
+            out << index.nameOf(t, id.str());
+        }
+        return out.join(QStringLiteral(", "));
+    };
+    auto failedNames = [&](const QStringList &ids) {
+        QStringList out;
+        for (const QString &id : ids) {
+            const TopologyIndex::Ref *ref = index.find(id);
+            const QString kind = !ref                          ? QString()
+                               : ref->kind == ObjectKind::Host ? tr("host")
+                               : ref->kind == ObjectKind::Rack ? tr("rack")
+                                                               : tr("circuit");
+            out << index.nameOf(t, id) + QStringLiteral(" (") + kind + QLatin1Char(')');
+        }
+        return out.join(QStringLiteral(" + "));
+    };
+    auto scenarioRow = [&](const ScenarioResult &s) {
+        QStringList restarts;
+        for (const Restart &re : s.restarts) {
+            if (restarts.size() == 8) {
+                restarts << tr("and %1 more").arg(s.restarts.size() - 8);
+                break;
+            }
+            restarts << index.nameOf(t, re.guest.str()) + QStringLiteral(" \u2192 ") + index.nameOf(t, re.host.str());
+        }
+        return QStringList{
+            failedNames(s.fail),     QString::number(s.hostsDown.size()), QString::number(s.guestsDown.size()),
+            names(s.groupsDown, 12), names(s.groupsDegraded, 12),         restarts.join(QStringLiteral(", ")),
+            names(s.stayDown, 12)};
+    };
+    const QStringList scenarioHeader{tr("Failure"),         tr("Hosts down"),  tr("Guests down"), tr("Groups down"),
+                                     tr("Groups degraded"), tr("HA restarts"), tr("Stay down")};
+    r.failureMatrix.header = scenarioHeader;
+    const QVector<ScenarioResult> singles = analysis.singleFailures();
+    const ScenarioResult *worstSingle = nullptr;
+    auto worse = [](const ScenarioResult &a, const ScenarioResult &b) {
+        if (a.groupsDown.size() != b.groupsDown.size())
+            return a.groupsDown.size() > b.groupsDown.size();
+        if (a.stayDown.size() != b.stayDown.size())
+            return a.stayDown.size() > b.stayDown.size();
+        return a.guestsDown.size() > b.guestsDown.size();
+    };
+    for (const ScenarioResult &s : singles) {
+        r.failureMatrix.rows << scenarioRow(s);
+        if (!worstSingle || worse(s, *worstSingle))
+            worstSingle = &s;
+    }
+    r.worstDoubles.header = scenarioHeader;
+    const QVector<ScenarioResult> worst = analysis.worst(5, 2);
+    const ScenarioResult *worstDouble = nullptr;
+    for (const ScenarioResult &s : worst) {
+        if (s.fail.size() != 2)
+            continue;
+        if (!worstDouble)
+            worstDouble = &s;
+        r.worstDoubles.rows << scenarioRow(s);
+        r.worstDoubleSentences << analysis.sentence(s);
+    }
+    if (worstSingle && !worstSingle->guestsDown.isEmpty())
+        r.summary << tr("Worst single failure: %1").arg(analysis.sentence(*worstSingle));
+    else if (!singles.isEmpty())
+        r.summary << tr("No single host, rack or circuit failure takes a guest down.");
+    if (worstDouble)
+        r.summary << tr("Worst double failure: %1").arg(analysis.sentence(*worstDouble));
+
+    // The rules that keep the design true in production.
+    const ApartSets sets = ApartSets::derive(t);
+    r.apartSets.header = QStringList{tr("Cluster"), tr("Rule"), tr("Group"), tr("Kind"), tr("Members kept apart")};
+    r.rackPins.header = QStringList{tr("Cluster"), tr("Pair"), tr("Member"), tr("Rack"), tr("Host group"), tr("Rule")};
+    r.drsOverrides.header = QStringList{tr("Cluster"), tr("Guest"), tr("DRS automation")};
+    for (const ClusterRules &c : sets.clusters()) {
+        for (const ApartSet &a : c.apart) {
+            QStringList members;
+            for (const NamedRef &m : a.members)
+                members << m.name;
+            r.apartSets.rows << QStringList{c.cluster.name, a.ruleName, a.group.name,
+                                            a.kind == GroupKind::Switchover ? tr("switchover pair") : tr("pool"),
+                                            members.join(QStringLiteral(", "))};
+        }
+        for (const PinnedPair &pair : c.pairs) {
+            for (const RackPin &pin : pair.pins)
+                r.rackPins.rows << QStringList{c.cluster.name, pair.group.name,   pin.guest.name,
+                                               pin.rack.name,  pin.hostGroupName, pin.ruleName};
+        }
+        for (const DrsOverride &o : c.overrides)
+            r.drsOverrides.rows << QStringList{c.cluster.name, o.guest.name,
+                                               o.level == DrsLevel::PartiallyAutomated ? tr("partially automated")
+                                               : o.level == DrsLevel::Manual           ? tr("manual")
+                                                                                       : tr("disabled")};
+        for (const QString &note : c.notes)
+            r.ruleNotes << c.cluster.name + QStringLiteral(": ") + note;
+    }
+    const bool vsphere = t.header.platform.hypervisor == Hypervisor::VSphere;
+    if (const Exporter *e = ExporterRegistry::instance().find(vsphere ? QStringLiteral("powercli")
+                                                                      : QStringLiteral("hyperv"))) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QStringList notes;
+        QString error;
+        if (e->write(ExportInput{t, sourceName, ExportOptions()}, buffer, &notes, &error)) {
+            r.scriptTitle = vsphere ? tr("VMware PowerCLI script") : tr("Hyper-V PowerShell script");
+            r.script = QString::fromUtf8(buffer.data());
+        }
+    }
+
     if (hideNames)
         r.summary << tr("Host and VM names are replaced by generic labels in this document.");
 
@@ -220,7 +372,7 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         for (int i = 0; i < rack.circuits.size(); ++i) {
             const int cp = index.circuit(rack.circuits.at(i));
             const QString name = cp < 0 ? rack.circuits.at(i).str() : t.circuits.at(cp).name;
-            e.feeds << GenericNames::letters(i) + QStringLiteral(": ") + name;
+            e.feeds << GenericLabels::letters(i) + QStringLiteral(": ") + name;
         }
         QVector<int> hosts = index.hostsInRack(rp);
         std::sort(hosts.begin(), hosts.end());
@@ -255,81 +407,9 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
             r.unrackedHosts.rows << QStringList{h.name, clusterName(h), feedsOf(h).join(QStringLiteral(", "))};
     }
 
-    // Capacity per cluster, stacked by product; hosts in no cluster last.
-    QVector<QVector<int>> clusterHosts(t.clusters.size() + 1);
-    for (int hp = 0; hp < t.hosts.size(); ++hp) {
-        const int cp = t.hosts.at(hp).cluster.isNull() ? -1 : index.cluster(t.hosts.at(hp).cluster);
-        clusterHosts[cp < 0 ? t.clusters.size() : cp] << hp;
-    }
-    for (int cp = 0; cp <= t.clusters.size(); ++cp) {
-        const QVector<int> &hosts = clusterHosts.at(cp);
-        if (hosts.isEmpty())
-            continue;
-        CapacitySeries s;
-        s.cluster = cp < t.clusters.size() ? t.clusters.at(cp).name : tr("Hosts in no cluster");
-        QHash<QString, int> productRow;
-        for (int hp : hosts) {
-            for (int g : index.guestsOnHost(hp)) {
-                const QString product = productName(t.guests.at(g).product);
-                if (!productRow.contains(product)) {
-                    productRow.insert(product, s.products.size());
-                    s.products << product;
-                }
-            }
-        }
-        s.vcpuByProduct.fill(QVector<double>(hosts.size(), 0.0), s.products.size());
-        s.memoryByProduct.fill(QVector<double>(hosts.size(), 0.0), s.products.size());
-        for (int i = 0; i < hosts.size(); ++i) {
-            const Host &h = t.hosts.at(hosts.at(i));
-            s.hosts << h.name;
-            s.cores << h.cores;
-            s.memoryGb << h.memoryGb;
-            for (int g : index.guestsOnHost(hosts.at(i))) {
-                const Guest &guest = t.guests.at(g);
-                const int row = productRow.value(productName(guest.product));
-                s.vcpuByProduct[row][i] += guest.vcpu;
-                s.memoryByProduct[row][i] += guest.memoryGb;
-            }
-        }
-        r.capacity << s;
-    }
-
-    // Guests per rack and per circuit (a guest counts for every circuit feeding its host).
-    r.guestsPerRack.title = tr("Guests per rack");
-    QVector<double> perRack(t.racks.size(), 0.0);
-    QVector<double> perCircuit(t.circuits.size(), 0.0);
-    int unracked = 0;
-    for (const Guest &g : t.guests) {
-        const Host *h = hostOf(g);
-        if (!h)
-            continue;
-        const int rp = h->rack.isNull() ? -1 : index.rack(h->rack);
-        if (rp >= 0)
-            perRack[rp] += 1;
-        else
-            ++unracked;
-        QVector<CircuitId> feeds = h->power;
-        if (feeds.isEmpty() && rp >= 0)
-            feeds = t.racks.at(rp).circuits;
-        for (const CircuitId &c : feeds) {
-            const int cp = index.circuit(c);
-            if (cp >= 0)
-                perCircuit[cp] += 1;
-        }
-    }
-    for (int rp = 0; rp < t.racks.size(); ++rp) {
-        r.guestsPerRack.labels << t.racks.at(rp).name;
-        r.guestsPerRack.values << perRack.at(rp);
-    }
-    if (unracked > 0) {
-        r.guestsPerRack.labels << tr("Unracked hosts");
-        r.guestsPerRack.values << unracked;
-    }
-    r.guestsPerCircuit.title = tr("Guests per circuit");
-    for (int cp = 0; cp < t.circuits.size(); ++cp) {
-        r.guestsPerCircuit.labels << t.circuits.at(cp).name;
-        r.guestsPerCircuit.values << perCircuit.at(cp);
-    }
+    r.capacity = capacityByCluster(t, index);
+    r.guestsPerRack = td::guestsPerRack(t, index);
+    r.guestsPerCircuit = td::guestsPerCircuit(t, index);
 
     // Inventory.
     r.hostInventory.header = QStringList{tr("Host"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "report/chartdata.h"
 #include "rules/finding.h"
 
 #include <QDate>
@@ -42,26 +43,6 @@ struct RackElevation
     QStringList unplaced; // hosts of this rack with no unit given
 };
 
-// Per host, what is used against what is there, for one cluster.
-struct CapacitySeries
-{
-    QString cluster;
-    QStringList hosts;
-    QStringList products;                     // stack order
-    QVector<QVector<double>> vcpuByProduct;   // [product][host]
-    QVector<QVector<double>> memoryByProduct; // [product][host]
-    QVector<double> cores;                    // capacity per host (0 = unknown)
-    QVector<double> memoryGb;
-};
-
-// A simple count per label ("guests per rack").
-struct CountSeries
-{
-    QString title;
-    QStringList labels;
-    QVector<double> values;
-};
-
 // A finding as the report shows it: the rule's words next to the message.
 struct ReportFinding
 {
@@ -72,6 +53,7 @@ struct ReportFinding
     QString explanation;
     QString source;
     QStringList subjects; // names
+    QString waived;       // the waiver's reason; empty = not waived
 };
 
 // One redundancy group with where its members run.
@@ -105,8 +87,26 @@ struct DesignReport
     QVector<ReportGroup> groups;
     ReportTable groupTable;
 
-    QVector<ReportFinding> findings; // in the stable order
-    int errors = 0, warnings = 0, infos = 0;
+    QVector<ReportFinding> findings;         // in the stable order
+    int errors = 0, warnings = 0, infos = 0; // not waived
+    int waived = 0;
+    // The layout's waivers: rule, subjects (names), reason, what it waives
+    // (no rows: the layout has none).
+    ReportTable waivers;
+
+    // Failure analysis: one row per host, rack and circuit (N-1), then the
+    // worst double failures, each with its one-sentence story.
+    ReportTable failureMatrix;
+    ReportTable worstDoubles;
+    QStringList worstDoubleSentences;
+
+    // The rules that keep the design true in production (ApartSets).
+    ReportTable apartSets;
+    ReportTable rackPins;
+    ReportTable drsOverrides;
+    QStringList ruleNotes;
+    QString scriptTitle; // "VMware PowerCLI script" / "Hyper-V PowerShell script"
+    QString script;      // the script itself (appendix)
 
     QVector<CapacitySeries> capacity; // per cluster (hosts in no cluster last)
     CountSeries guestsPerRack;
@@ -116,7 +116,7 @@ struct DesignReport
     ReportTable guestInventory;
 
     // Builds the report. With hideNames, host and guest names are replaced by
-    // generic labels (GenericNames) everywhere, findings included.
+    // generic labels (withGenericLabels) everywhere, findings included.
     static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
 };
 

@@ -152,8 +152,19 @@ int FindingsReport::count(Severity severity) const
 {
     int n = 0;
     for (const Finding &f : mFindings)
-        n += f.severity == severity ? 1 : 0;
+        n += f.severity == severity && !f.isWaived() ? 1 : 0;
     return n;
+}
+
+int FindingsReport::waivedCount() const
+{
+    return static_cast<int>(
+        std::count_if(mFindings.cbegin(), mFindings.cend(), [](const Finding &f) { return f.isWaived(); }));
+}
+
+bool FindingsReport::fails(bool strict) const
+{
+    return count(Severity::Error) > 0 || (strict && count(Severity::Warning) > 0);
 }
 
 QByteArray FindingsReport::text() const
@@ -164,12 +175,19 @@ QByteArray FindingsReport::text() const
         out += mFile;
         if (line > 0)
             out += QLatin1Char(':') + QString::number(line);
-        out += QStringLiteral(": %1: %2 [%3]\n").arg(severityName(f.severity), f.message, f.rule);
+        out += QStringLiteral(": %1: %2 [%3]").arg(severityName(f.severity), f.message, f.rule);
+        if (f.waived)
+            out += QStringLiteral(" [waived: %1]").arg(*f.waived);
+        out += QLatin1Char('\n');
     }
     const int e = count(Severity::Error);
     const int w = count(Severity::Warning);
     const int i = count(Severity::Info);
-    out += QStringLiteral("%1: %2 error(s), %3 warning(s), %4 info\n").arg(mFile).arg(e).arg(w).arg(i);
+    out += QStringLiteral("%1: %2 error(s), %3 warning(s), %4 info").arg(mFile).arg(e).arg(w).arg(i);
+    // Waived findings count toward no severity; said only when there are some.
+    if (const int waived = waivedCount())
+        out += QStringLiteral(", %1 waived").arg(waived);
+    out += QLatin1Char('\n');
     return out.toUtf8();
 }
 
@@ -183,15 +201,23 @@ QByteArray FindingsReport::json() const
         QStringList subjects;
         for (const QString &s : f.subjects)
             subjects << jsonString(s);
-        out += QStringLiteral("{\"rule\": %1, \"severity\": %2, \"message\": %3, \"subjects\": [%4]}")
+        out += QStringLiteral("{\"rule\": %1, \"severity\": %2, \"message\": %3, \"subjects\": [%4]")
                    .arg(jsonString(f.rule), jsonString(severityName(f.severity)), jsonString(f.message),
                         subjects.join(QStringLiteral(", ")));
+        if (f.waived)
+            out += QStringLiteral(", \"waived\": ") + jsonString(*f.waived);
+        out += QLatin1Char('}');
     }
     out += first ? QStringLiteral("]") : QStringLiteral("\n]");
-    out += QStringLiteral(", \"summary\": {\"error\": %1, \"warning\": %2, \"info\": %3}}\n")
+    out += QStringLiteral(", \"summary\": {\"error\": %1, \"warning\": %2, \"info\": %3")
                .arg(count(Severity::Error))
                .arg(count(Severity::Warning))
                .arg(count(Severity::Info));
+    // Only when some finding is waived: the output of a layout without
+    // waivers is what it always was.
+    if (const int waived = waivedCount())
+        out += QStringLiteral(", \"waived\": %1").arg(waived);
+    out += QStringLiteral("}}\n");
     return out.toUtf8();
 }
 
@@ -226,7 +252,7 @@ QByteArray FindingsReport::sarif() const
             logical.append(QJsonObject{{QStringLiteral("name"), s}});
         QJsonObject location{{QStringLiteral("physicalLocation"), physical},
                              {QStringLiteral("logicalLocations"), logical}};
-        results.append(QJsonObject{
+        QJsonObject result{
             {QStringLiteral("ruleId"), f.rule},
             {QStringLiteral("ruleIndex"), ruleIndex.value(f.rule)},
             {QStringLiteral("level"), sarifLevel(f.severity)},
@@ -236,7 +262,15 @@ QByteArray FindingsReport::sarif() const
              QJsonObject{{QStringLiteral("primaryLocationLineHash"), primaryLocationLineHash(f)},
                          {QStringLiteral("subjects/v1"),
                           f.rule + QLatin1Char(':') + f.subjects.join(QLatin1Char(','))}}},
-        });
+        };
+        // A waived finding is suppressed in the source (GitHub code scanning
+        // shows it as dismissed).
+        if (f.waived) {
+            result.insert(QStringLiteral("suppressions"),
+                          QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("inSource")},
+                                                 {QStringLiteral("justification"), *f.waived}}});
+        }
+        results.append(result);
     }
     const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("Topology Designer")},
                              {QStringLiteral("version"), QStringLiteral(TD_VERSION)},
@@ -256,21 +290,27 @@ QByteArray FindingsReport::sarif() const
 QByteArray FindingsReport::junit() const
 {
     // One test case per rule: it fails with one <failure> per error or
-    // warning finding; info findings go to system-out.
+    // warning finding; info findings go to system-out. Waived findings fail
+    // nothing: a case with only waived errors and warnings is skipped, with
+    // one <skipped> per finding giving the waiver's reason (in a failed case
+    // they go to system-out).
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     const auto &rules = allRules();
-    int failedCases = 0;
-    for (const Rule *r : rules) {
-        for (const Finding &f : mFindings) {
-            if (f.rule == r->id() && f.severity != Severity::Info) {
-                ++failedCases;
-                break;
-            }
-        }
-    }
+    auto gating = [](const Finding &f) { return f.severity != Severity::Info; };
+    auto fails = [&](const Rule *r) {
+        return std::any_of(mFindings.cbegin(), mFindings.cend(),
+                           [&](const Finding &f) { return f.rule == r->id() && gating(f) && !f.isWaived(); });
+    };
+    auto skipped = [&](const Rule *r) {
+        return !fails(r) && std::any_of(mFindings.cbegin(), mFindings.cend(), [&](const Finding &f) {
+            return f.rule == r->id() && gating(f) && f.isWaived();
+        });
+    };
+    const int failedCases = static_cast<int>(std::count_if(rules.cbegin(), rules.cend(), fails));
+    const int skippedCases = static_cast<int>(std::count_if(rules.cbegin(), rules.cend(), skipped));
     // Only what the Jenkins xUnit plugin's junit-10.xsd allows and GitLab
     // reads: testsuites > testsuite > testcase > failure | system-out.
     xml.writeStartElement(QStringLiteral("testsuites"));
@@ -282,16 +322,27 @@ QByteArray FindingsReport::junit() const
     xml.writeAttribute(QStringLiteral("tests"), QString::number(rules.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(failedCases));
     xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+    if (skippedCases > 0)
+        xml.writeAttribute(QStringLiteral("skipped"), QString::number(skippedCases));
     for (const Rule *r : rules) {
         xml.writeStartElement(QStringLiteral("testcase"));
         xml.writeAttribute(QStringLiteral("classname"), QStringLiteral("placement"));
         xml.writeAttribute(QStringLiteral("name"), r->id());
         QStringList infos;
+        const bool caseFails = fails(r);
         for (const Finding &f : mFindings) {
             if (f.rule != r->id())
                 continue;
-            if (f.severity == Severity::Info) {
-                infos << f.message;
+            if (f.waived && gating(f) && !caseFails) {
+                xml.writeStartElement(QStringLiteral("skipped"));
+                xml.writeAttribute(QStringLiteral("message"), QStringLiteral("waived: ") + *f.waived);
+                xml.writeCharacters(f.message + QStringLiteral("\nsubjects: ") + f.subjects.join(QStringLiteral(", "))
+                                    + QStringLiteral("\nwaived: ") + *f.waived);
+                xml.writeEndElement();
+                continue;
+            }
+            if (f.severity == Severity::Info || f.waived) {
+                infos << (f.waived ? QStringLiteral("%1 [waived: %2]").arg(f.message, *f.waived) : f.message);
                 continue;
             }
             xml.writeStartElement(QStringLiteral("failure"));

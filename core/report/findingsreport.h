@@ -10,7 +10,8 @@
 namespace td {
 
 // Writes validation findings for people and for review gates: plain text,
-// JSON (the CLI contract), SARIF 2.1.0 (code scanning) and JUnit XML.
+// JSON (the CLI contract), SARIF 2.1.0 (code scanning) and JUnit XML. Waived
+// findings are reported with their reason and fail nothing.
 class FindingsReport final
 {
 public:
@@ -49,6 +50,12 @@ public:
     QByteArray json() const;
     QByteArray sarif() const;
     QByteArray junit() const;
+
+    // Whether the findings fail a review gate: an error, or with strict a
+    // warning, that is not waived.
+    bool fails(bool strict) const;
+    // Findings a waiver accepts (they count toward no severity).
+    int waivedCount() const;
 
 private:
     int lineOf(const Finding &finding) const;

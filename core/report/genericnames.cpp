@@ -1,47 +1,30 @@
 #include "report/genericnames.h"
 
-#include "catalog/catalog.h"
-
-#include <QCoreApplication>
-#include <QHash>
+#include "analysis/genericlabels.h"
 
 namespace td {
 
-GenericNames::GenericNames(const Topology &topology)
+namespace {
+
+template <typename T>
+void relabel(QVector<T> &list, const GenericLabels &labels)
 {
-    mHosts.reserve(topology.hosts.size());
-    for (int i = 0; i < topology.hosts.size(); ++i)
-        mHosts << QCoreApplication::translate("td::GenericNames", "Host %1").arg(i + 1);
-    QHash<QString, int> perProduct;
-    mGuests.reserve(topology.guests.size());
-    for (const Guest &g : topology.guests) {
-        const Product *p = Catalog::builtin().product(g.product);
-        const QString base = p ? p->name : QCoreApplication::translate("td::GenericNames", "Guest");
-        int &n = perProduct[base];
-        mGuests << base + QLatin1Char(' ') + letters(n++);
-    }
+    for (T &object : list)
+        object.name = labels.label(object.id.str(), object.name);
 }
 
-QString GenericNames::letters(int index)
-{
-    QString s;
-    int n = index + 1;
-    while (n > 0) {
-        --n;
-        s.prepend(QChar(QLatin1Char('A').unicode() + n % 26));
-        n /= 26;
-    }
-    return s;
-}
+} // namespace
 
-Topology GenericNames::applied(const Topology &topology)
+Topology withGenericLabels(const Topology &topology)
 {
-    const GenericNames names(topology);
+    const GenericLabels labels(topology);
     Topology t = topology;
-    for (int i = 0; i < t.hosts.size(); ++i)
-        t.hosts[i].name = names.host(i);
-    for (int i = 0; i < t.guests.size(); ++i)
-        t.guests[i].name = names.guest(i);
+    relabel(t.circuits, labels);
+    relabel(t.racks, labels);
+    relabel(t.clusters, labels);
+    relabel(t.hosts, labels);
+    relabel(t.guests, labels);
+    relabel(t.groups, labels);
     return t;
 }
 

@@ -4,27 +4,9 @@
 
 namespace td {
 
-// Generic labels for presentations and reports that must not show a
-// customer's names: hosts become "Host 1", "Host 2", ... (document order) and
-// guests their product's name and a letter per product ("CIC Server A",
-// "CIC Server B", ..., "Z", "AA", ...). Stable for a given layout: the labels
-// follow the document order only.
-class GenericNames final
-{
-public:
-    explicit GenericNames(const Topology &topology);
-
-    QString host(int pos) const { return mHosts.value(pos); }
-    QString guest(int pos) const { return mGuests.value(pos); }
-
-    // A copy of the layout with host and guest names replaced by their labels.
-    static Topology applied(const Topology &topology);
-    // "A", "B", ..., "Z", "AA", "AB", ... for 0, 1, ...
-    static QString letters(int index);
-
-private:
-    QStringList mHosts;
-    QStringList mGuests;
-};
+// A copy of the layout with every labelled object's name (hosts, guests,
+// racks, circuits, clusters, groups) replaced by its GenericLabels label, the
+// same labels presentation mode shows: what reports write with --hide-names.
+Topology withGenericLabels(const Topology &topology);
 
 } // namespace td

@@ -55,7 +55,7 @@ QString CsvGuestsExporter::description() const
 
 bool CsvGuestsExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
-    const QByteArray csv = input.options.hideNames ? guestsCsv(GenericNames::applied(input.topology))
+    const QByteArray csv = input.options.hideNames ? guestsCsv(withGenericLabels(input.topology))
                                                    : guestsCsv(input.topology);
     return writeAll(out, csv, error);
 }

@@ -51,8 +51,9 @@ figure.rack svg{width:100%;height:auto;max-width:240px}
 .finding .msg{font-weight:600;margin:.1em 0}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em}
 .counts span{margin-right:1em}
+pre.script{background:var(--soft);border:1px solid var(--line);padding:.6em;overflow-x:auto;font-size:.8em;white-space:pre}
 @media (max-width:600px){body{font-size:14px;padding:8px}figure.rack{flex-basis:45%}nav ol{columns:1}}
-@media print{body{max-width:none;padding:0;font-size:10pt}section{break-before:page}.scroll{overflow:visible}
+@media print{body{max-width:none;padding:0;font-size:10pt}pre.script{white-space:pre-wrap;overflow:visible}section{break-before:page}.scroll{overflow:visible}
 thead{display:table-header-group}tr,figure,.finding{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
 
@@ -66,7 +67,7 @@ struct Html
     }
     Html &operator<<(const char *s)
     {
-        out += QLatin1String(s);
+        out += QString::fromUtf8(s);
         return *this;
     }
     Html &text(const QString &s)
@@ -157,8 +158,15 @@ QString htmlEscaped(const QString &text)
 
 QStringList reportSectionTitles(const DesignReport &)
 {
-    return QStringList{tr("Summary"),  tr("Physical placement"), tr("Logical design"),
-                       tr("Findings"), tr("Capacity"),           tr("Inventory")};
+    return QStringList{tr("Summary"),
+                       tr("Physical placement"),
+                       tr("Logical design"),
+                       tr("Findings"),
+                       tr("Failure analysis"),
+                       tr("Capacity"),
+                       tr("Rules in production"),
+                       tr("Inventory"),
+                       tr("Appendix: the rules script")};
 }
 
 QString rackElevationSvg(const RackElevation &rack)
@@ -312,7 +320,10 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
     section(3);
     h << "<p class=\"counts\"><span>" << htmlEscaped(tr("Errors: %1").arg(r.errors)) << "</span><span>"
       << htmlEscaped(tr("Warnings: %1").arg(r.warnings)) << "</span><span>" << htmlEscaped(tr("Notes: %1").arg(r.infos))
-      << "</span></p>\n";
+      << "</span>";
+    if (r.waived > 0)
+        h << "<span>" << htmlEscaped(tr("Waived: %1").arg(r.waived)) << "</span>";
+    h << "</p>\n";
     if (r.findings.isEmpty())
         h << "<p>" << htmlEscaped(tr("The placement rules find nothing to report.")) << "</p>\n";
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
@@ -326,13 +337,43 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
             h << "<div class=\"finding " << severityName(sev) << "\"><p class=\"msg\">" << htmlEscaped(f.message)
               << "</p><p><strong>" << htmlEscaped(f.title) << "</strong> (" << htmlEscaped(f.rule) << "). "
               << htmlEscaped(f.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + f.source)
-              << "</p></div>\n";
+              << "</p>";
+            if (!f.waived.isEmpty())
+                h << "<p class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
+                  << htmlEscaped(f.waived) << "</p>";
+            h << "</div>\n";
         }
+    }
+    if (!r.waivers.rows.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Waivers")) << "</h3>\n<p>"
+          << htmlEscaped(tr("Findings accepted on purpose, with the reason saved in the layout. A waived finding "
+                            "counts toward no severity."))
+          << "</p>\n";
+        htmlTable(h, r.waivers);
     }
     h << "</section>\n";
 
-    // 5. Capacity
+    // 5. Failure analysis
     section(4);
+    h << "<p>"
+      << htmlEscaped(tr("What each single host, rack and circuit failure takes down, what vSphere/Hyper-V HA "
+                        "restarts and where, and what stays down."))
+      << "</p>\n";
+    htmlTable(h, r.failureMatrix);
+    h << "<h3>" << htmlEscaped(tr("Worst double failures")) << "</h3>\n";
+    if (r.worstDoubles.rows.isEmpty()) {
+        h << "<p>" << htmlEscaped(tr("No double failure does more harm than a single one.")) << "</p>\n";
+    } else {
+        h << "<ol>\n";
+        for (const QString &sentence : r.worstDoubleSentences)
+            h << "<li>" << htmlEscaped(sentence) << "</li>\n";
+        h << "</ol>\n";
+        htmlTable(h, r.worstDoubles);
+    }
+    h << "</section>\n";
+
+    // 6. Capacity
+    section(5);
     for (const CapacitySeries &s : r.capacity) {
         h << "<h3>" << htmlEscaped(s.cluster) << "</h3>\n";
         if (charts) {
@@ -352,12 +393,47 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
     }
     h << "</section>\n";
 
-    // 6. Inventory
-    section(5);
+    // 7. Rules in production
+    section(6);
+    h << "<h3>" << htmlEscaped(tr("Kept apart (anti-affinity)")) << "</h3>\n";
+    if (r.apartSets.rows.isEmpty())
+        h << "<p>" << htmlEscaped(tr("None.")) << "</p>\n";
+    else
+        htmlTable(h, r.apartSets);
+    h << "<h3>" << htmlEscaped(tr("Rack pins of switchover pairs")) << "</h3>\n";
+    if (r.rackPins.rows.isEmpty())
+        h << "<p>" << htmlEscaped(tr("None.")) << "</p>\n";
+    else
+        htmlTable(h, r.rackPins);
+    h << "<h3>" << htmlEscaped(tr("DRS overrides")) << "</h3>\n";
+    if (r.drsOverrides.rows.isEmpty())
+        h << "<p>" << htmlEscaped(tr("None.")) << "</p>\n";
+    else
+        htmlTable(h, r.drsOverrides);
+    if (!r.ruleNotes.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Notes")) << "</h3>\n<ul>\n";
+        for (const QString &note : r.ruleNotes)
+            h << "<li>" << htmlEscaped(note) << "</li>\n";
+        h << "</ul>\n";
+    }
+    h << "</section>\n";
+
+    // 8. Inventory
+    section(7);
     h << "<h3>" << htmlEscaped(tr("Hosts")) << "</h3>\n";
     htmlTable(h, r.hostInventory);
     h << "<h3>" << htmlEscaped(tr("Guests")) << "</h3>\n";
     htmlTable(h, r.guestInventory);
+    h << "</section>\n";
+
+    // 9. Appendix
+    section(8);
+    if (r.script.isEmpty()) {
+        h << "<p>" << htmlEscaped(tr("No script for this platform.")) << "</p>\n";
+    } else {
+        h << "<h3>" << htmlEscaped(r.scriptTitle) << "</h3>\n<pre class=\"script\">" << htmlEscaped(r.script)
+          << "</pre>\n";
+    }
     h << "</section>\n</body>\n</html>\n";
     return h.out.toUtf8();
 }
@@ -455,8 +531,10 @@ QByteArray reportMarkdown(const DesignReport &r)
         mdTable(out, r.groupTable);
 
     section(3);
-    out += md(tr("Errors: %1, warnings: %2, notes: %3.").arg(r.errors).arg(r.warnings).arg(r.infos))
-         + QStringLiteral("\n\n");
+    out += md(tr("Errors: %1, warnings: %2, notes: %3.").arg(r.errors).arg(r.warnings).arg(r.infos));
+    if (r.waived > 0)
+        out += QLatin1Char(' ') + md(tr("Waived: %1.").arg(r.waived));
+    out += QStringLiteral("\n\n");
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
         bool any = false;
         for (const ReportFinding &f : r.findings) {
@@ -467,13 +545,32 @@ QByteArray reportMarkdown(const DesignReport &r)
             any = true;
             out += QStringLiteral("- **") + md(f.message) + QStringLiteral("**  \n  ") + md(f.title)
                  + QStringLiteral(" (`") + f.rule + QStringLiteral("`). ") + md(f.explanation)
-                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source) + QStringLiteral("\n");
+                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source);
+            if (!f.waived.isEmpty())
+                out += QStringLiteral("  \n  **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f.waived);
+            out += QLatin1Char('\n');
         }
         if (any)
             out += QLatin1Char('\n');
     }
+    if (!r.waivers.rows.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Waivers")) + QStringLiteral("\n\n");
+        mdTable(out, r.waivers);
+    }
 
     section(4);
+    mdTable(out, r.failureMatrix);
+    out += QStringLiteral("### ") + md(tr("Worst double failures")) + QStringLiteral("\n\n");
+    if (r.worstDoubles.rows.isEmpty()) {
+        out += md(tr("No double failure does more harm than a single one.")) + QStringLiteral("\n\n");
+    } else {
+        for (int i = 0; i < r.worstDoubleSentences.size(); ++i)
+            out += QStringLiteral("%1. ").arg(i + 1) + md(r.worstDoubleSentences.at(i)) + QLatin1Char('\n');
+        out += QLatin1Char('\n');
+        mdTable(out, r.worstDoubles);
+    }
+
+    section(5);
     for (const CapacitySeries &s : r.capacity) {
         out += QStringLiteral("### ") + md(s.cluster) + QStringLiteral("\n\n");
         mdTable(out, capacityTable(s));
@@ -483,11 +580,42 @@ QByteArray reportMarkdown(const DesignReport &r)
     out += QStringLiteral("### ") + md(r.guestsPerCircuit.title) + QStringLiteral("\n\n");
     mdTable(out, countTable(r.guestsPerCircuit, tr("Circuit")));
 
-    section(5);
+    section(6);
+    for (const auto &[title, table] :
+         {std::pair<QString, const ReportTable &>{tr("Kept apart (anti-affinity)"), r.apartSets},
+          std::pair<QString, const ReportTable &>{tr("Rack pins of switchover pairs"), r.rackPins},
+          std::pair<QString, const ReportTable &>{tr("DRS overrides"), r.drsOverrides}}) {
+        out += QStringLiteral("### ") + md(title) + QStringLiteral("\n\n");
+        if (table.rows.isEmpty())
+            out += md(tr("None.")) + QStringLiteral("\n\n");
+        else
+            mdTable(out, table);
+    }
+    if (!r.ruleNotes.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Notes")) + QStringLiteral("\n\n");
+        for (const QString &note : r.ruleNotes)
+            out += QStringLiteral("- ") + md(note) + QLatin1Char('\n');
+        out += QLatin1Char('\n');
+    }
+
+    section(7);
     out += QStringLiteral("### ") + md(tr("Hosts")) + QStringLiteral("\n\n");
     mdTable(out, r.hostInventory);
     out += QStringLiteral("### ") + md(tr("Guests")) + QStringLiteral("\n\n");
     mdTable(out, r.guestInventory);
+
+    section(8);
+    if (r.script.isEmpty()) {
+        out += md(tr("No script for this platform.")) + QStringLiteral("\n");
+    } else {
+        // A fence longer than any run of backticks in the script.
+        QString fence = QStringLiteral("```");
+        while (r.script.contains(fence))
+            fence += QLatin1Char('`');
+        out += QStringLiteral("### ") + md(r.scriptTitle) + QStringLiteral("\n\n") + fence
+             + QStringLiteral("powershell\n") + r.script
+             + (r.script.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) + fence + QLatin1Char('\n');
+    }
     return out.toUtf8();
 }
 

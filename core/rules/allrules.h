@@ -32,5 +32,6 @@ std::unique_ptr<Rule> makeCapacityCpu();
 std::unique_ptr<Rule> makeCapacityHostFailure();
 std::unique_ptr<Rule> makeUnplacedGuest();
 std::unique_ptr<Rule> makeUnknownFailureDomain();
+std::unique_ptr<Rule> makeWaiverUnused();
 
 } // namespace td

@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace td {
 
 enum class Severity { Error, Warning, Info };
@@ -11,17 +13,22 @@ enum class Severity { Error, Warning, Info };
 QString severityName(Severity severity); // "error", "warning", "info"
 
 // One result of a rule: which rule, how bad, a sentence naming the objects by
-// their names, and the ids it concerns (RULES.md, "Subjects").
+// their names, and the ids it concerns (RULES.md, "Subjects"). A finding a
+// waiver matches is waived: it carries the waiver's reason, counts toward no
+// severity and fails no gate.
 struct Finding
 {
     QString rule;
     Severity severity = Severity::Info;
     QString message;
     QStringList subjects;
+    std::optional<QString> waived; // the reason, when a waiver matches it
 
+    bool isWaived() const { return waived.has_value(); }
     bool operator==(const Finding &o) const
     {
-        return rule == o.rule && severity == o.severity && message == o.message && subjects == o.subjects;
+        return rule == o.rule && severity == o.severity && message == o.message && subjects == o.subjects
+            && waived == o.waived;
     }
     bool operator!=(const Finding &o) const { return !(*this == o); }
 };

@@ -8,8 +8,11 @@
 
 namespace td {
 
-// What one rule check looks at: it runs once per object of this kind.
-enum class Scope { Guest, Host, Group, Cluster };
+// What one rule check looks at: it runs once per object of this kind. A
+// Waiver rule runs once per waiver, after every other rule (it judges their
+// findings: RuleContext::waiverUsed).
+enum class Scope { Guest, Host, Group, Cluster, Waiver };
+constexpr int kScopeCount = 5;
 
 // One placement rule of RULES.md. A rule is a pure function of the model:
 // check() looks at one object (a guest, host, group or cluster, by position)

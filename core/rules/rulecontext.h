@@ -19,6 +19,9 @@ public:
     const Topology &topology;
     const TopologyIndex &index;
     const Catalog &catalog;
+    // For the Waiver-scoped rules: whether each waiver (by position) matches
+    // a finding of the other rules. Set by the validator.
+    const QVector<bool> *waiverUsed = nullptr;
 
     const Platform &platform() const { return topology.header.platform; }
     bool vsphere() const { return platform().hypervisor == Hypervisor::VSphere; }

@@ -31,6 +31,7 @@ const QVector<const Rule *> &allRules()
         v.push_back(makeCapacityHostFailure());
         v.push_back(makeUnplacedGuest());
         v.push_back(makeUnknownFailureDomain());
+        v.push_back(makeWaiverUnused());
         return v;
     }();
     static const QVector<const Rule *> rules = [] {

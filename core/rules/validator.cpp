@@ -11,8 +11,22 @@ ObjectKind kindOfScope(Scope scope)
     case Scope::Host: return ObjectKind::Host;
     case Scope::Group: return ObjectKind::Group;
     case Scope::Cluster: return ObjectKind::Cluster;
+    case Scope::Waiver: break;
     }
     return ObjectKind::Guest;
+}
+
+// Drops what a delta both removes and adds (a finding re-marked, then
+// re-checked away or back).
+void normalize(FindingsDelta &delta)
+{
+    for (qsizetype i = delta.removed.size() - 1; i >= 0; --i) {
+        const qsizetype j = delta.added.indexOf(delta.removed.at(i));
+        if (j >= 0) {
+            delta.added.removeAt(j);
+            delta.removed.removeAt(i);
+        }
+    }
 }
 
 template <typename List>
@@ -28,6 +42,7 @@ int objectCount(const Topology &t, Scope scope)
     case Scope::Host: return static_cast<int>(t.hosts.size());
     case Scope::Group: return static_cast<int>(t.groups.size());
     case Scope::Cluster: return static_cast<int>(t.clusters.size());
+    case Scope::Waiver: break;
     }
     return 0;
 }
@@ -38,7 +53,8 @@ const QString &objectId(const Topology &t, Scope scope, int pos)
     case Scope::Guest: return idAt(t.guests, pos);
     case Scope::Host: return idAt(t.hosts, pos);
     case Scope::Group: return idAt(t.groups, pos);
-    case Scope::Cluster: break;
+    case Scope::Cluster:
+    case Scope::Waiver: break;
     }
     return idAt(t.clusters, pos);
 }
@@ -163,6 +179,9 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
     for (auto &slot : mStore)
         slot.clear();
     mCounts[0] = mCounts[1] = mCounts[2] = 0;
+    mWaived = 0;
+    mWaiverMatches.clear();
+    takeWaivers(topology, nullptr);
     for (int r = 0; r < rules.size(); ++r) {
         const Rule *rule = rules.at(r);
         const int n = objectCount(topology, rule->scope());
@@ -173,6 +192,7 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
                 store(r, objectId(topology, rule->scope(), pos), std::move(found), nullptr);
         }
     }
+    checkWaivers(topology, index, nullptr);
     mSortedValid = false;
 }
 
@@ -181,6 +201,7 @@ void Validator::addImpact(const Topology &topology,
                           const Touched &touched,
                           DirtySet &dirty) const
 {
+    dirty.waivers = dirty.waivers || touched.waivers;
     if (touched.header) {
         dirty.all = true;
         return;
@@ -198,10 +219,14 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
         delta.reset = true;
         return delta;
     }
+    if (dirty.waivers)
+        takeWaivers(topology, &delta);
     const RuleContext context(topology, index, mCatalog);
     const auto &rules = allRules();
     for (int r = 0; r < rules.size(); ++r) {
         const Rule *rule = rules.at(r);
+        if (rule->scope() == Scope::Waiver)
+            continue;
         const ObjectKind kind = kindOfScope(rule->scope());
         for (const QString &id : dirty[rule->scope()]) {
             QVector<Finding> found;
@@ -211,11 +236,90 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
             store(r, id, std::move(found), &delta);
         }
     }
+    checkWaivers(topology, index, &delta);
+    if (dirty.waivers)
+        normalize(delta);
     return delta;
+}
+
+void Validator::mark(QVector<Finding> &findings) const
+{
+    if (mWaivers.isEmpty()) {
+        for (Finding &f : findings)
+            f.waived.reset();
+        return;
+    }
+    for (Finding &f : findings) {
+        const auto it = mWaivers.constFind(Waiver::key(f.rule, f.subjects));
+        if (it == mWaivers.constEnd())
+            f.waived.reset();
+        else
+            f.waived = it.value();
+    }
+}
+
+void Validator::takeWaivers(const Topology &topology, FindingsDelta *delta)
+{
+    QHash<QString, QString> waivers;
+    for (const Waiver &w : topology.waivers) {
+        const QString key = w.key();
+        if (!waivers.contains(key))
+            waivers.insert(key, w.reason);
+    }
+    if (waivers == mWaivers)
+        return;
+    mWaivers = std::move(waivers);
+    const auto &rules = allRules();
+    for (int r = 0; r < rules.size(); ++r) {
+        if (rules.at(r)->scope() == Scope::Waiver)
+            continue;
+        for (QVector<Finding> &list : mStore[r]) {
+            QVector<Finding> marked = list;
+            mark(marked);
+            if (marked == list)
+                continue;
+            countIn(list, -1);
+            countIn(marked, +1);
+            if (delta) {
+                for (qsizetype i = 0; i < list.size(); ++i) {
+                    if (list.at(i) != marked.at(i)) {
+                        delta->removed.append(list.at(i));
+                        delta->added.append(marked.at(i));
+                    }
+                }
+            }
+            list = std::move(marked);
+            mSortedValid = false;
+        }
+    }
+}
+
+void Validator::checkWaivers(const Topology &topology, const TopologyIndex &index, FindingsDelta *delta)
+{
+    const auto &rules = allRules();
+    QVector<bool> used;
+    used.reserve(topology.waivers.size());
+    for (const Waiver &w : topology.waivers)
+        used.append(mWaiverMatches.value(w.key()) > 0);
+    RuleContext context(topology, index, mCatalog);
+    context.waiverUsed = &used;
+    for (int r = 0; r < rules.size(); ++r) {
+        if (rules.at(r)->scope() != Scope::Waiver)
+            continue;
+        if (topology.waivers.isEmpty() && mStore.at(r).isEmpty())
+            continue;
+        QVector<Finding> found;
+        for (int pos = 0; pos < topology.waivers.size(); ++pos)
+            rules.at(r)->check(context, pos, found);
+        // One slot for them all: they are few, and a waiver has no id.
+        store(r, QString(), std::move(found), delta);
+    }
 }
 
 void Validator::store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta)
 {
+    if (allRules().at(rule)->scope() != Scope::Waiver)
+        mark(findings);
     auto &slot = mStore[rule];
     auto it = slot.find(id);
     if (it == slot.end()) {
@@ -251,8 +355,19 @@ void Validator::store(int rule, const QString &id, QVector<Finding> &&findings, 
 
 void Validator::countIn(const QVector<Finding> &findings, int sign)
 {
-    for (const Finding &f : findings)
-        mCounts[static_cast<int>(f.severity)] += sign;
+    for (const Finding &f : findings) {
+        if (!f.waived) {
+            mCounts[static_cast<int>(f.severity)] += sign;
+            continue;
+        }
+        mWaived += sign;
+        const QString key = Waiver::key(f.rule, f.subjects);
+        const int matches = mWaiverMatches.value(key) + sign;
+        if (matches > 0)
+            mWaiverMatches.insert(key, matches);
+        else
+            mWaiverMatches.remove(key);
+    }
 }
 
 const QVector<Finding> &Validator::findings() const

@@ -15,8 +15,9 @@ namespace td {
 // The objects whose rule checks must run again after an edit, by scope.
 struct DirtySet
 {
-    QSet<QString> ids[4]; // indexed by Scope
-    bool all = false;     // everything (the platform changed, ...)
+    QSet<QString> ids[kScopeCount]; // indexed by Scope
+    bool all = false;               // everything (the platform changed, ...)
+    bool waivers = false;           // the waivers changed: re-mark the findings
 
     QSet<QString> &operator[](Scope s) { return ids[static_cast<int>(s)]; }
     const QSet<QString> &operator[](Scope s) const { return ids[static_cast<int>(s)]; }
@@ -27,6 +28,7 @@ struct Touched
 {
     QVector<std::pair<ObjectKind, QString>> objects;
     bool header = false;
+    bool waivers = false;
 };
 
 // How the findings changed in one update.
@@ -41,6 +43,9 @@ struct FindingsDelta
 // Runs the rules. A full run checks every object; an incremental update
 // re-checks only the objects in a DirtySet, which addImpact() computes from
 // what an edit touched. Both give the same findings (tests prove it).
+// Waivers mark the findings they match (Finding::waived), which then count
+// toward no severity; a change of the waivers alone re-checks nothing but the
+// findings' marks. The waiver-unused findings follow every update.
 class Validator final
 {
 public:
@@ -56,7 +61,10 @@ public:
 
     // All findings, in the stable order.
     const QVector<Finding> &findings() const;
+    // Findings of a severity that are not waived.
     int count(Severity severity) const { return mCounts[static_cast<int>(severity)]; }
+    // Waived findings.
+    int waivedCount() const { return mWaived; }
 
     // One-shot full validation.
     static QVector<Finding> validate(const Topology &topology, const Catalog &catalog = Catalog::builtin());
@@ -64,10 +72,19 @@ public:
 private:
     void store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);
     void countIn(const QVector<Finding> &findings, int sign);
+    // Sets or clears each finding's waived reason from mWaivers.
+    void mark(QVector<Finding> &findings) const;
+    // Takes the topology's waivers and re-marks every stored finding.
+    void takeWaivers(const Topology &topology, FindingsDelta *delta);
+    // Re-runs the Waiver-scoped rules (waiver-unused).
+    void checkWaivers(const Topology &topology, const TopologyIndex &index, FindingsDelta *delta);
 
     const Catalog &mCatalog;
     QVector<QHash<QString, QVector<Finding>>> mStore; // per rule: object id -> findings
     int mCounts[3] = {0, 0, 0};
+    int mWaived = 0;
+    QHash<QString, QString> mWaivers;   // Waiver::key -> reason (the first waiver's)
+    QHash<QString, int> mWaiverMatches; // Waiver::key -> waived findings it matches
     mutable QVector<Finding> mSorted;
     mutable bool mSortedValid = false;
 };

@@ -60,8 +60,8 @@ private slots:
 
     void toStdoutAndFile()
     {
-        Run r = run({QStringLiteral("export"), QStringLiteral("--sample"), QStringLiteral("--to"),
-                     QStringLiteral("ansible")});
+        Run r = run(
+            {QStringLiteral("export"), QStringLiteral("--sample"), QStringLiteral("--to"), QStringLiteral("ansible")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith("---\n"));
         QVERIFY(r.out.contains("drs_rule_name: \"td-apart-cic-pair\""));
@@ -95,8 +95,8 @@ private slots:
     void errors()
     {
         // Unknown format.
-        Run r = run({QStringLiteral("export"), QStringLiteral("--sample"), QStringLiteral("--to"),
-                     QStringLiteral("nope")});
+        Run r = run(
+            {QStringLiteral("export"), QStringLiteral("--sample"), QStringLiteral("--to"), QStringLiteral("nope")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("unknown export format 'nope'"));
         QVERIFY(r.out.isEmpty());

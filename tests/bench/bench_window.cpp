@@ -6,10 +6,12 @@
 // paste 100 guests, typing an issues filter; then peak memory. Not a
 // pass/fail test: the machines are shared and noisy; read the figures.
 //
-// TD_BENCH_ONLY=move|undo|redo|selectall|clear|delete|paste runs only what
-// that figure needs and, under `valgrind --tool=callgrind
-// --collect-atstart=no`, collects instruction counts for that operation
-// alone (repeatable where wall time is not): compare before/after a change.
+// Instruction counts (repeatable where wall time is not): run it under
+// `valgrind --tool=callgrind --collect-atstart=no bench_window 10`; only the
+// timed operations are collected, and each figure's are dumped apart
+// (callgrind.out.PID.N, "Trigger: Client Request: move", ...): compare them
+// before/after a change. TD_BENCH_ONLY=move|undo|redo|selectall|clear|delete|
+// paste runs only what that figure needs.
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
@@ -40,6 +42,8 @@
 #include <valgrind/callgrind.h>
 #else
 #define CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_DUMP_STATS_AT(what)
+#define RUNNING_ON_VALGRIND 0
 #endif
 
 using namespace td;
@@ -88,8 +92,15 @@ qint64 cpuNow()
 
 // TD_BENCH_ONLY: the one operation to measure (empty: all of them).
 QString gOnly;
-// Whether the next timed() is the operation to collect callgrind counts for.
-bool gCollect = false;
+// Whether timed() collects callgrind counts (all but the open, which is
+// dumped apart: it is most of the run's time under callgrind).
+bool gCollect = true;
+
+// Ends a figure's callgrind counts (a dump of its own).
+void dump(const char *what)
+{
+    CALLGRIND_DUMP_STATS_AT(what);
+}
 
 bool runs(const char *what)
 {
@@ -147,6 +158,7 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true); // no settings of the user's are read or written
     const int repeats = argc > 1 ? std::max(10, atoi(argv[1])) : 200;
     gOnly = qEnvironmentVariable("TD_BENCH_ONLY");
+    const int loadRepeats = RUNNING_ON_VALGRIND ? 1 : 3;
     std::printf("memory at start: %ld MB\n", peakRssMb());
 
     QTemporaryDir dir;
@@ -163,7 +175,7 @@ int main(int argc, char *argv[])
     // The core load of the same file (median of 3), for the open ratio.
     QVector<qint64> loads;
     QVector<qint64> loadCpu;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < loadRepeats; ++i) {
         const qint64 cpu = cpuNow();
         QElapsedTimer t;
         t.start();
@@ -177,8 +189,8 @@ int main(int argc, char *argv[])
     }
     std::sort(loads.begin(), loads.end());
     std::sort(loadCpu.begin(), loadCpu.end());
-    const double coreLoad = ms(loads.at(1));
-    const double coreLoadCpu = ms(loadCpu.at(1));
+    const double coreLoad = ms(loads.at(loads.size() / 2));
+    const double coreLoadCpu = ms(loadCpu.at(loadCpu.size() / 2));
 
     MainWindow window(dir.filePath(QStringLiteral("recovery")));
     window.resize(1600, 1000);
@@ -191,8 +203,10 @@ int main(int argc, char *argv[])
 
     QString openError;
     bool opened = false;
+    gCollect = false;
     const double open = ms(timed([&] { opened = window.openFile(path, &openError, true); }));
     const double openCpu = ms(gCpu);
+    gCollect = true;
     if (!opened) {
         std::printf("cannot open the L layout: %s\n", qPrintable(openError));
         return 1;
@@ -228,7 +242,6 @@ int main(int argc, char *argv[])
     QVector<qint64> moves;
     QVector<qint64> moveCommands;
     QVector<qint64> moveCpu;
-    gCollect = gOnly == QLatin1String("move");
     for (int i = 0; edits && i < repeats; ++i) {
         const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
         const HostId to = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
@@ -241,14 +254,14 @@ int main(int argc, char *argv[])
     }
     QVector<qint64> undos;
     QVector<qint64> undoCpu;
-    gCollect = gOnly == QLatin1String("undo");
+    dump("move");
     for (int i = 0; edits && i < repeats; ++i) {
         undos.append(timed([&] { undo->undo(); }));
         undoCpu.append(gCpu);
     }
     QVector<qint64> redos;
     QVector<qint64> redoCpu;
-    gCollect = gOnly == QLatin1String("redo");
+    dump("undo");
     for (int i = 0; edits && i < repeats; ++i) {
         redos.append(timed([&] { undo->redo(); }));
         redoCpu.append(gCpu);
@@ -258,7 +271,7 @@ int main(int argc, char *argv[])
                     "(goal p99 <= %.0f ms) %s\n",
                     what, s.median, s.p99, s.max, cpu.median, cpu.p99, goal, verdict(s.p99, goal));
     };
-    gCollect = false;
+    dump("redo");
     mark("moves-done");
     if (edits) {
         report("guest move", stats(moves), stats(moveCpu), 8);
@@ -270,18 +283,19 @@ int main(int argc, char *argv[])
     }
 
     // Select All.
+    gCollect = false;
     scene->clearSelection();
     settle();
+    gCollect = true;
     QAction *selectAll = window.findChild<QAction *>(QStringLiteral("selectAll"));
-    gCollect = gOnly == QLatin1String("selectall");
     const double all = ms(timed([&] { selectAll->trigger(); }));
     const double allCpu = ms(gCpu);
     const int selected = static_cast<int>(scene->selectedIds().size());
     std::printf("Select All: %.1f ms (CPU %.1f ms), %d of %d objects selected (goal <= 50 ms, every object) %s\n", all,
                 allCpu, selected, objects, all <= 50 && selected == objects ? "ok" : "OVER");
-    gCollect = gOnly == QLatin1String("clear");
+    dump("selectall");
     const double none = ms(timed([&] { scene->clearSelection(); }));
-    gCollect = false;
+    dump("clear");
     std::printf("clear the selection: %.1f ms (goal <= 50 ms) %s\n", none, verdict(none, 50));
 
     // Delete 100 placed guests, then paste them back (a copy of them).
@@ -296,17 +310,17 @@ int main(int argc, char *argv[])
     window.copySelection();
     const int guestsBefore = static_cast<int>(t.guests.size());
     mark("delete");
-    gCollect = gOnly == QLatin1String("delete");
     const double del = ms(timed([&] { window.deleteSelection(MainWindow::HostGuests::Unplace); }));
     std::printf("delete %d guests: %.1f ms (CPU %.1f ms), %d guests left of %d (goal <= 50 ms) %s\n", toDelete, del,
                 ms(gCpu), static_cast<int>(t.guests.size()), guestsBefore, verdict(del, 50));
-    gCollect = gOnly == QLatin1String("paste");
+    dump("delete");
     const double paste = ms(timed([&] { window.paste(); }));
     std::printf("paste %d guests: %.1f ms (CPU %.1f ms), %d guests now (goal <= 50 ms) %s\n",
                 static_cast<int>(t.guests.size()) - guestsBefore + toDelete, paste, ms(gCpu),
                 static_cast<int>(t.guests.size()), verdict(paste, 50));
-    gCollect = false;
+    dump("paste");
     const double undoPaste = ms(timed([&] { undo->undo(); }));
+    dump("undo-paste");
     mark("delete-paste-done");
     std::printf("undo the paste: %.1f ms (goal <= 50 ms) %s\n", undoPaste, verdict(undoPaste, 50));
 

@@ -1,8 +1,12 @@
 #include "panels/minimappanel.h"
 
 #include "document.h"
+#include "scene/geometry.h"
+#include "scene/modelitem.h"
+#include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "theme.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -50,11 +54,63 @@ void MinimapPanel::redraw()
     picture.fill(palette().color(QPalette::Base));
     if (!mSource.isEmpty() && width() > 0 && height() > 0) {
         QPainter painter(&picture);
-        painter.setRenderHint(QPainter::Antialiasing);
-        mMain->scene()->render(&painter, QRectF(rect()), mSource, Qt::KeepAspectRatio);
+        paintOverview(&painter, *scene);
     }
     mPicture = picture;
     update();
+}
+
+void MinimapPanel::paintOverview(QPainter *painter, const TopologyScene &scene) const
+{
+    painter->setTransform(toWidget());
+    painter->setPen(Qt::NoPen);
+    const Document *doc = scene.document();
+    const Topology &t = doc->topology();
+    const QColor highlight = palette().color(QPalette::Highlight);
+    const auto rectOf = [](const QGraphicsItem *item, const QSizeF &size) { return QRectF(item->scenePos(), size); };
+    // The two areas, outlined.
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(Theme::rackFrame(), 0));
+    for (const AreaItem *area : {scene.unrackedArea(), scene.unplacedArea()})
+        painter->drawRect(area->mapRectToScene(area->boundingRect()));
+    painter->setPen(Qt::NoPen);
+    // Back to front: racks and circuits, hosts, guests.
+    const auto fillFor = [&](const ModelItem *item, const QColor &normal) {
+        if (item->isSelected())
+            return highlight;
+        const TopologyScene::Badge badge = scene.badgeFor(item->id());
+        return badge.count > 0 ? Theme::severity(badge.worst) : normal;
+    };
+    for (const ObjectKind kind : {ObjectKind::Rack, ObjectKind::Circuit, ObjectKind::Host, ObjectKind::Guest}) {
+        for (const ModelItem *item : scene.modelItems()) {
+            if (item->kind() != kind || !item->isVisible())
+                continue;
+            const QRectF r = rectOf(item, item->size());
+            switch (kind) {
+            case ObjectKind::Rack:
+                painter->setBrush(item->isSelected() ? highlight : Theme::rackFrame());
+                painter->drawRect(r);
+                painter->setBrush(Theme::rackFill());
+                painter->drawRect(r.adjusted(4, geometry::kRackHeader, -4, -4));
+                break;
+            case ObjectKind::Host: {
+                const int pos = doc->index().host(HostId(item->id()));
+                const int cluster = pos >= 0 ? doc->index().cluster(t.hosts.at(pos).cluster) : -1;
+                painter->setBrush(Theme::laneFill());
+                painter->drawRect(r);
+                painter->setBrush(fillFor(item, cluster >= 0 ? Theme::clusterColor(cluster) : Theme::hostFill()));
+                painter->drawRect(
+                    QRectF(r.topLeft(), QSizeF(std::min<qreal>(r.width(), geometry::kHostBarWidth), r.height())));
+                break;
+            }
+            default:
+                painter->setBrush(fillFor(item, kind == ObjectKind::Guest ? Theme::mutedText() : Theme::rackFrame()));
+                painter->drawRect(r);
+                break;
+            }
+        }
+    }
+    painter->resetTransform();
 }
 
 QTransform MinimapPanel::toWidget() const

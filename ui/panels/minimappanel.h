@@ -6,13 +6,16 @@
 
 namespace td {
 
+class TopologyScene;
 class TopologyView;
 
 // Minimap dock content: the whole layout small, with the main view's
 // visible area outlined; click or drag to move the main view there. The
-// layout is drawn into a cached picture, redrawn shortly after edits and
-// selection changes settle: at L drawing every item again for each edit
-// would cost more than the edit.
+// layout is drawn as plain shapes (racks, hosts in their cluster's colour,
+// guests, findings in red/amber, the selection highlighted) into a cached
+// picture, redrawn shortly after edits and selection changes settle; never
+// the canvas's own painting (at L that costs more than the edit, and drag
+// hints and overlays do not belong in an overview).
 class MinimapPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ protected:
 
 private:
     void redraw();
+    void paintOverview(QPainter *painter, const TopologyScene &scene) const;
     QTransform toWidget() const; // scene -> widget coordinates
     QPointF toScene(const QPoint &p) const;
 

@@ -8,7 +8,9 @@
 
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
 #include <QPainter>
+#include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
 namespace td {
@@ -31,18 +33,29 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         return;
     const Guest &g = doc->topology().guests.at(pos);
     const QRectF r(QPointF(0, 0), size());
-    painter->setRenderHint(QPainter::Antialiasing);
     const auto groupLook = s->groupLookFor(id());
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
+        // Zoomed far out: text would be a few pixels; the shape and the
+        // finding colour are what can be seen, as plain rectangles (a
+        // thousand antialiased rounded chips cost a frame at fit to view).
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(groupLook.color.isValid() ? groupLook.color : Theme::rackFrame());
+        painter->drawRect(r.adjusted(1, 1, -1, -1));
+        painter->setBrush(Theme::chipFill());
+        painter->drawRect(r.adjusted(3, 3, -3, -3));
+        paintBadgeBlock(painter, r.adjusted(r.width() * 0.6, 3, -3, -3));
+        if (isSelected()) {
+            painter->setPen(QPen(QGuiApplication::palette().color(QPalette::Highlight), 3));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(r.adjusted(-1, -1, 1, 1));
+        }
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(groupLook.color.isValid() ? QPen(groupLook.color, 2.2) : QPen(Theme::rackFrame(), 0.8));
     painter->setBrush(Theme::chipFill());
     painter->drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
-        // Zoomed far out: text would be a few pixels; the shape and the
-        // finding colour are what can be seen.
-        paintBadgeBlock(painter, r.adjusted(r.width() * 0.6, 2, -2, -2));
-        paintSelection(painter, r, 5);
-        return;
-    }
     Theme::icon(g.product).paint(painter, QRect(4, 6, 16, 16));
     QFont f = painter->font();
     f.setBold(true);

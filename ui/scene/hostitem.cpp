@@ -79,27 +79,26 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (pos < 0)
         return;
     const Host &h = doc->topology().hosts.at(pos);
-    painter->setRenderHint(QPainter::Antialiasing);
     const QRectF all(QPointF(0, 0), size());
     const QRectF bar(0, 1, geometry::kHostBarWidth - 4, size().height() - 2);
     const QRectF lane(geometry::kHostBarWidth, 1, size().width() - geometry::kHostBarWidth, size().height() - 2);
-
-    painter->setPen(QPen(Theme::rackFrame(), 0.6, Qt::DotLine));
-    painter->setBrush(Theme::laneFill());
-    painter->drawRoundedRect(lane, 3, 3);
-
-    painter->setPen(QPen(Theme::rackFrame(), 1));
-    painter->setBrush(Theme::hostFill());
-    painter->drawRoundedRect(bar, 3, 3);
-    const int cluster = doc->index().cluster(h.cluster);
-    if (cluster >= 0) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(Theme::clusterColor(cluster));
-        painter->drawRoundedRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2), 2, 2);
-    }
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    const int cluster = doc->index().cluster(h.cluster);
     if (detail < kDetailLevel) {
-        // Zoomed out: the name, drawn large enough to read, and colours.
+        // Zoomed out: plain rectangles, the name drawn large enough to read,
+        // and colours.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::laneFill());
+        painter->drawRect(lane);
+        painter->setBrush(Theme::rackFrame());
+        painter->drawRect(bar);
+        painter->setBrush(Theme::hostFill());
+        painter->drawRect(bar.adjusted(1, 1, -1, -1));
+        if (cluster >= 0) {
+            painter->setBrush(Theme::clusterColor(cluster));
+            painter->drawRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2));
+        }
         if (detail > 0.15) {
             QFont f = painter->font();
             f.setPointSizeF(8 * 0.4 / detail);
@@ -111,9 +110,23 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                                           bar.width() - 12));
         }
         paintTint(painter, all.adjusted(0, 1, 0, -1));
-        paintSelection(painter, bar, 3);
+        paintSelection(painter, bar, 0);
         paintBadgeBlock(painter, QRectF(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height()));
         return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    painter->setPen(QPen(Theme::rackFrame(), 0.6, Qt::DotLine));
+    painter->setBrush(Theme::laneFill());
+    painter->drawRoundedRect(lane, 3, 3);
+
+    painter->setPen(QPen(Theme::rackFrame(), 1));
+    painter->setBrush(Theme::hostFill());
+    painter->drawRoundedRect(bar, 3, 3);
+    if (cluster >= 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::clusterColor(cluster));
+        painter->drawRoundedRect(QRectF(bar.left() + 1, bar.top() + 1, 6, bar.height() - 2), 2, 2);
     }
     QFont f = painter->font();
     f.setPointSizeF(8);

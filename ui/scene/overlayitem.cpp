@@ -30,7 +30,10 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 {
     const Document *doc = mScene->document();
     const Topology &t = doc->topology();
-    painter->setRenderHint(QPainter::Antialiasing);
+    // Zoomed far out (the whole of a large layout): straight, plain lines;
+    // a thousand antialiased curves and dashes cost more than every item.
+    const bool plain = option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel;
+    painter->setRenderHint(QPainter::Antialiasing, !plain);
     // Only the lines that cross the exposed area: an edit repaints a few
     // chips, and a thousand feed curves each time would cost a frame.
     const QRectF exposed = option->exposedRect;
@@ -39,6 +42,10 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
     };
     auto curve = [&](const QPointF &a, const QPointF &b) {
+        if (plain) {
+            painter->drawLine(a, b);
+            return;
+        }
         QPainterPath path(a);
         const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
         path.cubicTo(a + QPointF(0, dy), b - QPointF(0, dy), b);
@@ -67,6 +74,10 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             const QPointF to = host->mapToScene(QPointF(2, host->size().height() / 2));
             if (!shows(from, to, 64))
                 continue;
+            if (plain) {
+                painter->drawLine(from, to);
+                continue;
+            }
             QPainterPath path(from);
             path.cubicTo(from + QPointF(0, 60), to - QPointF(60, 0), to);
             painter->drawPath(path);
@@ -92,6 +103,11 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             continue;
         if (!exposed.isEmpty() && !exposed.intersects(span.adjusted(-8, -40 - span.width() * 0.15, 8, 8)))
             continue;
+        if (plain) {
+            painter->setPen(QPen(Theme::severity(f.severity), 2.4));
+            painter->drawPolyline(points.constData(), static_cast<int>(points.size()));
+            continue;
+        }
         painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
         for (int i = 1; i < points.size(); ++i) {
             // An arch over the chips, from top edge to top edge, so that it

@@ -77,16 +77,17 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (pos < 0)
         return;
     const Rack &rack = doc->topology().racks.at(pos);
-    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, detail >= kDetailLevel); // plain shapes zoomed out
     const QRectF r(QPointF(0, 0), size());
+    const qreal radius = detail >= kDetailLevel ? 4 : 0;
     painter->setPen(QPen(Theme::rackFrame(), 2));
     painter->setBrush(Theme::rackFill());
-    painter->drawRoundedRect(r, 4, 4);
+    painter->drawRoundedRect(r, radius, radius);
     const QRectF header(0, 0, r.width(), geometry::kRackHeader);
     painter->setPen(Qt::NoPen);
     painter->setBrush(Theme::rackFrame());
-    painter->drawRoundedRect(header, 4, 4);
-    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->drawRoundedRect(header, radius, radius);
     QFont f = painter->font();
     f.setPointSizeF(detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5);
     f.setBold(true);

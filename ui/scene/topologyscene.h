@@ -58,6 +58,8 @@ public:
 
     // The item of an object; a guest behind "+N" may have none.
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
+    // Every object's item (the minimap draws them as plain shapes).
+    const QHash<QString, ModelItem *> &modelItems() const { return mItems; }
     AreaItem *unrackedArea() const { return mUnracked; }
     AreaItem *unplacedArea() const { return mUnplaced; }
     // Selected objects' ids, in the order they were selected (the first
@@ -129,6 +131,9 @@ public:
     void itemMoved();
     void commitMovedItems();
     void requestRename(const QString &id);
+    // Why the last drop was refused (dropRefused said it), once; empty when
+    // the last drag ended elsewhere.
+    QString takeRefusal();
 
 signals:
     void renameRequested(const QString &id);
@@ -147,6 +152,8 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
+    // Right-click on an object with findings (its badge): waive or unwaive them.
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void sync(const Change *change);

@@ -48,8 +48,11 @@ private:
 
     static QString findingLine(const Finding &f)
     {
-        return severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
-             + f.subjects.join(QLatin1Char(','));
+        QString line = severityName(f.severity) + QLatin1Char(' ') + f.rule + QLatin1Char(' ')
+                     + f.subjects.join(QLatin1Char(','));
+        if (f.waived)
+            line += QStringLiteral(" [waived: %1]").arg(*f.waived);
+        return line;
     }
 
     static QStringList actualLines(const QVector<Finding> &findings)

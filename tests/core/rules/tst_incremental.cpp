@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace td;
 using td::test::Random;
 
@@ -25,6 +27,26 @@ private:
             return t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
         };
         const int what = rnd.below(100);
+        if (what < 8) {
+            // Waive a finding (its subjects in another order), unwaive one,
+            // or waive something that does not occur (an unused waiver).
+            const QVector<Finding> &found = doc.findings();
+            if (!t.waivers.isEmpty() && rnd.chance(40))
+                return build.removeWaiver(rnd.below(static_cast<int>(t.waivers.size())));
+            if (found.isEmpty() || t.guests.isEmpty() || rnd.chance(20)) {
+                const QString id = t.guests.isEmpty()
+                                     ? QStringLiteral("gone")
+                                     : t.guests.at(rnd.below(static_cast<int>(t.guests.size()))).id.str();
+                return build.addWaiver(QStringLiteral("unplaced-guest"), {id},
+                                       QStringLiteral("Parked %1").arg(++serial));
+            }
+            const Finding &f = found.at(rnd.below(static_cast<int>(found.size())));
+            if (f.isWaived() || f.rule == QLatin1String("waiver-unused"))
+                return Change();
+            QStringList subjects = f.subjects;
+            std::reverse(subjects.begin(), subjects.end());
+            return build.addWaiver(f.rule, subjects, QStringLiteral("Accepted %1").arg(++serial));
+        }
         if (what < 40 && !t.guests.isEmpty()) {
             const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
             return build.moveGuest(g.id, pickHost());
@@ -209,6 +231,13 @@ private slots:
             if (!undo)
                 undoStack.append(change);
             const QVector<Finding> full = Validator::validate(doc.topology());
+            if (i % 5 == 0) {
+                Validator fresh;
+                fresh.run(doc.topology(), TopologyIndex(doc.topology()));
+                for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+                    QCOMPARE(doc.validator().count(s), fresh.count(s));
+                QCOMPARE(doc.validator().waivedCount(), fresh.waivedCount());
+            }
             if (doc.findings() != full) {
                 QStringList lines;
                 for (const Finding &f : full)

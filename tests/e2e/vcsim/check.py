@@ -57,22 +57,31 @@ def normalize(cluster, held, problems):
     return result
 
 
+def compare(wanted, held):
+    """Every difference between expected.py's wanted and readback.py's held."""
+    problems = []
+    for cluster, want in wanted.items():
+        if cluster not in held:
+            problems.append(f"{cluster}: not read back")
+            continue
+        got = normalize(cluster, held[cluster], problems)
+        for key in want:
+            missing = [x for x in want[key] if x not in got[key]]
+            extra = [x for x in got[key] if x not in want[key]]
+            if got[key] != want[key]:  # both sorted: equal as multisets
+                problems.append(f"{cluster}: {key}: missing {json.dumps(missing, ensure_ascii=False)}, "
+                                f"unexpected {json.dumps(extra, ensure_ascii=False)}, "
+                                f"{len(got[key])} held, {len(want[key])} expected")
+    return problems
+
+
 def main():
     if len(sys.argv) != 3:
         vcsimlib.fail(__doc__)
     wanted = expectedmod.derive(vcsimlib.load_layout(sys.argv[1]))
     with open(sys.argv[2], encoding="utf-8") as f:
         held = json.load(f)
-    problems = []
-    for cluster, want in wanted.items():
-        got = normalize(cluster, held[cluster], problems)
-        for key in want:
-            missing = [x for x in want[key] if x not in got[key]]
-            extra = [x for x in got[key] if x not in want[key]]
-            if missing or extra or len(got[key]) != len(want[key]):
-                problems.append(f"{cluster}: {key}: missing {json.dumps(missing, ensure_ascii=False)}, "
-                                f"unexpected {json.dumps(extra, ensure_ascii=False)}, "
-                                f"{len(got[key])} held, {len(want[key])} expected")
+    problems = compare(wanted, held)
     for problem in problems:
         print(f"FAIL: {problem}")
     if problems:

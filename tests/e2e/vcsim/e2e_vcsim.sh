@@ -9,7 +9,15 @@
 # exit. Fails (never skips) when a tool is missing: .ci/deps installs them.
 #
 #   e2e_vcsim.sh build OUTDIR               build OUTDIR/vcsim (when main.go is newer)
-#   e2e_vcsim.sh run PROG VCSIM LAYOUT      one case
+#   e2e_vcsim.sh run [--check-first] PROG VCSIM LAYOUT [MOVED]
+#                                           --check-first: before the first run,
+#                                           ansible-playbook --check must report
+#                                           changes and change nothing
+#                                           one case; with MOVED (the same
+#                                           inventory, guests moved), then
+#                                           export MOVED and run that playbook
+#                                           on the same vCenter: the rules must
+#                                           follow, and a further run change nothing
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 python=/usr/bin/python3 # Debian's, with python3-pyvmomi and python3-yaml
@@ -18,24 +26,29 @@ export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ in the source tree
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 build() {
-  local out=$1
+  local out
+  out=$(mkdir -p "$1" && cd "$1" && pwd) # go wants absolute GOPATH entries
   command -v go >/dev/null || fail "go not found (Debian package golang-go; bash .ci/deps installs it)"
   [ -d /usr/share/gocode/src/github.com/vmware/govmomi/simulator ] \
     || fail "govmomi's simulator source not found (Debian package golang-github-vmware-govmomi-dev)"
-  mkdir -p "$out"
   if [ -x "$out/vcsim" ] && [ "$out/vcsim" -nt "$here/main.go" ]; then
     echo "simulator up to date: $out/vcsim"
     return 0
   fi
   local start=$SECONDS
-  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off \
+  (cd "$here" && GOPATH="$out/gopath:/usr/share/gocode" GO111MODULE=off GOFLAGS= \
     GOCACHE="$out/gocache" go build -o "$out/vcsim.tmp" main.go) || fail "the simulator does not build"
   mv "$out/vcsim.tmp" "$out/vcsim"
   echo "built $out/vcsim in $((SECONDS - start)) s"
 }
 
 run_case() {
-  local prog=$1 vcsim=$2 layout=$3
+  local check_first=""
+  if [ "${1:-}" = --check-first ]; then
+    check_first=1
+    shift
+  fi
+  local prog=$1 vcsim=$2 layout=$3 moved=${4:-}
   [ -x "$prog" ] || fail "$prog not found"
   [ -x "$vcsim" ] || fail "$vcsim not found: the e2e_vcsim_build test builds it"
   command -v ansible-playbook >/dev/null || fail "ansible-playbook not found (Debian package ansible)"
@@ -63,17 +76,20 @@ run_case() {
 
   "$python" "$here/inventory.py" "$url" "$layout" || fail "cannot create the layout's inventory"
 
-  "$prog" export "$layout" --to ansible -o "$work/play.yml" 2> "$work/notes.txt" \
-    || { cat "$work/notes.txt" >&2; fail "export --to ansible failed"; }
-  echo "export notes:"
-  sed 's/^/  /' "$work/notes.txt"
+  export_play() {
+    "$prog" export "$1" --to ansible -o "$work/play.yml" 2> "$work/notes.txt" \
+      || { cat "$work/notes.txt" >&2; fail "export --to ansible failed"; }
+    echo "export notes:"
+    sed 's/^/  /' "$work/notes.txt"
+  }
+  export_play "$layout"
 
   export ANSIBLE_CONFIG="$work/ansible.cfg" ANSIBLE_LOCAL_TEMP="$work/ansible-tmp" \
     ANSIBLE_REMOTE_TEMP="$work/ansible-tmp" ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 \
     ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_INVENTORY_UNPARSED_WARNING=0
   : > "$work/ansible.cfg"
   play() {
-    ansible-playbook -i localhost, -c local "$work/play.yml" \
+    ansible-playbook ${dry_run:+--check} -i localhost, -c local "$work/play.yml" \
       -e ansible_python_interpreter="$python" \
       -e vcenter_hostname="${hostport%:*}" -e vcenter_port="${hostport##*:}" \
       -e vcenter_username=user -e vcenter_password=pass \
@@ -84,25 +100,45 @@ run_case() {
   readback_and_check() {
     "$python" "$here/readback.py" "$url" "$layout" > "$work/readback$1.json" \
       || fail "cannot read the rules back"
-    "$python" "$here/check.py" "$layout" "$work/readback$1.json" \
+    "$python" "$here/check.py" "$2" "$work/readback$1.json" \
       || { cat "$work/readback$1.json" >&2; fail "after run $1 the clusters do not hold what RULES.md asks"; }
   }
 
-  local recap
-  recap=$(play 1)
-  echo "run 1: $recap"
-  readback_and_check 1
-  recap=$(play 2)
-  echo "run 2: $recap"
-  [[ $recap =~ [[:space:]]changed=0[[:space:]] ]] || { cat "$work/run2.log" >&2; fail "the second run changed something"; }
-  [[ $recap =~ [[:space:]]failed=0[[:space:]] ]] || fail "the second run failed"
-  readback_and_check 2
-  cmp -s "$work/readback1.json" "$work/readback2.json" || fail "the second run changed the rules"
+  # Runs the playbook twice: the first must leave what RULES.md asks for
+  # $2, the second must change nothing.
+  twice() {
+    local first=$1 recap
+    recap=$(play "$first")
+    echo "run $first: $recap"
+    readback_and_check "$first" "$2"
+    recap=$(play $((first + 1)))
+    echo "run $((first + 1)): $recap"
+    [[ $recap =~ [[:space:]]changed=0[[:space:]] ]] \
+      || { cat "$work/run$((first + 1)).log" >&2; fail "run $((first + 1)) changed something"; }
+    readback_and_check $((first + 1)) "$2"
+    cmp -s "$work/readback$first.json" "$work/readback$((first + 1)).json" \
+      || fail "run $((first + 1)) changed the rules"
+  }
+  if [ -n "$check_first" ]; then
+    "$python" "$here/readback.py" "$url" "$layout" > "$work/before.json" || fail "cannot read the rules back"
+    local recap
+    recap=$(dry_run=1 play 0)
+    echo "run 0 (--check): $recap"
+    [[ $recap =~ [[:space:]]changed=[1-9] ]] || fail "ansible-playbook --check reports no change on an empty vCenter"
+    "$python" "$here/readback.py" "$url" "$layout" > "$work/after.json" || fail "cannot read the rules back"
+    cmp -s "$work/before.json" "$work/after.json" || { cat "$work/after.json" >&2; fail "ansible-playbook --check changed the clusters"; }
+  fi
+  twice 1 "$layout"
+  if [ -n "$moved" ]; then
+    echo "moved: $(basename "$moved")"
+    export_play "$moved"
+    twice 3 "$moved"
+  fi
   echo "PASS: $(basename "$layout") in $((SECONDS - start)) s"
 }
 
 case "${1:-}" in
   build) build "$2" ;;
-  run) run_case "$2" "$3" "$4" ;;
-  *) fail "usage: $0 build OUTDIR | run PROG VCSIM LAYOUT" ;;
+  run) shift && run_case "$@" ;;
+  *) fail "usage: $0 build OUTDIR | run [--check-first] PROG VCSIM LAYOUT [MOVED]" ;;
 esac

@@ -25,7 +25,6 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version 3.0
 Import-Module FailoverClusters
 
 function Write-TdChange([string]$Text) {
@@ -64,7 +63,7 @@ function Set-TdRackFaultDomain([string]$Cluster, [string]$Name, [string]$Rack, $
     }
     foreach ($node in $Nodes) {
         $current = @(Get-ClusterFaultDomain -CimSession $Cluster | Where-Object { $_.Name -eq $node.Name }) | Select-Object -First 1
-        if ($current -and $current.ParentName -eq $Name) { continue }
+        if ($current -and $current.PSObject.Properties['ParentName'] -and $current.ParentName -eq $Name) { continue }
         Write-TdChange ('{0}: node {1} in the fault domain {2}' -f $Cluster, $node.Name, $Name)
         if (-not $WhatIf) { Set-ClusterFaultDomain -CimSession $Cluster -Name $node.Name -Parent $Name }
     }

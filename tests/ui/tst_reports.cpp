@@ -1,0 +1,353 @@
+// Reports that paint (PDF, canvas SVG/PNG, HTML with QtCharts charts), the
+// Export Report dialog and the Charts dock, offscreen. Checked with the
+// tools a reader would use: pdftotext, pdftoppm, xmllint, tidy.
+#include "changebuilder.h"
+#include "charts/chartsdock.h"
+#include "document.h"
+#include "export/exporter.h"
+#include "io/layoutreader.h"
+#include "io/samples.h"
+#include "report/reportactions.h"
+#include "report/uiexporters.h"
+#include "rules/validator.h"
+
+#include <QBarSet>
+#include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStackedBarSeries>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace td;
+
+namespace {
+
+Topology sample()
+{
+    const LoadResult r = LayoutReader::read(Samples::contoso(), Samples::displayName());
+    if (!r.ok())
+        qFatal("the sample does not load");
+    return r.topology;
+}
+
+// The sample with findings of every severity the rules give it: both CIC
+// servers on one host, a hostile guest name.
+Topology withFindings()
+{
+    Topology t = sample();
+    t.guests[1].host = t.guests[0].host;
+    t.guests[2].name = QStringLiteral("<script>alert(1)</script> & \"x\"");
+    return t;
+}
+
+QByteArray exportAs(const QString &format, const Topology &t, ExportOptions options = {})
+{
+    const Exporter *e = ExporterRegistry::instance().find(format);
+    if (!e)
+        return {};
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QStringList notes;
+    QString error;
+    if (!e->write(ExportInput{t, QStringLiteral("site.topo.yaml"), options}, buffer, &notes, &error)) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    return buffer.data();
+}
+
+// Runs a tool; its standard output, or a failure when it is missing or fails.
+bool run(const char *tool, const QStringList &arguments, QByteArray *out, QString *why)
+{
+    const QString path = QStandardPaths::findExecutable(QString::fromLatin1(tool));
+    if (path.isEmpty()) {
+        *why = QStringLiteral("%1 is not installed (bash .ci/deps installs it)").arg(QString::fromLatin1(tool));
+        return false;
+    }
+    QProcess p;
+    p.start(path, arguments);
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
+        *why = QStringLiteral("%1 did not finish").arg(QString::fromLatin1(tool));
+        return false;
+    }
+    *out = p.readAllStandardOutput();
+    *why = QString::fromUtf8(p.readAllStandardError());
+    return p.exitCode() == 0 || (QByteArray(tool) == "tidy" && p.exitCode() == 1);
+}
+
+QString normalized(const QString &text)
+{
+    return QString(text).replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+}
+
+} // namespace
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { registerUiExporters(); }
+
+    void pdfHoldsTheFindingsHostsAndPageNumbers()
+    {
+        const Topology t = withFindings();
+        const QVector<Finding> findings = Validator::validate(t);
+        QVERIFY(findings.size() >= 2);
+        QTemporaryDir dir;
+        for (const QString &page : {QStringLiteral("a4"), QStringLiteral("letter")}) {
+            ExportOptions options;
+            options.pageSize = page;
+            const QByteArray pdf = exportAs(QStringLiteral("pdf"), t, options);
+            QVERIFY(pdf.startsWith("%PDF-"));
+            const QString file = dir.filePath(page + QStringLiteral(".pdf"));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(pdf);
+            f.close();
+
+            QByteArray info;
+            QString why;
+            QVERIFY2(run("pdfinfo", {file}, &info, &why), qPrintable(why));
+            const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                                                      .match(QString::fromUtf8(info));
+            QVERIFY(pages.hasMatch());
+            const int pageCount = pages.captured(1).toInt();
+            QVERIFY(pageCount >= 6); // title, contents, and a page per chapter at least
+            // A4 is 595 x 842 points, Letter 612 x 792.
+            QVERIFY2(info.contains(page == QLatin1String("a4") ? "595" : "612 x 792"), info.constData());
+
+            QByteArray text;
+            QVERIFY2(run("pdftotext", {QStringLiteral("-layout"), file, QStringLiteral("-")}, &text, &why),
+                     qPrintable(why));
+            QByteArray raw;
+            QVERIFY2(run("pdftotext", {file, QStringLiteral("-")}, &raw, &why), qPrintable(why));
+            const QString all = normalized(QString::fromUtf8(raw));
+            for (const Finding &finding : findings)
+                QVERIFY2(all.contains(normalized(finding.message)), qPrintable(finding.message));
+            for (const Host &h : t.hosts)
+                QVERIFY2(all.contains(h.name), qPrintable(h.name));
+            for (int p = 1; p <= pageCount; ++p)
+                QVERIFY2(all.contains(QStringLiteral("Page %1 of %2").arg(p).arg(pageCount)),
+                         qPrintable(QString::number(p)));
+            QVERIFY(all.contains(QStringLiteral("<script>alert(1)</script> & \"x\"")));
+
+            // Every page renders.
+            QByteArray ignored;
+            QVERIFY2(run("pdftoppm",
+                         {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), file, dir.filePath(page)},
+                         &ignored, &why),
+                     qPrintable(why));
+            const QStringList rendered = QDir(dir.path()).entryList({page + QStringLiteral("-*.png")}, QDir::Files);
+            QCOMPARE(rendered.size(), pageCount);
+            // Pages are not blank: the title page has dark pixels.
+            QImage first(dir.filePath(rendered.first()));
+            QVERIFY(!first.isNull());
+            int dark = 0;
+            for (int y = 0; y < first.height(); ++y)
+                for (int x = 0; x < first.width(); ++x)
+                    dark += qGray(first.pixel(x, y)) < 128 ? 1 : 0;
+            QVERIFY(dark > 50);
+        }
+    }
+
+    void pdfHidesNames()
+    {
+        const Topology t = sample();
+        ExportOptions options;
+        options.hideNames = true;
+        const QByteArray pdf = exportAs(QStringLiteral("pdf"), t, options);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("hidden.pdf")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdf);
+        f.close();
+        QByteArray raw;
+        QString why;
+        QVERIFY2(run("pdftotext", {f.fileName(), QStringLiteral("-")}, &raw, &why), qPrintable(why));
+        const QString all = normalized(QString::fromUtf8(raw));
+        for (const Host &h : t.hosts)
+            QVERIFY2(!all.contains(h.name.left(5)), qPrintable(h.name));
+        QVERIFY(all.contains(QStringLiteral("Host 5")));
+    }
+
+    void svgIsWellFormedWithEveryRack()
+    {
+        const Topology t = sample();
+        const QByteArray svg = exportAs(QStringLiteral("svg"), t);
+        QVERIFY(!svg.isEmpty());
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("canvas.svg")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(svg);
+        f.close();
+        QByteArray out;
+        QString why;
+        QVERIFY2(run("xmllint", {QStringLiteral("--noout"), f.fileName()}, &out, &why), qPrintable(why));
+        // The text the drawing holds.
+        QString text;
+        QXmlStreamReader xml(svg);
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::Characters)
+                text += xml.text().toString() + QLatin1Char(' ');
+        }
+        QVERIFY(!xml.hasError());
+        for (const Rack &r : t.racks)
+            QVERIFY2(text.contains(r.name), qPrintable(r.name));
+    }
+
+    void pngAtTheChosenSize()
+    {
+        ExportOptions options;
+        options.imageSize = QSize(640, 400);
+        const QByteArray png = exportAs(QStringLiteral("png"), sample(), options);
+        QImage image;
+        QVERIFY(image.loadFromData(png, "PNG"));
+        QCOMPARE(image.size(), QSize(640, 400));
+        // Drawn on: not one colour.
+        QSet<QRgb> colors;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colors.insert(image.pixel(x, y));
+        QVERIFY(colors.size() > 5);
+    }
+
+    void htmlWithChartsStaysSelfContained()
+    {
+        const Exporter *html = ExporterRegistry::instance().find(QStringLiteral("html"));
+        QVERIFY(html && html->needsGui()); // ui's, with QtCharts
+        const Topology t = withFindings();
+        const QByteArray page = exportAs(QStringLiteral("html"), t);
+        QVERIFY(!page.isEmpty());
+        QVERIFY(!page.contains("http"));
+        QVERIFY(!page.contains("<script"));
+        QVERIFY(!page.contains("<?xml"));
+        // Racks, then two capacity charts per cluster and the two count charts.
+        QCOMPARE(page.count("<svg"), t.racks.size() + 2 * t.clusters.size() + 2);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("report.html")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(page);
+        f.close();
+        QByteArray out;
+        QString why;
+        QVERIFY2(run("tidy", {QStringLiteral("-q"), QStringLiteral("-e"), f.fileName()}, &out, &why), qPrintable(why));
+        QVERIFY2(!why.contains(QLatin1String("Error:")), qPrintable(why));
+    }
+
+    void exportDialogWritesTheChosenFormat()
+    {
+        const Topology t = sample();
+        QTemporaryDir dir;
+        ExportReportDialog dialog(t, QStringLiteral("site.topo.yaml"), dir.filePath(QStringLiteral("site.topo.yaml")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QComboBox *format = dialog.formatBox();
+        const int pdf = format->findData(QStringLiteral("pdf"));
+        QVERIFY(pdf >= 0);
+        format->setCurrentIndex(pdf);
+        QCOMPARE(dialog.pathEdit()->text(), dir.filePath(QStringLiteral("site.pdf")));
+        QVERIFY(dialog.pageBox()->isEnabled());
+        QTest::mouseClick(dialog.hideNamesBox(), Qt::LeftButton, {}, QPoint(5, dialog.hideNamesBox()->height() / 2));
+        QVERIFY(dialog.hideNamesBox()->isChecked());
+        // Csv: the page size does not apply, the extension follows.
+        format->setCurrentIndex(format->findData(QStringLiteral("csv")));
+        QCOMPARE(dialog.pathEdit()->text(), dir.filePath(QStringLiteral("site.csv")));
+        QVERIFY(!dialog.pageBox()->isEnabled());
+        format->setCurrentIndex(pdf);
+        QPushButton *exportButton = nullptr;
+        for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Export"))
+                exportButton = b;
+        }
+        QVERIFY(exportButton);
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QFile written(dir.filePath(QStringLiteral("site.pdf")));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().startsWith("%PDF-"));
+
+        // A file that cannot be written: the dialog stays and says why.
+        ExportReportDialog bad(t, QString(), QStringLiteral("x"));
+        bad.show();
+        bad.pathEdit()->setText(dir.filePath(QStringLiteral("no/such/folder/site.pdf")));
+        QVERIFY(!bad.exportNow());
+        QVERIFY(bad.lastMessage().contains(QLatin1String("Could not export")));
+    }
+
+    void chartsDockFollowsTheModelThrottled()
+    {
+        Document doc(sample());
+        ChartsPanel panel(&doc);
+        panel.resize(600, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(!panel.isStale());
+        const int before = panel.recomputeCount();
+        auto *bars = qobject_cast<QStackedBarSeries *>(panel.chartView()->chart()->series().value(0));
+        QVERIFY(bars);
+        // vCPU on esx01, summed independently.
+        double esx01 = 0;
+        for (const Guest &g : doc.topology().guests)
+            esx01 += g.host.str() == QLatin1String("esx01") ? g.vcpu : 0;
+        double charted = 0;
+        for (QBarSet *set : bars->barSets())
+            charted += set->at(0);
+        QCOMPARE(charted, esx01);
+
+        // Edits only mark the charts stale; one recompute follows a burst.
+        const Guest g = doc.topology().guests.at(0);
+        const QString other = g.host.str() == QLatin1String("esx05") ? QStringLiteral("esx04")
+                                                                     : QStringLiteral("esx05");
+        doc.apply(ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, HostId(other)));
+        QVERIFY(panel.isStale());
+        QCOMPARE(panel.recomputeCount(), before);
+        doc.apply(ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, g.host));
+        doc.apply(ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, HostId(other)));
+        QCOMPARE(panel.recomputeCount(), before);
+        QTRY_COMPARE(panel.recomputeCount(), before + 1);
+        QTest::qWait(ChartsPanel::kDelayMs * 2);
+        QCOMPARE(panel.recomputeCount(), before + 1);
+
+        // Guests per rack: counted independently.
+        panel.kindBox()->setCurrentIndex(2);
+        auto *perRack = qobject_cast<QAbstractBarSeries *>(panel.chartView()->chart()->series().value(0));
+        QVERIFY(perRack);
+        QVERIFY(!panel.clusterBox()->isVisible());
+        for (int r = 0; r < doc.topology().racks.size(); ++r) {
+            int n = 0;
+            for (const Guest &guest : doc.topology().guests) {
+                for (const Host &h : doc.topology().hosts)
+                    n += h.id == guest.host && h.rack == doc.topology().racks.at(r).id ? 1 : 0;
+            }
+            QCOMPARE(perRack->barSets().at(0)->at(r), double(n));
+        }
+
+        // The impact of each single failure: one category per host, rack and circuit, three sets.
+        panel.kindBox()->setCurrentIndex(4);
+        auto *impact = qobject_cast<QAbstractBarSeries *>(panel.chartView()->chart()->series().value(0));
+        QVERIFY(impact);
+        QCOMPARE(impact->barSets().size(), 3);
+        const Topology &t = doc.topology();
+        QCOMPARE(impact->barSets().at(0)->count(), int(t.hosts.size() + t.racks.size() + t.circuits.size()));
+        // Losing a host takes down exactly the guests placed on it.
+        int onFirst = 0;
+        for (const Guest &guest : t.guests)
+            onFirst += guest.host == t.hosts.at(0).id ? 1 : 0;
+        QCOMPARE(impact->barSets().at(0)->at(0), double(onFirst));
+    }
+};
+
+QTEST_MAIN(TestReports)
+#include "tst_reports.moc"

@@ -1,0 +1,256 @@
+#include "charts/chartbuilders.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QBuffer>
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsScene>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QStackedBarSeries>
+#include <QSvgGenerator>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::ChartBuilders", text);
+}
+
+// Colours per product, steady across charts (the product's position in the catalog).
+QColor seriesColor(int index)
+{
+    static const QColor colors[] = {QColor(0x1e, 0x88, 0xe5), QColor(0x43, 0xa0, 0x47), QColor(0xfb, 0x8c, 0x00),
+                                    QColor(0x8e, 0x24, 0xaa), QColor(0x00, 0x89, 0x7b), QColor(0xe5, 0x39, 0x35),
+                                    QColor(0x5d, 0x40, 0x37), QColor(0x39, 0x49, 0xab), QColor(0xc0, 0xca, 0x33)};
+    return colors[index % 9];
+}
+
+// Long labels cut, so that a category axis of hostnames stays readable.
+QString axisLabel(const QString &text)
+{
+    return text.size() <= 18 ? text : text.left(17) + QChar(0x2026);
+}
+
+QStringList uniqueLabels(const QStringList &labels)
+{
+    // QBarCategoryAxis needs distinct categories: equal (cut) names get a number.
+    QStringList out;
+    for (const QString &l : labels) {
+        QString label = axisLabel(l);
+        for (int n = 2; out.contains(label); ++n)
+            label = axisLabel(l) + QStringLiteral(" (%1)").arg(n);
+        out << label;
+    }
+    return out;
+}
+
+double niceMax(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        if (step * magnitude >= value)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+void setupChart(QChart *chart, const QString &title)
+{
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+}
+
+} // namespace
+
+QChart *ChartBuilders::capacity(const CapacitySeries &s, bool memory)
+{
+    auto *chart = new QChart;
+    setupChart(chart, (memory ? tr("Memory (GB) per host: %1") : tr("vCPU per host: %1")).arg(s.cluster));
+    auto *bars = new QStackedBarSeries;
+    const QVector<QVector<double>> &values = memory ? s.memoryByProduct : s.vcpuByProduct;
+    double top = 0;
+    QVector<double> totals(s.hosts.size(), 0.0);
+    for (int p = 0; p < s.products.size(); ++p) {
+        auto *set = new QBarSet(s.products.at(p));
+        set->setColor(seriesColor(p));
+        set->setBorderColor(seriesColor(p).darker(130));
+        for (int i = 0; i < s.hosts.size(); ++i) {
+            *set << values.at(p).at(i);
+            totals[i] += values.at(p).at(i);
+        }
+        bars->append(set);
+    }
+    bars->setBarWidth(0.7);
+    chart->addSeries(bars);
+    auto *line = new QLineSeries;
+    line->setName(memory ? tr("RAM") : tr("Cores"));
+    QPen pen(QColor(0xc6, 0x28, 0x28), 2);
+    pen.setStyle(Qt::DashLine);
+    line->setPen(pen);
+    const QVector<double> &capacity = memory ? s.memoryGb : s.cores;
+    for (int i = 0; i < s.hosts.size(); ++i) {
+        line->append(i, capacity.at(i));
+        top = std::max({top, capacity.at(i), totals.at(i)});
+    }
+    chart->addSeries(line);
+    auto *x = new QBarCategoryAxis;
+    x->append(uniqueLabels(s.hosts));
+    x->setLabelsAngle(s.hosts.size() > 6 ? -60 : 0);
+    auto *y = new QValueAxis;
+    y->setRange(0, niceMax(top * 1.05));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTitleText(memory ? tr("GB") : tr("vCPU / cores"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    return chart;
+}
+
+QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
+{
+    auto *chart = new QChart;
+    setupChart(chart, s.title);
+    auto *bars = new QBarSeries;
+    auto *set = new QBarSet(axisTitle);
+    set->setColor(seriesColor(0));
+    double top = 0;
+    for (double v : s.values) {
+        *set << v;
+        top = std::max(top, v);
+    }
+    bars->append(set);
+    bars->setBarWidth(0.7);
+    chart->addSeries(bars);
+    chart->legend()->setVisible(false);
+    auto *x = new QBarCategoryAxis;
+    x->append(uniqueLabels(s.labels));
+    x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    auto *y = new QValueAxis;
+    y->setRange(0, niceMax(top * 1.05));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTitleText(tr("Guests"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    return chart;
+}
+
+QChart *ChartBuilders::impact(const ImpactSeries &s)
+{
+    auto *chart = new QChart;
+    setupChart(chart, tr("Impact of each single failure"));
+    auto *bars = new QBarSeries;
+    double top = 0;
+    const std::pair<QString, const QVector<double> *> sets[] = {{tr("Guests down"), &s.down},
+                                                                {tr("Restarted by HA"), &s.restarted},
+                                                                {tr("Staying down"), &s.stayDown}};
+    const QColor colors[] = {QColor(0xfb, 0x8c, 0x00), QColor(0x1e, 0x88, 0xe5), QColor(0xc6, 0x28, 0x28)};
+    for (int i = 0; i < 3; ++i) {
+        auto *set = new QBarSet(sets[i].first);
+        set->setColor(colors[i]);
+        for (double v : *sets[i].second) {
+            *set << v;
+            top = std::max(top, v);
+        }
+        bars->append(set);
+    }
+    bars->setBarWidth(0.8);
+    chart->addSeries(bars);
+    auto *x = new QBarCategoryAxis;
+    x->append(uniqueLabels(s.labels));
+    x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    auto *y = new QValueAxis;
+    y->setRange(0, niceMax(top * 1.05));
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTitleText(tr("Guests"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    return chart;
+}
+
+void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
+{
+    // A chart paints through a scene; it is put in one of its own for this.
+    QGraphicsScene scene;
+    scene.addItem(chart);
+    chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
+    scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
+    scene.render(painter, rect, scene.sceneRect());
+    scene.removeItem(chart);
+}
+
+QByteArray ChartBuilders::svg(QChart *chart, const QSize &size)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    {
+        QPainter painter(&generator);
+        paint(chart, &painter, QRectF(QPointF(0, 0), size));
+    }
+    return buffer.data();
+}
+
+QSize ChartBuilders::reportSize(int categories)
+{
+    return QSize(std::clamp(240 + categories * 28, 560, 1400), 380);
+}
+
+namespace {
+
+// An SVG document made fit for inline HTML: no XML declaration, no namespace
+// declarations (HTML5 knows <svg>), no fixed size (CSS sizes it).
+QString inlineSvg(const QByteArray &svg)
+{
+    QString s = QString::fromUtf8(svg);
+    const int start = s.indexOf(QLatin1String("<svg"));
+    if (start > 0)
+        s.remove(0, start);
+    static const QRegularExpression xmlns(QStringLiteral("\\s+xmlns(:\\w+)?=\"[^\"]*\""));
+    static const QRegularExpression size(QStringLiteral("^<svg([^>]*?)\\s+(width|height)=\"[^\"]*\""));
+    s.remove(xmlns);
+    for (int i = 0; i < 2; ++i)
+        s.replace(size, QStringLiteral("<svg\\1"));
+    return s.trimmed();
+}
+
+} // namespace
+
+QString QtChartRenderer::capacitySvg(const CapacitySeries &series, bool memory) const
+{
+    std::unique_ptr<QChart> chart(ChartBuilders::capacity(series, memory));
+    return inlineSvg(ChartBuilders::svg(chart.get(), ChartBuilders::reportSize(series.hosts.size())));
+}
+
+QString QtChartRenderer::countSvg(const CountSeries &series) const
+{
+    std::unique_ptr<QChart> chart(ChartBuilders::counts(series, series.title));
+    return inlineSvg(ChartBuilders::svg(chart.get(), ChartBuilders::reportSize(series.labels.size())));
+}
+
+} // namespace td

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "report/chartdata.h"
+#include "report/reportwriters.h"
+
+#include <QSize>
+
+#include <memory>
+
+class QChart;
+class QPainter;
+class QRectF;
+
+namespace td {
+
+// Builds the QtCharts charts of the charts dock and the reports from core's
+// chart data. The caller owns the returned chart.
+namespace ChartBuilders {
+// Per host vCPU (memory = false) or memory used, stacked by product, with the
+// hosts' capacity (cores, RAM) as a line.
+QChart *capacity(const CapacitySeries &series, bool memory);
+// One bar per label.
+QChart *counts(const CountSeries &series, const QString &axisTitle);
+// Per failed element: guests down, restarted by HA, staying down (grouped bars).
+QChart *impact(const ImpactSeries &series);
+// Paints a chart into rect of any painter (PDF, SVG, image) as vectors.
+void paint(QChart *chart, QPainter *painter, const QRectF &rect);
+// The chart as an SVG document of this size.
+QByteArray svg(QChart *chart, const QSize &size);
+// A sensible size for a chart of n categories in a report.
+QSize reportSize(int categories);
+} // namespace ChartBuilders
+
+// Renders the report's charts with QtCharts into inline SVG (for HTML).
+// Needs a QApplication (QtCharts are graphics widgets).
+class QtChartRenderer final : public ReportChartRenderer
+{
+public:
+    QString capacitySvg(const CapacitySeries &series, bool memory) const override;
+    QString countSvg(const CountSeries &series) const override;
+};
+
+} // namespace td

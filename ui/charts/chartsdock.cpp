@@ -1,0 +1,170 @@
+#include "charts/chartsdock.h"
+
+#include "charts/chartbuilders.h"
+#include "document.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+namespace td {
+
+ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent), mDocument(document)
+{
+    mKind = new QComboBox(this);
+    mKind->setObjectName(QStringLiteral("chartKind"));
+    mKind->addItem(tr("vCPU per host"), static_cast<int>(Kind::Vcpu));
+    mKind->addItem(tr("Memory per host"), static_cast<int>(Kind::Memory));
+    mKind->addItem(tr("Guests per rack"), static_cast<int>(Kind::GuestsPerRack));
+    mKind->addItem(tr("Guests per circuit"), static_cast<int>(Kind::GuestsPerCircuit));
+    mKind->addItem(tr("Impact of each single failure"), static_cast<int>(Kind::FailureImpact));
+    mCluster = new QComboBox(this);
+    mCluster->setObjectName(QStringLiteral("chartCluster"));
+    mCluster->setToolTip(tr("The cluster whose hosts the chart shows"));
+    mCluster->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mCluster->setMinimumContentsLength(12);
+    mView = new QChartView(this);
+    mView->setRenderHint(QPainter::Antialiasing);
+    mView->setMinimumHeight(160);
+    mNote = new QLabel(this);
+    mNote->setWordWrap(true);
+    mNote->hide();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(mKind);
+    bar->addWidget(mCluster, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(mNote);
+    layout->addWidget(mView, 1);
+
+    mTimer.setSingleShot(true);
+    mTimer.setInterval(kDelayMs);
+    connect(&mTimer, &QTimer::timeout, this, &ChartsPanel::refreshNow);
+    connect(mDocument, &Document::changed, this, &ChartsPanel::markStale);
+    connect(mDocument, &Document::resetDone, this, &ChartsPanel::markStale);
+    connect(mKind, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
+    connect(mCluster, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
+}
+
+void ChartsPanel::markStale()
+{
+    mStale = true;
+    // Coalesce: the first edit starts the timer, later ones ride on it.
+    if (isVisible() && !mTimer.isActive())
+        mTimer.start();
+}
+
+void ChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (mStale && !mTimer.isActive())
+        mTimer.start(0);
+}
+
+void ChartsPanel::refreshNow()
+{
+    mTimer.stop();
+    if (mStale)
+        recompute();
+}
+
+void ChartsPanel::recompute()
+{
+    mStale = false;
+    ++mRecomputes;
+    const Topology &t = mDocument->topology();
+    mCapacity = capacityByCluster(t, mDocument->index());
+    mPerRack = guestsPerRack(t, mDocument->index());
+    mPerCircuit = guestsPerCircuit(t, mDocument->index());
+    mImpact = singleFailureImpact(t, mDocument->index());
+    // Keep the chosen cluster by name when the list changes.
+    const QString current = mCluster->currentText();
+    QStringList names;
+    for (const CapacitySeries &s : mCapacity)
+        names << s.cluster;
+    QStringList old;
+    for (int i = 0; i < mCluster->count(); ++i)
+        old << mCluster->itemText(i);
+    if (names != old) {
+        const QSignalBlocker blocker(mCluster);
+        mCluster->clear();
+        mCluster->addItems(names);
+        mCluster->setCurrentIndex(std::max<int>(0, int(names.indexOf(current))));
+    }
+    showChart();
+}
+
+void ChartsPanel::showChart()
+{
+    if (mStale) {
+        refreshNow();
+        return;
+    }
+    const auto kind = static_cast<Kind>(mKind->currentData().toInt());
+    const bool perHost = kind == Kind::Vcpu || kind == Kind::Memory;
+    mCluster->setEnabled(perHost && mCluster->count() > 1);
+    mCluster->setVisible(perHost);
+    QChart *chart = nullptr;
+    QString note;
+    if (perHost) {
+        const int i = mCluster->currentIndex();
+        if (i >= 0 && i < mCapacity.size())
+            chart = ChartBuilders::capacity(mCapacity.at(i), kind == Kind::Memory);
+        else
+            note = tr("The layout has no hosts.");
+    } else if (kind == Kind::GuestsPerRack) {
+        if (mPerRack.labels.isEmpty())
+            note = tr("The layout has no racks.");
+        else
+            chart = ChartBuilders::counts(mPerRack, tr("Rack"));
+    } else if (kind == Kind::FailureImpact) {
+        if (mImpact.labels.isEmpty()) {
+            note = tr("The layout has no hosts, racks or circuits.");
+        } else {
+            // A readable chart: at most the 40 elements whose loss hurts most (staying down, then down).
+            constexpr int kMax = 40;
+            ImpactSeries shown = mImpact;
+            if (shown.labels.size() > kMax) {
+                QVector<int> order(mImpact.labels.size());
+                std::iota(order.begin(), order.end(), 0);
+                std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+                    if (mImpact.stayDown.at(a) != mImpact.stayDown.at(b))
+                        return mImpact.stayDown.at(a) > mImpact.stayDown.at(b);
+                    return mImpact.down.at(a) > mImpact.down.at(b);
+                });
+                order.resize(kMax);
+                std::sort(order.begin(), order.end());
+                shown = ImpactSeries();
+                for (int i : order) {
+                    shown.labels << mImpact.labels.at(i);
+                    shown.down << mImpact.down.at(i);
+                    shown.restarted << mImpact.restarted.at(i);
+                    shown.stayDown << mImpact.stayDown.at(i);
+                }
+                note =
+                    tr("The %1 failures (of %2) that take the most guests down.").arg(kMax).arg(mImpact.labels.size());
+            }
+            chart = ChartBuilders::impact(shown);
+        }
+    } else {
+        if (mPerCircuit.labels.isEmpty())
+            note = tr("The layout has no circuits.");
+        else
+            chart = ChartBuilders::counts(mPerCircuit, tr("Circuit"));
+    }
+    mNote->setText(note);
+    mNote->setVisible(!note.isEmpty());
+    QChart *old = mView->chart();
+    mView->setChart(chart ? chart : new QChart);
+    delete old;
+}
+
+} // namespace td

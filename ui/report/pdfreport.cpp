@@ -1,0 +1,599 @@
+#include "report/pdfreport.h"
+
+#include "charts/chartbuilders.h"
+#include "report/reportwriters.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QSvgRenderer>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::PagedReport", text);
+}
+
+enum class Font { Body, Bold, Small, SmallBold, H1, H2, Title, Subtitle, Footer, Mono, Count };
+enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit };
+
+// One thing to paint on a page, in device pixels.
+struct Op
+{
+    enum class Kind { Text, Fill, Line, Rack, Chart };
+    Kind kind = Kind::Text;
+    QRectF rect;
+    QString text;
+    Font font = Font::Body;
+    int flags = 0;
+    QColor color;
+    int index = 0;
+    ChartKind chart = ChartKind::Vcpu;
+};
+
+// Lays the report out into pages of paint operations. Sizes are given in
+// points and converted to the device's pixels (k = dpi / 72).
+class Flow
+{
+public:
+    Flow(QPaintDevice *device, const QSizeF &page) : mDevice(device), mPage(page)
+    {
+        mK = device->logicalDpiY() / 72.0;
+        const QString family = QStringLiteral("Sans Serif");
+        auto make = [&](double pt, bool bold) {
+            QFont f(family);
+            f.setPointSizeF(pt);
+            f.setBold(bold);
+            return QFont(f, device);
+        };
+        mFonts = {make(9, false), make(9, true),  make(7.5, false), make(7.5, true), make(16, true),
+                  make(12, true), make(28, true), make(14, false),  make(8, false)};
+        QFont mono(QStringLiteral("Monospace"));
+        mono.setStyleHint(QFont::Monospace);
+        mono.setPointSizeF(7);
+        mFonts.append(QFont(mono, device));
+        for (const QFont &f : mFonts)
+            mMetrics.push_back(std::make_unique<QFontMetricsF>(f, device));
+        mPages.resize(1);
+    }
+
+    double pt(double points) const { return points * mK; }
+    const QFont &font(Font f) const { return mFonts.at(static_cast<int>(f)); }
+    const QFontMetricsF &metrics(Font f) const { return *mMetrics.at(static_cast<int>(f)); }
+    QVector<QVector<Op>> &pages() { return mPages; }
+    int page() const { return mPages.size() - 1; }
+    double width() const { return mPage.width(); }
+    double height() const { return mPage.height(); }
+    double y() const { return mY; }
+
+    void newPage()
+    {
+        mPages.append(QVector<Op>());
+        mY = 0;
+    }
+    // Starts a new page unless h fits below.
+    void ensure(double h)
+    {
+        if (mY > 0 && mY + h > mPage.height())
+            newPage();
+    }
+    void space(double points) { mY += pt(points); }
+    void add(const Op &op) { mPages.last().append(op); }
+
+    // Word wrap, or wrap anywhere when one word is wider than w (a long host name).
+    int wrapFlag(const QString &text, Font f, double w) const
+    {
+        const QFontMetricsF &m = metrics(f);
+        for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (m.horizontalAdvance(word) > w)
+                return Qt::TextWrapAnywhere;
+        }
+        return Qt::TextWordWrap;
+    }
+    double textHeight(const QString &text, Font f, double w) const
+    {
+        const QFontMetricsF &m = metrics(f);
+        if (m.horizontalAdvance(text) <= w && !text.contains(QLatin1Char('\n')))
+            return m.height();
+        return m.boundingRect(QRectF(0, 0, w, 1e9), wrapFlag(text, f, w), text).height();
+    }
+
+    void paragraph(const QString &text,
+                   Font f = Font::Body,
+                   const QColor &color = Qt::black,
+                   double before = 0,
+                   double after = 4,
+                   int align = Qt::AlignLeft)
+    {
+        space(before);
+        const double h = textHeight(text, f, width());
+        ensure(h);
+        add(Op{Op::Kind::Text, QRectF(0, mY, width(), h), text, f, align | wrapFlag(text, f, width()), color, 0, {}});
+        mY += h;
+        space(after);
+    }
+
+    // A chapter on a new page; returns its page (0-based).
+    int chapter(const QString &title)
+    {
+        if (mY > 0)
+            newPage();
+        paragraph(title, Font::H1, QColor(0x1b, 0x4f, 0x9c), 0, 10);
+        return page();
+    }
+    void heading(const QString &title)
+    {
+        // Keep a heading with at least a few lines of what follows.
+        ensure(metrics(Font::H2).height() + pt(60));
+        paragraph(title, Font::H2, Qt::black, 8, 4);
+    }
+
+    // A table: columns sized to their content within the page, rows never
+    // split, the header repeated at the top of every page the table spans.
+    void table(const ReportTable &t)
+    {
+        const int columns = t.header.size();
+        if (columns == 0)
+            return;
+        const double pad = pt(2);
+        const QFontMetricsF &body = metrics(Font::Small);
+        const QFontMetricsF &head = metrics(Font::SmallBold);
+        QVector<double> natural(columns, 0.0), minimum(columns, 0.0);
+        for (int c = 0; c < columns; ++c) {
+            natural[c] = head.horizontalAdvance(t.header.at(c));
+            for (const QString &word : t.header.at(c).split(QLatin1Char(' ')))
+                minimum[c] = std::max(minimum[c], head.horizontalAdvance(word));
+        }
+        // Each cell measured once (the widths decide wrapping too).
+        QVector<float> advance(t.rows.size() * columns, 0.0f);
+        for (int r = 0; r < t.rows.size(); ++r) {
+            const QStringList &row = t.rows.at(r);
+            for (int c = 0; c < columns && c < row.size(); ++c) {
+                const double a = row.at(c).isEmpty() ? 0.0 : body.horizontalAdvance(row.at(c));
+                advance[r * columns + c] = static_cast<float>(a);
+                natural[c] = std::max(natural[c], a);
+            }
+        }
+        // Fit: cap the widest columns at one width until the table fits.
+        const double room = width() - 2 * pad * columns;
+        // The first column names the row (a host, a guest): kept whole when it can be.
+        minimum[0] = std::max(minimum[0], std::min(natural[0], room * 0.3));
+        QVector<double> w = natural;
+        double total = std::accumulate(w.begin(), w.end(), 0.0);
+        if (total > room) {
+            QVector<double> sorted = natural;
+            std::sort(sorted.begin(), sorted.end());
+            double cap = sorted.last();
+            // Lower the cap until sum(min(natural, cap)) fits.
+            double lo = 0, hi = cap;
+            for (int i = 0; i < 40; ++i) {
+                const double mid = (lo + hi) / 2;
+                double sum = 0;
+                for (int c = 0; c < columns; ++c)
+                    sum += std::max(minimum[c], std::min(natural[c], mid));
+                (sum > room ? hi : lo) = mid;
+            }
+            for (int c = 0; c < columns; ++c)
+                w[c] = std::max(minimum[c], std::min(natural[c], lo));
+            total = std::accumulate(w.begin(), w.end(), 0.0);
+            // Minimums too wide: shrink all evenly (text wraps inside).
+            if (total > room) {
+                for (double &x : w)
+                    x *= room / total;
+            }
+        } else {
+            // Spread what is left evenly.
+            for (double &x : w)
+                x += (room - total) / columns;
+        }
+        QVector<double> x(columns + 1, 0.0);
+        for (int c = 0; c < columns; ++c)
+            x[c + 1] = x[c] + w[c] + 2 * pad;
+        const QColor line(0xb0, 0xbe, 0xc5);
+
+        // The advance of a cell: cached for body rows (row >= 0), measured for the header.
+        auto width = [&](int row, int c, const QString &text, Font f) {
+            return row >= 0 ? static_cast<double>(advance.at(row * columns + c)) : metrics(f).horizontalAdvance(text);
+        };
+        auto rowHeight = [&](int row, const QStringList &cells, Font f) {
+            double h = metrics(f).height();
+            for (int c = 0; c < columns && c < cells.size(); ++c) {
+                if (width(row, c, cells.at(c), f) > w[c])
+                    h = std::max(h, textHeight(cells.at(c), f, w[c]));
+            }
+            return h + 2 * pad;
+        };
+        auto drawRow = [&](int row, const QStringList &cells, Font f, double h, bool header) {
+            if (header)
+                add(Op{Op::Kind::Fill, QRectF(0, mY, x.last(), h), {}, f, 0, QColor(0xec, 0xef, 0xf1), 0, {}});
+            for (int c = 0; c < columns && c < cells.size(); ++c) {
+                if (cells.at(c).isEmpty())
+                    continue;
+                // 0 = one line (painted without a layout: the fast path).
+                const int wrap = width(row, c, cells.at(c), f) > w[c] ? wrapFlag(cells.at(c), f, w[c]) : 0;
+                add(Op{Op::Kind::Text,
+                       QRectF(x[c] + pad, mY + pad, w[c], h - 2 * pad),
+                       cells.at(c),
+                       f,
+                       wrap ? int(Qt::AlignLeft | Qt::AlignTop) | wrap : 0,
+                       Qt::black,
+                       0,
+                       {}});
+            }
+            add(Op{Op::Kind::Line, QRectF(0, mY + h, x.last(), 0), {}, f, 0, line, 0, {}});
+            for (int c = 0; c <= columns; ++c)
+                add(Op{Op::Kind::Line, QRectF(x[c], mY, 0, h), {}, f, 0, line, 0, {}});
+            mY += h;
+        };
+        const double headH = rowHeight(-1, t.header, Font::SmallBold);
+        auto header = [&] {
+            add(Op{Op::Kind::Line, QRectF(0, mY, x.last(), 0), {}, Font::Small, 0, line, 0, {}});
+            drawRow(-1, t.header, Font::SmallBold, headH, true);
+        };
+        ensure(headH + (t.rows.isEmpty() ? 0.0 : rowHeight(0, t.rows.first(), Font::Small)));
+        header();
+        for (int r = 0; r < t.rows.size(); ++r) {
+            const double h = std::min(rowHeight(r, t.rows.at(r), Font::Small), height() - headH);
+            if (mY + h > height()) {
+                newPage();
+                header();
+            }
+            drawRow(r, t.rows.at(r), Font::Small, h, false);
+        }
+        space(6);
+    }
+
+    // Program text, line by line (long lines wrap anywhere), across pages.
+    void code(const QString &text)
+    {
+        const QFontMetricsF &m = metrics(Font::Mono);
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            const bool wraps = m.horizontalAdvance(line) > width();
+            const double h = wraps ? m.boundingRect(QRectF(0, 0, width(), 1e9), Qt::TextWrapAnywhere, line).height()
+                                   : m.height();
+            ensure(h);
+            if (!line.isEmpty())
+                add(Op{Op::Kind::Text,
+                       QRectF(0, mY, width(), h),
+                       line,
+                       Font::Mono,
+                       wraps ? int(Qt::TextWrapAnywhere) : 0,
+                       QColor(0x26, 0x32, 0x38),
+                       0,
+                       {}});
+            mY += h;
+        }
+    }
+
+    // Boxes of fixed size flowed left to right, wrapping to new lines and pages.
+    void boxes(const QVector<Op> &items, double gap)
+    {
+        double x = 0, lineH = 0;
+        for (Op op : items) {
+            const QSizeF s = op.rect.size();
+            if (x > 0 && x + s.width() > width()) {
+                mY += lineH + gap;
+                x = 0;
+                lineH = 0;
+            }
+            if (mY > 0 && mY + s.height() > height()) {
+                newPage();
+                x = 0;
+                lineH = 0;
+            }
+            op.rect = QRectF(QPointF(x, mY), s);
+            add(op);
+            x += s.width() + gap;
+            lineH = std::max(lineH, s.height());
+        }
+        mY += lineH + gap;
+    }
+
+private:
+    QPaintDevice *mDevice;
+    QSizeF mPage;
+    double mK = 1;
+    double mY = 0;
+    QVector<QFont> mFonts;
+    std::vector<std::unique_ptr<QFontMetricsF>> mMetrics;
+    QVector<QVector<Op>> mPages;
+};
+
+} // namespace
+
+QPageSize PagedReport::pageSize(const QString &name)
+{
+    return name.compare(QLatin1String("letter"), Qt::CaseInsensitive) == 0 ? QPageSize(QPageSize::Letter)
+                                                                           : QPageSize(QPageSize::A4);
+}
+
+bool PagedReport::paint(QPagedPaintDevice *device,
+                        QString *error,
+                        const std::function<bool(int done, int total)> &progress) const
+{
+    const DesignReport &r = mReport;
+    const QStringList titles = reportSectionTitles(r);
+    const QSizeF full(device->width(), device->height());
+    const double k = device->logicalDpiY() / 72.0;
+    const double footer = 24 * k;
+    Flow flow(device, QSizeF(full.width(), full.height() - footer));
+    const QColor muted(0x5f, 0x6b, 0x76);
+
+    // Title page.
+    flow.space(full.height() / k * 0.25);
+    flow.paragraph(r.title, Font::Title, QColor(0x1b, 0x4f, 0x9c), 0, 10);
+    flow.paragraph(tr("Virtualization design report"), Font::Subtitle, Qt::black, 0, 8);
+    flow.paragraph(r.platform, Font::Body, muted);
+    flow.paragraph(r.date, Font::Body, muted);
+    if (!r.sourceName.isEmpty())
+        flow.paragraph(r.sourceName, Font::Body, muted);
+
+    // Contents: one page, its page numbers written once the chapters are laid out.
+    flow.chapter(tr("Contents"));
+    const int tocPage = flow.page();
+    const double tocY = flow.y();
+    const double tocLine = flow.metrics(Font::Body).height() * 1.6;
+    flow.space(titles.size() * tocLine / k);
+    QVector<int> chapterPages;
+    auto chapter = [&](int i) { chapterPages << flow.chapter(QStringLiteral("%1. %2").arg(i + 1).arg(titles.at(i))); };
+
+    chapter(0);
+    for (const QString &s : r.summary)
+        flow.paragraph(s, Font::Body, Qt::black, 0, 6);
+
+    chapter(1);
+    {
+        // Racks side by side, each scaled so that a 42U rack takes about half a page.
+        QVector<Op> racks;
+        const double unitPt = std::min(7.0, (flow.height() / k * 0.5) / 42.0);
+        for (int i = 0; i < r.racks.size(); ++i) {
+            const RackElevation &rack = r.racks.at(i);
+            const double s = unitPt / 14.0 * k;
+            const double captionH = flow.metrics(Font::SmallBold).height() + flow.metrics(Font::Small).height() * 2;
+            const QSizeF size(200 * s, (12.0 + rack.units * 14) * s + captionH);
+            racks << Op{Op::Kind::Rack, QRectF(QPointF(), size), {}, Font::Small, 0, {}, i, {}};
+        }
+        flow.boxes(racks, 10 * k);
+    }
+    if (!r.unrackedHosts.rows.isEmpty()) {
+        flow.heading(tr("Hosts in no rack"));
+        flow.table(r.unrackedHosts);
+    }
+
+    chapter(2);
+    if (r.groups.isEmpty())
+        flow.paragraph(tr("The layout has no redundancy groups."));
+    else
+        flow.table(r.groupTable);
+
+    chapter(3);
+    flow.paragraph(tr("Errors: %1 \u00b7 Warnings: %2 \u00b7 Notes: %3").arg(r.errors).arg(r.warnings).arg(r.infos),
+                   Font::Bold, Qt::black, 0, 6);
+    if (r.findings.isEmpty())
+        flow.paragraph(tr("The placement rules find nothing to report."));
+    for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
+        bool any = false;
+        const QColor color = sev == Severity::Error   ? QColor(0xc6, 0x28, 0x28)
+                           : sev == Severity::Warning ? QColor(0xb2, 0x4c, 0x00)
+                                                      : QColor(0x15, 0x65, 0xc0);
+        for (const ReportFinding &f : r.findings) {
+            if (f.severity != sev)
+                continue;
+            if (!any)
+                flow.heading(sev == Severity::Error     ? tr("Errors")
+                             : sev == Severity::Warning ? tr("Warnings")
+                                                        : tr("Notes"));
+            any = true;
+            flow.ensure(flow.metrics(Font::Body).height() * 4);
+            flow.paragraph(f.message, Font::Bold, color, 4, 1);
+            flow.paragraph(f.title + QStringLiteral(" (") + f.rule + QStringLiteral("). ") + f.explanation, Font::Body,
+                           Qt::black, 0, 1);
+            flow.paragraph(tr("Source: ") + f.source, Font::Small, muted, 0, 4);
+        }
+    }
+
+    chapter(4);
+    flow.paragraph(tr("What each single host, rack and circuit failure takes down, what HA restarts and where, and "
+                      "what stays down."));
+    flow.table(r.failureMatrix);
+    flow.heading(tr("Worst double failures"));
+    if (r.worstDoubles.rows.isEmpty()) {
+        flow.paragraph(tr("No double failure does more harm than a single one."));
+    } else {
+        for (int i = 0; i < r.worstDoubleSentences.size(); ++i)
+            flow.paragraph(QStringLiteral("%1. ").arg(i + 1) + r.worstDoubleSentences.at(i));
+        flow.table(r.worstDoubles);
+    }
+
+    chapter(5);
+    auto addChart = [&](ChartKind kind, int index, int categories) {
+        const QSizeF natural = ChartBuilders::reportSize(categories);
+        const double w = flow.width();
+        const double h = std::min(w * natural.height() / natural.width(), flow.height() * 0.45);
+        flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
+    };
+    for (int i = 0; i < r.capacity.size(); ++i) {
+        flow.heading(r.capacity.at(i).cluster);
+        addChart(ChartKind::Vcpu, i, r.capacity.at(i).hosts.size());
+        addChart(ChartKind::Memory, i, r.capacity.at(i).hosts.size());
+    }
+    flow.heading(r.guestsPerRack.title);
+    addChart(ChartKind::PerRack, 0, r.guestsPerRack.labels.size());
+    flow.heading(r.guestsPerCircuit.title);
+    addChart(ChartKind::PerCircuit, 0, r.guestsPerCircuit.labels.size());
+
+    chapter(6);
+    for (const auto &[title, table] :
+         {std::pair<QString, const ReportTable &>{tr("Kept apart (anti-affinity)"), r.apartSets},
+          std::pair<QString, const ReportTable &>{tr("Rack pins of switchover pairs"), r.rackPins},
+          std::pair<QString, const ReportTable &>{tr("DRS overrides"), r.drsOverrides}}) {
+        flow.heading(title);
+        if (table.rows.isEmpty())
+            flow.paragraph(tr("None."));
+        else
+            flow.table(table);
+    }
+    if (!r.ruleNotes.isEmpty()) {
+        flow.heading(tr("Notes"));
+        for (const QString &note : r.ruleNotes)
+            flow.paragraph(QStringLiteral("\u2022 ") + note);
+    }
+
+    chapter(7);
+    flow.heading(tr("Hosts"));
+    flow.table(r.hostInventory);
+    flow.heading(tr("Guests"));
+    flow.table(r.guestInventory);
+
+    chapter(8);
+    if (r.script.isEmpty()) {
+        flow.paragraph(tr("No script for this platform."));
+    } else {
+        flow.heading(r.scriptTitle);
+        flow.code(r.script);
+    }
+
+    // The contents, now that every chapter has its page.
+    for (int i = 0; i < titles.size() && i < chapterPages.size(); ++i) {
+        const QRectF line(0, tocY + i * tocLine, flow.width(), tocLine);
+        flow.pages()[tocPage].append(Op{Op::Kind::Text,
+                                        line,
+                                        QStringLiteral("%1. %2").arg(i + 1).arg(titles.at(i)),
+                                        Font::Body,
+                                        Qt::AlignLeft | Qt::AlignVCenter,
+                                        Qt::black,
+                                        0,
+                                        {}});
+        flow.pages()[tocPage].append(Op{Op::Kind::Text,
+                                        line,
+                                        QString::number(chapterPages.at(i) + 1),
+                                        Font::Body,
+                                        Qt::AlignRight | Qt::AlignVCenter,
+                                        Qt::black,
+                                        0,
+                                        {}});
+        flow.pages()[tocPage].append(Op{Op::Kind::Line,
+                                        QRectF(0, line.bottom(), flow.width(), 0),
+                                        {},
+                                        Font::Body,
+                                        0,
+                                        QColor(0xe0, 0xe0, 0xe0),
+                                        0,
+                                        {}});
+    }
+
+    // Paint.
+    QPainter painter;
+    if (!painter.begin(device)) {
+        if (error)
+            *error = tr("could not start painting the report");
+        return false;
+    }
+    const QVector<QVector<Op>> &pages = flow.pages();
+    Font font = Font::Count;
+    QColor pen;
+    for (int p = 0; p < pages.size(); ++p) {
+        font = Font::Count;
+        pen = QColor();
+        if (progress && !progress(p, pages.size())) {
+            painter.end();
+            if (error)
+                *error = tr("cancelled");
+            return false;
+        }
+        if (p > 0 && !device->newPage()) {
+            if (error)
+                *error = tr("could not add a page");
+            return false;
+        }
+        for (const Op &op : pages.at(p)) {
+            switch (op.kind) {
+            case Op::Kind::Text:
+                if (op.font != font) {
+                    font = op.font;
+                    painter.setFont(flow.font(op.font));
+                }
+                if (op.color != pen) {
+                    pen = op.color;
+                    painter.setPen(op.color);
+                }
+                if (op.flags == 0) // one line: no text layout needed
+                    painter.drawText(QPointF(op.rect.left(), op.rect.top() + flow.metrics(op.font).ascent()), op.text);
+                else
+                    painter.drawText(op.rect, op.flags, op.text);
+                break;
+            case Op::Kind::Fill: painter.fillRect(op.rect, op.color); break;
+            case Op::Kind::Line:
+                pen = QColor();
+                painter.setPen(QPen(op.color, 0.5 * k));
+                painter.drawLine(op.rect.topLeft(), op.rect.bottomRight());
+                break;
+            case Op::Kind::Rack: {
+                font = Font::Count;
+                pen = QColor();
+                const RackElevation &rack = r.racks.at(op.index);
+                const QFontMetricsF &bold = flow.metrics(Font::SmallBold);
+                const QFontMetricsF &small = flow.metrics(Font::Small);
+                painter.setFont(flow.font(Font::SmallBold));
+                painter.setPen(Qt::black);
+                QRectF text(op.rect.left(), op.rect.top(), op.rect.width(), bold.height());
+                painter.drawText(text, Qt::AlignLeft, bold.elidedText(rack.name, Qt::ElideRight, text.width()));
+                painter.setFont(flow.font(Font::Small));
+                painter.setPen(muted);
+                const QString feeds = rack.feeds.isEmpty() ? tr("no feeds given")
+                                                           : rack.feeds.join(QStringLiteral(", "));
+                text = QRectF(op.rect.left(), text.bottom(), op.rect.width(), small.height());
+                painter.drawText(text, Qt::AlignLeft,
+                                 small.elidedText(tr("%1U").arg(rack.units) + QStringLiteral(" \u00b7 ") + feeds,
+                                                  Qt::ElideRight, text.width()));
+                const double top = op.rect.top() + bold.height() + small.height() * 2;
+                QSvgRenderer svg(rackElevationSvg(rack).toUtf8());
+                svg.render(&painter, QRectF(op.rect.left(), top, op.rect.width(), op.rect.bottom() - top));
+                break;
+            }
+            case Op::Kind::Chart: {
+                font = Font::Count;
+                pen = QColor();
+                std::unique_ptr<QChart> chart;
+                switch (op.chart) {
+                case ChartKind::Vcpu: chart.reset(ChartBuilders::capacity(r.capacity.at(op.index), false)); break;
+                case ChartKind::Memory: chart.reset(ChartBuilders::capacity(r.capacity.at(op.index), true)); break;
+                case ChartKind::PerRack: chart.reset(ChartBuilders::counts(r.guestsPerRack, tr("Rack"))); break;
+                case ChartKind::PerCircuit:
+                    chart.reset(ChartBuilders::counts(r.guestsPerCircuit, tr("Circuit")));
+                    break;
+                }
+                // Laid out at a screen-like size, scaled to the box: fonts keep their proportions.
+                const double s = op.rect.width() / (flow.width() / k * 96.0 / 72.0);
+                painter.save();
+                painter.translate(op.rect.topLeft());
+                painter.scale(s, s);
+                ChartBuilders::paint(chart.get(), &painter, QRectF(QPointF(0, 0), op.rect.size() / s));
+                painter.restore();
+                break;
+            }
+            }
+        }
+        painter.setFont(flow.font(Font::Footer));
+        painter.setPen(muted);
+        const QRectF foot(0, full.height() - footer * 0.7, full.width(), footer * 0.7);
+        if (p > 0)
+            painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom,
+                             flow.metrics(Font::Footer).elidedText(r.title, Qt::ElideRight, full.width() * 0.7));
+        painter.drawText(foot, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
+    }
+    painter.end();
+    return true;
+}
+
+} // namespace td

@@ -1,0 +1,120 @@
+#include "report/uiexporters.h"
+
+#include "charts/chartbuilders.h"
+#include "document.h"
+#include "report/designreport.h"
+#include "report/genericnames.h"
+#include "report/pdfreport.h"
+#include "report/reportexporters.h"
+#include "scene/topologyscene.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::UiExporters", text);
+}
+
+// A PNG side beyond which the picture is scaled down (memory: 8000 x 8000 x 4 B = 256 MB).
+constexpr int kMaxPngSide = 8000;
+
+} // namespace
+
+QString PdfReportExporter::description() const
+{
+    return tr("Design report (.pdf): title page, contents, page numbers, charts and rack elevations as vectors");
+}
+
+bool PdfReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
+{
+    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
+    QPdfWriter writer(&out);
+    writer.setPageSize(PagedReport::pageSize(input.options.pageSize));
+    writer.setPageMargins(QMarginsF(18, 18, 18, 14), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(tr("Design report: %1").arg(report.title));
+    writer.setCreator(QStringLiteral("Topology Designer"));
+    return PagedReport(report).paint(&writer, error, input.options.progress);
+}
+
+QString CanvasPictureExporter::description() const
+{
+    return mFormat == Format::Svg ? tr("Canvas picture (.svg): the layout as drawn, as vectors")
+                                  : tr("Canvas picture (.png): the layout as drawn");
+}
+
+bool CanvasPictureExporter::write(const ExportInput &input, QIODevice &out, QStringList *notes, QString *error) const
+{
+    Document document(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
+    QUndoStack undo;
+    TopologyScene scene(&document, &undo);
+    const QRectF source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QSize size = input.options.imageSize;
+    if (size.isEmpty())
+        size = source.size().toSize();
+    if (mFormat == Format::Png && std::max(size.width(), size.height()) > kMaxPngSide) {
+        size.scale(kMaxPngSide, kMaxPngSide, Qt::KeepAspectRatio);
+        if (notes)
+            notes->append(tr("The picture is scaled down to %1 x %2 pixels.").arg(size.width()).arg(size.height()));
+    }
+    const QRectF target(QPointF(0, 0), size);
+    if (mFormat == Format::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&out);
+        generator.setSize(size);
+        generator.setViewBox(target);
+        generator.setTitle(document.topology().header.name);
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            if (error)
+                *error = tr("could not write the SVG");
+            return false;
+        }
+        painter.fillRect(target, Qt::white);
+        scene.render(&painter, target, source, Qt::KeepAspectRatio);
+        painter.end();
+        return true;
+    }
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        if (error)
+            *error = tr("a picture of %1 x %2 pixels does not fit in memory").arg(size.width()).arg(size.height());
+        return false;
+    }
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        scene.render(&painter, target, source, Qt::KeepAspectRatio);
+    }
+    if (!image.save(&out, "PNG")) {
+        if (error)
+            *error = tr("could not write the PNG: %1").arg(out.errorString());
+        return false;
+    }
+    return true;
+}
+
+void registerUiExporters()
+{
+    ExporterRegistry &registry = ExporterRegistry::instance();
+    registry.add(std::make_unique<HtmlReportExporter>(std::make_shared<QtChartRenderer>()));
+    registry.add(std::make_unique<PdfReportExporter>());
+    registry.add(std::make_unique<CanvasPictureExporter>(CanvasPictureExporter::Format::Svg));
+    registry.add(std::make_unique<CanvasPictureExporter>(CanvasPictureExporter::Format::Png));
+}
+
+} // namespace td
