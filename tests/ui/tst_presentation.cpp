@@ -291,7 +291,7 @@ void TstPresentation::presentationKeys()
     QVERIFY(state->isActive());
     QVERIFY(state->failed().isEmpty());
     QVERIFY(mWindow->whatIf()->banner()->isVisible());
-    QVERIFY(mWindow->whatIf()->banner()->font().pointSizeF() >= 16); // reads on a projector
+    QVERIFY(mWindow->whatIf()->banner()->font().pointSizeF() >= 12); // reads on a projector
 
     // Right: the worst failure; Right again: the next; Left: back.
     const QVector<QStringList> steps = mWindow->viewModes()->presentationScenarios();

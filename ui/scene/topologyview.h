@@ -19,6 +19,7 @@ public:
     void setZoom(qreal factor);
     // Room above the canvas for a banner (the what-if sentence).
     void setTopMargin(int height) { setViewportMargins(0, height, 0, 0); }
+    int topMargin() const { return viewportMargins().top(); }
 
 public slots:
     void zoomIn();

@@ -15,6 +15,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QTimer>
 
 namespace td {
 
@@ -91,12 +92,27 @@ void WhatIfMode::placeBanner()
     // Above the canvas (the view's top margin), never over it.
     TopologyView *view = mWindow->view();
     const int width = view->width();
+    // Large (presentation): as large as fits in a fifth of the screen.
+    if (mLargeBanner) {
+        QFont f = mBanner->font();
+        for (qreal points = 18; points >= 12; points -= 2) {
+            f.setPointSizeF(points);
+            mBanner->setFont(f);
+            if (mBanner->heightForWidth(width) <= view->height() / 5)
+                break;
+        }
+    }
     const int height = mBanner->heightForWidth(width);
     mBanner->setFixedWidth(width);
     mBanner->setFixedHeight(std::max(height, 0));
     mBanner->move(0, 0);
     mBanner->raise();
-    view->setTopMargin(mState->isActive() ? std::max(height, 0) : 0);
+    const int margin = mState->isActive() ? std::max(height, 0) : 0;
+    if (view->topMargin() != margin) {
+        view->setTopMargin(margin);
+        if (mLargeBanner) // presentation shows the whole layout below the banner
+            QTimer::singleShot(0, view, &TopologyView::fitToView);
+    }
 }
 
 QString WhatIfMode::targetAt(const QPointF &scenePos) const
