@@ -17,6 +17,8 @@ Change Change::inverted() const
         inv.waivers.append(WaiverEdit{it->after, it->before, it->index});
     inv.headerBefore = headerAfter;
     inv.headerAfter = headerBefore;
+    inv.scenariosBefore = scenariosAfter;
+    inv.scenariosAfter = scenariosBefore;
     return inv;
 }
 

@@ -49,8 +49,15 @@ struct Change
     QVector<WaiverEdit> waivers;
     std::optional<Header> headerBefore;
     std::optional<Header> headerAfter;
+    // The scenarios list before and after, replaced whole (scenarios have no
+    // id, and a layout has few of them).
+    std::optional<QVector<Scenario>> scenariosBefore;
+    std::optional<QVector<Scenario>> scenariosAfter;
 
-    bool isEmpty() const { return edits.isEmpty() && layout.isEmpty() && waivers.isEmpty() && !headerAfter; }
+    bool isEmpty() const
+    {
+        return edits.isEmpty() && layout.isEmpty() && waivers.isEmpty() && !headerAfter && !scenariosAfter;
+    }
     Change inverted() const;
 };
 

@@ -136,6 +136,18 @@ Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const Q
     to.layout.erase(std::remove_if(to.layout.begin(), to.layout.end(),
                                    [&](const LayoutEntry &e) { return gone.contains(e.id); }),
                     to.layout.end());
+    // A scenario no longer fails what is gone; one left failing nothing goes too.
+    to.scenarios.erase(std::remove_if(to.scenarios.begin(), to.scenarios.end(),
+                                      [&](Scenario &sc) {
+                                          const qsizetype before = sc.fail.size();
+                                          sc.fail.erase(std::remove_if(sc.fail.begin(), sc.fail.end(),
+                                                                       [&](const QString &id) {
+                                                                           return gone.contains(id);
+                                                                       }),
+                                                        sc.fail.end());
+                                          return before > 0 && sc.fail.isEmpty();
+                                      }),
+                       to.scenarios.end());
     return diff(mTopology, to, text);
 }
 
@@ -665,6 +677,10 @@ Change ChangeBuilder::diff(const Topology &from, const Topology &to, const QStri
         c.headerBefore = from.header;
         c.headerAfter = to.header;
     }
+    if (from.scenarios != to.scenarios) {
+        c.scenariosBefore = from.scenarios;
+        c.scenariosAfter = to.scenarios;
+    }
     return c;
 }
 
@@ -698,6 +714,36 @@ Change ChangeBuilder::removeWaiver(int index) const
     c.text = QObject::tr("Remove Waiver");
     c.waivers.append(WaiverEdit{mTopology.waivers.at(index), std::nullopt, index});
     return c;
+}
+
+Change ChangeBuilder::unwaive(const QString &rule, const QStringList &subjects) const
+{
+    Change c;
+    c.text = QObject::tr("Unwaive Finding");
+    const QString key = Waiver::key(rule, subjects);
+    for (int i = static_cast<int>(mTopology.waivers.size()) - 1; i >= 0; --i) {
+        if (mTopology.waivers.at(i).key() == key)
+            c.waivers.append(WaiverEdit{mTopology.waivers.at(i), std::nullopt, i});
+    }
+    return c;
+}
+
+Change ChangeBuilder::removeUnusedWaiver(const Finding &unused, const QVector<Finding> &findings) const
+{
+    QSet<QString> matched;
+    for (const Finding &f : findings) {
+        if (f.isWaived())
+            matched.insert(Waiver::key(f.rule, f.subjects));
+    }
+    for (int i = 0; i < mTopology.waivers.size(); ++i) {
+        const Waiver &w = mTopology.waivers.at(i);
+        if (w.subjects == unused.subjects && !matched.contains(w.key())) {
+            Change c = removeWaiver(i);
+            c.text = QObject::tr("Remove Unused Waiver");
+            return c;
+        }
+    }
+    return Change();
 }
 
 Change ChangeBuilder::editWaiver(int index, const QString &reason) const

@@ -3,6 +3,7 @@
 #include "change.h"
 #include "model/topology.h"
 #include "model/topologyindex.h"
+#include "rules/finding.h"
 
 #include <QStringList>
 
@@ -104,6 +105,28 @@ public:
     Change removeWaiver(int index) const;
     // Gives the waiver at index a new reason (empty change when unchanged).
     Change editWaiver(int index, const QString &reason) const;
+    // Removes every waiver of this rule and set of subjects (the finding
+    // counts again).
+    Change unwaive(const QString &rule, const QStringList &subjects) const;
+    // Removes the waiver a waiver-unused finding reports: the first waiver
+    // with its subjects that matches none of `findings` (the current ones).
+    Change removeUnusedWaiver(const Finding &unused, const QVector<Finding> &findings) const;
+
+    // ---- Scenarios (FORMAT.md "scenarios:"), by position in the list; one
+    // undoable change each, empty when it changes nothing or there is no
+    // such scenario. The document refuses a scenario without a name or one
+    // that fails an id that is not a host, rack or circuit.
+    // A new scenario failing these ids, named after them ("Lose Rack 1 and
+    // UPS A"), with a name no other scenario has (not added yet).
+    Scenario newScenario(const QStringList &fail) const;
+    Change addScenario(const Scenario &scenario) const;
+    Change renameScenario(int index, const QString &name) const;
+    // Sets the ids the scenario fails (document order is the user's).
+    Change setScenarioFail(int index, const QStringList &fail) const;
+    Change replaceScenario(int index, const Scenario &scenario) const;
+    Change removeScenario(int index) const;
+    // Moves a scenario to another place in the walkthrough.
+    Change moveScenario(int index, int newIndex) const;
 
     // The change that turns `from` into `to` (objects matched by id; the
     // relative order of kept objects must be the same in both).

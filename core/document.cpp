@@ -122,6 +122,13 @@ bool Document::applyEdits(const Change &change, QString *error)
             }
         }
     }
+    if (change.scenariosAfter && change.scenariosBefore && mTopology.scenarios != *change.scenariosBefore) {
+        if (error)
+            *error = tr("%1 was refused: the scenarios are not as the edit expects (it was made against an older "
+                        "state of the layout)")
+                         .arg(change.text);
+        return false;
+    }
     const QStringList referrers = Invariants::referrersOf(mTopology, mIndex, change);
     bool rebuild = false;
     int applied = 0;
@@ -144,6 +151,8 @@ bool Document::applyEdits(const Change &change, QString *error)
         mTopology.header = *change.headerAfter;
     if (!change.waivers.isEmpty())
         std::swap(mTopology.waivers, waivers);
+    if (change.scenariosAfter)
+        mTopology.scenarios = *change.scenariosAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
     if (const auto violation = Invariants::checkChange(mTopology, mIndex, change, referrers)) {
@@ -169,6 +178,8 @@ void Document::undoEdits(const Change &change, int appliedEdits)
         undo.layout = change.layout;
         undo.headerBefore = change.headerBefore;
         undo.headerAfter = change.headerAfter;
+        undo.scenariosBefore = change.scenariosBefore;
+        undo.scenariosAfter = change.scenariosAfter;
     }
     const Change inverse = undo.inverted();
     bool rebuild = false;
@@ -178,6 +189,8 @@ void Document::undoEdits(const Change &change, int appliedEdits)
         applyLayout(e);
     if (inverse.headerAfter)
         mTopology.header = *inverse.headerAfter;
+    if (inverse.scenariosAfter)
+        mTopology.scenarios = *inverse.scenariosAfter;
     if (rebuild)
         mIndex.rebuild(mTopology);
 }

@@ -288,6 +288,42 @@ void checkList(Checker &checker, const QVector<T> &list)
 
 } // namespace
 
+namespace {
+
+// Scenarios (FORMAT.md "scenarios:"): a name, and ids of existing hosts,
+// racks and circuits, each once.
+void checkScenarios(const Topology &t, const TopologyIndex &index, QVector<Violation> &out)
+{
+    for (int i = 0; i < t.scenarios.size(); ++i) {
+        const Scenario &sc = t.scenarios.at(i);
+        auto add = [&](int item, const QString &message) {
+            Violation v;
+            v.pos = i;
+            v.key = QStringLiteral("scenarios");
+            v.item = item;
+            v.message = message;
+            out.append(v);
+        };
+        if (sc.name.trimmed().isEmpty())
+            add(-1, tr("a scenario has no name"));
+        else if (sc.name.size() > Limits::kMaxTextLength)
+            add(-1, tr("the scenario's name is longer than %1 characters").arg(Limits::kMaxTextLength));
+        for (int k = 0; k < sc.fail.size(); ++k) {
+            const QString &id = sc.fail.at(k);
+            const TopologyIndex::Ref *ref = index.find(id);
+            if (!ref)
+                add(k, tr("scenario %1 fails %2, which does not exist").arg(quoted(sc.name), quoted(id)));
+            else if (ref->kind != ObjectKind::Host && ref->kind != ObjectKind::Rack && ref->kind != ObjectKind::Circuit)
+                add(k, tr("scenario %1 fails %2, a %3: a scenario fails hosts, racks and circuits")
+                           .arg(quoted(sc.name), quoted(id), kindName(ref->kind)));
+            else if (sc.fail.indexOf(id) != k)
+                add(k, tr("scenario %1 lists %2 twice").arg(quoted(sc.name), quoted(id)));
+        }
+    }
+}
+
+} // namespace
+
 QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &index)
 {
     QVector<Violation> out;
@@ -343,6 +379,7 @@ QVector<Violation> Invariants::check(const Topology &t, const TopologyIndex &ind
             out.append(v);
         }
     }
+    checkScenarios(t, index, out);
     return out;
 }
 
@@ -439,6 +476,13 @@ std::optional<Violation> Invariants::checkChange(const Topology &after,
         }
         positions.insert(e.id);
     }
+    // Scenarios name hosts, racks and circuits: recheck them when they change
+    // or one of those goes.
+    bool scenarios = change.scenariosAfter.has_value();
+    for (const ObjectEdit &e : change.edits)
+        scenarios = scenarios || (!e.after && e.kind() != ObjectKind::Guest && e.kind() != ObjectKind::Group);
+    if (scenarios && out.isEmpty())
+        checkScenarios(after, index, out);
     if (out.isEmpty())
         return std::nullopt;
     return out.first();

@@ -148,7 +148,20 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
         if (clean)
             mRecovery->discard(); // back to what is on disk: nothing to recover
     });
-    connect(mUndoStack, &QUndoStack::indexChanged, this, [this] { mAutosaveDue = true; });
+    // Autosave a few seconds after the last edit (a burst of edits is one
+    // write), at the latest some seconds after the first edit not yet saved.
+    mAutosaveTimer->setObjectName(QStringLiteral("autosaveTimer"));
+    mAutosaveTimer->setSingleShot(true);
+    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    connect(mUndoStack, &QUndoStack::indexChanged, this, [this] {
+        constexpr int kAutosaveDelayMs = 3000;
+        constexpr int kAutosaveLatestMs = 30000;
+        mAutosaveDue = true;
+        if (!mAutosavePending.isValid())
+            mAutosavePending.start();
+        const qint64 left = std::max<qint64>(0, kAutosaveLatestMs - mAutosavePending.elapsed());
+        mAutosaveTimer->start(static_cast<int>(std::min<qint64>(kAutosaveDelayMs, left)));
+    });
     connect(mDocument, &Document::findingsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &Document::resetDone, this, &MainWindow::updateStatus);
     connect(mView, &TopologyView::zoomChanged, this, &MainWindow::updateStatus);
@@ -160,6 +173,8 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
     });
     connect(mScene, &TopologyScene::renameRequested, this, &MainWindow::renameInPlace);
     connect(mPalette->tree(), &PaletteTree::dragIgnored, this, [this] {
+        if (!mScene->takeRefusal().isEmpty())
+            return; // dropped on the canvas and refused: its reason stays shown
         statusBar()->showMessage(tr("Nothing was added: drop palette objects on the canvas (racks on empty canvas, "
                                     "hosts in rack units, guests and NICs on hosts)."),
                                  6000);
@@ -174,9 +189,6 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
         if (!area.isEmpty())
             mView->ensureVisible(area, 60, 60);
     });
-    mAutosaveTimer->setInterval(60 * 1000);
-    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    mAutosaveTimer->start();
 
     // An untitled layout is named by its layout name: keep the title in step.
     connect(mDocument, &Document::changed, this, [this](const Change &change) {
@@ -215,7 +227,7 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     mPalette = new PalettePanel(this);
     mInspector = new InspectorPanel(mDocument, mUndoStack, this);
-    mIssues = new IssuesPanel(mDocument, this);
+    mIssues = new IssuesPanel(mDocument, this, mUndoStack);
     mMinimap = new MinimapPanel(mView, this);
     dock(tr("Palette"), QStringLiteral("PaletteDock"), mPalette, Qt::LeftDockWidgetArea);
     dock(tr("Minimap"), QStringLiteral("MinimapDock"), mMinimap, Qt::LeftDockWidgetArea);
@@ -423,9 +435,11 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const Validator &v = mDocument->validator();
-    mStatusFindings->setText(tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
-                             + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
-                             + tr("%n info", nullptr, v.count(Severity::Info)));
+    mStatusFindings->setText(
+        tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
+        + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
+        + tr("%n info", nullptr, v.count(Severity::Info))
+        + (v.waivedCount() > 0 ? QStringLiteral(" · ") + tr("%n waived", nullptr, v.waivedCount()) : QString()));
     mStatusZoom->setText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
 }
 
@@ -454,7 +468,7 @@ void MainWindow::resetDocument(Topology topology, const QString &path)
     mRecovery->discard();
     updateTitle();
     updateStatus();
-    QTimer::singleShot(0, mView, &TopologyView::fitToView);
+    QTimer::singleShot(0, mView, &TopologyView::showStart);
 }
 
 void MainWindow::openSample()
@@ -495,7 +509,10 @@ bool MainWindow::openFile(const QString &path, QString *error, bool quiet)
         QStringList lines;
         for (const Diagnostic &w : r.warnings)
             lines << w.toString();
-        statusBar()->showMessage(tr("Opened with %1 warning(s): %2").arg(r.warnings.size()).arg(lines.first()), 10000);
+        statusBar()->showMessage((r.warnings.size() == 1
+                                      ? tr("Opened with 1 warning: %1").arg(lines.first())
+                                      : tr("Opened with %1 warnings: %2").arg(r.warnings.size()).arg(lines.first())),
+                                 10000);
     }
     return true;
 }
@@ -641,6 +658,7 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::autosave()
 {
+    mAutosavePending.invalidate();
     if (mUndoStack->isClean()) {
         mRecovery->discard();
         return;
@@ -648,8 +666,10 @@ void MainWindow::autosave()
     if (!mAutosaveDue && QFile::exists(mRecovery->recoveryFile()))
         return;
     mAutosaveDue = false;
+    mAutosaveTimer->stop();
     if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState)) {
-        mAutosaveDue = true; // try again next time
+        mAutosaveDue = true; // try again in a while (or after the next edit)
+        mAutosaveTimer->start(30000);
         statusBar()->showMessage(
             tr("Could not write the autosave to %1").arg(QDir::toNativeSeparators(mRecovery->dir())), 6000);
     }
@@ -685,10 +705,12 @@ void MainWindow::offerRecovery()
             else
                 mRecovery->keep(orphan);
         }
-        statusBar()->showMessage(orphans.isEmpty() ? tr("Recovered the autosave; save it to keep it.")
-                                                   : tr("Recovered the autosave; save it to keep it. %n other "
-                                                        "autosave(s) are kept for the next start.",
-                                                        nullptr, int(orphans.size())),
+        statusBar()->showMessage(orphans.isEmpty()     ? tr("Recovered the autosave; save it to keep it.")
+                                 : orphans.size() == 1 ? tr("Recovered the autosave; save it to keep it. 1 other "
+                                                            "autosave is kept for the next start.")
+                                                       : tr("Recovered the autosave; save it to keep it. %1 other "
+                                                            "autosaves are kept for the next start.")
+                                                             .arg(orphans.size()),
                                  10000);
         break;
     }
@@ -766,16 +788,31 @@ void MainWindow::deleteSelection(HostGuests hostGuests)
     if (ids.isEmpty())
         return;
     ChangeBuilder build(mDocument->topology(), mDocument->index());
-    bool hostsWithGuests = false;
+    // The hosts that run guests, named with their guest count.
+    QStringList hostsWithGuests;
     for (const QString &id : ids) {
         const int h = mDocument->index().host(HostId(id));
-        hostsWithGuests = hostsWithGuests || (h >= 0 && !mDocument->index().guestsOnHost(h).isEmpty());
+        const qsizetype guests = h >= 0 ? mDocument->index().guestsOnHost(h).size() : 0;
+        if (guests > 0) {
+            const QString name = mDocument->topology().hosts.at(h).name;
+            hostsWithGuests << (guests == 1 ? tr("%1 (1 guest)").arg(name)
+                                            : tr("%1 (%2 guests)").arg(name).arg(guests));
+        }
     }
     ChangeBuilder::GuestPolicy policy = hostGuests == HostGuests::Delete ? ChangeBuilder::GuestPolicy::Delete
                                                                          : ChangeBuilder::GuestPolicy::Unplace;
-    if (hostsWithGuests && hostGuests == HostGuests::Ask) {
-        QMessageBox box(QMessageBox::Question, tr("Delete host"),
-                        tr("The selected hosts run guests. What should happen to them?"), QMessageBox::Cancel, this);
+    if (!hostsWithGuests.isEmpty() && hostGuests == HostGuests::Ask) {
+        constexpr int kNamed = 8;
+        const qsizetype more = hostsWithGuests.size() - kNamed;
+        QString named = hostsWithGuests.mid(0, kNamed).join(QStringLiteral(", "));
+        if (more > 0)
+            named += more == 1 ? tr(" and 1 more host") : tr(" and %1 more hosts").arg(more);
+        QMessageBox box(QMessageBox::Question, hostsWithGuests.size() == 1 ? tr("Delete Host") : tr("Delete Hosts"),
+                        hostsWithGuests.size() == 1
+                            ? tr("%1 runs guests. What should happen to them?").arg(named)
+                            : tr("These hosts run guests: %1. What should happen to them?").arg(named),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("deleteHostsDialog"));
         QPushButton *unplace = box.addButton(tr("Unplace the guests"), QMessageBox::AcceptRole);
         QPushButton *remove = box.addButton(tr("Delete the guests too"), QMessageBox::DestructiveRole);
         box.setDefaultButton(unplace);

@@ -3,6 +3,7 @@
 #include "model/topology.h"
 #include "recovery.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QLabel;
@@ -59,7 +60,9 @@ public:
     bool saveTo(const QString &path, QString *error = nullptr);
     // Offers the autosaves of sessions that are gone (crashed), if any.
     void offerRecovery();
-    // Writes this window's autosave now (the timer calls it every minute);
+    // Writes this window's autosave now (the timer calls it a few seconds
+    // after the last edit: a burst of edits is written once, and nothing
+    // is written while no edit is made);
     // removes it when the document has no unsaved changes.
     void autosave();
 
@@ -129,6 +132,9 @@ private:
     // An edit, undo or redo since the last autosave (the timer skips
     // writing out an unchanged layout, which takes a while at scale).
     bool mAutosaveDue = false;
+    // Since the first edit not yet autosaved: steady editing still
+    // autosaves at least this often (kAutosaveLatestMs).
+    QElapsedTimer mAutosavePending;
     // The last copy: its objects (references outside it are kept as ids,
     // which a layout file could not hold) and the YAML put on the clipboard.
     Topology mCopiedPiece;

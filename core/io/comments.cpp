@@ -260,6 +260,7 @@ Comments &commentsOf(Topology &t, const CommentTarget &target)
     case Owner::Guest: return t.guests[target.index].comments;
     case Owner::Group: return t.groups[target.index].comments;
     case Owner::Layout: return t.layout[target.index].comments;
+    case Owner::Scenario: return t.scenarios[target.index].comments;
     case Owner::Waiver: return t.waivers[target.index].comments;
     }
     return t.header.comments;

@@ -44,7 +44,20 @@ struct SourceScan
 // its list and index once the whole file is read.
 struct CommentTarget
 {
-    enum class Owner : quint8 { Header, Platform, Circuit, Rack, Cluster, Host, Nic, Guest, Group, Layout, Waiver };
+    enum class Owner : quint8 {
+        Header,
+        Platform,
+        Circuit,
+        Rack,
+        Cluster,
+        Host,
+        Nic,
+        Guest,
+        Group,
+        Layout,
+        Scenario,
+        Waiver
+    };
     Owner owner = Owner::Header;
     int index = 0; // in its list (the host's index for a NIC)
     int sub = 0;   // the NIC's index in its host

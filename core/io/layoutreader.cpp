@@ -413,6 +413,7 @@ private:
     Nic readNic(const YAML::Node &node);
     void readGuest(const YAML::Node &node);
     void readGroup(const YAML::Node &node);
+    void readScenarios(const YAML::Node &node);
     void readLayout(const YAML::Node &node);
     void readWaivers(const YAML::Node &node);
     void readWaiver(const YAML::Node &node);
@@ -525,6 +526,7 @@ private:
     QVector<YAML::Mark> mGroupMarks;           // the members value of each group
     QVector<QVector<YAML::Mark>> mMemberMarks; // each member of each group
     QVector<YAML::Mark> mHostUnitMarks;
+    QVector<std::pair<QString, YAML::Mark>> mScenarioRefs; // each id a scenario fails
     QVector<YAML::Mark> mGuestProductMarks;
     CommentCollector &mNotes;
     const QByteArray &mData;
@@ -557,6 +559,7 @@ void Reader::read(const YAML::Node &root)
     }
     QSet<QByteArray> seen;
     YAML::Node lists[7];
+    YAML::Node scenarios;
     YAML::Node waivers;
     entries(root, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
         seen.insert(key);
@@ -586,6 +589,8 @@ void Reader::read(const YAML::Node &root)
             lists[4] = v;
         } else if (key == "groups") {
             lists[5] = v;
+        } else if (key == "scenarios") {
+            scenarios = v;
         } else if (key == "waivers") {
             waivers = v;
         } else if (key == "layout") {
@@ -602,6 +607,8 @@ void Reader::read(const YAML::Node &root)
     readList(lists[3], "hosts", ObjectKind::Host, &Reader::readHost);
     readList(lists[4], "guests", ObjectKind::Guest, &Reader::readGuest);
     readList(lists[5], "groups", ObjectKind::Group, &Reader::readGroup);
+    if (scenarios.IsDefined() && !scenarios.IsNull())
+        readScenarios(scenarios);
     if (waivers.IsDefined())
         readWaivers(waivers);
     if (lists[6].IsDefined() && !lists[6].IsNull())
@@ -936,6 +943,42 @@ void Reader::readGroup(const YAML::Node &node)
     mResult.topology.groups.append(std::move(g));
 }
 
+void Reader::readScenarios(const YAML::Node &node)
+{
+    requireList(node, QStringLiteral("scenarios"));
+    const int list = mNotes.openBlock(CommentCollector::kDocument,
+                                      CommentTarget{CommentTarget::Owner::Header, 0, 0, QStringLiteral("scenarios")});
+    for (const auto &item : node) {
+        count(item);
+        const Scope scope = openItem(item, list, CommentTarget::Owner::Scenario,
+                                     static_cast<int>(mResult.topology.scenarios.size()), 0);
+        requireMap(item, tr("a scenario"));
+        Scenario sc;
+        QSet<QByteArray> seen;
+        entries(item, [&](const QByteArray &key, const YAML::Node &k, const YAML::Node &v) {
+            seen.insert(key);
+            if (key == "name") {
+                sc.name = text(v, QStringLiteral("name"));
+            } else if (key == "fail") {
+                requireList(v, QStringLiteral("fail"));
+                for (const auto &failed : v) {
+                    count(failed);
+                    const QString value = id(failed, QStringLiteral("fail"));
+                    if (sc.fail.contains(value))
+                        fail(failed.Mark(), tr("%1 is listed twice in 'fail'").arg(quoted(value)));
+                    sc.fail.append(value);
+                    mScenarioRefs.append({value, failed.Mark()});
+                }
+            } else {
+                unknownKey(k, v, tr("a scenario"), sc.extras);
+            }
+        });
+        require(item, seen, {"name", "fail"}, tr("this scenario"));
+        mResult.topology.scenarios.append(std::move(sc));
+        mScope = scope;
+    }
+}
+
 void Reader::readWaivers(const YAML::Node &node)
 {
     if (node.IsNull())
@@ -1028,6 +1071,15 @@ void Reader::resolve()
             fail(r.mark, tr("refers to %1 %2, which does not exist").arg(kindName(r.expected), quoted(shorten(r.id))));
         if (it.value() != r.expected)
             fail(r.mark, tr("%1 is a %2, not a %3").arg(quoted(r.id), kindName(it.value()), kindName(r.expected)));
+    }
+    // A scenario fails hosts, racks and circuits (FORMAT.md "scenarios:").
+    for (const auto &[failed, mark] : mScenarioRefs) {
+        const auto it = mKinds.constFind(failed);
+        if (it == mKinds.constEnd())
+            fail(mark, tr("the scenario fails %1, which does not exist").arg(quoted(shorten(failed))));
+        if (it.value() != ObjectKind::Host && it.value() != ObjectKind::Rack && it.value() != ObjectKind::Circuit)
+            fail(mark, tr("the scenario fails %1, a %2: a scenario fails hosts, racks and circuits")
+                           .arg(quoted(failed), kindName(it.value())));
     }
     // Everything an edit must keep too (Invariants: one check for the loader
     // and the document), placed where the file says it: a host's unit, a

@@ -293,6 +293,17 @@ QByteArray LayoutWriter::write(const Topology &t)
         out.field(s, 4, "members", Out::idList(g.members));
         out.extras(s, 4, g.extras);
     });
+    // Scenarios: after groups, in document order; left out when there is none.
+    if (!t.scenarios.isEmpty()) {
+        writeList(out, top, "scenarios", t.scenarios, [&](const Scenario &sc, Scope &s) {
+            out.item(s, 2, "name", yamlScalar(sc.name));
+            QStringList fail;
+            for (const QString &id : sc.fail)
+                fail << yamlScalar(id, true);
+            out.field(s, 4, "fail", QLatin1Char('[') + fail.join(QLatin1String(", ")) + QLatin1Char(']'));
+            out.extras(s, 4, sc.extras);
+        });
+    }
     // Waivers: after groups (and scenarios), in document order; left out when there is none.
     if (!t.waivers.isEmpty()) {
         writeList(out, top, "waivers", t.waivers, [&](const Waiver &w, Scope &s) {

@@ -63,6 +63,11 @@ bool Group::operator==(const Group &o) const
         && comments == o.comments;
 }
 
+bool Scenario::operator==(const Scenario &o) const
+{
+    return name == o.name && fail == o.fail && extras == o.extras && comments == o.comments;
+}
+
 bool Waiver::operator==(const Waiver &o) const
 {
     return rule == o.rule && subjects == o.subjects && reason == o.reason && extras == o.extras
@@ -90,7 +95,8 @@ bool Header::operator==(const Header &o) const
 bool Topology::operator==(const Topology &o) const
 {
     return header == o.header && circuits == o.circuits && racks == o.racks && clusters == o.clusters
-        && hosts == o.hosts && guests == o.guests && groups == o.groups && waivers == o.waivers && layout == o.layout;
+        && hosts == o.hosts && guests == o.guests && groups == o.groups && scenarios == o.scenarios
+        && waivers == o.waivers && layout == o.layout;
 }
 
 ObjectKind kindOf(const Object &object)

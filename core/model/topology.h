@@ -198,6 +198,19 @@ struct Group
     bool operator==(const Group &o) const;
 };
 
+// A failure scenario prepared for a walkthrough (FORMAT.md "scenarios:"): a
+// name and the ids of the hosts, racks and circuits it fails together.
+// Scenarios have no id: their position in the list names them.
+struct Scenario
+{
+    QString name;
+    QStringList fail;
+    Extras extras;
+    Comments comments;
+    bool operator==(const Scenario &o) const;
+    bool operator!=(const Scenario &o) const { return !(*this == o); }
+};
+
 // A canvas position, kept only for the designer.
 struct LayoutEntry
 {
@@ -254,7 +267,8 @@ struct Topology
     QVector<Host> hosts;
     QVector<Guest> guests;
     QVector<Group> groups;
-    QVector<Waiver> waivers; // in document order
+    QVector<Scenario> scenarios; // in document order, written after groups
+    QVector<Waiver> waivers;     // in document order
     QVector<LayoutEntry> layout;
 
     bool operator==(const Topology &o) const;

@@ -152,12 +152,35 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
             const QString name = index.nameOf(t, id);
             rf.subjects << (name.isEmpty() ? id : name);
         }
+        if (f.waived) {
+            rf.waived = *f.waived;
+            ++r.waived;
+            r.findings << rf;
+            continue;
+        }
         switch (f.severity) {
         case Severity::Error: ++r.errors; break;
         case Severity::Warning: ++r.warnings; break;
         case Severity::Info: ++r.infos; break;
         }
         r.findings << rf;
+    }
+    // Waivers: what each accepts, and whether it still matches a finding.
+    if (!t.waivers.isEmpty()) {
+        r.waivers.header = {tr("Rule"), tr("Subjects"), tr("Reason"), tr("Waives")};
+        for (const Waiver &w : t.waivers) {
+            QStringList names;
+            for (const QString &id : w.subjects) {
+                const QString name = index.nameOf(t, id);
+                names << (name.isEmpty() ? id : name);
+            }
+            const QString key = w.key();
+            const auto match = std::find_if(findings.cbegin(), findings.cend(), [&](const Finding &f) {
+                return f.isWaived() && Waiver::key(f.rule, f.subjects) == key;
+            });
+            r.waivers.rows.append({w.rule, names.join(QStringLiteral(", ")), w.reason,
+                                   match == findings.cend() ? tr("nothing (unused)") : match->message});
+        }
     }
 
     // Summary.

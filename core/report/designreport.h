@@ -53,6 +53,7 @@ struct ReportFinding
     QString explanation;
     QString source;
     QStringList subjects; // names
+    QString waived;       // the waiver's reason; empty = not waived
 };
 
 // One redundancy group with where its members run.
@@ -86,8 +87,12 @@ struct DesignReport
     QVector<ReportGroup> groups;
     ReportTable groupTable;
 
-    QVector<ReportFinding> findings; // in the stable order
-    int errors = 0, warnings = 0, infos = 0;
+    QVector<ReportFinding> findings;         // in the stable order
+    int errors = 0, warnings = 0, infos = 0; // not waived
+    int waived = 0;
+    // The layout's waivers: rule, subjects (names), reason, what it waives
+    // (no rows: the layout has none).
+    ReportTable waivers;
 
     // Failure analysis: one row per host, rack and circuit (N-1), then the
     // worst double failures, each with its one-sentence story.

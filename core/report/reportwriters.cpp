@@ -320,7 +320,10 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
     section(3);
     h << "<p class=\"counts\"><span>" << htmlEscaped(tr("Errors: %1").arg(r.errors)) << "</span><span>"
       << htmlEscaped(tr("Warnings: %1").arg(r.warnings)) << "</span><span>" << htmlEscaped(tr("Notes: %1").arg(r.infos))
-      << "</span></p>\n";
+      << "</span>";
+    if (r.waived > 0)
+        h << "<span>" << htmlEscaped(tr("Waived: %1").arg(r.waived)) << "</span>";
+    h << "</p>\n";
     if (r.findings.isEmpty())
         h << "<p>" << htmlEscaped(tr("The placement rules find nothing to report.")) << "</p>\n";
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
@@ -334,8 +337,19 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
             h << "<div class=\"finding " << severityName(sev) << "\"><p class=\"msg\">" << htmlEscaped(f.message)
               << "</p><p><strong>" << htmlEscaped(f.title) << "</strong> (" << htmlEscaped(f.rule) << "). "
               << htmlEscaped(f.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + f.source)
-              << "</p></div>\n";
+              << "</p>";
+            if (!f.waived.isEmpty())
+                h << "<p class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
+                  << htmlEscaped(f.waived) << "</p>";
+            h << "</div>\n";
         }
+    }
+    if (!r.waivers.rows.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Waivers")) << "</h3>\n<p>"
+          << htmlEscaped(tr("Findings accepted on purpose, with the reason saved in the layout. A waived finding "
+                            "counts toward no severity."))
+          << "</p>\n";
+        htmlTable(h, r.waivers);
     }
     h << "</section>\n";
 
@@ -517,8 +531,10 @@ QByteArray reportMarkdown(const DesignReport &r)
         mdTable(out, r.groupTable);
 
     section(3);
-    out += md(tr("Errors: %1, warnings: %2, notes: %3.").arg(r.errors).arg(r.warnings).arg(r.infos))
-         + QStringLiteral("\n\n");
+    out += md(tr("Errors: %1, warnings: %2, notes: %3.").arg(r.errors).arg(r.warnings).arg(r.infos));
+    if (r.waived > 0)
+        out += QLatin1Char(' ') + md(tr("Waived: %1.").arg(r.waived));
+    out += QStringLiteral("\n\n");
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
         bool any = false;
         for (const ReportFinding &f : r.findings) {
@@ -529,10 +545,17 @@ QByteArray reportMarkdown(const DesignReport &r)
             any = true;
             out += QStringLiteral("- **") + md(f.message) + QStringLiteral("**  \n  ") + md(f.title)
                  + QStringLiteral(" (`") + f.rule + QStringLiteral("`). ") + md(f.explanation)
-                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source) + QStringLiteral("\n");
+                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source);
+            if (!f.waived.isEmpty())
+                out += QStringLiteral("  \n  **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f.waived);
+            out += QLatin1Char('\n');
         }
         if (any)
             out += QLatin1Char('\n');
+    }
+    if (!r.waivers.rows.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Waivers")) + QStringLiteral("\n\n");
+        mdTable(out, r.waivers);
     }
 
     section(4);

@@ -34,8 +34,12 @@ public:
         }
         if (count == 0)
             return;
-        out.append(make(tr("DRS in cluster %1 is fully automated and may vMotion its %2 PureConnect "
-                           "guests while they handle calls.")
+        // English has two forms ("1 PureConnect guests" was wrong); no
+        // translation catalog is loaded to pick them through tr(..., n).
+        out.append(make((count == 1 ? tr("DRS in cluster %1 is fully automated and may vMotion its %2 PureConnect "
+                                         "guest while it handles calls.")
+                                    : tr("DRS in cluster %1 is fully automated and may vMotion its %2 PureConnect "
+                                         "guests while they handle calls."))
                             .arg(cl.name)
                             .arg(count),
                         {cl.id.str()}));

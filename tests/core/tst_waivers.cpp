@@ -5,6 +5,8 @@
 #include "document.h"
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
+#include "report/designreport.h"
+#include "report/reportwriters.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -229,6 +231,36 @@ private slots:
         doc.apply(move);
         QVERIFY(find(doc.findings(), QStringLiteral("redundancy-same-host"))->isWaived());
         QVERIFY(!find(doc.findings(), QStringLiteral("waiver-unused")));
+    }
+
+    void designReportListsWaivers()
+    {
+        const DesignReport waived = DesignReport::build(load("redundancy-same-host-waived/fires.topo.yaml"),
+                                                        QStringLiteral("w.topo.yaml"), false);
+        QCOMPARE(waived.errors, 0);
+        QCOMPARE(waived.waived, 1);
+        QCOMPARE(waived.findings.size(), 1);
+        QCOMPARE(waived.findings.first().waived, QStringLiteral("Single host until the Q3 expansion (CHG-1234)"));
+        QCOMPARE(waived.waivers.rows.size(), 1);
+        const QStringList row = waived.waivers.rows.first();
+        QCOMPARE(row.at(0), QStringLiteral("redundancy-same-host"));
+        QCOMPARE(row.at(1), QStringLiteral("esx01.lab.local, IC2, CIC switchover pair, IC1"));
+        QCOMPARE(row.at(2), QStringLiteral("Single host until the Q3 expansion (CHG-1234)"));
+        QCOMPARE(row.at(3), waived.findings.first().message);
+        const QByteArray markdown = reportMarkdown(waived);
+        QVERIFY(markdown.contains("**Waived:** Single host until the Q3 expansion (CHG-1234)"));
+        QVERIFY(markdown.contains("### Waivers"));
+        QVERIFY(reportHtml(waived).contains("Waived: 1"));
+
+        const DesignReport unused = DesignReport::build(load("waiver-unused/fires.topo.yaml"),
+                                                        QStringLiteral("u.topo.yaml"), false);
+        QCOMPARE(unused.errors, 1);
+        QCOMPARE(unused.waivers.rows.first().at(3), QStringLiteral("nothing (unused)"));
+        // No waivers: no such section.
+        const DesignReport plain = DesignReport::build(load("redundancy-same-host/fires.topo.yaml"),
+                                                       QStringLiteral("p.topo.yaml"), false);
+        QVERIFY(plain.waivers.rows.isEmpty());
+        QVERIFY(!reportMarkdown(plain).contains("Waive"));
     }
 
     void diffCarriesWaivers()

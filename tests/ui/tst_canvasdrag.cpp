@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -135,6 +136,39 @@ private slots:
         QCOMPARE(host(h.id.str()).rack, h.rack);
         QCOMPARE(host(h.id.str()).unit, h.unit);
         QCOMPARE(mWindow->undoStack()->count(), 0);
+    }
+
+    // Reviewed: nothing scrolled while dragging at the view's edge. Near an
+    // edge the view scrolls that way; leaving the view stops it.
+    void dragAtTheEdgeScrolls()
+    {
+        view()->setZoom(1.5);
+        view()->centerOn(scene()->contentRect().center());
+        QScrollBar *bar = view()->horizontalScrollBar();
+        const int before = bar->value();
+        QVERIFY(before < bar->maximum());
+        QMimeData data;
+        data.setData(mime::newObject(), "rack");
+        const QPoint edge(viewport()->width() - 3, viewport()->height() / 2);
+        QDragEnterEvent enter(edge, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &enter);
+        QDragMoveEvent move(edge, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &move);
+        QTRY_VERIFY(bar->value() > before);
+        QDragLeaveEvent leave;
+        QApplication::sendEvent(viewport(), &leave);
+        const int stopped = bar->value();
+        QTest::qWait(150);
+        QCOMPARE(bar->value(), stopped);
+        // In the middle of the view nothing scrolls.
+        const QPoint middle = viewport()->rect().center();
+        QDragEnterEvent again(middle, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &again);
+        QDragMoveEvent still(middle, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport(), &still);
+        QTest::qWait(150);
+        QCOMPARE(bar->value(), stopped);
+        QApplication::sendEvent(viewport(), &leave);
     }
 };
 

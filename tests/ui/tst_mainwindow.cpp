@@ -18,12 +18,16 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -522,6 +526,74 @@ private slots:
         QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-1"))));
         QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("rack-3"))));
         QVERIFY(visible.contains(scene()->sceneRectOf(QStringLiteral("esx05"))));
+    }
+
+    // Reviewed: the layout opened fitted at 31%, too small to read names.
+    // It opens at a readable zoom, showing its top-left corner.
+    void opensAtAReadableZoomFromTheTopLeft()
+    {
+        mWindow->resize(700, 500); // fitting the sample here would be far below readable
+        QTest::qWait(10);
+        view()->setZoom(0.1); // as the last layout left it
+        mWindow->openSample();
+        QTRY_VERIFY2(view()->zoom() >= 0.75 - 1e-9, qPrintable(QString::number(view()->zoom())));
+        const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+        const QRectF rack1 = scene()->sceneRectOf(QStringLiteral("rack-1"));
+        QVERIFY2(visible.contains(rack1.topLeft()), qPrintable(QStringLiteral("%1,%2 not in %3,%4 %5x%6")
+                                                                   .arg(rack1.left())
+                                                                   .arg(rack1.top())
+                                                                   .arg(visible.left())
+                                                                   .arg(visible.top())
+                                                                   .arg(visible.width())
+                                                                   .arg(visible.height())));
+        // Ctrl+1 still shows it all.
+        mWindow->activateWindow();
+        view()->setFocus();
+        QTest::keyClick(view()->viewport(), Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(view()->zoom() < 0.75);
+    }
+
+    // Reviewed: the delete-host dialog did not name the hosts it deletes.
+    void deleteHostDialogNamesTheHostsAndTheirGuests()
+    {
+        const Topology &t = doc()->topology();
+        const Host a = t.hosts.at(0);
+        const Host b = t.hosts.at(1);
+        const qsizetype guestsA = std::count_if(t.guests.cbegin(), t.guests.cend(),
+                                                [&](const Guest &g) { return g.host == a.id; });
+        const qsizetype guestsB = std::count_if(t.guests.cbegin(), t.guests.cend(),
+                                                [&](const Guest &g) { return g.host == b.id; });
+        QVERIFY(guestsA > 1 && guestsB > 1);
+        scene()->selectIds({a.id.str(), b.id.str()});
+        QString text;
+        QTimer::singleShot(0, this, [&text] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            text = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        });
+        mWindow->deleteSelection(MainWindow::HostGuests::Ask);
+        QVERIFY2(text.contains(QStringLiteral("%1 (%2 guests)").arg(a.name).arg(guestsA)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("%1 (%2 guests)").arg(b.name).arg(guestsB)), qPrintable(text));
+        QCOMPARE(doc()->topology().hosts.size(), t.hosts.size()); // cancelled: nothing deleted
+        QCOMPARE(mWindow->undoStack()->count(), 0);
+    }
+
+    // Reviewed: after a refused palette drop the status bar said the generic
+    // "Nothing was added" instead of why.
+    void refusedPaletteDropKeepsItsReasonInTheStatusBar()
+    {
+        const QRectF all = scene()->itemsBoundingRect();
+        QVERIFY(!dropAt(mime::newObject(), "nic", QPointF(all.right() + 200, all.top() + 100)));
+        // The palette's drag then ends ignored, as QDrag::exec reports it.
+        emit mWindow->findChild<PaletteTree *>()->dragIgnored();
+        const QString shown = mWindow->statusBar()->currentMessage();
+        QVERIFY2(shown.startsWith(QStringLiteral("Cannot drop there")) && shown.contains(QStringLiteral("NIC")),
+                 qPrintable(shown));
+        // A palette drag that ends elsewhere gets the general hint.
+        emit mWindow->findChild<PaletteTree *>()->dragIgnored();
+        QVERIFY(mWindow->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing was added")));
     }
 };
 

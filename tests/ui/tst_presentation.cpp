@@ -164,6 +164,7 @@ void TstPresentation::compactFitReadsOnAProjector()
     QVERIFY(scene()->isCompact());
     const qreal compact = fitZoomOn1024(scene()) * geometry::kCompactChipNamePoints;
     QVERIFY2(compact >= 9, qPrintable(QString::number(compact)));
+    qInfo("guest names at fit on 1024x768: %.1f pt full height, %.1f pt compact", full, compact);
     // Every guest of the sample is drawn (none behind "+N"), inside the content.
     for (const Guest &g : doc()->topology().guests) {
         QVERIFY2(scene()->itemFor(g.id.str()) && scene()->itemFor(g.id.str())->isVisible(), qPrintable(g.id.str()));
@@ -306,8 +307,17 @@ void TstPresentation::presentationKeys()
     QVERIFY(state->failed().isEmpty());
     QTest::keyClick(viewport(), Qt::Key_Left); // stays at the start
     QVERIFY(state->failed().isEmpty());
-    // Saved scenarios come first when there are some.
-    mWindow->viewModes()->setScenarioSource([] { return QVector<QStringList>{{QStringLiteral("ups-a")}}; });
+    // H: hide names (the menu is hidden); again: shown.
+    QTest::keyClick(viewport(), Qt::Key_H);
+    QVERIFY(scene()->hidesNames());
+    QTest::keyClick(viewport(), Qt::Key_H);
+    QVERIFY(!scene()->hidesNames());
+    // Saved scenarios instead when the layout has some.
+    {
+        const ChangeBuilder builder(doc()->topology(), doc()->index());
+        mWindow->undoStack()->push(
+            new ChangeCommand(doc(), builder.addScenario(builder.newScenario({QStringLiteral("ups-a")}))));
+    }
     QCOMPARE(mWindow->viewModes()->presentationScenarios(), QVector<QStringList>{{QStringLiteral("ups-a")}});
 
     // Esc: the window as it was.

@@ -316,6 +316,29 @@ private slots:
         QVERIFY(children[1].waitForFinished());
     }
 
+    // Reviewed: autosave ran on a fixed one-minute timer. It runs a few
+    // seconds after the last edit, once for a burst of edits, and not at all
+    // while nothing is edited.
+    void autosaveFollowsTheEdits()
+    {
+        auto &w = window();
+        auto *timer = w->findChild<QTimer *>(QStringLiteral("autosaveTimer"));
+        QVERIFY(timer);
+        QVERIFY(!timer->isActive()); // nothing edited: nothing to write, no timer
+        const QString file = w->recovery()->recoveryFile();
+        for (int i = 0; i < 5; ++i)
+            renameGuest(w.get(), 0, QStringLiteral("burst %1").arg(i));
+        QVERIFY(!QFile::exists(file)); // not written while the edits come
+        QVERIFY(timer->isActive());
+        QVERIFY2(timer->interval() <= 5000, qPrintable(QString::number(timer->interval())));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 15000);
+        QVERIFY(LayoutReader::readFile(file).topology == w->document()->topology()); // the last edit
+        QVERIFY(!timer->isActive()); // written: nothing more until the next edit
+        renameGuest(w.get(), 0, QStringLiteral("after"));
+        QVERIFY(timer->isActive());
+        QTRY_VERIFY_WITH_TIMEOUT(LayoutReader::readFile(file).topology == w->document()->topology(), 15000);
+    }
+
     void cleanExitRemovesOwnFiles()
     {
         auto &a = window();
@@ -690,11 +713,18 @@ private slots:
         const QPointF unitAbove(rackRect.left() + 120, rackRect.top() + geometry::kRackHeader
                                                            + (rack.units - above + 0.5) * geometry::kUnitHeight);
         w->view()->centerOn(unitAbove);
-        text = dragHint(w.get(), QStringLiteral("host"), w->view()->mapFromScene(unitAbove), &box);
+        const QPoint cursor = w->view()->mapFromScene(unitAbove);
+        text = dragHint(w.get(), QStringLiteral("host"), cursor, &box);
         const QString unwrapped = text.split(QLatin1Char('\n')).join(QLatin1Char(' '));
         QVERIFY2(unwrapped.startsWith(QLatin1String("Cannot drop here: ")) && unwrapped.contains(host.name),
                  qPrintable(text));
         QVERIFY(viewport.contains(box));
+        // Reviewed: the palette's drag icon (28 px, 6 px right of and below
+        // the cursor) covered part of the hint.
+        const QRect icon(cursor + QPoint(6, 6), QSize(28, 28));
+        QVERIFY2(!box.intersects(icon),
+                 qPrintable(
+                     QStringLiteral("%1,%2 %3x%4").arg(box.x()).arg(box.y()).arg(box.width()).arg(box.height())));
     }
 
     void loadErrorDialogIsReadable()

@@ -3,6 +3,7 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "scene/mime.h"
+#include "whatif/failurespanel.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifmode.h"
 #include "whatif/whatifoverlay.h"
@@ -10,8 +11,14 @@
 #include "windowtest.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTreeWidget>
 
 using namespace td;
 
@@ -33,6 +40,9 @@ private slots:
     void followsEditsMadeElsewhere();
     void escapeLeaves();
     void bannerHidesNames();
+    void failuresRankAndApply();
+    void failuresFollowEdits();
+    void savedScenarios();
 
 private:
     WhatIfState *state() const { return mWindow->whatIf()->state(); }
@@ -176,6 +186,120 @@ void TstWhatIf::bannerHidesNames()
     QCOMPARE(mWindow->whatIf()->overlay()->tagOf(QStringLiteral("ic2")), QStringLiteral("takes over as primary"));
     for (const Restart &x : state()->result()->restarts)
         QVERIFY(!mWindow->whatIf()->overlay()->tagOf(x.guest.str()).contains(QStringLiteral("esx")));
+}
+
+static FailuresPanel *openFailures(MainWindow *window)
+{
+    auto *dock = window->findChild<QDockWidget *>(QStringLiteral("FailuresDock"));
+    dock->show();
+    dock->raise();
+    return window->whatIf()->failures();
+}
+
+void TstWhatIf::failuresRankAndApply()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QSignalSpy computed(panel, &FailuresPanel::computed);
+    panel->start();
+    QVERIFY(panel->isComputing());
+    QVERIFY(computed.wait(60000));
+    const QVector<ScenarioResult> results = panel->results();
+    // The sample has 5 hosts, 3 racks and 2 circuits: 10 singles and 45
+    // pairs; the 20 worst are shown.
+    QCOMPARE(results.size(), FailuresPanel::kShown);
+    QCOMPARE(panel->list()->topLevelItemCount(), results.size());
+    bool anyPair = false;
+    for (int i = 0; i < results.size(); ++i) {
+        const ScenarioResult &r = results.at(i);
+        anyPair = anyPair || r.fail.size() == 2;
+        QTreeWidgetItem *row = panel->list()->topLevelItem(i);
+        QCOMPARE(row->text(1).toInt(), r.groupsDown.size());
+        QCOMPARE(row->text(2).toInt(), r.stayDown.size());
+        QCOMPARE(row->text(3).toInt(), r.guestsDown.size());
+        if (i > 0) { // worst first
+            const ScenarioResult &p = results.at(i - 1);
+            QVERIFY(std::make_tuple(p.groupsDown.size(), p.stayDown.size(), p.guestsDown.size())
+                    >= std::make_tuple(r.groupsDown.size(), r.stayDown.size(), r.guestsDown.size()));
+        }
+    }
+    QVERIFY(anyPair);
+    // Losing both circuits takes every host down: nothing is worse.
+    QCOMPARE(results.first().hostsDown.size(), doc()->topology().hosts.size());
+    // Click the second row: what-if shows it.
+    QWidget *listViewport = panel->list()->viewport();
+    const QRect rowRect = panel->list()->visualItemRect(panel->list()->topLevelItem(1));
+    QTest::mouseClick(listViewport, Qt::LeftButton, {}, rowRect.center());
+    QVERIFY(state()->isActive());
+    QCOMPARE(state()->failed(), results.at(1).fail);
+    QVERIFY(mWindow->whatIf()->banner()->isVisible());
+    QVERIFY(mWindow->undoStack()->isClean());
+}
+
+void TstWhatIf::failuresFollowEdits()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QSignalSpy computed(panel, &FailuresPanel::computed);
+    panel->depthBox()->setCurrentIndex(panel->depthBox()->findData(1)); // single failures: starts a run
+    QVERIFY(panel->isComputing());
+    // An edit while it runs: that run is dropped, and the next is of the
+    // edited layout. IC2 joins IC1 on esx01: losing esx01 takes the pair down.
+    mWindow->undoStack()->push(
+        new ChangeCommand(doc(), ChangeBuilder(doc()->topology(), doc()->index())
+                                     .moveGuest(GuestId(QStringLiteral("ic2")), HostId(QStringLiteral("esx01")))));
+    QVERIFY(!panel->isComputing());
+    QVERIFY(panel->results().isEmpty());
+    QVERIFY(computed.wait(60000));
+    QCOMPARE(computed.count(), 1);
+    const ScenarioResult &worst = panel->results().first();
+    QVERIFY(worst.groupsDown.contains(GroupId(QStringLiteral("cic-pair"))));
+    for (const ScenarioResult &r : panel->results())
+        QCOMPARE(r.fail.size(), 1);
+}
+
+void TstWhatIf::savedScenarios()
+{
+    FailuresPanel *panel = openFailures(mWindow.get());
+    QVERIFY(!panel->saveButton()->isEnabled()); // nothing failed yet
+    state()->setFailed({QStringLiteral("rack-1"), QStringLiteral("ups-a")});
+    QVERIFY(panel->saveButton()->isEnabled());
+    const int steps = mWindow->undoStack()->count();
+    QTest::mouseClick(panel->saveButton(), Qt::LeftButton);
+    QCOMPARE(doc()->topology().scenarios.size(), 1);
+    const Scenario saved = doc()->topology().scenarios.first();
+    QCOMPARE(saved.fail, (QStringList{QStringLiteral("rack-1"), QStringLiteral("ups-a")}));
+    QVERIFY(!saved.name.isEmpty());
+    QCOMPARE(mWindow->undoStack()->count(), steps + 1);
+    QCOMPARE(panel->savedList()->count(), 1);
+    QCOMPARE(panel->savedList()->item(0)->text(), saved.name);
+
+    // Rename in place: F2, type, Enter; one undo step.
+    QListWidget *list = panel->savedList();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_F2);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != list);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Lose the first rack"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(doc()->topology().scenarios.first().name, QStringLiteral("Lose the first rack"));
+    QCOMPARE(mWindow->undoStack()->count(), steps + 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Lose the first rack"));
+
+    // Click it: what-if shows it.
+    state()->setFailed({});
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+    QCOMPARE(state()->failed(), saved.fail);
+
+    // Delete, and undo brings it back.
+    QTest::mouseClick(panel->deleteButton(), Qt::LeftButton);
+    QVERIFY(doc()->topology().scenarios.isEmpty());
+    QCOMPARE(list->count(), 0);
+    mWindow->undoStack()->undo();
+    QCOMPARE(doc()->topology().scenarios.size(), 1);
+    QCOMPARE(list->count(), 1);
+    mWindow->undoStack()->undo();
+    QCOMPARE(list->item(0)->text(), saved.name);
 }
 
 QTEST_MAIN(TstWhatIf)

@@ -76,6 +76,13 @@ private:
     QString mMergeKey;
 };
 
+// Waives or unwaives a finding, or removes an unused waiver.
+class WaiverCommand final : public ChangeCommand
+{
+public:
+    using ChangeCommand::ChangeCommand;
+};
+
 // Moves a rack or circuit on the canvas (one drag, one step).
 class MovePositionCommand final : public ChangeCommand
 {

@@ -4,6 +4,9 @@
 #include "rules/rule.h"
 #include "theme.h"
 
+#include <QBrush>
+#include <QPalette>
+
 #include <algorithm>
 
 namespace td {
@@ -39,9 +42,16 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SeverityColumn: return severityName(f.severity);
         case RuleColumn: return f.rule;
-        case MessageColumn: return mMask ? mMask(f.message) : f.message;
+        case MessageColumn: {
+            const QString text = f.waived ? tr("%1  [waived: %2]").arg(f.message, *f.waived) : f.message;
+            return mMask ? mMask(text) : text;
+        }
         default: return {};
         }
+    case Qt::ForegroundRole:
+        if (f.waived)
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        return {};
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn)
             return Theme::icon(QStringLiteral("severity-") + severityName(f.severity));
@@ -49,6 +59,7 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: return mMask ? mMask(toolTip(f)) : toolTip(f);
     case SubjectsRole: return f.subjects;
     case SeverityRole: return int(f.severity);
+    case WaivedRole: return f.waived ? QVariant(*f.waived) : QVariant();
     default: return {};
     }
 }
@@ -83,10 +94,16 @@ QString IssuesModel::toolTip(const Finding &f) const
         const QString name = mDocument->index().nameOf(mDocument->topology(), id);
         names << (name.isEmpty() ? id : name);
     }
-    return QStringLiteral("<b>%1</b><p>%2</p><p><i>%3</i></p><p>%4</p>")
-        .arg(rule->title().toHtmlEscaped(), rule->explanation().toHtmlEscaped(),
-             tr("Source: %1").arg(rule->source()).toHtmlEscaped(),
-             tr("Concerns: %1").arg(names.join(QStringLiteral(", "))).toHtmlEscaped());
+    QString tip = QStringLiteral("<b>%1</b><p>%2</p><p><i>%3</i></p><p>%4</p>")
+                      .arg(rule->title().toHtmlEscaped(), rule->explanation().toHtmlEscaped(),
+                           tr("Source: %1").arg(rule->source()).toHtmlEscaped(),
+                           tr("Concerns: %1").arg(names.join(QStringLiteral(", "))).toHtmlEscaped());
+    if (f.waived)
+        tip += QStringLiteral("<p>%1</p>")
+                   .arg(tr("Waived: %1 (it counts toward no severity; right-click to unwaive)")
+                            .arg(*f.waived)
+                            .toHtmlEscaped());
+    return tip;
 }
 
 void IssuesModel::reset()
@@ -149,16 +166,27 @@ void IssuesFilter::setText(const QString &text)
     invalidateFilter();
 }
 
+void IssuesFilter::setShowWaived(bool show)
+{
+    if (show == mShowWaived)
+        return;
+    mShowWaived = show;
+    invalidateFilter();
+}
+
 bool IssuesFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const auto *issues = static_cast<const IssuesModel *>(sourceModel());
     const Finding &f = issues->finding(sourceRow);
     if (mSeverity >= 0 && int(f.severity) != mSeverity)
         return false;
+    if (!mShowWaived && f.waived)
+        return false;
     if (mText.isEmpty())
         return true;
     return f.rule.contains(mText, Qt::CaseInsensitive) || f.message.contains(mText, Qt::CaseInsensitive)
-        || f.subjects.contains(mText, Qt::CaseInsensitive);
+        || f.subjects.contains(mText, Qt::CaseInsensitive)
+        || (f.waived && f.waived->contains(mText, Qt::CaseInsensitive));
 }
 
 } // namespace td

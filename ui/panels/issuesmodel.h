@@ -16,14 +16,15 @@ struct FindingsDelta;
 // stable order of Document::findings(). It follows Document::findingsChanged
 // by removing and inserting only the rows of the delta; a reset rebuilds it.
 // Tooltips (the rule's explanation and source, the subjects by name) are
-// made when asked for.
+// made when asked for. A waived finding is grey, with its reason after the
+// message.
 class IssuesModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { SeverityColumn, RuleColumn, MessageColumn, ColumnCount };
-    enum Role { SubjectsRole = Qt::UserRole + 1, SeverityRole };
+    enum Role { SubjectsRole = Qt::UserRole + 1, SeverityRole, WaivedRole };
 
     explicit IssuesModel(Document *document, QObject *parent = nullptr);
 
@@ -51,7 +52,8 @@ private:
 
 // The severity and text filters of the issues list: a row shows when its
 // severity matches (or any) and the text is found, case-insensitively, in
-// its rule, message or one of its subject ids.
+// its rule, message, waiver reason or one of its subject ids; waived
+// findings show or not as a whole.
 class IssuesFilter final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -61,6 +63,9 @@ public:
     // -1: every severity.
     void setSeverity(int severity);
     void setText(const QString &text);
+    // Whether waived findings show (they do by default, greyed).
+    void setShowWaived(bool show);
+    bool showWaived() const { return mShowWaived; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -68,6 +73,7 @@ protected:
 private:
     int mSeverity = -1;
     QString mText;
+    bool mShowWaived = true;
 };
 
 } // namespace td

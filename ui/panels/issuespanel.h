@@ -2,8 +2,10 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QUndoStack;
 class QModelIndex;
 class QTreeView;
 
@@ -22,11 +24,13 @@ class IssuesPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit IssuesPanel(Document *document, QWidget *parent = nullptr);
+    // Without an undo stack, findings cannot be waived from the list.
+    explicit IssuesPanel(Document *document, QWidget *parent = nullptr, QUndoStack *undoStack = nullptr);
     QTreeView *view() const { return mView; }
     IssuesModel *model() const { return mModel; }
     QLineEdit *textFilter() const { return mText; }
     QComboBox *severityFilter() const { return mSeverity; }
+    QCheckBox *waivedFilter() const { return mShowWaived; }
     // Rows shown through the filters.
     int shownCount() const;
     // The finding shown at a row of the view (after the filters).
@@ -37,12 +41,16 @@ signals:
 
 private:
     void activate(const QModelIndex &index);
+    void showContextMenu(const QPoint &pos);
 
     QComboBox *mSeverity;
     QLineEdit *mText;
+    QCheckBox *mShowWaived;
     QTreeView *mView;
     IssuesModel *mModel;
     IssuesFilter *mFilter;
+    Document *mDocument;
+    QUndoStack *mUndoStack;
 };
 
 } // namespace td

@@ -5,6 +5,7 @@
 #include "commands/changecommand.h"
 #include "document.h"
 #include "nameallocator.h"
+#include "panels/waiveractions.h"
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
@@ -16,11 +17,13 @@
 #include "theme.h"
 
 #include <QDrag>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QSet>
@@ -29,6 +32,8 @@
 #include <QToolTip>
 #include <QUndoStack>
 #include <QWidget>
+
+#include <utility>
 
 namespace td {
 
@@ -754,6 +759,12 @@ TopologyScene::Badge TopologyScene::badgeFor(const QString &id) const
 
 void TopologyScene::countBadge(const Finding &f, int sign, QSet<QString> &touched)
 {
+    // A waived finding is accepted: no badge, no broken-group line.
+    if (f.isWaived()) {
+        for (const QString &id : f.subjects)
+            touched.insert(id);
+        return;
+    }
     if (f.rule.startsWith(QLatin1String("redundancy-same-"))) {
         const QString key = f.rule + QLatin1Char('|') + f.subjects.join(QLatin1Char(',')) + QLatin1Char('|')
                           + f.message;
@@ -878,12 +889,38 @@ QString TopologyScene::toolTipFor(const QString &id) const
     }
     QStringList lines;
     for (const Finding &f : mDocument->findings()) {
-        if (f.subjects.contains(id))
+        if (f.subjects.contains(id) && f.waived)
+            lines << tr("• %1 (waived: %2): %3").arg(severityName(f.severity), *f.waived, f.message);
+        else if (f.subjects.contains(id))
             lines << QStringLiteral("• %1: %2").arg(severityName(f.severity), f.message);
     }
     if (!lines.isEmpty())
         tip += QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
     return masked(tip);
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    ModelItem *item = modelItemAt(event->scenePos());
+    QVector<Finding> findings;
+    if (item) {
+        // What its badge counts, and what was waived about it.
+        for (const Finding &f : mDocument->findings()) {
+            if (f.subjects.contains(item->id()) && (f.severity != Severity::Info || f.isWaived())
+                && !WaiverActions::isUnusedWaiver(f))
+                findings.append(f);
+        }
+    }
+    QWidget *parent = event->widget();
+    QMenu menu(parent);
+    menu.setObjectName(QStringLiteral("canvasMenu"));
+    const WaiverActions actions(mDocument, mUndoStack); // outlives the menu's actions
+    if (findings.isEmpty() || actions.addTo(&menu, findings, parent) == 0) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+    menu.exec(event->screenPos());
 }
 
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
@@ -1010,8 +1047,8 @@ void TopologyScene::execMoveDrag(const QString &payload, const QString &firstId,
     drag->setPixmap(pixmap);
     drag->setHotSpot(QPoint(20, 14));
     mLastRefusal.clear();
-    if (drag->exec(Qt::MoveAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
-        emit dropRefused(mLastRefusal);
+    drag->exec(Qt::MoveAction); // a refused drop says why itself (drop())
+    mLastRefusal.clear();
     clearDropCues();
 }
 
@@ -1023,8 +1060,8 @@ void TopologyScene::startFeedDrag(const QString &circuitId, QWidget *source)
     drag->setMimeData(data);
     drag->setPixmap(Theme::icon(QStringLiteral("circuit")).pixmap(24, 24));
     mLastRefusal.clear();
-    if (drag->exec(Qt::LinkAction) == Qt::IgnoreAction && !mLastRefusal.isEmpty())
-        emit dropRefused(mLastRefusal);
+    drag->exec(Qt::LinkAction);
+    mLastRefusal.clear();
     clearDropCues();
 }
 
@@ -1295,6 +1332,7 @@ TopologyScene::DropPlan TopologyScene::drop(const QMimeData *data, const QPointF
     DropPlan plan = planDrop(data, scenePos);
     clearDropCues();
     if (!plan.ok) {
+        mLastRefusal = plan.reason; // said once: see takeRefusal()
         emit dropRefused(plan.reason);
         return plan;
     }
@@ -1364,9 +1402,11 @@ void TopologyScene::showDropCues(const DropPlan &plan, const QPointF &scenePos)
         mHint->setText(wrapped);
         const QRectF r = mHint->boundingRect();
         mHintBox->setPos(scenePos);
-        // View pixels below-right of the cursor, clear of the drag image; moved
-        // left (or above the cursor) where the view would cut it off.
-        QPointF at(18, 22);
+        // View pixels below the cursor, clear of the drag image (the
+        // palette's 28 px icon sits 6 px right of and below the cursor, a
+        // chip around it); moved left (or above the cursor) where the view
+        // would cut it off.
+        QPointF at(12, 40);
         const QSizeF box(r.width() + 12, r.height() + 8);
         if (!views().isEmpty()) {
             const QGraphicsView *view = views().constFirst();
@@ -1408,6 +1448,11 @@ void TopologyScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
     }
 }
 
+QString TopologyScene::takeRefusal()
+{
+    return std::exchange(mLastRefusal, QString());
+}
+
 void TopologyScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
 {
     clearDropCues();
@@ -1430,16 +1475,26 @@ void TopologyScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
     painter->fillRect(rect, Theme::canvas());
     // A light dot grid helps placing racks.
+    // Zoomed out (dots closer than 10 px) it is noise, and thousands of
+    // points cost a good part of a full repaint: none then. Else one batch.
     const qreal step = 40;
-    painter->setPen(QPen(Theme::rackFrame().lighter(Theme::dark() ? 60 : 170), 1.2));
+    if (step * painter->worldTransform().m11() < 10)
+        return;
     const qreal left = std::floor(rect.left() / step) * step;
     const qreal top = std::floor(rect.top() / step) * step;
     if (rect.width() / step * rect.height() / step > 40000)
         return;
+    QPolygonF dots;
+    dots.reserve(static_cast<qsizetype>((rect.width() / step + 1) * (rect.height() / step + 1)));
     for (qreal x = left; x < rect.right(); x += step) {
         for (qreal y = top; y < rect.bottom(); y += step)
-            painter->drawPoint(QPointF(x, y));
+            dots << QPointF(x, y);
     }
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(Theme::rackFrame().lighter(Theme::dark() ? 60 : 170), 1.2));
+    painter->drawPoints(dots);
+    painter->restore();
 }
 
 } // namespace td

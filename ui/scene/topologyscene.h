@@ -131,6 +131,9 @@ public:
     void itemMoved();
     void commitMovedItems();
     void requestRename(const QString &id);
+    // Why the last drop was refused (dropRefused said it), once; empty when
+    // the last drag ended elsewhere.
+    QString takeRefusal();
 
 signals:
     void renameRequested(const QString &id);
@@ -149,6 +152,8 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
+    // Right-click on an object with findings (its badge): waive or unwaive them.
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     void sync(const Change *change);

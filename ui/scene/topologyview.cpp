@@ -2,6 +2,7 @@
 
 #include "scene/topologyscene.h"
 
+#include <QDragMoveEvent>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -13,6 +14,9 @@ namespace td {
 namespace {
 constexpr qreal kMinZoom = 0.05;
 constexpr qreal kMaxZoom = 4.0;
+// The smallest zoom a layout opens at: names and figures stay legible
+// (fit to view, Ctrl+1, shows all of a large layout).
+constexpr qreal kStartZoom = 0.75;
 } // namespace
 
 TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
@@ -29,6 +33,16 @@ TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent) : QGraphicsVi
     // viewport, and the canvas moved with it after a drop.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    mAutoScroll.setInterval(30);
+    connect(&mAutoScroll, &QTimer::timeout, this, [this] {
+        const QPoint step = autoScrollStep();
+        if (step.isNull()) {
+            mAutoScroll.stop();
+            return;
+        }
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + step.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + step.y());
+    });
     // An edit that grows the scene leaves the canvas where it was.
     if (auto *topology = qobject_cast<TopologyScene *>(scene)) {
         connect(topology, &TopologyScene::sceneRectAboutToChange, this, [this] {
@@ -90,6 +104,19 @@ void TopologyView::fitToView()
     if (zoom() > 1.0)
         setZoom(1.0); // a small or new layout at actual size
     emit zoomChanged(zoom());
+    emit viewportMoved();
+}
+
+void TopologyView::showStart()
+{
+    fitToView();
+    const auto *topology = qobject_cast<TopologyScene *>(scene());
+    if (!topology || zoom() >= kStartZoom)
+        return;
+    setZoom(kStartZoom);
+    const QPointF topLeft = topology->contentRect().topLeft() - QPointF(40, 40);
+    const QSizeF shown = QSizeF(viewport()->size()) / zoom();
+    centerOn(topLeft + QPointF(shown.width() / 2, shown.height() / 2));
     emit viewportMoved();
 }
 
@@ -186,6 +213,44 @@ void TopologyView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     emit viewportMoved();
+}
+
+QPoint TopologyView::autoScrollStep() const
+{
+    // Within kEdge pixels of an edge: faster the closer to it.
+    constexpr int kEdge = 40;
+    constexpr int kFastest = 24;
+    const QRect r = viewport()->rect();
+    auto along = [](int pos, int size) {
+        if (pos < kEdge)
+            return -kFastest * (kEdge - std::max(pos, 0)) / kEdge - 1;
+        if (pos > size - kEdge)
+            return kFastest * (kEdge - std::max(size - pos, 0)) / kEdge + 1;
+        return 0;
+    };
+    if (!r.adjusted(-kEdge, -kEdge, kEdge, kEdge).contains(mDragPos))
+        return {};
+    return {along(mDragPos.x(), r.width()), along(mDragPos.y(), r.height())};
+}
+
+void TopologyView::dragMoveEvent(QDragMoveEvent *event)
+{
+    mDragPos = event->position().toPoint();
+    QGraphicsView::dragMoveEvent(event);
+    if (!autoScrollStep().isNull() && !mAutoScroll.isActive())
+        mAutoScroll.start();
+}
+
+void TopologyView::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    mAutoScroll.stop();
+    QGraphicsView::dragLeaveEvent(event);
+}
+
+void TopologyView::dropEvent(QDropEvent *event)
+{
+    mAutoScroll.stop();
+    QGraphicsView::dropEvent(event);
 }
 
 void TopologyView::resizeEvent(QResizeEvent *event)

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QTimer>
 
 namespace td {
 
 // The canvas view: Ctrl+wheel zoom (around the cursor), fit to view, pan with
-// the middle button or Space+drag, rubber-band selection, arrow-key nudging.
+// the middle button or Space+drag, rubber-band selection, arrow-key nudging;
+// scrolls by itself while something is dragged near its edges.
 class TopologyView final : public QGraphicsView
 {
     Q_OBJECT
@@ -23,6 +25,9 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToView();
+    // How a layout is first shown: fitted when that is readable, else at a
+    // readable zoom (names legible) from the layout's top-left corner.
+    void showStart();
 
 signals:
     void zoomChanged(qreal zoom);
@@ -39,6 +44,9 @@ protected:
     void keyReleaseEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void keepShownArea();
@@ -48,6 +56,10 @@ private:
     QPointF mKeptTopLeft; // the scene point at the viewport's top-left
     bool mPanning = false;
     QPoint mPanStart;
+    // Auto-scroll while dragging: the cursor's last viewport position.
+    QPoint mDragPos;
+    QTimer mAutoScroll;
+    QPoint autoScrollStep() const;
 };
 
 } // namespace td

@@ -1,5 +1,6 @@
 #include "whatif/viewmodes.h"
 
+#include "document.h"
 #include "mainwindow.h"
 #include "panels/issuesmodel.h"
 #include "panels/issuespanel.h"
@@ -68,12 +69,11 @@ ViewModes::ViewModes(MainWindow *window) : QObject(window), mWindow(window)
 
 QVector<QStringList> ViewModes::presentationScenarios() const
 {
-    if (mScenarioSource) {
-        const QVector<QStringList> saved = mScenarioSource();
-        if (!saved.isEmpty())
-            return saved;
-    }
     QVector<QStringList> steps;
+    for (const Scenario &s : mWindow->document()->topology().scenarios)
+        steps << s.fail;
+    if (!steps.isEmpty())
+        return steps;
     for (const ScenarioResult &r : mWindow->whatIf()->state()->analysis().worst(20, 1))
         steps << r.fail;
     return steps;
@@ -173,6 +173,11 @@ bool ViewModes::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Up:
     case Qt::Key_PageUp: step(-1); return true;
     case Qt::Key_Home: step(-static_cast<int>(mSteps.size()) - 1); return true;
+    case Qt::Key_H: // hide names, without the hidden menu
+        if (static_cast<QKeyEvent *>(event)->modifiers() != Qt::NoModifier)
+            return false;
+        mHideNames->toggle();
+        return true;
     default: return false;
     }
 }

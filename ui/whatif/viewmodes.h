@@ -17,8 +17,8 @@ class MainWindow;
 // The window's ways of showing the layout to an audience: the compact rack
 // view (persisted), hide names, and presentation mode (F5: full screen,
 // the canvas and the what-if banner only, compact racks, large banner;
-// arrow keys, Page Up/Down and Space step through the scenarios; Esc
-// leaves and puts the window back as it was). Owns their actions; the
+// arrow keys, Page Up/Down and Space step through the scenarios, H hides
+// names; Esc leaves and puts the window back as it was). Owns their actions; the
 // window adds them to its View menu.
 class ViewModes final : public QObject
 {
@@ -40,11 +40,9 @@ public:
     bool isPresenting() const { return mPresenting; }
     void setPresenting(bool on);
     // The scenarios presentation mode steps through: the layout's saved
-    // scenarios when it has some (see setScenarioSource), else the worst
-    // single failures (most groups down first), at most 20.
+    // scenarios when it has some, else the worst single failures (most
+    // groups down first), at most 20.
     QVector<QStringList> presentationScenarios() const;
-    // Where saved scenarios come from (the failures dock sets it).
-    void setScenarioSource(std::function<QVector<QStringList>()> source) { mScenarioSource = std::move(source); }
     // Index of the scenario shown (-1: none failed yet).
     int presentationStep() const { return mStep; }
     void step(int delta);
@@ -60,7 +58,6 @@ private:
     bool mPresenting = false;
     int mStep = -1;
     QVector<QStringList> mSteps;
-    std::function<QVector<QStringList>()> mScenarioSource;
     // The window as it was before presenting.
     struct Saved
     {

@@ -5,11 +5,13 @@
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "whatif/failurespanel.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifoverlay.h"
 #include "whatif/whatifstate.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -43,6 +45,16 @@ WhatIfMode::WhatIfMode(MainWindow *window)
     setLargeBanner(false);
     window->view()->installEventFilter(this);
     window->view()->viewport()->installEventFilter(this);
+
+    mFailures = new FailuresPanel(window, mState);
+    auto *dock = new QDockWidget(tr("Failures"), window);
+    dock->setObjectName(QStringLiteral("FailuresDock"));
+    dock->setWidget(mFailures);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    if (auto *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock"))) {
+        window->tabifyDockWidget(inspector, dock);
+        inspector->raise();
+    }
 }
 
 void WhatIfMode::setLargeBanner(bool large)

@@ -8,6 +8,7 @@ class QPointF;
 
 namespace td {
 
+class FailuresPanel;
 class MainWindow;
 class WhatIfOverlay;
 class WhatIfState;
@@ -29,6 +30,8 @@ public:
     WhatIfOverlay *overlay() const { return mOverlay; }
     QAction *action() const { return mAction; }
     QLabel *banner() const { return mBanner; }
+    // The "Failures" dock's content (tabbed with the inspector).
+    FailuresPanel *failures() const { return mFailures; }
     // The id a click at a scene point fails or restores (empty: none).
     QString targetAt(const QPointF &scenePos) const;
     // Large banner text (presentation mode).
@@ -46,6 +49,7 @@ private:
     WhatIfOverlay *mOverlay;
     QAction *mAction;
     QLabel *mBanner;
+    FailuresPanel *mFailures;
     bool mLargeBanner = false;
 };
 
