@@ -19,6 +19,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace td {
 
@@ -272,6 +273,19 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
             worstDouble = &s;
         r.worstDoubles.rows << scenarioRow(s);
         r.worstDoubleSentences << analysis.sentence(s);
+    }
+    for (const Scenario &saved : t.scenarios) {
+        SavedScenario sc;
+        sc.name = saved.name;
+        QString error;
+        if (const std::optional<ScenarioResult> result = analysis.run(saved.fail, &error)) {
+            sc.sentence = analysis.sentence(*result);
+            sc.table.header = scenarioHeader;
+            sc.table.rows << scenarioRow(*result);
+        } else {
+            sc.sentence = tr("This scenario cannot be analysed: %1").arg(error);
+        }
+        r.scenarios << sc;
     }
     if (worstSingle && !worstSingle->guestsDown.isEmpty())
         r.summary << tr("Worst single failure: %1").arg(analysis.sentence(*worstSingle));

@@ -97,6 +97,14 @@ struct DesignReport
     // Failure analysis: one row per host, rack and circuit (N-1), then the
     // worst double failures, each with its one-sentence story.
     ReportTable failureMatrix;
+    // The layout's saved scenarios (what-if), each with its sentence and row.
+    struct SavedScenario
+    {
+        QString name;
+        QString sentence;
+        ReportTable table;
+    };
+    QVector<SavedScenario> scenarios;
     ReportTable worstDoubles;
     QStringList worstDoubleSentences;
 

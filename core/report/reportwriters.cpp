@@ -360,6 +360,12 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
                         "restarts and where, and what stays down."))
       << "</p>\n";
     htmlTable(h, r.failureMatrix);
+    for (const DesignReport::SavedScenario &sc : r.scenarios) {
+        h << "<h3>" << htmlEscaped(tr("Saved scenario: %1").arg(sc.name)) << "</h3>\n<p>" << htmlEscaped(sc.sentence)
+          << "</p>\n";
+        if (!sc.table.rows.isEmpty())
+            htmlTable(h, sc.table);
+    }
     h << "<h3>" << htmlEscaped(tr("Worst double failures")) << "</h3>\n";
     if (r.worstDoubles.rows.isEmpty()) {
         h << "<p>" << htmlEscaped(tr("No double failure does more harm than a single one.")) << "</p>\n";
@@ -560,6 +566,12 @@ QByteArray reportMarkdown(const DesignReport &r)
 
     section(4);
     mdTable(out, r.failureMatrix);
+    for (const DesignReport::SavedScenario &sc : r.scenarios) {
+        out += QStringLiteral("### ") + md(tr("Saved scenario: %1").arg(sc.name)) + QStringLiteral("\n\n")
+             + md(sc.sentence) + QStringLiteral("\n\n");
+        if (!sc.table.rows.isEmpty())
+            mdTable(out, sc.table);
+    }
     out += QStringLiteral("### ") + md(tr("Worst double failures")) + QStringLiteral("\n\n");
     if (r.worstDoubles.rows.isEmpty()) {
         out += md(tr("No double failure does more harm than a single one.")) + QStringLiteral("\n\n");

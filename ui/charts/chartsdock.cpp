@@ -162,6 +162,9 @@ void ChartsPanel::showChart()
     }
     mNote->setText(note);
     mNote->setVisible(!note.isEmpty());
+    // A dock is short: the legend goes beside the chart, not under it.
+    if (chart && chart->legend()->isVisible())
+        chart->legend()->setAlignment(Qt::AlignRight);
     QChart *old = mView->chart();
     mView->setChart(chart ? chart : new QChart);
     delete old;

@@ -406,6 +406,12 @@ bool PagedReport::paint(QPagedPaintDevice *device,
     flow.paragraph(tr("What each single host, rack and circuit failure takes down, what HA restarts and where, and "
                       "what stays down."));
     flow.table(r.failureMatrix);
+    for (const DesignReport::SavedScenario &sc : r.scenarios) {
+        flow.heading(tr("Saved scenario: %1").arg(sc.name));
+        flow.paragraph(sc.sentence);
+        if (!sc.table.rows.isEmpty())
+            flow.table(sc.table);
+    }
     flow.heading(tr("Worst double failures"));
     if (r.worstDoubles.rows.isEmpty()) {
         flow.paragraph(tr("No double failure does more harm than a single one."));

@@ -29,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSpinBox>
+#include <QStandardPaths>
 
 namespace td {
 
@@ -223,7 +224,11 @@ void addReportActions(QMenu *file, MainWindow *window)
     report->setObjectName(QStringLiteral("exportReport"));
     QObject::connect(report, &QAction::triggered, window, [window] {
         ExportReportDialog dialog(window->document()->topology(), sourceNameOf(window),
-                                  window->filePath().isEmpty() ? QStringLiteral("design") : window->filePath(), window);
+                                  window->filePath().isEmpty()
+                                      ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                            .filePath(QStringLiteral("design"))
+                                      : window->filePath(),
+                                  window);
         dialog.exec();
     });
 

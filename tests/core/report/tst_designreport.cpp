@@ -242,6 +242,26 @@ private slots:
         }
     }
 
+    void savedScenariosGetASectionEach()
+    {
+        Topology t = sample();
+        Scenario lose;
+        lose.name = QStringLiteral("Lose <rack> 1");
+        lose.fail = QStringList{t.racks.at(0).id.str()};
+        t.scenarios << lose;
+        const QByteArray html = exportAs(QStringLiteral("html"), t);
+        QVERIFY(html.contains("Saved scenario: Lose &lt;rack&gt; 1"));
+        // The rack's hosts go down: both are named in the scenario's sentence.
+        const int at = html.indexOf("Saved scenario: Lose");
+        const QByteArray section = html.mid(at, html.indexOf("</table>", at) - at);
+        for (const Host &h : t.hosts) {
+            if (h.rack == t.racks.at(0).id)
+                QVERIFY2(section.contains(h.name.toUtf8()), qPrintable(h.name));
+        }
+        const QByteArray md = exportAs(QStringLiteral("markdown"), t);
+        QVERIFY(md.contains("### Saved scenario: Lose \\<rack\\> 1"));
+    }
+
     void elevationPlacesHostsInTheirUnits()
     {
         const Topology t = sample();
