@@ -18,7 +18,7 @@ namespace {
 
 // Test hook for end-to-end tests (tests/e2e): when TD_AUTOMATION_INFO names a
 // file, the window writes the screen positions of the palette entries and of
-// each host's guest lane there once it is shown, so that xdotool can drag
+// each visible host's guest lane there once it is shown, so that xdotool can drag
 // between them. Nothing else changes.
 void writeAutomationInfo(td::MainWindow &window, const QString &path)
 {
@@ -39,8 +39,10 @@ void writeAutomationInfo(td::MainWindow &window, const QString &path)
     for (const td::Host &h : window.document()->topology().hosts) {
         const QRectF r = window.scene()->sceneRectOf(h.id.str());
         // A point in the lane, right of the last chip slot.
-        const QPoint p = window.view()->viewport()->mapToGlobal(
-            window.view()->mapFromScene(QPointF(r.right() - 20, r.center().y())));
+        const QPoint local = window.view()->mapFromScene(QPointF(r.right() - 20, r.center().y()));
+        if (!window.view()->viewport()->rect().contains(local))
+            continue; // not in sight at the start zoom
+        const QPoint p = window.view()->viewport()->mapToGlobal(local);
         out += QStringLiteral("host %1 %2 %3\n").arg(h.id.str()).arg(p.x()).arg(p.y()).toUtf8();
     }
     QFile file(path);

@@ -49,7 +49,7 @@ pid=$!
 
 targets_ready() {
   grep -q '^palette guest:cic-server ' "$TD_AUTOMATION_INFO" 2>/dev/null \
-    && [ "$(grep -c '^host ' "$TD_AUTOMATION_INFO")" -ge 3 ]
+    && [ "$(grep -c '^host ' "$TD_AUTOMATION_INFO")" -ge 1 ]
 }
 wait_for 30 "the window's drag targets ($TD_AUTOMATION_INFO)" targets_ready
 window=""
@@ -61,7 +61,7 @@ unmodified() { ! modified; }
 modified && fail "the window starts modified: $(title)"
 
 read -r _ _ px py < <(grep '^palette guest:cic-server ' "$TD_AUTOMATION_INFO")
-read -r _ host hx hy < <(grep '^host ' "$TD_AUTOMATION_INFO" | sed -n 3p)
+read -r _ host hx hy < <(grep '^host ' "$TD_AUTOMATION_INFO" | sed -n 1p)
 echo "dragging from the palette ($px,$py) onto host $host ($hx,$hy)"
 
 at() { local X Y SCREEN WINDOW; eval "$(xdotool getmouselocation --shell)"; [ "$X" -eq "$1" ] && [ "$Y" -eq "$2" ]; }

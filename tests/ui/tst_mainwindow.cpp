@@ -529,7 +529,9 @@ private slots:
     }
 
     // Reviewed: the layout opened fitted at 31%, too small to read names.
-    // It opens at a readable zoom, showing its top-left corner.
+    // It opens at a readable zoom, showing the top-left of its racked hosts
+    // (not the empty upper units of the racks: the first review of the
+    // readable start zoom showed no host at all).
     void opensAtAReadableZoomFromTheTopLeft()
     {
         mWindow->resize(700, 500); // fitting the sample here would be far below readable
@@ -538,14 +540,15 @@ private slots:
         mWindow->openSample();
         QTRY_VERIFY2(view()->zoom() >= 0.75 - 1e-9, qPrintable(QString::number(view()->zoom())));
         const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
-        const QRectF rack1 = scene()->sceneRectOf(QStringLiteral("rack-1"));
-        QVERIFY2(visible.contains(rack1.topLeft()), qPrintable(QStringLiteral("%1,%2 not in %3,%4 %5x%6")
-                                                                   .arg(rack1.left())
-                                                                   .arg(rack1.top())
-                                                                   .arg(visible.left())
-                                                                   .arg(visible.top())
-                                                                   .arg(visible.width())
-                                                                   .arg(visible.height())));
+        // The sample's top-most racked host, in its left-most rack.
+        const QRectF host = scene()->sceneRectOf(QStringLiteral("esx02"));
+        QVERIFY2(visible.contains(host.topLeft()), qPrintable(QStringLiteral("%1,%2 not in %3,%4 %5x%6")
+                                                                  .arg(host.left())
+                                                                  .arg(host.top())
+                                                                  .arg(visible.left())
+                                                                  .arg(visible.top())
+                                                                  .arg(visible.width())
+                                                                  .arg(visible.height())));
         // Ctrl+1 still shows it all.
         mWindow->activateWindow();
         view()->setFocus();

@@ -1,5 +1,6 @@
 #include "scene/topologyview.h"
 
+#include "document.h"
 #include "scene/topologyscene.h"
 
 #include <QDragMoveEvent>
@@ -114,7 +115,16 @@ void TopologyView::showStart()
     if (!topology || zoom() >= kStartZoom)
         return;
     setZoom(kStartZoom);
-    const QPointF topLeft = topology->contentRect().topLeft() - QPointF(40, 40);
+    // Start where the work is: the top-left of the racked hosts (a rack's
+    // empty upper units say nothing), else of the whole content.
+    QRectF hosts;
+    for (const Host &h : topology->document()->topology().hosts) {
+        if (!h.rack.isNull())
+            hosts |= topology->sceneRectOf(h.id.str());
+    }
+    const QPointF topLeft = (hosts.isEmpty() ? topology->contentRect().topLeft()
+                                             : QPointF(topology->contentRect().left(), hosts.top()))
+                          - QPointF(40, 40);
     const QSizeF shown = QSizeF(viewport()->size()) / zoom();
     centerOn(topLeft + QPointF(shown.width() / 2, shown.height() / 2));
     emit viewportMoved();
