@@ -316,6 +316,11 @@ private slots:
         doc.apply(ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, g.host));
         doc.apply(ChangeBuilder(doc.topology(), doc.index()).moveGuest(g.id, HostId(other)));
         QCOMPARE(panel.recomputeCount(), before);
+        // Nor in the events an edit causes (the window processes them after
+        // each edit): found by bench_window, where the dock recomputed in
+        // every move once it had been shown.
+        QCoreApplication::processEvents();
+        QCOMPARE(panel.recomputeCount(), before);
         QTRY_COMPARE(panel.recomputeCount(), before + 1);
         QTest::qWait(ChartsPanel::kDelayMs * 2);
         QCOMPARE(panel.recomputeCount(), before + 1);

@@ -57,9 +57,11 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
 void ChartsPanel::markStale()
 {
     mStale = true;
-    // Coalesce: the first edit starts the timer, later ones ride on it.
-    if (isVisible() && !mTimer.isActive())
-        mTimer.start();
+    // Wait for a pause in the edits: each edit restarts the timer, so a burst
+    // (a drag, typing, a run of undos) is charted once, after it, and never
+    // in the middle of the next edit.
+    if (isVisible())
+        mTimer.start(kDelayMs); // the interval again: showing starts it at 0
 }
 
 void ChartsPanel::showEvent(QShowEvent *event)
