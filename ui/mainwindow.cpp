@@ -21,6 +21,7 @@
 #include "theme.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifmode.h"
+#include "whatif/whatifstate.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -378,6 +379,12 @@ void MainWindow::createActions()
         QKeySequence(Qt::CTRL | Qt::Key_1)));
     mViewMenu->addSeparator();
     mWhatIf = new WhatIfMode(this);
+    if (auto *charts = findChild<ChartsPanel *>()) {
+        // The charts follow the what-if scenario: the load after HA restarts.
+        const auto follow = [this, charts] { charts->setScenario(mWhatIf->state()->result()); };
+        connect(mWhatIf->state(), &WhatIfState::scenarioChanged, charts, follow);
+        connect(mWhatIf->state(), &WhatIfState::activeChanged, charts, follow);
+    }
     mViewMenu->addAction(mWhatIf->action());
     mViewModes = new ViewModes(this);
     mViewModes->addTo(mViewMenu);

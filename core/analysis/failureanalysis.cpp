@@ -630,4 +630,20 @@ QString FailureAnalysis::sentence(const ScenarioResult &s, const std::function<Q
     return text + QStringLiteral(": ") + parts.join(QStringLiteral(", ")) + QLatin1Char('.');
 }
 
+Topology afterScenario(const Topology &topology, const ScenarioResult &scenario)
+{
+    QHash<QString, HostId> moved;
+    for (const GuestId &g : scenario.guestsDown)
+        moved.insert(g.str(), HostId());
+    for (const Restart &r : scenario.restarts)
+        moved.insert(r.guest.str(), r.host);
+    Topology after = topology;
+    for (Guest &g : after.guests) {
+        const auto it = moved.constFind(g.id.str());
+        if (it != moved.constEnd())
+            g.host = *it;
+    }
+    return after;
+}
+
 } // namespace td

@@ -117,4 +117,9 @@ private:
     std::unique_ptr<const Data> mData;
 };
 
+// The layout as it runs after the scenario: every guest down is on the host
+// HA restarted it on, or unplaced when it stays down; the hosts down keep no
+// guest. What the charts show while a what-if scenario is on.
+Topology afterScenario(const Topology &topology, const ScenarioResult &scenario);
+
 } // namespace td

@@ -1,6 +1,7 @@
 // Reports that paint (PDF, canvas SVG/PNG, HTML with QtCharts charts), the
 // Export Report dialog and the Charts dock, offscreen. Checked with the
 // tools a reader would use: pdftotext, pdftoppm, xmllint, tidy.
+#include "analysis/failureanalysis.h"
 #include "changebuilder.h"
 #include "charts/chartsdock.h"
 #include "document.h"
@@ -284,6 +285,57 @@ private slots:
         bad.pathEdit()->setText(dir.filePath(QStringLiteral("no/such/folder/site.pdf")));
         QVERIFY(!bad.exportNow());
         QVERIFY(bad.lastMessage().contains(QLatin1String("Could not export")));
+    }
+
+    // The charts follow a what-if scenario: the failed host carries nothing,
+    // each restart host carries what HA restarted on it.
+    void chartsDockFollowsTheWhatIfScenario()
+    {
+        Document doc(sample());
+        ChartsPanel panel(&doc);
+        panel.resize(600, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const FailureAnalysis analysis(doc.topology(), doc.index());
+        const auto result = analysis.run({QStringLiteral("esx03")});
+        QVERIFY(result && !result->restarts.isEmpty());
+        // The vCPU each host should carry after the scenario, summed here.
+        QHash<QString, double> expected;
+        for (const Guest &g : doc.topology().guests) {
+            if (!g.host.isNull() && g.host.str() != QLatin1String("esx03"))
+                expected[g.host.str()] += g.vcpu;
+        }
+        for (const Restart &r : result->restarts)
+            expected[r.host.str()] += doc.topology().guests.at(doc.index().guest(r.guest)).vcpu;
+
+        panel.setScenario(&*result);
+        panel.refreshNow();
+        auto *bars = qobject_cast<QStackedBarSeries *>(panel.chartView()->chart()->series().value(0));
+        QVERIFY(bars);
+        const QStringList hosts = [&] {
+            QStringList ids;
+            for (const Host &h : doc.topology().hosts)
+                ids << h.id.str();
+            return ids;
+        }();
+        QCOMPARE(bars->barSets().value(0)->count(), hosts.size()); // the sample: one cluster, every host
+        for (int i = 0; i < hosts.size(); ++i) {
+            double charted = 0;
+            for (QBarSet *set : bars->barSets())
+                charted += set->at(i);
+            QCOMPARE(charted, expected.value(hosts.at(i)));
+        }
+        // Off again: as designed.
+        panel.setScenario(nullptr);
+        panel.refreshNow();
+        bars = qobject_cast<QStackedBarSeries *>(panel.chartView()->chart()->series().value(0));
+        double esx03 = 0;
+        for (const Guest &g : doc.topology().guests)
+            esx03 += g.host.str() == QLatin1String("esx03") ? g.vcpu : 0;
+        double charted = 0;
+        for (QBarSet *set : bars->barSets())
+            charted += set->at(int(hosts.indexOf(QStringLiteral("esx03"))));
+        QCOMPARE(charted, esx03);
     }
 
     void chartsDockFollowsTheModelThrottled()

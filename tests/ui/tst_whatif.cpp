@@ -1,6 +1,7 @@
 // What-if mode: real clicks on the canvas fail and restore hosts, racks and
 // circuits; the document never changes.
 #include "changebuilder.h"
+#include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "scene/mime.h"
 #include "whatif/failurespanel.h"
@@ -11,6 +12,9 @@
 #include "windowtest.h"
 
 #include <QAction>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -18,6 +22,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QTreeWidget>
 
 using namespace td;
@@ -43,6 +48,7 @@ private slots:
     void failuresRankAndApply();
     void failuresFollowEdits();
     void savedScenarios();
+    void chartsFollowTheScenario();
 
 private:
     WhatIfState *state() const { return mWindow->whatIf()->state(); }
@@ -300,6 +306,44 @@ void TstWhatIf::savedScenarios()
     QCOMPARE(list->count(), 1);
     mWindow->undoStack()->undo();
     QCOMPARE(list->item(0)->text(), saved.name);
+}
+
+// The Charts dock shows the load after the what-if scenario, and the design
+// again when what-if is left.
+void TstWhatIf::chartsFollowTheScenario()
+{
+    auto *charts = mWindow->findChild<ChartsPanel *>();
+    QVERIFY(charts);
+    mWindow->findChild<QDockWidget *>(QStringLiteral("ChartsDock"))->raise();
+    QTRY_VERIFY(charts->isVisible() && !charts->isStale());
+    const int esx03 = [&] {
+        int i = 0;
+        for (const Host &h : doc()->topology().hosts) {
+            if (h.id.str() == QLatin1String("esx03"))
+                return i;
+            ++i;
+        }
+        return -1;
+    }();
+    const auto load = [&] {
+        auto *bars = qobject_cast<QStackedBarSeries *>(charts->chartView()->chart()->series().value(0));
+        double sum = 0;
+        for (QBarSet *set : bars ? bars->barSets() : QList<QBarSet *>())
+            sum += set->at(esx03);
+        return sum;
+    };
+    double designed = 0;
+    for (const Guest &g : doc()->topology().guests)
+        designed += g.host.str() == QLatin1String("esx03") ? g.vcpu : 0;
+    QVERIFY(designed > 0);
+    QCOMPARE(load(), designed);
+    state()->setFailed({QStringLiteral("esx03")});
+    QVERIFY(charts->isStale());
+    QTRY_VERIFY(!charts->isStale());
+    QCOMPARE(load(), 0.0); // its guests are down or restarted elsewhere
+    QTest::keyClick(viewport(), Qt::Key_Escape);
+    QTRY_VERIFY(!charts->isStale());
+    QCOMPARE(load(), designed);
 }
 
 QTEST_MAIN(TstWhatIf)

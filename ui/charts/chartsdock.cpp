@@ -35,6 +35,9 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
     mNote = new QLabel(this);
     mNote->setWordWrap(true);
     mNote->hide();
+    mScenarioNote = new QLabel(this);
+    mScenarioNote->setWordWrap(true);
+    mScenarioNote->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(mKind);
@@ -42,6 +45,7 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(mScenarioNote);
     layout->addWidget(mNote);
     layout->addWidget(mView, 1);
 
@@ -64,6 +68,15 @@ void ChartsPanel::markStale()
         mTimer.start(kDelayMs); // the interval again: showing starts it at 0
 }
 
+void ChartsPanel::setScenario(const ScenarioResult *scenario)
+{
+    if (scenario)
+        mScenario = *scenario;
+    else
+        mScenario.reset();
+    markStale();
+}
+
 void ChartsPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -83,9 +96,23 @@ void ChartsPanel::recompute()
     mStale = false;
     ++mRecomputes;
     const Topology &t = mDocument->topology();
-    mCapacity = capacityByCluster(t, mDocument->index());
-    mPerRack = guestsPerRack(t, mDocument->index());
-    mPerCircuit = guestsPerCircuit(t, mDocument->index());
+    if (mScenario) {
+        // The load, racks and circuits as they run after the scenario.
+        const Topology after = afterScenario(t, *mScenario);
+        const TopologyIndex index(after);
+        mCapacity = capacityByCluster(after, index);
+        mPerRack = guestsPerRack(after, index);
+        mPerCircuit = guestsPerCircuit(after, index);
+        mScenarioNote->setText(tr("What if: after failing %1 (guests restarted by HA: %2; staying down: %3).")
+                                   .arg(mScenario->fail.join(QStringLiteral(", ")))
+                                   .arg(mScenario->restarts.size())
+                                   .arg(mScenario->stayDown.size()));
+    } else {
+        mCapacity = capacityByCluster(t, mDocument->index());
+        mPerRack = guestsPerRack(t, mDocument->index());
+        mPerCircuit = guestsPerCircuit(t, mDocument->index());
+    }
+    mScenarioNote->setVisible(mScenario.has_value());
     mImpact = singleFailureImpact(t, mDocument->index());
     // Keep the chosen cluster by name when the list changes.
     const QString current = mCluster->currentText();

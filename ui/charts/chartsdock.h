@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/failureanalysis.h"
 #include "report/chartdata.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,9 @@ public:
     QChartView *chartView() const { return mView; }
     QComboBox *kindBox() const { return mKind; }
     QComboBox *clusterBox() const { return mCluster; }
+    // Charts the layout as it runs after this what-if scenario (null: as
+    // designed). The failure-impact chart always shows the design.
+    void setScenario(const ScenarioResult *scenario);
     // Recomputes now if stale (tests; the timer does it otherwise).
     void refreshNow();
     bool isStale() const { return mStale; }
@@ -54,6 +58,8 @@ private:
     QComboBox *mCluster;
     QChartView *mView;
     QLabel *mNote;
+    QLabel *mScenarioNote;
+    std::optional<ScenarioResult> mScenario;
     QTimer mTimer;
     bool mStale = true;
     int mRecomputes = 0;
