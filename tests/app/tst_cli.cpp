@@ -1,4 +1,6 @@
 // Runs the real program as a user would, without a display.
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,39 +17,9 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TD_PROGRAM), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, "timeout"};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
-    static Run runIn(const QString &dir, const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(dir);
-        p.start(QStringLiteral(TD_PROGRAM), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, "timeout"};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
+    using Run = test::CliRun;
+    static Run run(const QStringList &args) { return test::runCli(args); }
+    static Run runIn(const QString &dir, const QStringList &args) { return test::runCli(args, dir); }
     static QByteArray readAll(const QString &path)
     {
         QFile f(path);

@@ -1,6 +1,8 @@
 // Waivers on the command line, run as a review gate runs the program: waived
 // findings fail nothing (also with --strict), every format says so with the
 // reason, --no-waivers ignores them, and `format` keeps them.
+#include "clirun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,25 +16,8 @@ class TestCliWaivers : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TD_PROGRAM), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, "timeout"};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
+    using Run = test::CliRun;
+    static Run run(const QStringList &args) { return test::runCli(args); }
     static QString golden(const char *path)
     {
         return QStringLiteral(TD_SOURCE_DIR "/tests/core/rules/golden/") + QLatin1String(path);

@@ -1,4 +1,6 @@
 // The export command as a user runs it: the real program, no display.
+#include "clirun.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -9,25 +11,8 @@ class TestExportCli : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TD_PROGRAM), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, "timeout"};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
+    using Run = test::CliRun;
+    static Run run(const QStringList &args) { return test::runCli(args); }
     static QString golden(const char *path)
     {
         return QStringLiteral(TD_SOURCE_DIR "/tests/core/export/golden/") + QLatin1String(path);
