@@ -1,5 +1,6 @@
 #include "report/findingsreport.h"
 
+#include "report/jsontext.h"
 #include "rules/rule.h"
 
 #include <QCryptographicHash>
@@ -16,28 +17,6 @@
 namespace td {
 
 namespace {
-
-// A JSON string literal (RFC 8259 escaping).
-QString jsonString(const QString &text)
-{
-    QString out = QStringLiteral("\"");
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-    return out;
-}
 
 QString sarifLevel(Severity s)
 {
