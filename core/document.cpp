@@ -2,6 +2,9 @@
 
 #include "invariants.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <algorithm>
 
 namespace td {
@@ -130,20 +133,16 @@ bool Document::applyEdits(const Change &change, QString *error)
         return false;
     }
     const QStringList referrers = Invariants::referrersOf(mTopology, mIndex, change);
-    bool rebuild = false;
     int applied = 0;
-    for (const ObjectEdit &e : change.edits) {
-        if (!applyEdit(e, rebuild)) {
-            if (rebuild)
-                mIndex.rebuild(mTopology);
-            undoEdits(change, applied);
-            if (error)
-                *error = tr("%1 was refused: %2 %3 is not as the edit expects (it was made against an older "
-                            "state of the layout)")
-                             .arg(change.text, kindName(e.kind()), e.id());
-            return false;
-        }
-        ++applied;
+    int failed = 0;
+    if (!applyObjectEdits(change.edits, applied, failed)) {
+        undoEdits(change, applied);
+        const ObjectEdit &e = change.edits.at(failed);
+        if (error)
+            *error = tr("%1 was refused: %2 %3 is not as the edit expects (it was made against an older "
+                        "state of the layout)")
+                         .arg(change.text, kindName(e.kind()), e.id());
+        return false;
     }
     for (const LayoutEdit &e : change.layout)
         applyLayout(e);
@@ -153,8 +152,6 @@ bool Document::applyEdits(const Change &change, QString *error)
         std::swap(mTopology.waivers, waivers);
     if (change.scenariosAfter)
         mTopology.scenarios = *change.scenariosAfter;
-    if (rebuild)
-        mIndex.rebuild(mTopology);
     if (const auto violation = Invariants::checkChange(mTopology, mIndex, change, referrers)) {
         undoEdits(change, applied);
         if (!change.waivers.isEmpty())
@@ -182,95 +179,249 @@ void Document::undoEdits(const Change &change, int appliedEdits)
         undo.scenariosAfter = change.scenariosAfter;
     }
     const Change inverse = undo.inverted();
-    bool rebuild = false;
-    for (const ObjectEdit &e : inverse.edits)
-        applyEdit(e, rebuild);
+    int applied = 0;
+    int failed = 0;
+    applyObjectEdits(inverse.edits, applied, failed);
     for (const LayoutEdit &e : inverse.layout)
         applyLayout(e);
     if (inverse.headerAfter)
         mTopology.header = *inverse.headerAfter;
     if (inverse.scenariosAfter)
         mTopology.scenarios = *inverse.scenariosAfter;
-    if (rebuild)
-        mIndex.rebuild(mTopology);
 }
 
-bool Document::applyEdit(const ObjectEdit &edit, bool &rebuild)
+namespace {
+
+// Applies object edits to a topology whose index describes it as it was
+// before the change. Edits are taken in runs: consecutive removals (or
+// additions) of one kind are checked first, then done in one pass over the
+// list, so that deleting or pasting a hundred guests among 10,000 moves each
+// element once, not a hundred times. Ids are looked up in the index while a
+// list has had nothing inserted or removed, then by scanning; `present`
+// records the ids the change added or removed so far.
+class EditApplier final
 {
-    const ObjectKind kind = edit.kind();
-    const QString id = edit.id();
-    // After an add or remove, positions shift: look ids up by scanning until
-    // the index is rebuilt at the end of the change.
-    auto position = [&](auto &list) -> int {
-        if (!rebuild) {
+public:
+    EditApplier(Topology &topology, TopologyIndex &index) : mTopology(topology), mIndex(index) {}
+
+    // The end of the run that starts at edit `from`.
+    static int runEnd(const QVector<ObjectEdit> &edits, int from)
+    {
+        const ObjectEdit &first = edits.at(from);
+        if (first.before.has_value() == first.after.has_value())
+            return from + 1; // a replacement: on its own
+        int end = from + 1;
+        while (end < edits.size() && edits.at(end).kind() == first.kind()
+               && edits.at(end).before.has_value() == first.before.has_value()
+               && edits.at(end).after.has_value() == first.after.has_value())
+            ++end;
+        return end;
+    }
+
+    // Applies edits [from, end) of one run; false (the topology untouched by
+    // this run) when one of them does not fit.
+    bool apply(const QVector<ObjectEdit> &edits, int from, int end)
+    {
+        mFailed = from;
+        bool ok = true;
+        const ObjectEdit &first = edits.at(from);
+        std::visit(
+            [&](const auto &sample) {
+                using T = std::decay_t<decltype(sample)>;
+                QVector<T> &list = listOf<T>(mTopology);
+                if (first.before && first.after)
+                    ok = replace(list, first);
+                else if (first.after)
+                    ok = insert(list, edits, from, end);
+                else
+                    ok = remove(list, edits, from, end);
+            },
+            first.after ? *first.after : *first.before);
+        return ok;
+    }
+
+    // Whether the index must be rebuilt (positions moved, or ids changed).
+    bool stale() const { return mStale; }
+    // The edit that did not fit, after apply() returned false.
+    int failed() const { return mFailed; }
+
+private:
+    static unsigned bit(ObjectKind kind) { return 1u << static_cast<unsigned>(kind); }
+
+    template <typename T>
+    int position(const QVector<T> &list, ObjectKind kind, const QString &id) const
+    {
+        if (!(mShifted & bit(kind)) && !mPresent.contains(id)) {
+            // Untouched by this change in a list nothing moved in: the index
+            // still knows where it is.
             const int pos = mIndex.indexOf(kind, id);
-            return pos < list.size() ? pos : -1;
+            if (pos >= 0 && pos < list.size() && list.at(pos).id.str() == id)
+                return pos;
+            return -1;
         }
         for (int i = 0; i < list.size(); ++i) {
             if (list.at(i).id.str() == id)
                 return i;
         }
         return -1;
-    };
-    bool ok = true;
-    std::visit(
-        [&](const auto &sample) {
-            using T = std::decay_t<decltype(sample)>;
-            QVector<T> &list = listOf<T>(mTopology);
-            if (edit.before && edit.after) {
-                const int pos = position(list);
-                if (pos < 0 || !(list.at(pos) == std::get<T>(*edit.before))) {
-                    ok = false;
-                    return;
-                }
-                const T &after = std::get<T>(*edit.after);
-                if constexpr (std::is_same_v<T, Guest>) {
-                    if (!rebuild)
-                        mIndex.replaceGuest(pos, list.at(pos), after);
-                } else if constexpr (std::is_same_v<T, Host>) {
-                    if (!rebuild)
-                        mIndex.replaceHost(pos, list.at(pos), after);
-                } else if constexpr (std::is_same_v<T, Group>) {
-                    if (!rebuild)
-                        mIndex.replaceGroup(pos, list.at(pos), after);
-                } else {
-                    rebuild = true;
-                }
-                if (list.at(pos).id != after.id)
-                    rebuild = true;
-                list[pos] = after;
-            } else if (edit.after) {
-                const T &after = std::get<T>(*edit.after);
-                // A new id must be free (an id removed earlier in the change is).
-                if (position(list) >= 0 || (!rebuild && mIndex.find(id))) {
-                    ok = false;
-                    return;
-                }
-                if (rebuild) {
-                    const auto taken = [&](const auto &other) {
-                        return std::any_of(other.cbegin(), other.cend(),
-                                           [&](const auto &o) { return o.id.str() == id; });
-                    };
-                    if (taken(mTopology.circuits) || taken(mTopology.racks) || taken(mTopology.clusters)
-                        || taken(mTopology.hosts) || taken(mTopology.guests) || taken(mTopology.groups)) {
-                        ok = false;
-                        return;
-                    }
-                }
-                const int at = edit.index < 0 || edit.index > list.size() ? static_cast<int>(list.size()) : edit.index;
-                list.insert(at, after);
-                rebuild = true;
-            } else {
-                const int pos = position(list);
-                if (pos < 0 || !(list.at(pos) == std::get<T>(*edit.before))) {
-                    ok = false;
-                    return;
-                }
-                list.removeAt(pos);
-                rebuild = true;
+    }
+
+    bool taken(const QString &id) const
+    {
+        const auto it = mPresent.constFind(id);
+        return it != mPresent.constEnd() ? it.value() : mIndex.find(id) != nullptr;
+    }
+
+    template <typename T>
+    bool replace(QVector<T> &list, const ObjectEdit &edit)
+    {
+        const ObjectKind kind = edit.kind();
+        const T &before = std::get<T>(*edit.before);
+        const T &after = std::get<T>(*edit.after);
+        const int pos = position(list, kind, before.id.str());
+        if (pos < 0 || !(list.at(pos) == before))
+            return false;
+        if (before.id != after.id) {
+            if (taken(after.id.str()))
+                return false;
+            mPresent.insert(before.id.str(), false);
+            mPresent.insert(after.id.str(), true);
+            mStale = true;
+        } else if (!mStale) {
+            // Relations kept in step while the index is otherwise current.
+            if constexpr (std::is_same_v<T, Guest>)
+                mIndex.replaceGuest(pos, before, after);
+            else if constexpr (std::is_same_v<T, Host>)
+                mIndex.replaceHost(pos, before, after);
+            else if constexpr (std::is_same_v<T, Group>)
+                mIndex.replaceGroup(pos, before, after);
+            else
+                mStale = true;
+        }
+        list[pos] = after;
+        return true;
+    }
+
+    template <typename T>
+    bool insert(QVector<T> &list, const QVector<ObjectEdit> &edits, int from, int end)
+    {
+        // Each edit's index counts in the list as the earlier edits left it
+        // (-1 or past the end: at the end). Where each one ends up once all
+        // are in: later insertions at or before it push it along.
+        const int size = static_cast<int>(list.size());
+        const int count = end - from;
+        QVector<int> at(count);
+        QSet<QString> ids;
+        for (int j = 0; j < count; ++j) {
+            const ObjectEdit &e = edits.at(from + j);
+            const QString id = e.id();
+            if (taken(id) || ids.contains(id)) {
+                mFailed = from + j;
+                return false;
             }
-        },
-        edit.after ? *edit.after : *edit.before);
+            ids.insert(id);
+            const int now = size + j;
+            at[j] = e.index < 0 || e.index > now ? now : e.index;
+        }
+        QVector<std::pair<int, int>> final; // (final position, edit)
+        final.reserve(count);
+        bool appends = true;
+        for (int j = 0; j < count; ++j) {
+            int pos = at.at(j);
+            for (int l = j + 1; l < count; ++l) {
+                if (at.at(l) <= pos)
+                    ++pos;
+            }
+            appends = appends && at.at(j) == size + j;
+            final.append({pos, j});
+        }
+        if (appends) {
+            list.reserve(size + count);
+            for (int j = 0; j < count; ++j)
+                list.append(std::get<T>(*edits.at(from + j).after));
+        } else {
+            std::sort(final.begin(), final.end());
+            QVector<T> merged;
+            merged.reserve(size + count);
+            int old = 0;
+            int next = 0;
+            for (int f = 0; f < size + count; ++f) {
+                if (next < count && final.at(next).first == f)
+                    merged.append(std::get<T>(*edits.at(from + final.at(next++).second).after));
+                else
+                    merged.append(std::move(list[old++]));
+            }
+            list = std::move(merged);
+        }
+        for (const QString &id : std::as_const(ids))
+            mPresent.insert(id, true);
+        mShifted |= bit(edits.at(from).kind());
+        mStale = true;
+        return true;
+    }
+
+    template <typename T>
+    bool remove(QVector<T> &list, const QVector<ObjectEdit> &edits, int from, int end)
+    {
+        const ObjectKind kind = edits.at(from).kind();
+        QVector<int> positions;
+        positions.reserve(end - from);
+        for (int j = from; j < end; ++j) {
+            const T &before = std::get<T>(*edits.at(j).before);
+            const int pos = position(list, kind, before.id.str());
+            if (pos < 0 || !(list.at(pos) == before)) {
+                mFailed = j;
+                return false;
+            }
+            positions.append(pos);
+        }
+        std::sort(positions.begin(), positions.end());
+        if (std::adjacent_find(positions.cbegin(), positions.cend()) != positions.cend())
+            return false; // the same object removed twice
+        // One pass: every kept element moves at most once.
+        int write = positions.first();
+        int next = 0;
+        for (int read = positions.first(); read < list.size(); ++read) {
+            if (next < positions.size() && positions.at(next) == read) {
+                ++next;
+                continue;
+            }
+            list[write++] = std::move(list[read]);
+        }
+        list.resize(write);
+        for (int j = from; j < end; ++j)
+            mPresent.insert(edits.at(j).id(), false);
+        mShifted |= bit(kind);
+        mStale = true;
+        return true;
+    }
+
+    Topology &mTopology;
+    TopologyIndex &mIndex;
+    QHash<QString, bool> mPresent;
+    unsigned mShifted = 0;
+    bool mStale = false;
+    int mFailed = -1;
+};
+
+} // namespace
+
+bool Document::applyObjectEdits(const QVector<ObjectEdit> &edits, int &applied, int &failed)
+{
+    EditApplier applier(mTopology, mIndex);
+    applied = 0;
+    bool ok = true;
+    while (applied < edits.size()) {
+        const int end = EditApplier::runEnd(edits, applied);
+        if (!applier.apply(edits, applied, end)) {
+            failed = applier.failed();
+            ok = false;
+            break;
+        }
+        applied = end;
+    }
+    if (applier.stale())
+        mIndex.rebuild(mTopology);
     return ok;
 }
 

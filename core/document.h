@@ -51,7 +51,10 @@ private:
     bool applyQuietly(const Change &change, FindingsDelta &delta, QString *error);
     bool applyEdits(const Change &change, QString *error);
     void undoEdits(const Change &change, int appliedEdits);
-    bool applyEdit(const ObjectEdit &edit, bool &rebuild);
+    // Applies the edits in order, then brings the index in step. applied
+    // tells how many were applied (all of them when it returns true), failed
+    // which one did not fit (when it returns false).
+    bool applyObjectEdits(const QVector<ObjectEdit> &edits, int &applied, int &failed);
     void applyLayout(const LayoutEdit &edit);
     // False (waivers untouched) when the edit does not fit them.
     static bool applyWaiver(QVector<Waiver> &waivers, const WaiverEdit &edit);

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -148,10 +149,17 @@ QColor Theme::dropError()
 
 QIcon Theme::icon(const QString &name)
 {
+    // Each guest chip paints its product's icon: one QIcon per name, kept,
+    // so that its SVG is parsed once and its pixmaps are cached, not parsed
+    // again on every paint. Icons are GUI-thread objects.
+    static QHash<QString, QIcon> icons;
+    const auto it = icons.constFind(name);
+    if (it != icons.constEnd())
+        return it.value();
     const QString path = QStringLiteral(":/topology-designer/icons/%1.svg").arg(name);
-    if (QFile::exists(path))
-        return QIcon(path);
-    return QIcon(QStringLiteral(":/topology-designer/icons/generic.svg"));
+    const QIcon icon(QFile::exists(path) ? path : QStringLiteral(":/topology-designer/icons/generic.svg"));
+    icons.insert(name, icon);
+    return icon;
 }
 
 } // namespace td

@@ -11,7 +11,8 @@
 // timed operations are collected, and each figure's are dumped apart
 // (callgrind.out.PID.N, "Trigger: Client Request: move", ...): compare them
 // before/after a change. TD_BENCH_ONLY=move|undo|redo|selectall|clear|delete|
-// paste runs only what that figure needs.
+// paste runs only what that figure needs; TD_BENCH_EACH and TD_BENCH_MOVES
+// (below) find and single out the moves that make the p99.
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
@@ -28,6 +29,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -242,27 +244,41 @@ int main(int argc, char *argv[])
     QVector<qint64> moves;
     QVector<qint64> moveCommands;
     QVector<qint64> moveCpu;
+    // TD_BENCH_EACH=1 prints every move (to find what makes the p99);
+    // TD_BENCH_MOVES=46,102 makes only those moves of the same random
+    // sequence (the others are drawn and skipped), for a profile of them.
+    const bool each = qEnvironmentVariableIsSet("TD_BENCH_EACH");
+    QSet<int> only;
+    for (const QString &n : qEnvironmentVariable("TD_BENCH_MOVES").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        only.insert(n.toInt());
     for (int i = 0; edits && i < repeats; ++i) {
         const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
         const HostId to = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
+        if (!only.isEmpty() && !only.contains(i))
+            continue;
         scene->selectIds({g.id.str()});
         settle();
+        const QString from = g.host.isNull() ? QStringLiteral("unplaced") : g.host.str();
+        const QString guest = g.id.str();
         const Change change = ChangeBuilder(t, doc->index()).moveGuest(g.id, to);
         moves.append(timed([&] { undo->push(new MoveGuestsCommand(doc, change)); }));
         moveCommands.append(gCommandPart);
         moveCpu.append(gCpu);
+        if (each)
+            std::printf("move %d: %.2f ms (CPU %.2f, command %.2f): %s from %s to %s\n", i, ms(moves.last()), ms(gCpu),
+                        ms(gCommandPart), qPrintable(guest), qPrintable(from), qPrintable(to.str()));
     }
     QVector<qint64> undos;
     QVector<qint64> undoCpu;
     dump("move");
-    for (int i = 0; edits && i < repeats; ++i) {
+    for (int i = 0; edits && i < moves.size(); ++i) {
         undos.append(timed([&] { undo->undo(); }));
         undoCpu.append(gCpu);
     }
     QVector<qint64> redos;
     QVector<qint64> redoCpu;
     dump("undo");
-    for (int i = 0; edits && i < repeats; ++i) {
+    for (int i = 0; edits && i < moves.size(); ++i) {
         redos.append(timed([&] { undo->redo(); }));
         redoCpu.append(gCpu);
     }
@@ -273,7 +289,7 @@ int main(int argc, char *argv[])
     };
     dump("redo");
     mark("moves-done");
-    if (edits) {
+    if (edits && !moves.isEmpty()) {
         report("guest move", stats(moves), stats(moveCpu), 8);
         std::printf("  of which the command (document, scene, panels; before the events): median %.2f ms, p99 %.2f "
                     "ms\n",

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <random>
+
 using namespace td;
 
 class TestDocument : public QObject
@@ -139,6 +141,114 @@ private slots:
         QVERIFY(lmMissing);
         doc.apply(c.inverted());
         QVERIFY(doc.findings().isEmpty());
+    }
+
+    // Runs of additions and removals are applied in one pass each
+    // (Document's EditApplier); the result must be exactly that of applying
+    // the edits one by one, as a plain list does it, and undo must restore
+    // the list. Random runs over a few hundred guests.
+    void editRunsApplyAsOneByOne()
+    {
+        Topology start = sample();
+        const Guest model = start.guests.first();
+        for (int i = 0; i < 300; ++i) {
+            Guest g = model;
+            g.id = GuestId(QStringLiteral("extra-%1").arg(i));
+            g.name = QStringLiteral("extra%1").arg(i);
+            g.host = HostId();
+            g.comments = {};
+            start.guests.append(g);
+        }
+        Document doc(start);
+        std::mt19937 random(7);
+        const auto below = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+        int fresh = 0;
+        for (int round = 0; round < 40; ++round) {
+            const QVector<Guest> before = doc.topology().guests;
+            QVector<Guest> expected = before; // applied one by one
+            Change change;
+            change.text = QStringLiteral("round %1").arg(round);
+            const auto removeSome = [&](int count) {
+                for (int k = 0; k < count; ++k) {
+                    QVector<int> extras;
+                    for (int i = 0; i < expected.size(); ++i) {
+                        if (expected.at(i).id.str().startsWith(QLatin1String("extra-")))
+                            extras.append(i);
+                    }
+                    if (extras.isEmpty())
+                        return;
+                    const int pos = extras.at(below(static_cast<int>(extras.size())));
+                    change.edits.append(ObjectEdit{Object(expected.at(pos)), std::nullopt, pos});
+                    expected.removeAt(pos);
+                }
+            };
+            const auto addSome = [&](int count) {
+                for (int k = 0; k < count; ++k) {
+                    Guest g = model;
+                    g.id = GuestId(QStringLiteral("extra-new-%1").arg(fresh));
+                    g.name = QStringLiteral("new%1").arg(fresh++);
+                    g.host = HostId();
+                    g.comments = {};
+                    // Anywhere, at the end (-1) or past it (taken as the end).
+                    const int size = static_cast<int>(expected.size());
+                    const int choice = below(10);
+                    const int index = choice == 0 ? -1 : (choice == 1 ? size + 5 : below(size + 1));
+                    change.edits.append(ObjectEdit{std::nullopt, Object(g), index});
+                    expected.insert(index < 0 || index > size ? size : index, g);
+                }
+            };
+            removeSome(1 + below(12));
+            addSome(1 + below(12));
+            // A replacement between runs: a renamed guest.
+            const int renamed = below(static_cast<int>(expected.size()));
+            Guest after = expected.at(renamed);
+            after.name += QStringLiteral("-r");
+            change.edits.append(ObjectEdit{Object(expected.at(renamed)), Object(after), -1});
+            expected[renamed] = after;
+            addSome(below(5));
+            removeSome(below(5));
+
+            QString error;
+            doc.apply(change, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY(doc.topology().guests == expected);
+            for (int i = 0; i < expected.size(); ++i)
+                QCOMPARE(doc.index().guest(expected.at(i).id), i);
+            const TopologyIndex fresh(doc.topology());
+            for (const Group &g : doc.topology().groups) {
+                for (const GuestId &m : g.members)
+                    QCOMPARE(doc.index().groupsOfGuest(doc.index().guest(m)).size(),
+                             fresh.groupsOfGuest(fresh.guest(m)).size());
+            }
+            if (round % 3 == 0) {
+                doc.apply(change.inverted(), &error);
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                QVERIFY(doc.topology().guests == before);
+                doc.apply(change, &error);
+                QVERIFY(doc.topology().guests == expected);
+            }
+        }
+    }
+
+    // A run that does not fit (its third removal names a guest as it never
+    // was) is refused whole: nothing of the change stays, the index holds.
+    void refusedRunLeavesNothing()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        Change change;
+        change.text = QStringLiteral("Delete");
+        Guest stale = before.guests.at(2);
+        stale.name = QStringLiteral("not its name");
+        change.edits.append(ObjectEdit{Object(before.guests.at(0)), std::nullopt, 0});
+        change.edits.append(ObjectEdit{Object(before.guests.at(1)), std::nullopt, 0});
+        change.edits.append(ObjectEdit{Object(stale), std::nullopt, 0});
+        QString error;
+        doc.apply(change, &error);
+        QVERIFY(error.contains(before.guests.at(2).id.str()));
+        QVERIFY(doc.topology() == before);
+        for (int i = 0; i < before.guests.size(); ++i)
+            QCOMPARE(doc.index().guest(before.guests.at(i).id), i);
     }
 
     void positions()

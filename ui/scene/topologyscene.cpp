@@ -372,8 +372,11 @@ void TopologyScene::sync(const Change *change)
     if (frame || hosts || unplaced) {
         mContent = computeContentRect();
         updateSceneRect(true);
-        mOverlay->update();
     }
+    // The feed lines run from circuits to racks and hosts: guests (placed
+    // or not) never move them, and repainting them all repaints the view.
+    if (frame || hosts)
+        mOverlay->update();
     // Broken-group lines through a guest that moved: each line's own area
     // (their union could span the canvas and repaint all of it).
     for (auto it = mMovedFrom.cbegin(); it != mMovedFrom.cend(); ++it) {
