@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -148,10 +149,17 @@ QColor Theme::dropError()
 
 QIcon Theme::icon(const QString &name)
 {
+    // One icon per name for the life of the program (GUI thread only): a new
+    // QIcon parses its SVG again and renders it anew at each paint, which was
+    // an eighth of repainting a rack of chips.
+    static QHash<QString, QIcon> icons;
+    auto it = icons.constFind(name);
+    if (it != icons.cend())
+        return *it;
     const QString path = QStringLiteral(":/topology-designer/icons/%1.svg").arg(name);
-    if (QFile::exists(path))
-        return QIcon(path);
-    return QIcon(QStringLiteral(":/topology-designer/icons/generic.svg"));
+    const QIcon icon(QFile::exists(path) ? path : QStringLiteral(":/topology-designer/icons/generic.svg"));
+    icons.insert(name, icon);
+    return icon;
 }
 
 } // namespace td
