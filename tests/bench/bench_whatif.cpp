@@ -4,6 +4,13 @@
 // from the command to the processed events, painting of the overlay and
 // the banner included. Goal (issue 8): <= 16 ms. Not a pass/fail test: read
 // the figures.
+//
+// Instruction counts (repeatable where wall and CPU time on a shared machine
+// are not): `TD_BENCH_ONLY="100%, apply: one rack" valgrind --tool=callgrind
+// --instr-atstart=no --collect-atstart=no bench_whatif 5`; only the timed
+// applies of that series are collected (callgrind.out.PID): compare the
+// totals before/after a change. TD_BENCH_ONLY (a series' label) runs only
+// that series' timings.
 #include "document.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
@@ -23,6 +30,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_START_INSTRUMENTATION
+#endif
 
 using namespace td;
 
@@ -47,8 +60,14 @@ qint64 cpuNow()
     return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
+// TD_BENCH_ONLY: the one series to time (empty: all of them).
+QString gOnly;
+bool gCollect = false; // the series being timed is the one collected
+
 qint64 timed(const std::function<void()> &work)
 {
+    if (gCollect)
+        CALLGRIND_TOGGLE_COLLECT;
     const qint64 cpu = cpuNow();
     QElapsedTimer t;
     t.start();
@@ -56,6 +75,8 @@ qint64 timed(const std::function<void()> &work)
     gCommandPart = t.nsecsElapsed();
     QCoreApplication::processEvents();
     gCpu = cpuNow() - cpu;
+    if (gCollect)
+        CALLGRIND_TOGGLE_COLLECT;
     return t.nsecsElapsed();
 }
 
@@ -84,6 +105,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("bench_whatif"));
     QStandardPaths::setTestModeEnabled(true);
     const int runs = argc > 1 ? std::max(5, atoi(argv[1])) : 40;
+    gOnly = qEnvironmentVariable("TD_BENCH_ONLY");
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("L.topo.yaml"));
@@ -101,6 +123,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     QCoreApplication::processEvents();
+    CALLGRIND_START_INSTRUMENTATION;
     const Topology &t = window.document()->topology();
     std::printf("L: %lld hosts, %lld racks, %lld circuits, %lld guests\n", static_cast<long long>(t.hosts.size()),
                 static_cast<long long>(t.racks.size()), static_cast<long long>(t.circuits.size()),
@@ -109,6 +132,11 @@ int main(int argc, char *argv[])
     std::printf("what-if on (first analysis): %.2f ms\n", ms(timed([&] { state->setActive(true); })));
 
     auto series = [&](const char *what, const std::function<QStringList(int)> &scenario) {
+        if (!gOnly.isEmpty() && gOnly != QLatin1String(what)) {
+            scenario(0); // its set-up (zoom, compact) still happens
+            return;
+        }
+        gCollect = !gOnly.isEmpty();
         QVector<qint64> times;
         QVector<qint64> command;
         QVector<qint64> cpu;
@@ -119,10 +147,14 @@ int main(int argc, char *argv[])
             cpu << gCpu;
         }
         report(what, times, command, cpu);
+        gCollect = false;
     };
     // What a repaint of the whole view costs (the floor of a scenario that
     // covers the view: everything under it is drawn again).
     auto fullRepaint = [&](const char *what) {
+        if (!gOnly.isEmpty() && gOnly != QLatin1String(what))
+            return;
+        gCollect = !gOnly.isEmpty();
         QVector<qint64> times;
         QVector<qint64> command;
         QVector<qint64> cpu;
@@ -170,6 +202,8 @@ int main(int argc, char *argv[])
     // The failures dock ranking every single and double failure in its
     // worker thread: how long, and the longest the window's event loop was
     // kept from running meanwhile (the window stays responsive if small).
+    if (!gOnly.isEmpty())
+        return 0;
     window.scene()->setCompact(false);
     state->setActive(false);
     for (int i = 0; i < 3; ++i)

@@ -28,8 +28,8 @@ constexpr qreal kHeadLength = 12;
 constexpr qreal kPieceLength = 48;
 // The curve is drawn as chords this long (scene units).
 constexpr qreal kChordLength = 12;
-// Above this many rectangles, a repaint is of their bounding box.
-constexpr int kMaxDamageRects = 24;
+// Repaints are in tiles of this many pixels.
+constexpr int kTile = 32;
 
 QFont tagFont(const QFont &base)
 {
@@ -62,7 +62,7 @@ size_t hashOf(const WhatIfOverlay::Mark &m)
 
 size_t hashOf(const WhatIfOverlay::Arrow &a)
 {
-    return qHashMulti(0, a.from.x(), a.from.y(), a.control.x(), a.control.y(), a.to.x(), a.to.y());
+    return qHashMulti(0, a.from.x(), a.from.y(), a.control.x(), a.control.y(), a.to.x(), a.to.y(), a.guests);
 }
 
 // The region being repainted, in scene coordinates (the overlay sits at the
@@ -204,18 +204,47 @@ void WhatIfOverlay::layOut()
     for (const QString &id : std::as_const(survivors))
         chipMark(Look::Survives, id);
 
-    // HA restarts: an arrow from the guest (its host when the chip is
-    // behind "+N") to the host it restarts on.
+    // HA restarts: one arrow per host down and host restarted on, from
+    // the middle of the chips that go (the host when they are all behind
+    // its "+N") to the host; "×N" on it when it carries several guests.
+    // Each chip's tag names its own host. (An arrow per guest was hundreds
+    // of crossing curves for a rack: unreadable, and most of the repaint.)
+    struct Bundle
+    {
+        QString from, to;
+        QPointF sum;
+        int chips = 0;
+        int guests = 0;
+    };
+    QVector<Bundle> bundles;
+    QHash<QString, int> bundleOf; // "from\nto" -> index in bundles
     for (const Restart &x : r->restarts) {
-        QRectF from = chipAt(x.guest.str());
-        if (from.isNull())
-            from = mScene->sceneRectOf(t.guests.value(index.guest(x.guest)).host.str());
-        const QRectF to = mScene->sceneRectOf(x.host.str());
-        if (from.isNull() || to.isNull())
+        const QString host = t.guests.value(index.guest(x.guest)).host.str();
+        const QString key = host + QLatin1Char('\n') + x.host.str();
+        auto it = bundleOf.constFind(key);
+        if (it == bundleOf.cend()) {
+            it = bundleOf.insert(key, static_cast<int>(bundles.size()));
+            bundles.append(Bundle{host, x.host.str(), {}, 0, 0});
+        }
+        Bundle &b = bundles[*it];
+        ++b.guests;
+        const QRectF chip = chipAt(x.guest.str());
+        if (!chip.isNull()) {
+            b.sum += chip.center();
+            ++b.chips;
+        }
+    }
+    for (const Bundle &b : std::as_const(bundles)) {
+        const QRectF to = mScene->sceneRectOf(b.to);
+        QPointF from = b.chips > 0 ? b.sum / b.chips : mScene->sceneRectOf(b.from).center();
+        if (b.chips == 0 && mScene->sceneRectOf(b.from).isNull())
+            continue;
+        if (to.isNull())
             continue;
         Arrow a;
-        a.from = from.center();
+        a.from = from;
         a.to = QPointF(to.left() + geometry::kHostBarWidth / 2, to.center().y());
+        a.guests = b.guests;
         const qreal length = QLineF(a.from, a.to).length();
         a.control = (a.from + a.to) / 2 + QPointF(0, -std::min<qreal>(80, length * 0.2));
         const qreal angle = std::atan2(a.to.y() - a.control.y(), a.to.x() - a.control.x());
@@ -223,8 +252,7 @@ void WhatIfOverlay::layOut()
                            a.to - QPointF(std::cos(angle - 0.45) * kHeadLength, std::sin(angle - 0.45) * kHeadLength),
                            a.to - QPointF(std::cos(angle + 0.45) * kHeadLength, std::sin(angle + 0.45) * kHeadLength)};
         // Chords short enough to look curved; painting strokes only the
-        // chords in the repainted region (a whole long curve, stroked for
-        // a few pixels of it, was most of a rack's repaint).
+        // chords in the repainted region.
         const int chords = std::clamp(static_cast<int>(std::ceil(length / kChordLength)), 1, 256);
         a.curve.reserve(chords + 1);
         for (int i = 0; i <= chords; ++i)
@@ -236,6 +264,13 @@ void WhatIfOverlay::layOut()
             for (int j = i; j <= std::min(chords, i + perPiece); ++j)
                 box |= QRectF(a.curve.at(j), QSizeF(0.01, 0.01));
             a.pieces << box.adjusted(-4, -4, 4, 4);
+        }
+        if (a.guests > 1) {
+            // "×N" on the curve's middle.
+            const QPointF middle = bezier(a.from, a.control, a.to, 0.5);
+            a.countText = QStringLiteral("×%1").arg(a.guests);
+            a.count = QRectF(middle - QPointF(14, 9), QSizeF(28, 18));
+            a.pieces << a.count.adjusted(-2, -2, 2, 2);
         }
         a.pieces << a.head.boundingRect().adjusted(-2, -2, 2, 2);
         mArrows << a;
@@ -307,38 +342,54 @@ void WhatIfOverlay::damage(const QVector<Mark> &marksBefore, const QVector<Arrow
     mLastDamage = areaOf(dirty);
     if (dirty.isEmpty())
         return;
-    // Straight to each view's viewport, in its pixels: a few rectangles
-    // stay apart, many (a rack's chips and arrows) become their bounding
-    // box: painting through a clip of hundreds of rectangles costs more
-    // than painting the box once. Only the overlay changed: the items need
-    // no update of their own.
+    // Straight to each view's viewport, in its pixels, on a grid of tiles:
+    // a rack's hundreds of chips, tags and arrow pieces become a few runs of
+    // tiles (painting through a clip of hundreds of small rectangles costs
+    // more than painting a little more area), and the tiles far from every
+    // mark are not repainted (their bounding box would be most of the view).
+    // Only the overlay changed: the items need no update of their own.
     for (QGraphicsView *view : mScene->views()) {
         const QRect viewport = view->viewport()->rect();
+        if (viewport.isEmpty())
+            continue;
         const QTransform toView = view->viewportTransform();
-        QVector<QRect> rects;
-        QRect bounds;
+        const int columns = (viewport.width() + kTile - 1) / kTile;
+        const int rows = (viewport.height() + kTile - 1) / kTile;
+        QVector<bool> touched(static_cast<qsizetype>(columns) * rows, false);
+        int count = 0;
         for (const QRectF &r : std::as_const(dirty)) {
             const QRect shown = toView.mapRect(r).toAlignedRect().adjusted(-2, -2, 2, 2) & viewport;
             if (shown.isEmpty())
                 continue;
-            rects << shown;
-            bounds |= shown;
+            for (int y = shown.top() / kTile; y <= shown.bottom() / kTile; ++y) {
+                for (int x = shown.left() / kTile; x <= shown.right() / kTile; ++x) {
+                    bool &tile = touched[static_cast<qsizetype>(y) * columns + x];
+                    count += tile ? 0 : 1;
+                    tile = true;
+                }
+            }
         }
-        if (rects.isEmpty())
+        if (count == 0)
             continue;
-        qint64 covered = 0;
-        for (const QRect &r : std::as_const(rects))
-            covered += static_cast<qint64>(r.width()) * r.height();
-        // Merged when the rectangles are many, or fill most of their box
-        // anyway.
-        if (rects.size() > kMaxDamageRects || covered * 2 > static_cast<qint64>(bounds.width()) * bounds.height()) {
-            view->viewport()->update(bounds);
-            continue;
-        }
         QRegion region;
-        for (const QRect &r : std::as_const(rects))
-            region += r;
-        view->viewport()->update(region);
+        for (int y = 0; y < rows; ++y) {
+            for (int x = 0; x < columns;) {
+                if (!touched.at(static_cast<qsizetype>(y) * columns + x)) {
+                    ++x;
+                    continue;
+                }
+                const int first = x;
+                while (x < columns && touched.at(static_cast<qsizetype>(y) * columns + x))
+                    ++x;
+                region += QRect(first * kTile, y * kTile, (x - first) * kTile, kTile) & viewport;
+            }
+        }
+        // Most of the box anyway: the box (one clip rectangle).
+        const QRect bounds = region.boundingRect();
+        if (count * kTile * kTile * 3 > bounds.width() * bounds.height() * 2)
+            view->viewport()->update(bounds);
+        else
+            view->viewport()->update(region);
     }
 }
 
@@ -414,8 +465,18 @@ void WhatIfOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         }
         const int perPiece = std::max(1, static_cast<int>(kPieceLength / kChordLength));
         const int chords = static_cast<int>(a.curve.size()) - 1;
+        const int curvePieces = (chords + perPiece - 1) / perPiece;
+        if (!detailed) {
+            // Far out, chords are a fraction of a pixel: a straight line
+            // from end to end reads the same.
+            if (std::any_of(a.pieces.cbegin(), a.pieces.cbegin() + curvePieces, shows)) {
+                curves.moveTo(a.from);
+                curves.lineTo(a.to);
+            }
+            continue;
+        }
         bool open = false; // a run of visible chords goes on
-        for (int piece = 0; piece + 1 < a.pieces.size(); ++piece) {
+        for (int piece = 0; piece < curvePieces; ++piece) {
             if (!shows(a.pieces.at(piece))) {
                 open = false;
                 continue;
@@ -440,6 +501,18 @@ void WhatIfOverlay::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(Qt::NoPen);
         painter->setBrush(kRestart);
         painter->drawPath(heads);
+    }
+    // How many guests an arrow carries.
+    if (detailed) {
+        painter->setFont(tagFont(mScene->font()));
+        for (const Arrow &a : std::as_const(mArrows)) {
+            if (a.countText.isEmpty() || !shows(a.count))
+                continue;
+            painter->setPen(QPen(Qt::white, 1.5));
+            painter->setBrush(kRestart);
+            painter->drawRoundedRect(a.count, 9, 9);
+            painter->drawText(a.count, Qt::AlignCenter, a.countText);
+        }
     }
     // Tags last, over the arrows; zoomed far out their text would be a few
     // pixels: the pill's colour says it.

@@ -37,7 +37,8 @@ public:
     void refresh();
     // The scene area the last refresh() repainted (tests, benchmarks).
     qreal lastDamageArea() const { return mLastDamage; }
-    // How many HA restart arrows the scenario draws.
+    // How many HA restart arrows the scenario draws: one per host down and
+    // host restarted on.
     int arrowCount() const { return static_cast<int>(mArrows.size()); }
 
     // One thing drawn: its kind, where (scene), and for tags the text and
@@ -58,10 +59,12 @@ public:
     struct Arrow
     {
         QPointF from, control, to;
-        QPolygonF curve;        // the curve, flattened: short chords
-        QPolygonF head;         // the arrow head at `to`
-        QVector<QRectF> pieces; // boxes covering the curve (and the head, last)
-        bool operator==(const Arrow &o) const { return from == o.from && control == o.control && to == o.to; }
+        int guests = 0;  // restarted along it
+        QPolygonF curve; // the curve, flattened: short chords
+        QPolygonF head;  // the arrow head at `to`
+        QRectF count;    // the "×N" pill (guests > 1)
+        QString countText;
+        QVector<QRectF> pieces; // boxes covering the curve, then the pill, the head last
     };
 
 private:
