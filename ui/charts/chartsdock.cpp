@@ -53,8 +53,14 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
     mTimer.setSingleShot(true);
     mTimer.setInterval(kDelayMs);
     connect(&mTimer, &QTimer::timeout, this, &ChartsPanel::refreshNow);
-    connect(mDocument, &Document::changed, this, &ChartsPanel::markStale);
-    connect(mDocument, &Document::resetDone, this, &ChartsPanel::markStale);
+    // The impact of each single failure is the design's: a what-if
+    // scenario leaves it as it is (it was a sixth of charting one at L).
+    const auto layoutChanged = [this] {
+        mImpactStale = true;
+        markStale();
+    };
+    connect(mDocument, &Document::changed, this, layoutChanged);
+    connect(mDocument, &Document::resetDone, this, layoutChanged);
     connect(mKind, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
     connect(mCluster, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
 }
@@ -98,6 +104,7 @@ void ChartsPanel::setHideNames(bool hide)
         return;
     mHideNames = hide;
     mStale = true;
+    mImpactStale = true; // its labels
     if (isVisible())
         mTimer.start(0); // the names change at once, not after a pause
 }
@@ -134,7 +141,10 @@ void ChartsPanel::recompute()
         mPerCircuit = guestsPerCircuit(t, mDocument->index());
     }
     mScenarioNote->setVisible(mScenario.has_value());
-    mImpact = singleFailureImpact(t, mDocument->index());
+    if (mImpactStale) {
+        mImpact = singleFailureImpact(t, mDocument->index());
+        mImpactStale = false;
+    }
     // Keep the chosen cluster by name when the list changes.
     const QString current = mCluster->currentText();
     QStringList names;

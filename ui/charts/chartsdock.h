@@ -67,6 +67,7 @@ private:
     QTimer mTimer;
     bool mStale = true;
     bool mHideNames = false;
+    bool mImpactStale = true; // the layout changed since mImpact
     int mRecomputes = 0;
     QVector<CapacitySeries> mCapacity;
     CountSeries mPerRack;
