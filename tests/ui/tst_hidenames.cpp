@@ -244,6 +244,12 @@ void TstHideNames::inspectorNameFieldsAreLabels()
     }
     QVERIFY(nameField);
     QVERIFY(nameField->isReadOnly());
+    // The title is the label; the id (often a name too) is not shown.
+    QStringList labels;
+    for (QLabel *label : inspector->findChildren<QLabel *>())
+        labels << label->text();
+    QVERIFY2(labels.contains(scene()->labels().label(host.id.str())), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(!labels.contains(host.id.str()), qPrintable(labels.join(QLatin1Char('|'))));
     // Typing does nothing: the document keeps the real name, no undo step.
     const int steps = mWindow->undoStack()->count();
     nameField->setFocus();

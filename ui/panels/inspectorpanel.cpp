@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -281,6 +282,10 @@ QLineEdit *InspectorPanel::nameEdit(const QString &value, std::function<void(con
     if (mShowName && !id.isEmpty()) {
         auto *label = new QLineEdit(shown(id, value), mForm);
         label->setReadOnly(true);
+        // Looks like a label, not a field to type in.
+        QPalette flat = label->palette();
+        flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+        label->setPalette(flat);
         label->setToolTip(tr("Names are hidden (View > Hide Names, Ctrl+Shift+H): show them to rename."));
         return label;
     }
@@ -467,8 +472,8 @@ void InspectorPanel::buildHeader()
 
 void InspectorPanel::buildCircuit(const Circuit &c)
 {
-    mTitle->setText(tr("Circuit %1").arg(shown(c.id.str(), c.id.str())));
-    addRow(tr("Id"), new QLabel(shown(c.id.str(), c.id.str()), mForm));
+    mTitle->setText(mShowName ? shown(c.id.str(), c.id.str()) : tr("Circuit %1").arg(c.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(c.id.str()), mForm));
     addRow(tr("Name"), nameEdit(
                            c.name,
                            [this, id = c.id.str()](const QString &v) {
@@ -510,8 +515,8 @@ QListWidget *circuitChecks(const Topology &t,
 
 void InspectorPanel::buildRack(const Rack &r)
 {
-    mTitle->setText(tr("Rack %1").arg(shown(r.id.str(), r.id.str())));
-    addRow(tr("Id"), new QLabel(shown(r.id.str(), r.id.str()), mForm));
+    mTitle->setText(mShowName ? shown(r.id.str(), r.id.str()) : tr("Rack %1").arg(r.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(r.id.str()), mForm));
     addRow(tr("Name"), nameEdit(
                            r.name,
                            [this, id = r.id.str()](const QString &v) {
@@ -538,8 +543,8 @@ void InspectorPanel::buildRack(const Rack &r)
 void InspectorPanel::buildHost(const Host &h)
 {
     const Topology &t = mDocument->topology();
-    mTitle->setText(tr("Host %1").arg(shown(h.id.str(), h.id.str())));
-    addRow(tr("Id"), new QLabel(shown(h.id.str(), h.id.str()), mForm));
+    mTitle->setText(mShowName ? shown(h.id.str(), h.id.str()) : tr("Host %1").arg(h.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(h.id.str()), mForm));
     addRow(tr("Name"), nameEdit(
                            h.name,
                            [this, id = h.id.str()](const QString &v) {
@@ -703,9 +708,11 @@ void InspectorPanel::buildGuest(const Guest &g)
                 update(*now);
         };
     };
-    onRefresh([this](const Guest &x) { mTitle->setText(tr("Guest %1").arg(shown(x.id.str(), x.id.str()))); });
+    onRefresh([this](const Guest &x) {
+        mTitle->setText(mShowName ? shown(x.id.str(), x.id.str()) : tr("Guest %1").arg(x.id.str()));
+    });
     auto *idLabel = new QLabel(mForm);
-    onRefresh([this, idLabel](const Guest &x) { idLabel->setText(shown(x.id.str(), x.id.str())); });
+    onRefresh([this, idLabel](const Guest &x) { idLabel->setText(shownId(x.id.str())); });
     addRow(tr("Id"), idLabel);
     QLineEdit *name = nameEdit(
         g.name,

@@ -79,6 +79,8 @@ private:
     nameEdit(const QString &value, std::function<void(const QString &)> apply, const QString &id = QString());
     // A name or an id as it is shown (its label while names are hidden).
     QString shown(const QString &id, const QString &name) const { return mShowName ? mShowName(id, name) : name; }
+    // An id as it is shown: ids are often names too, so hidden with them.
+    QString shownId(const QString &id) const { return mShowName ? tr("(hidden)") : id; }
     QSpinBox *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
     void addRow(const QString &label, QWidget *field);
     void addSection(const QString &title);
