@@ -123,6 +123,11 @@ public:
     Change renameScenario(int index, const QString &name) const;
     // Sets the ids the scenario fails (document order is the user's).
     Change setScenarioFail(int index, const QStringList &fail) const;
+    // Fails these ids too (after the scenario's own, each once: ids it
+    // already fails are left where they are).
+    Change addToScenario(int index, const QStringList &ids) const;
+    // No longer fails these ids (the scenario may end up failing nothing).
+    Change removeFromScenario(int index, const QStringList &ids) const;
     Change replaceScenario(int index, const Scenario &scenario) const;
     Change removeScenario(int index) const;
     // Moves a scenario to another place in the walkthrough.

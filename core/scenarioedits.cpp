@@ -76,6 +76,28 @@ Change ChangeBuilder::setScenarioFail(int index, const QStringList &fail) const
     return scenariosChange(mTopology, after, tr("Edit Scenario"));
 }
 
+Change ChangeBuilder::addToScenario(int index, const QStringList &ids) const
+{
+    if (index < 0 || index >= mTopology.scenarios.size())
+        return {};
+    QStringList fail = mTopology.scenarios.at(index).fail;
+    for (const QString &id : ids) {
+        if (!fail.contains(id))
+            fail << id;
+    }
+    return setScenarioFail(index, fail);
+}
+
+Change ChangeBuilder::removeFromScenario(int index, const QStringList &ids) const
+{
+    if (index < 0 || index >= mTopology.scenarios.size())
+        return {};
+    QStringList fail = mTopology.scenarios.at(index).fail;
+    for (const QString &id : ids)
+        fail.removeAll(id);
+    return setScenarioFail(index, fail);
+}
+
 Change ChangeBuilder::replaceScenario(int index, const Scenario &scenario) const
 {
     if (index < 0 || index >= mTopology.scenarios.size())

@@ -45,6 +45,7 @@ private slots:
     void followsEditsMadeElsewhere();
     void escapeLeaves();
     void bannerHidesNames();
+    void bannerFitsItsTextAfterResize();
     void failuresRankAndApply();
     void failuresFollowEdits();
     void savedScenarios();
@@ -192,6 +193,33 @@ void TstWhatIf::bannerHidesNames()
     QCOMPARE(mWindow->whatIf()->overlay()->tagOf(QStringLiteral("ic2")), QStringLiteral("takes over as primary"));
     for (const Restart &x : state()->result()->restarts)
         QVERIFY(!mWindow->whatIf()->overlay()->tagOf(x.guest.str()).contains(QStringLiteral("esx")));
+}
+
+// The banner is as tall as its wrapped sentence, also after the window is
+// made narrower (more lines) or wider (fewer).
+void TstWhatIf::bannerFitsItsTextAfterResize()
+{
+    state()->setFailed({QStringLiteral("esx01")});
+    QLabel *banner = mWindow->whatIf()->banner();
+    for (int width : {1400, 1000, 1280, 900, 1400}) {
+        mWindow->resize(width, 800);
+        QCoreApplication::processEvents();
+        // What the sentence needs at the banner's width, measured apart.
+        QLabel probe;
+        probe.setWordWrap(true);
+        probe.setMargin(banner->margin());
+        probe.setFont(banner->font());
+        probe.setStyleSheet(banner->styleSheet());
+        probe.setObjectName(banner->objectName());
+        probe.setText(banner->text());
+        const int needed = probe.heightForWidth(banner->width());
+        QVERIFY2(banner->width() == view()->width(), qPrintable(QString::number(banner->width())));
+        QVERIFY2(banner->height() >= needed, qPrintable(QStringLiteral("width %1: banner %2 px, text needs %3 px")
+                                                            .arg(banner->width())
+                                                            .arg(banner->height())
+                                                            .arg(needed)));
+        QCOMPARE(view()->topMargin(), banner->height());
+    }
 }
 
 static FailuresPanel *openFailures(MainWindow *window)

@@ -2,6 +2,7 @@
 
 #include "charts/chartbuilders.h"
 #include "document.h"
+#include "report/genericnames.h"
 
 #include <QChart>
 #include <QChartView>
@@ -52,8 +53,14 @@ ChartsPanel::ChartsPanel(Document *document, QWidget *parent) : QWidget(parent),
     mTimer.setSingleShot(true);
     mTimer.setInterval(kDelayMs);
     connect(&mTimer, &QTimer::timeout, this, &ChartsPanel::refreshNow);
-    connect(mDocument, &Document::changed, this, &ChartsPanel::markStale);
-    connect(mDocument, &Document::resetDone, this, &ChartsPanel::markStale);
+    // The impact of each single failure is the design's: a what-if
+    // scenario leaves it as it is (it was a sixth of charting one at L).
+    const auto layoutChanged = [this] {
+        mImpactStale = true;
+        markStale();
+    };
+    connect(mDocument, &Document::changed, this, layoutChanged);
+    connect(mDocument, &Document::resetDone, this, layoutChanged);
     connect(mKind, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
     connect(mCluster, &QComboBox::currentIndexChanged, this, &ChartsPanel::showChart);
 }
@@ -91,11 +98,27 @@ void ChartsPanel::refreshNow()
         recompute();
 }
 
+void ChartsPanel::setHideNames(bool hide)
+{
+    if (hide == mHideNames)
+        return;
+    mHideNames = hide;
+    mStale = true;
+    mImpactStale = true; // its labels
+    if (isVisible())
+        mTimer.start(0); // the names change at once, not after a pause
+}
+
 void ChartsPanel::recompute()
 {
     mStale = false;
     ++mRecomputes;
-    const Topology &t = mDocument->topology();
+    // Names hidden: the same layout (same ids, in the same places: the
+    // document's index serves it) with the labels as names.
+    std::optional<Topology> labelled;
+    if (mHideNames)
+        labelled.emplace(withGenericLabels(mDocument->topology()));
+    const Topology &t = labelled ? *labelled : mDocument->topology();
     if (mScenario) {
         // The load, racks and circuits as they run after the scenario.
         const Topology after = afterScenario(t, *mScenario);
@@ -103,8 +126,13 @@ void ChartsPanel::recompute()
         mCapacity = capacityByCluster(after, index);
         mPerRack = guestsPerRack(after, index);
         mPerCircuit = guestsPerCircuit(after, index);
+        QStringList failed;
+        for (const QString &id : std::as_const(mScenario->fail)) {
+            const QString name = mDocument->index().nameOf(t, id);
+            failed << (name.isEmpty() ? id : name);
+        }
         mScenarioNote->setText(tr("What if: after failing %1 (guests restarted by HA: %2; staying down: %3).")
-                                   .arg(mScenario->fail.join(QStringLiteral(", ")))
+                                   .arg(failed.join(QStringLiteral(", ")))
                                    .arg(mScenario->restarts.size())
                                    .arg(mScenario->stayDown.size()));
     } else {
@@ -113,7 +141,10 @@ void ChartsPanel::recompute()
         mPerCircuit = guestsPerCircuit(t, mDocument->index());
     }
     mScenarioNote->setVisible(mScenario.has_value());
-    mImpact = singleFailureImpact(t, mDocument->index());
+    if (mImpactStale) {
+        mImpact = singleFailureImpact(t, mDocument->index());
+        mImpactStale = false;
+    }
     // Keep the chosen cluster by name when the list changes.
     const QString current = mCluster->currentText();
     QStringList names;

@@ -36,6 +36,10 @@ public:
     // Charts the layout as it runs after this what-if scenario (null: as
     // designed). The failure-impact chart always shows the design.
     void setScenario(const ScenarioResult *scenario);
+    // Hide names (presentation): hosts, racks, circuits and clusters by
+    // their generic labels (Host 1, Rack 1, ...) on the axes, the cluster
+    // list and the scenario's note.
+    void setHideNames(bool hide);
     // Recomputes now if stale (tests; the timer does it otherwise).
     void refreshNow();
     bool isStale() const { return mStale; }
@@ -62,6 +66,8 @@ private:
     std::optional<ScenarioResult> mScenario;
     QTimer mTimer;
     bool mStale = true;
+    bool mHideNames = false;
+    bool mImpactStale = true; // the layout changed since mImpact
     int mRecomputes = 0;
     QVector<CapacitySeries> mCapacity;
     CountSeries mPerRack;

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPalette>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -182,7 +183,7 @@ QStandardItemModel *InspectorPanel::hostModel()
         none->setData(QString(), Qt::UserRole);
         rows << none;
         for (const Host &h : t.hosts) {
-            auto *item = new QStandardItem(h.name);
+            auto *item = new QStandardItem(shown(h.id.str(), h.name));
             item->setData(h.id.str(), Qt::UserRole);
             rows << item;
         }
@@ -269,8 +270,25 @@ void InspectorPanel::showRefusal(const QString &message)
     mMessage->show();
 }
 
-QLineEdit *InspectorPanel::nameEdit(const QString &value, std::function<void(const QString &)> apply)
+void InspectorPanel::setNameMask(std::function<QString(const QString &, const QString &)> shown)
 {
+    mShowName = std::move(shown);
+    mHostModelStale = true;
+    rebuild();
+}
+
+QLineEdit *InspectorPanel::nameEdit(const QString &value, std::function<void(const QString &)> apply, const QString &id)
+{
+    if (mShowName && !id.isEmpty()) {
+        auto *label = new QLineEdit(shown(id, value), mForm);
+        label->setReadOnly(true);
+        // Looks like a label, not a field to type in.
+        QPalette flat = label->palette();
+        flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+        label->setPalette(flat);
+        label->setToolTip(tr("Names are hidden (View > Hide Names, Ctrl+Shift+H): show them to rename."));
+        return label;
+    }
     auto *edit = new QLineEdit(value, mForm);
     connect(edit, &QLineEdit::editingFinished, edit, [this, edit, apply] {
         const QString text = edit->text().trimmed();
@@ -400,9 +418,13 @@ void InspectorPanel::buildHeader()
         swatch->setFixedSize(12, 12);
         swatch->setStyleSheet(QStringLiteral("background:%1;border-radius:2px").arg(Theme::clusterColor(i).name()));
         l->addWidget(swatch);
-        addRow(c.id.str(), nameEdit(c.name, [this, id = c.id.str()](const QString &v) {
-                   edit<Cluster>(id, QStringLiteral("name"), tr("Rename Cluster"), [&](Cluster &x) { x.name = v; });
-               }));
+        addRow(shown(c.id.str(), c.id.str()), nameEdit(
+                                                  c.name,
+                                                  [this, id = c.id.str()](const QString &v) {
+                                                      edit<Cluster>(id, QStringLiteral("name"), tr("Rename Cluster"),
+                                                                    [&](Cluster &x) { x.name = v; });
+                                                  },
+                                                  c.id.str()));
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
             drs->setObjectName(QStringLiteral("drs"));
@@ -450,11 +472,15 @@ void InspectorPanel::buildHeader()
 
 void InspectorPanel::buildCircuit(const Circuit &c)
 {
-    mTitle->setText(tr("Circuit %1").arg(c.id.str()));
-    addRow(tr("Id"), new QLabel(c.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(c.name, [this, id = c.id.str()](const QString &v) {
-               edit<Circuit>(id, QStringLiteral("name"), tr("Rename Circuit"), [&](Circuit &x) { x.name = v; });
-           }));
+    mTitle->setText(mShowName ? shown(c.id.str(), c.id.str()) : tr("Circuit %1").arg(c.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(c.id.str()), mForm));
+    addRow(tr("Name"), nameEdit(
+                           c.name,
+                           [this, id = c.id.str()](const QString &v) {
+                               edit<Circuit>(id, QStringLiteral("name"), tr("Rename Circuit"),
+                                             [&](Circuit &x) { x.name = v; });
+                           },
+                           c.id.str()));
 }
 
 namespace {
@@ -463,12 +489,13 @@ namespace {
 QListWidget *circuitChecks(const Topology &t,
                            const QVector<CircuitId> &checked,
                            QWidget *parent,
+                           const std::function<QString(const QString &, const QString &)> &shown,
                            std::function<void(QVector<CircuitId>)> apply)
 {
     auto *list = new QListWidget(parent);
     list->setMaximumHeight(90);
     for (const Circuit &c : t.circuits) {
-        auto *item = new QListWidgetItem(c.name, list);
+        auto *item = new QListWidgetItem(shown ? shown(c.id.str(), c.name) : c.name, list);
         item->setData(Qt::UserRole, c.id.str());
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(checked.contains(c.id) ? Qt::Checked : Qt::Unchecked);
@@ -488,11 +515,14 @@ QListWidget *circuitChecks(const Topology &t,
 
 void InspectorPanel::buildRack(const Rack &r)
 {
-    mTitle->setText(tr("Rack %1").arg(r.id.str()));
-    addRow(tr("Id"), new QLabel(r.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(r.name, [this, id = r.id.str()](const QString &v) {
-               edit<Rack>(id, QStringLiteral("name"), tr("Rename Rack"), [&](Rack &x) { x.name = v; });
-           }));
+    mTitle->setText(mShowName ? shown(r.id.str(), r.id.str()) : tr("Rack %1").arg(r.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(r.id.str()), mForm));
+    addRow(tr("Name"), nameEdit(
+                           r.name,
+                           [this, id = r.id.str()](const QString &v) {
+                               edit<Rack>(id, QStringLiteral("name"), tr("Rename Rack"), [&](Rack &x) { x.name = v; });
+                           },
+                           r.id.str()));
     int highest = 1;
     for (const Host &h : mDocument->topology().hosts) {
         if (h.rack == r.id)
@@ -503,24 +533,28 @@ void InspectorPanel::buildRack(const Rack &r)
                                  edit<Rack>(id, QStringLiteral("units"), tr("Change Rack Height"),
                                             [&](Rack &x) { x.units = v; });
                              }));
-    addRow(tr("Circuits"),
-           circuitChecks(mDocument->topology(), r.circuits, mForm, [this, id = r.id.str()](QVector<CircuitId> v) {
-               edit<Rack>(id, QStringLiteral("circuits"), tr("Change Rack Feeds"), [&](Rack &x) { x.circuits = v; });
-           }));
+    addRow(tr("Circuits"), circuitChecks(mDocument->topology(), r.circuits, mForm, mShowName,
+                                         [this, id = r.id.str()](QVector<CircuitId> v) {
+                                             edit<Rack>(id, QStringLiteral("circuits"), tr("Change Rack Feeds"),
+                                                        [&](Rack &x) { x.circuits = v; });
+                                         }));
 }
 
 void InspectorPanel::buildHost(const Host &h)
 {
     const Topology &t = mDocument->topology();
-    mTitle->setText(tr("Host %1").arg(h.id.str()));
-    addRow(tr("Id"), new QLabel(h.id.str(), mForm));
-    addRow(tr("Name"), nameEdit(h.name, [this, id = h.id.str()](const QString &v) {
-               edit<Host>(id, QStringLiteral("name"), tr("Rename Host"), [&](Host &x) { x.name = v; });
-           }));
+    mTitle->setText(mShowName ? shown(h.id.str(), h.id.str()) : tr("Host %1").arg(h.id.str()));
+    addRow(tr("Id"), new QLabel(shownId(h.id.str()), mForm));
+    addRow(tr("Name"), nameEdit(
+                           h.name,
+                           [this, id = h.id.str()](const QString &v) {
+                               edit<Host>(id, QStringLiteral("name"), tr("Rename Host"), [&](Host &x) { x.name = v; });
+                           },
+                           h.id.str()));
     auto *cluster = new QComboBox(mForm);
     cluster->addItem(tr("(no cluster)"), QString());
     for (const Cluster &c : t.clusters)
-        cluster->addItem(c.name, c.id.str());
+        cluster->addItem(shown(c.id.str(), c.name), c.id.str());
     cluster->setCurrentIndex(std::max(0, cluster->findData(h.cluster.str())));
     connect(cluster, &QComboBox::currentIndexChanged, this, [this, id = h.id.str(), cluster] {
         const ClusterId value(cluster->currentData().toString());
@@ -558,7 +592,7 @@ void InspectorPanel::buildHost(const Host &h)
     addRow(tr("Memory"), spin(h.memoryGb, 0, Limits::kMaxHostMemoryGb, tr(" GB"), [this, id = h.id.str()](int v) {
                edit<Host>(id, QStringLiteral("memory"), tr("Change Host Memory"), [&](Host &x) { x.memoryGb = v; });
            }));
-    addRow(tr("Power"), circuitChecks(t, h.power, mForm, [this, id = h.id.str()](QVector<CircuitId> v) {
+    addRow(tr("Power"), circuitChecks(t, h.power, mForm, mShowName, [this, id = h.id.str()](QVector<CircuitId> v) {
                edit<Host>(id, QStringLiteral("power"), tr("Change Host Power"), [&](Host &x) { x.power = v; });
            }));
     addSection(tr("NICs"));
@@ -674,16 +708,22 @@ void InspectorPanel::buildGuest(const Guest &g)
                 update(*now);
         };
     };
-    onRefresh([this](const Guest &x) { mTitle->setText(tr("Guest %1").arg(x.id.str())); });
-    auto *idLabel = new QLabel(mForm);
-    onRefresh([idLabel](const Guest &x) { idLabel->setText(x.id.str()); });
-    addRow(tr("Id"), idLabel);
-    QLineEdit *name = nameEdit(g.name, [this](const QString &v) {
-        edit<Guest>(mId, QStringLiteral("name"), tr("Rename Guest"), [&](Guest &x) { x.name = v; });
+    onRefresh([this](const Guest &x) {
+        mTitle->setText(mShowName ? shown(x.id.str(), x.id.str()) : tr("Guest %1").arg(x.id.str()));
     });
-    onRefresh([name](const Guest &x) {
-        if (name->text() != x.name)
-            name->setText(x.name);
+    auto *idLabel = new QLabel(mForm);
+    onRefresh([this, idLabel](const Guest &x) { idLabel->setText(shownId(x.id.str())); });
+    addRow(tr("Id"), idLabel);
+    QLineEdit *name = nameEdit(
+        g.name,
+        [this](const QString &v) {
+            edit<Guest>(mId, QStringLiteral("name"), tr("Rename Guest"), [&](Guest &x) { x.name = v; });
+        },
+        g.id.str());
+    onRefresh([this, name](const Guest &x) {
+        const QString text = shown(x.id.str(), x.name);
+        if (name->text() != text)
+            name->setText(text);
     });
     addRow(tr("Name"), name);
     auto *product = new QComboBox(mForm);
@@ -769,9 +809,12 @@ void InspectorPanel::buildGuest(const Guest &g)
             const QString groupId = t.groups.at(gp).id.str();
             auto *roleLabel = new QLabel(mForm);
             roleLabel->setWordWrap(true);
-            QLineEdit *groupName = nameEdit(QString(), [this, groupId](const QString &v) {
-                edit<Group>(groupId, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
-            });
+            QLineEdit *groupName = nameEdit(
+                QString(),
+                [this, groupId](const QString &v) {
+                    edit<Group>(groupId, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
+                },
+                groupId);
             onRefresh([this, groupId, roleLabel, groupName](const Guest &x) {
                 const int at = mDocument->index().group(GroupId(groupId));
                 if (at < 0)
@@ -781,8 +824,9 @@ void InspectorPanel::buildGuest(const Guest &g)
                                        ? (grp.members.first() == x.id ? tr("primary") : tr("backup"))
                                        : tr("pool member");
                 roleLabel->setText(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
-                if (groupName->text() != grp.name)
-                    groupName->setText(grp.name);
+                const QString text = shown(groupId, grp.name);
+                if (groupName->text() != text)
+                    groupName->setText(text);
             });
             addRow(tr("Group"), groupName);
             addRow(QString(), roleLabel);

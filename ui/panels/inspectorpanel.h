@@ -36,6 +36,12 @@ public:
 
     // Shows the object with this id (empty: the layout).
     void showObject(const QString &id);
+    // Hide names (presentation): shows every object's name and id as
+    // shown(id, name) gives it (its generic label), and the name fields are
+    // read-only while it is set: a label is not a name to edit. An empty
+    // function shows and edits the real names again.
+    void setNameMask(std::function<QString(const QString &id, const QString &name)> shown);
+    bool hidesNames() const { return bool(mShowName); }
     const QString &shownId() const { return mId; }
 
 protected:
@@ -67,7 +73,14 @@ private:
     void commit(const Object &after, const QString &field, const QString &text);
     void push(QUndoCommand *command);
     void showRefusal(const QString &message);
-    QLineEdit *nameEdit(const QString &value, std::function<void(const QString &)> apply);
+    // A name field; with the object's id, it shows the label and is
+    // read-only while names are hidden.
+    QLineEdit *
+    nameEdit(const QString &value, std::function<void(const QString &)> apply, const QString &id = QString());
+    // A name or an id as it is shown (its label while names are hidden).
+    QString shown(const QString &id, const QString &name) const { return mShowName ? mShowName(id, name) : name; }
+    // An id as it is shown: ids are often names too, so hidden with them.
+    QString shownId(const QString &id) const { return mShowName ? tr("(hidden)") : id; }
     QSpinBox *spin(int value, int min, int max, const QString &suffix, std::function<void(int)> apply);
     void addRow(const QString &label, QWidget *field);
     void addSection(const QString &title);
@@ -85,6 +98,7 @@ private:
     QVector<std::function<void()>> mRefreshers; // set the form's fields from the document
     QStandardItemModel *mHostModel = nullptr;
     bool mHostModelStale = true;
+    std::function<QString(const QString &, const QString &)> mShowName; // set while names are hidden
 };
 
 } // namespace td

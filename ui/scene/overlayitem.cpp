@@ -41,15 +41,44 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         return exposed.isEmpty()
             || exposed.intersects(QRectF(a, b).normalized().adjusted(-bulge, -bulge, bulge, bulge));
     };
+    // A feed curve; when it does not fit in the exposed area, only its
+    // chords that meet it: a long curve stroked whole for the few pixels
+    // repainted (under a what-if scenario, a rack) costs the whole stroke.
+    auto cubic = [&](const QPointF &a, const QPointF &c1, const QPointF &c2, const QPointF &b) {
+        QPainterPath path(a);
+        path.cubicTo(c1, c2, b);
+        if (exposed.isEmpty() || exposed.contains(path.controlPointRect())) {
+            painter->drawPath(path);
+            return;
+        }
+        const int chords = std::clamp(static_cast<int>(QLineF(a, b).length() / 12), 8, 256);
+        QPainterPath shown;
+        QPointF last = a;
+        bool open = false;
+        for (int i = 1; i <= chords; ++i) {
+            const qreal f = static_cast<qreal>(i) / chords; // Bézier parameter
+            const qreal u = 1 - f;
+            const QPointF next = u * u * u * a + 3 * u * u * f * c1 + 3 * u * f * f * c2 + f * f * f * b;
+            if (exposed.intersects(QRectF(last, next).normalized().adjusted(-4, -4, 4, 4))) {
+                if (!open)
+                    shown.moveTo(last);
+                shown.lineTo(next);
+                open = true;
+            } else {
+                open = false;
+            }
+            last = next;
+        }
+        if (!shown.isEmpty())
+            painter->drawPath(shown);
+    };
     auto curve = [&](const QPointF &a, const QPointF &b) {
         if (plain) {
             painter->drawLine(a, b);
             return;
         }
-        QPainterPath path(a);
         const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
-        path.cubicTo(a + QPointF(0, dy), b - QPointF(0, dy), b);
-        painter->drawPath(path);
+        cubic(a, a + QPointF(0, dy), b - QPointF(0, dy), b);
     };
     for (int c = 0; mLayer == Layer::Feeds && c < t.circuits.size(); ++c) {
         const ModelItem *circuit = mScene->itemFor(t.circuits.at(c).id.str());
@@ -78,9 +107,7 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
                 painter->drawLine(from, to);
                 continue;
             }
-            QPainterPath path(from);
-            path.cubicTo(from + QPointF(0, 60), to - QPointF(60, 0), to);
-            painter->drawPath(path);
+            cubic(from, from + QPointF(0, 60), to - QPointF(60, 0), to);
             painter->setBrush(color);
             painter->drawEllipse(to, 3, 3);
             painter->setBrush(Qt::NoBrush);

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -58,13 +59,38 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
     mSave->setToolTip(tr("Save the failed elements of what-if mode as a scenario of the layout"));
     mDelete = new QPushButton(tr("&Delete"), this);
     mDelete->setObjectName(QStringLiteral("deleteScenario"));
+    mUpdate = new QPushButton(tr("&Update"), this);
+    mUpdate->setObjectName(QStringLiteral("updateScenario"));
+    mUpdate->setToolTip(tr("Make the selected scenario fail what what-if mode fails now"));
+    mUp = new QPushButton(tr("Move &Up"), this);
+    mUp->setObjectName(QStringLiteral("moveScenarioUp"));
+    mUp->setToolTip(tr("Earlier in the walkthrough (Alt+Up)"));
+    mDown = new QPushButton(tr("Move Do&wn"), this);
+    mDown->setObjectName(QStringLiteral("moveScenarioDown"));
+    mDown->setToolTip(tr("Later in the walkthrough (Alt+Down)"));
+    mElements = new QListWidget(this);
+    mElements->setObjectName(QStringLiteral("scenarioElements"));
+    mElements->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    mElements->setToolTip(tr("What the selected scenario fails (Delete removes the selected ones)"));
+    mAddElement = new QComboBox(this);
+    mAddElement->setObjectName(QStringLiteral("scenarioAddElement"));
+    mAddElement->setToolTip(tr("Fail one more host, rack or circuit in the selected scenario"));
+    mRemoveElement = new QPushButton(tr("&Remove"), this);
+    mRemoveElement->setObjectName(QStringLiteral("scenarioRemoveElement"));
+    mRemoveElement->setToolTip(tr("The selected scenario no longer fails the selected elements"));
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Worst:"), this));
     top->addWidget(mDepth, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(mSave);
+    buttons->addWidget(mUpdate);
+    buttons->addWidget(mUp);
+    buttons->addWidget(mDown);
     buttons->addWidget(mDelete);
     buttons->addStretch(1);
+    auto *elementButtons = new QHBoxLayout;
+    elementButtons->addWidget(mAddElement, 1);
+    elementButtons->addWidget(mRemoveElement);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
@@ -74,6 +100,10 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
     layout->addWidget(new QLabel(tr("Saved scenarios (F5 steps through them; double-click to rename):"), this));
     layout->addWidget(mSaved, 2);
     layout->addLayout(buttons);
+    mElementsLabel = new QLabel(tr("It fails:"), this);
+    layout->addWidget(mElementsLabel);
+    layout->addWidget(mElements, 1);
+    layout->addLayout(elementButtons);
 
     connect(mSave, &QPushButton::clicked, this, &FailuresPanel::saveCurrent);
     connect(mDelete, &QPushButton::clicked, this, &FailuresPanel::deleteSelected);
@@ -83,7 +113,15 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
         if (row >= 0 && row < scenarios.size())
             mState->setFailed(scenarios.at(row).fail);
     });
-    connect(mSaved, &QListWidget::currentRowChanged, this, &FailuresPanel::updateButtons);
+    connect(mSaved, &QListWidget::currentRowChanged, this, &FailuresPanel::showElements);
+    connect(mUpdate, &QPushButton::clicked, this, &FailuresPanel::updateSelected);
+    connect(mUp, &QPushButton::clicked, this, [this] { moveSelected(-1); });
+    connect(mDown, &QPushButton::clicked, this, [this] { moveSelected(1); });
+    connect(mRemoveElement, &QPushButton::clicked, this, &FailuresPanel::removeSelectedElements);
+    connect(mElements, &QListWidget::itemSelectionChanged, this, &FailuresPanel::updateButtons);
+    connect(mAddElement, &QComboBox::activated, this, &FailuresPanel::addElement);
+    mSaved->installEventFilter(this);
+    mElements->installEventFilter(this);
     connect(mSaved, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         if (mShowingSaved)
             return;
@@ -268,6 +306,101 @@ void FailuresPanel::deleteSelected()
     push(ChangeBuilder(doc->topology(), doc->index()).removeScenario(row));
 }
 
+bool FailuresPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == mSaved && key->modifiers() == Qt::AltModifier
+        && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+        moveSelected(key->key() == Qt::Key_Up ? -1 : 1);
+        return true;
+    }
+    if (watched == mElements && (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace)) {
+        removeSelectedElements();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FailuresPanel::updateSelected()
+{
+    const int row = mSaved->currentRow();
+    const QStringList failed = mState->failed();
+    const Document *doc = mWindow->document();
+    if (!mState->isActive() || row < 0 || row >= doc->topology().scenarios.size())
+        return;
+    push(ChangeBuilder(doc->topology(), doc->index()).setScenarioFail(row, failed));
+}
+
+void FailuresPanel::moveSelected(int delta)
+{
+    const int row = mSaved->currentRow();
+    const Document *doc = mWindow->document();
+    const int to = row + delta;
+    if (row < 0 || to < 0 || to >= doc->topology().scenarios.size())
+        return;
+    push(ChangeBuilder(doc->topology(), doc->index()).moveScenario(row, to));
+    mSaved->setCurrentRow(to); // it goes with the scenario
+}
+
+void FailuresPanel::removeSelectedElements()
+{
+    const int row = mSaved->currentRow();
+    const Document *doc = mWindow->document();
+    if (row < 0 || row >= doc->topology().scenarios.size())
+        return;
+    QStringList ids;
+    for (const QListWidgetItem *item : mElements->selectedItems())
+        ids << item->data(kFailRole).toString();
+    if (ids.isEmpty())
+        return;
+    push(ChangeBuilder(doc->topology(), doc->index()).removeFromScenario(row, ids));
+}
+
+void FailuresPanel::addElement(int comboIndex)
+{
+    const int row = mSaved->currentRow();
+    const QString id = mAddElement->itemData(comboIndex).toString();
+    const Document *doc = mWindow->document();
+    if (row >= 0 && row < doc->topology().scenarios.size() && !id.isEmpty())
+        push(ChangeBuilder(doc->topology(), doc->index()).addToScenario(row, {id}));
+    mAddElement->setCurrentIndex(0);
+}
+
+void FailuresPanel::showElements()
+{
+    // The elements the selected scenario fails, and what it could fail too.
+    const Document *doc = mWindow->document();
+    const TopologyScene *scene = mWindow->scene();
+    const Topology &t = doc->topology();
+    const int row = mSaved->currentRow();
+    const bool shown = row >= 0 && row < t.scenarios.size();
+    mElements->clear();
+    mAddElement->clear();
+    mElementsLabel->setText(shown ? tr("%1 fails:").arg(scene->masked(t.scenarios.at(row).name))
+                                  : tr("Select a saved scenario to edit what it fails."));
+    if (shown) {
+        const QStringList &fail = t.scenarios.at(row).fail;
+        for (const QString &id : fail) {
+            auto *item = new QListWidgetItem(scene->displayName(id, doc->index().nameOf(t, id)), mElements);
+            item->setData(kFailRole, id);
+        }
+        mAddElement->addItem(tr("Add a host, rack or circuit..."));
+        auto offer = [&](const QString &id, const QString &name, const QString &kind) {
+            if (!fail.contains(id))
+                mAddElement->addItem(tr("%1 (%2)").arg(scene->displayName(id, name), kind), id);
+        };
+        for (const Rack &r : t.racks)
+            offer(r.id.str(), r.name, tr("rack"));
+        for (const Circuit &c : t.circuits)
+            offer(c.id.str(), c.name, tr("circuit"));
+        for (const Host &h : t.hosts)
+            offer(h.id.str(), h.name, tr("host"));
+    }
+    updateButtons();
+}
+
 void FailuresPanel::showSaved()
 {
     const Document *doc = mWindow->document();
@@ -286,13 +419,24 @@ void FailuresPanel::showSaved()
     }
     mSaved->setCurrentRow(std::min(current, static_cast<int>(mSaved->count()) - 1));
     mShowingSaved = false;
-    updateButtons();
+    showElements();
 }
 
 void FailuresPanel::updateButtons()
 {
     mSave->setEnabled(mState->isActive() && !mState->failed().isEmpty());
-    mDelete->setEnabled(mSaved->currentRow() >= 0);
+    const int row = mSaved->currentRow();
+    const int count = mSaved->count();
+    mDelete->setEnabled(row >= 0);
+    mUp->setEnabled(row > 0);
+    mDown->setEnabled(row >= 0 && row + 1 < count);
+    bool differs = false;
+    if (row >= 0 && row < mWindow->document()->topology().scenarios.size())
+        differs = mWindow->document()->topology().scenarios.at(row).fail != mState->failed();
+    mUpdate->setEnabled(row >= 0 && mState->isActive() && differs);
+    mAddElement->setEnabled(row >= 0 && mAddElement->count() > 1);
+    mRemoveElement->setEnabled(row >= 0 && !mElements->selectedItems().isEmpty());
+    mElements->setEnabled(row >= 0);
 }
 
 void FailuresPanel::showResults()

@@ -32,8 +32,10 @@ class WhatIfState;
 // cancels the run and starts a new one. Clicking a failure shows it in
 // what-if mode. Below, the layout's saved scenarios (FORMAT.md
 // "scenarios:", the walkthrough presentation mode steps through): save the
-// what-if selection as one, rename one in place, delete one; each an undo
-// step. Clicking one shows it.
+// what-if selection as one, rename one in place, move one up or down, make
+// one fail the what-if selection, add or remove the elements it fails,
+// delete one; each one undo step through ChangeBuilder. Clicking one shows
+// it.
 class FailuresPanel final : public QWidget
 {
     Q_OBJECT
@@ -52,10 +54,23 @@ public:
     QListWidget *savedList() const { return mSaved; }
     QPushButton *saveButton() const { return mSave; }
     QPushButton *deleteButton() const { return mDelete; }
+    QPushButton *updateButton() const { return mUpdate; }
+    QPushButton *upButton() const { return mUp; }
+    QPushButton *downButton() const { return mDown; }
+    // What the selected saved scenario fails, and the editing of it.
+    QListWidget *elementList() const { return mElements; }
+    QComboBox *addElementBox() const { return mAddElement; }
+    QPushButton *removeElementButton() const { return mRemoveElement; }
     // Saves the what-if selection as a new scenario (one undo step).
     void saveCurrent();
     // Deletes the selected saved scenario (one undo step).
     void deleteSelected();
+    // The selected scenario fails what what-if mode fails now.
+    void updateSelected();
+    // Moves the selected scenario by delta places in the walkthrough.
+    void moveSelected(int delta);
+    // The selected scenario no longer fails the selected elements.
+    void removeSelectedElements();
     QProgressBar *progress() const { return mProgress; }
     // Starts computing now (after an edit it waits for the edits to pause).
     void start();
@@ -66,6 +81,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void schedule();
@@ -74,7 +90,9 @@ private:
     void showResults();
     void onProgress(int generation, qint64 done, qint64 total);
     void showSaved();
+    void showElements();
     void updateButtons();
+    void addElement(int comboIndex);
     void push(Change change);
 
     MainWindow *mWindow;
@@ -86,6 +104,13 @@ private:
     QListWidget *mSaved;
     QPushButton *mSave;
     QPushButton *mDelete;
+    QPushButton *mUpdate;
+    QPushButton *mUp;
+    QPushButton *mDown;
+    QListWidget *mElements;
+    QLabel *mElementsLabel;
+    QComboBox *mAddElement;
+    QPushButton *mRemoveElement;
     bool mShowingSaved = false;
     QTimer *mDelay;
     QThread *mThread = nullptr;

@@ -1,7 +1,9 @@
 #include "whatif/viewmodes.h"
 
+#include "charts/chartsdock.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "panels/inspectorpanel.h"
 #include "panels/issuesmodel.h"
 #include "panels/issuespanel.h"
 #include "scene/topologyscene.h"
@@ -54,7 +56,21 @@ ViewModes::ViewModes(MainWindow *window) : QObject(window), mWindow(window)
             mWindow->issues()->model()->setTextMask([scene](const QString &text) { return scene->masked(text); });
         else
             mWindow->issues()->model()->setTextMask({});
+        // The inspector shows the labels too, its name fields read-only (a
+        // label is not a name to edit); the charts label their axes so.
+        if (on) {
+            mWindow->inspector()->setNameMask(
+                [scene](const QString &id, const QString &name) { return scene->displayName(id, name); });
+        } else {
+            mWindow->inspector()->setNameMask({});
+        }
+        if (auto *charts = mWindow->findChild<ChartsPanel *>())
+            charts->setHideNames(on);
+        maskStatusMessage(mWindow->statusBar()->currentMessage());
     });
+    // A status bar message that names a host or guest ("Cannot drop there:
+    // ..."), shown while names are hidden, is shown with the labels.
+    connect(mWindow->statusBar(), &QStatusBar::messageChanged, this, &ViewModes::maskStatusMessage);
     window->addAction(mHideNames);
 
     mPresent = new QAction(tr("&Presentation Mode"), this);
@@ -65,6 +81,15 @@ ViewModes::ViewModes(MainWindow *window) : QObject(window), mWindow(window)
                             "scenarios, Esc leaves (F5)"));
     connect(mPresent, &QAction::toggled, this, &ViewModes::setPresenting);
     window->addAction(mPresent);
+}
+
+void ViewModes::maskStatusMessage(const QString &message)
+{
+    if (message.isEmpty() || !mWindow->scene()->hidesNames())
+        return;
+    const QString masked = mWindow->scene()->masked(message);
+    if (masked != message)
+        mWindow->statusBar()->showMessage(masked, kMaskedMessageMs);
 }
 
 QVector<QStringList> ViewModes::presentationScenarios() const

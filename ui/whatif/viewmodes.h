@@ -51,6 +51,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Shows a status bar message again with the labels, if it names objects.
+    void maskStatusMessage(const QString &message);
+    static constexpr int kMaskedMessageMs = 5000;
+
     MainWindow *mWindow;
     QAction *mCompact;
     QAction *mHideNames;

@@ -92,6 +92,10 @@ void WhatIfMode::placeBanner()
     // Above the canvas (the view's top margin), never over it.
     TopologyView *view = mWindow->view();
     const int width = view->width();
+    // QLabel measures its text for at least its minimum width: the fixed
+    // width set last. Set the new one first, or a narrower view keeps the
+    // height of the fewer lines of the wider one and cuts the text.
+    mBanner->setFixedWidth(width);
     // Large (presentation): as large as fits in a fifth of the screen.
     if (mLargeBanner) {
         QFont f = mBanner->font();
@@ -103,7 +107,6 @@ void WhatIfMode::placeBanner()
         }
     }
     const int height = mBanner->heightForWidth(width);
-    mBanner->setFixedWidth(width);
     mBanner->setFixedHeight(std::max(height, 0));
     mBanner->move(0, 0);
     mBanner->raise();

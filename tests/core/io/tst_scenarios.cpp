@@ -180,6 +180,42 @@ private slots:
         QVERIFY(build().removeScenario(7).isEmpty());
     }
 
+    // Adding and removing elements of a scenario: each once, order kept,
+    // one undo step each; a scenario may end up failing nothing, and saved
+    // and loaded it stays so.
+    void addAndRemoveElements()
+    {
+        const LoadResult r = LayoutReader::read(QByteArray(kLayout), QStringLiteral("s.topo.yaml"));
+        QVERIFY(r.ok());
+        Document doc(r.topology);
+        auto build = [&] { return ChangeBuilder(doc.topology(), doc.index()); };
+        const QStringList first = doc.topology().scenarios.at(0).fail;
+        QString error;
+        const Change add = build().addToScenario(0, {QStringLiteral("ups-a"), first.at(0), QStringLiteral("esx02")});
+        QCOMPARE(add.text, QStringLiteral("Edit Scenario"));
+        doc.apply(add, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QStringList expected = first + QStringList{QStringLiteral("ups-a"), QStringLiteral("esx02")};
+        QCOMPARE(doc.topology().scenarios.at(0).fail, expected);
+        // Already failed: nothing to change.
+        QVERIFY(build().addToScenario(0, {QStringLiteral("ups-a")}).isEmpty());
+        doc.apply(build().removeFromScenario(0, {first.at(0), QStringLiteral("esx02")}), &error);
+        QCOMPARE(doc.topology().scenarios.at(0).fail, QStringList{QStringLiteral("ups-a")});
+        doc.apply(build().removeFromScenario(0, {QStringLiteral("ups-a")}), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(doc.topology().scenarios.at(0).fail.isEmpty());
+        // Round trip of the empty one.
+        const QByteArray saved = LayoutWriter::write(doc.topology());
+        const LoadResult again = LayoutReader::read(saved, QStringLiteral("again.topo.yaml"));
+        QVERIFY2(again.ok(), again.error ? qPrintable(again.error->toString()) : "");
+        QCOMPARE(again.topology.scenarios, doc.topology().scenarios);
+        // A guest cannot be failed: refused whole.
+        doc.apply(build().addToScenario(0, {QStringLiteral("ic1")}), &error);
+        QVERIFY2(error.contains(QLatin1String("'ic1', a guest")), qPrintable(error));
+        QVERIFY(build().addToScenario(9, {QStringLiteral("esx01")}).isEmpty());
+        QVERIFY(build().removeFromScenario(-1, {QStringLiteral("esx01")}).isEmpty());
+    }
+
     void deletingARackLeavesTheScenarios()
     {
         const LoadResult r = LayoutReader::read(QByteArray(kLayout), QStringLiteral("s.topo.yaml"));
