@@ -57,6 +57,24 @@ pre.script{background:var(--soft);border:1px solid var(--line);padding:.6em;over
 thead{display:table-header-group}tr,figure,.finding{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
 
+// Whether a character needs escaping in HTML text (see htmlEscaped).
+bool needsEscape(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == '&' || u == '<' || u == '>' || u == '"' || u == '\'' || (u < 0x20 && u != '\n' && u != '\t');
+}
+
+// Appends text escaped as htmlEscaped does, without a copy when nothing needs escaping.
+void appendEscaped(QString &out, const QString &text)
+{
+    const auto plain = std::find_if(text.cbegin(), text.cend(), needsEscape);
+    if (plain == text.cend()) {
+        out += text;
+        return;
+    }
+    out += htmlEscaped(text);
+}
+
 struct Html
 {
     QString out;
@@ -67,20 +85,33 @@ struct Html
     }
     Html &operator<<(const char *s)
     {
-        out += QString::fromUtf8(s);
+        // Most literals are ASCII: appended without a temporary string.
+        const char *p = s;
+        while (*p && static_cast<unsigned char>(*p) < 0x80)
+            ++p;
+        if (*p)
+            out += QString::fromUtf8(s);
+        else
+            out += QLatin1String(s, static_cast<qsizetype>(p - s));
         return *this;
     }
     Html &text(const QString &s)
     {
-        out += htmlEscaped(s);
+        appendEscaped(out, s);
         return *this;
     }
 };
 
+// A number (right-aligned in tables): what QString::toDouble takes, tried
+// only when every character could be part of one (names are not parsed).
 bool numeric(const QString &cell)
 {
     if (cell.isEmpty())
         return false;
+    for (const QChar c : cell) {
+        if (!c.isDigit() && !QStringView(u".+-eEinfaINFA \t\n\r\v\f").contains(c))
+            return false;
+    }
     bool ok = false;
     cell.toDouble(&ok);
     return ok;
@@ -95,7 +126,7 @@ void htmlTable(Html &h, const ReportTable &table)
     for (const QStringList &row : table.rows) {
         h << "<tr>";
         for (const QString &c : row)
-            h << (numeric(c) ? "<td class=\"num\">" : "<td>") << htmlEscaped(c) << "</td>";
+            (h << (numeric(c) ? "<td class=\"num\">" : "<td>")).text(c) << "</td>";
         h << "</tr>\n";
     }
     h << "</tbody></table></div>\n";
