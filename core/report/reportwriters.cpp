@@ -165,6 +165,16 @@ QString anchorOf(int section)
 
 } // namespace
 
+ReportTable impactTable(const ImpactSeries &s)
+{
+    ReportTable t;
+    t.header = QStringList{tr("Failure"), tr("Guests down"), tr("Restarted by HA"), tr("Staying down")};
+    for (int i = 0; i < s.labels.size(); ++i)
+        t.rows << QStringList{s.labels.at(i), QString::number(s.down.at(i)), QString::number(s.restarted.at(i)),
+                              QString::number(s.stayDown.at(i))};
+    return t;
+}
+
 QString htmlEscaped(const QString &text)
 {
     QString out;
@@ -390,6 +400,16 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
       << htmlEscaped(tr("What each single host, rack and circuit failure takes down, what vSphere/Hyper-V HA "
                         "restarts and where, and what stays down."))
       << "</p>\n";
+    if (!r.impact.labels.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Impact of each single failure")) << "</h3>\n";
+        if (!r.impactNote.isEmpty())
+            h << "<p>" << htmlEscaped(r.impactNote) << "</p>\n";
+        if (charts)
+            h << "<div class=\"chart\">" << charts->impactSvg(r.impact) << "</div>\n";
+        else
+            htmlTable(h, impactTable(r.impact));
+        h << "<h3>" << htmlEscaped(tr("Every single failure")) << "</h3>\n";
+    }
     htmlTable(h, r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         h << "<h3>" << htmlEscaped(tr("Saved scenario: %1").arg(sc.name)) << "</h3>\n<p>" << htmlEscaped(sc.sentence)
@@ -596,6 +616,13 @@ QByteArray reportMarkdown(const DesignReport &r)
     }
 
     section(4);
+    if (!r.impact.labels.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Impact of each single failure")) + QStringLiteral("\n\n");
+        if (!r.impactNote.isEmpty())
+            out += md(r.impactNote) + QStringLiteral("\n\n");
+        mdTable(out, impactTable(r.impact));
+        out += QStringLiteral("### ") + md(tr("Every single failure")) + QStringLiteral("\n\n");
+    }
     mdTable(out, r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         out += QStringLiteral("### ") + md(tr("Saved scenario: %1").arg(sc.name)) + QStringLiteral("\n\n")

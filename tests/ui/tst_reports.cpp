@@ -100,6 +100,42 @@ class TestReports : public QObject
 private slots:
     void initTestCase() { registerUiExporters(); }
 
+    void impactChartInHtmlAndPdf()
+    {
+        const Topology t = sample();
+        // HTML: a QtCharts chart inline, its legend and every failed rack's name as SVG text.
+        const QString html = QString::fromUtf8(exportAs(QStringLiteral("html"), t));
+        const int at = html.indexOf(QStringLiteral("<h3>Impact of each single failure</h3>"));
+        QVERIFY(at > 0);
+        QVERIFY(at > html.indexOf(QStringLiteral("5. Failure analysis")));
+        const int svgStart = html.indexOf(QStringLiteral("<svg"), at);
+        const int svgEnd = html.indexOf(QStringLiteral("</svg>"), svgStart);
+        QVERIFY(svgStart > 0 && svgEnd > svgStart);
+        QVERIFY(svgStart < html.indexOf(QStringLiteral("<h3>Every single failure</h3>")));
+        const QString svg = html.mid(svgStart, svgEnd - svgStart);
+        for (const char *legend : {"Guests down", "Restarted by HA", "Staying down"})
+            QVERIFY2(svg.contains(QLatin1String(legend)), legend);
+        for (const Rack &rack : t.racks)
+            QVERIFY2(svg.contains(QStringLiteral(">") + rack.name.toHtmlEscaped()), qPrintable(rack.name));
+
+        // PDF: the chart drawn as vectors with its text, in the failure analysis chapter.
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("impact.pdf")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(exportAs(QStringLiteral("pdf"), t));
+        f.close();
+        QByteArray raw;
+        QString why;
+        QVERIFY2(run("pdftotext", {f.fileName(), QStringLiteral("-")}, &raw, &why), qPrintable(why));
+        const QString text = normalized(QString::fromUtf8(raw));
+        const int chapter = text.lastIndexOf(QStringLiteral("5. Failure analysis"));
+        const int heading = text.indexOf(QStringLiteral("Impact of each single failure"), chapter);
+        QVERIFY(chapter > 0 && heading > chapter);
+        for (const char *legend : {"Guests down", "Restarted by HA", "Staying down"})
+            QVERIFY2(text.indexOf(QLatin1String(legend), heading) > heading, legend);
+        QVERIFY(text.indexOf(QStringLiteral("Every single failure"), heading) > heading);
+    }
+
     void pdfHoldsTheFindingsHostsAndPageNumbers()
     {
         const Topology t = withFindings();
@@ -233,8 +269,8 @@ private slots:
         QVERIFY(!page.contains("http"));
         QVERIFY(!page.contains("<script"));
         QVERIFY(!page.contains("<?xml"));
-        // Racks, then two capacity charts per cluster and the two count charts.
-        QCOMPARE(page.count("<svg"), t.racks.size() + 2 * t.clusters.size() + 2);
+        // Racks, the failure-impact chart, then two capacity charts per cluster and the two count charts.
+        QCOMPARE(page.count("<svg"), t.racks.size() + 1 + 2 * t.clusters.size() + 2);
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("report.html")));
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -27,7 +27,7 @@ QString tr(const char *text)
 }
 
 enum class Font { Body, Bold, Small, SmallBold, H1, H2, Title, Subtitle, Footer, Mono, Count };
-enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit };
+enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit, Impact };
 
 // One thing to paint on a page, in device pixels. A Line is drawn with the
 // page's other lines of its colour in one path, after the rest of the page.
@@ -479,9 +479,25 @@ bool PagedReport::paint(QPagedPaintDevice *device,
         }
     }
 
+    auto addChart = [&](ChartKind kind, int index, int categories) {
+        // The impact chart has a row per element: it may take most of a page.
+        const bool impact = kind == ChartKind::Impact;
+        const QSizeF natural = impact ? ChartBuilders::impactReportSize(categories)
+                                      : ChartBuilders::reportSize(categories);
+        const double w = flow.width();
+        const double h = std::min(w * natural.height() / natural.width(), flow.height() * (impact ? 0.85 : 0.45));
+        flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
+    };
     chapter(4);
     flow.paragraph(tr("What each single host, rack and circuit failure takes down, what HA restarts and where, and "
                       "what stays down."));
+    if (!r.impact.labels.isEmpty()) {
+        flow.heading(tr("Impact of each single failure"));
+        if (!r.impactNote.isEmpty())
+            flow.paragraph(r.impactNote);
+        addChart(ChartKind::Impact, 0, r.impact.labels.size());
+        flow.heading(tr("Every single failure"));
+    }
     flow.table(r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         flow.heading(tr("Saved scenario: %1").arg(sc.name));
@@ -499,12 +515,6 @@ bool PagedReport::paint(QPagedPaintDevice *device,
     }
 
     chapter(5);
-    auto addChart = [&](ChartKind kind, int index, int categories) {
-        const QSizeF natural = ChartBuilders::reportSize(categories);
-        const double w = flow.width();
-        const double h = std::min(w * natural.height() / natural.width(), flow.height() * 0.45);
-        flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
-    };
     for (int i = 0; i < r.capacity.size(); ++i) {
         flow.heading(r.capacity.at(i).cluster);
         addChart(ChartKind::Vcpu, i, r.capacity.at(i).hosts.size());
@@ -670,9 +680,13 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 case ChartKind::PerCircuit:
                     chart.reset(ChartBuilders::counts(r.guestsPerCircuit, tr("Circuit")));
                     break;
+                case ChartKind::Impact: chart.reset(ChartBuilders::impact(r.impact, true)); break;
                 }
                 // Laid out at a screen-like size, scaled to the box: fonts keep their proportions.
-                const double s = op.rect.width() / (flow.width() / k * 96.0 / 72.0);
+                // The impact chart at its own size: a row per element needs the room for its name.
+                const double s = op.chart == ChartKind::Impact
+                                   ? op.rect.width() / ChartBuilders::impactReportSize(r.impact.labels.size()).width()
+                                   : op.rect.width() / (flow.width() / k * 96.0 / 72.0);
                 painter.save();
                 painter.translate(op.rect.topLeft());
                 painter.scale(s, s);
