@@ -243,6 +243,21 @@ private slots:
             QVERIFY2(text.contains(r.name), qPrintable(r.name));
     }
 
+    void svgCompactOption()
+    {
+        // export --compact: the compact rack view, one "U1-19 empty" band per run of empty units.
+        const Topology t = sample();
+        ExportOptions options;
+        options.compact = true;
+        const QString compact = QString::fromUtf8(exportAs(QStringLiteral("svg"), t, options));
+        const QString normal = QString::fromUtf8(exportAs(QStringLiteral("svg"), t));
+        const QRegularExpression band(QStringLiteral(">\\s*U\\d+(-\\d+)? empty\\s*<"));
+        QCOMPARE(normal.count(band), 0);
+        QVERIFY(compact.count(band) >= t.racks.size()); // every sample rack has empty units
+        for (const Rack &rack : t.racks)
+            QVERIFY2(compact.contains(rack.name), qPrintable(rack.name));
+    }
+
     void pngAtTheChosenSize()
     {
         ExportOptions options;

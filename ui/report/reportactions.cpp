@@ -6,8 +6,11 @@
 #include "report/designreport.h"
 #include "report/genericnames.h"
 #include "report/pdfreport.h"
+#include "report/uiexporters.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "whatif/whatifmode.h"
+#include "whatif/whatifstate.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -76,6 +79,9 @@ ExportReportDialog::ExportReportDialog(const Topology &topology,
     sizeRow->addStretch();
     mStatus = new QLabel(this);
     mStatus->setWordWrap(true);
+    mPictureNote = new QLabel(this);
+    mPictureNote->setWordWrap(true);
+    mPictureNote->setVisible(false);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Format:"), mFormat);
@@ -83,6 +89,7 @@ ExportReportDialog::ExportReportDialog(const Topology &topology,
     form->addRow(QString(), mHideNames);
     form->addRow(tr("Page size:"), mPage);
     form->addRow(tr("Picture size:"), sizeRow);
+    form->addRow(QString(), mPictureNote);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     auto *layout = new QVBoxLayout(this);
@@ -111,6 +118,7 @@ void ExportReportDialog::formatChanged()
     mPage->setEnabled(e->name() == QLatin1String("pdf"));
     mWidth->setEnabled(picture);
     mHeight->setEnabled(picture);
+    mPictureNote->setVisible(picture && mCanvas);
     // Follow the format in the file name unless the user typed another name.
     const QFileInfo current(mPath->text());
     const QString stem = mPath->text().isEmpty() ? mBase : current.dir().filePath(current.completeBaseName());
@@ -125,6 +133,22 @@ void ExportReportDialog::browse()
                                                         : QString());
     if (!path.isEmpty())
         mPath->setText(path);
+}
+
+void ExportReportDialog::setCanvas(TopologyScene *scene, const QString &scenario)
+{
+    mCanvas = scene;
+    if (scene)
+        mHideNames->setChecked(scene->hidesNames());
+    QStringList view;
+    if (scene && scene->isCompact())
+        view << tr("compact racks");
+    if (!scenario.isEmpty())
+        view << tr("what-if: %1").arg(scenario);
+    mPictureNote->setText(
+        view.isEmpty() ? tr("The picture is the canvas as it is drawn now.")
+                       : tr("The picture is the canvas as it is drawn now (%1).").arg(view.join(QStringLiteral(", "))));
+    formatChanged();
 }
 
 bool ExportReportDialog::exportNow()
@@ -159,6 +183,8 @@ bool ExportReportDialog::exportNow()
     bool ok = file.open(QIODevice::WriteOnly);
     if (!ok)
         error = file.errorString();
+    else if (mCanvas && e->category() == QLatin1String("picture"))
+        ok = writeCanvas(e, options, file, &notes, &error);
     else
         ok = e->write(ExportInput{mTopology, mSourceName, options}, file, &notes, &error);
     if (ok && !file.commit()) {
@@ -171,6 +197,23 @@ bool ExportReportDialog::exportNow()
     progress.reset();
     mMessage = ok ? notes.join(QLatin1Char('\n')) : tr("Could not export to %1: %2").arg(path, error);
     mStatus->setText(mMessage);
+    return ok;
+}
+
+bool ExportReportDialog::writeCanvas(const Exporter *e,
+                                     const ExportOptions &options,
+                                     QIODevice &out,
+                                     QStringList *notes,
+                                     QString *error)
+{
+    // The names as asked, for this picture only (the what-if overlay follows).
+    const bool hidden = mCanvas->hidesNames();
+    mCanvas->setHideNames(options.hideNames);
+    const bool ok = writeScenePicture(*mCanvas,
+                                      e->name() == QLatin1String("svg") ? CanvasPictureExporter::Format::Svg
+                                                                        : CanvasPictureExporter::Format::Png,
+                                      options, out, notes, error);
+    mCanvas->setHideNames(hidden);
     return ok;
 }
 
@@ -208,7 +251,9 @@ void printCanvas(MainWindow *window, QPrinter *printer)
 
 void printReport(MainWindow *window, QPrinter *printer)
 {
-    const DesignReport report = DesignReport::build(window->document()->topology(), sourceNameOf(window), false);
+    // Names hidden on the canvas (presentation) stay hidden on paper.
+    const DesignReport report = DesignReport::build(window->document()->topology(), sourceNameOf(window),
+                                                    window->scene()->hidesNames());
     QString error;
     PagedReport(report).paint(printer, &error);
 }
@@ -229,6 +274,9 @@ void addReportActions(QMenu *file, MainWindow *window)
                                             .filePath(QStringLiteral("design"))
                                       : window->filePath(),
                                   window);
+        // The what-if scenario the canvas shows, in the banner's words.
+        const WhatIfMode *whatIf = window->whatIf();
+        dialog.setCanvas(window->scene(), whatIf->state()->isActive() ? whatIf->banner()->text() : QString());
         dialog.exec();
     });
 
