@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QPicture>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -235,17 +236,29 @@ QString sourceNameOf(MainWindow *window)
 void printCanvas(MainWindow *window, QPrinter *printer)
 {
     TopologyScene *scene = window->scene();
+    const QRectF source = scene->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    // The canvas's items give their text in points for the screen: painted
+    // straight on a 1200 dpi printer it came out 12 times too large. Recorded
+    // at the screen's resolution (a QPicture: vectors and text), then scaled to
+    // the page, text and shapes keep the proportions the canvas shows.
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        // The selection is not part of the drawing.
+        const QStringList selected = scene->selectedIds();
+        scene->selectIds({});
+        scene->render(&recorder, QRectF(QPointF(0, 0), source.size()), source);
+        scene->selectIds(selected);
+    }
     QPainter painter;
     if (!painter.begin(printer))
         return;
-    const QRectF source = scene->itemsBoundingRect().adjusted(-10, -10, 10, 10);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
-    const QRectF target(QPointF(0, 0), page.size());
-    // The selection is not part of the drawing.
-    const QStringList selected = scene->selectedIds();
-    scene->selectIds({});
-    scene->render(&painter, target, source, Qt::KeepAspectRatio);
-    scene->selectIds(selected);
+    // drawPicture scales from the picture's resolution to the printer's itself.
+    const double scale = std::min(page.width() / source.width(), page.height() / source.height())
+                       * picture.logicalDpiX() / printer->logicalDpiX();
+    painter.scale(scale, scale);
+    painter.drawPicture(QPointF(0, 0), picture);
     painter.end();
 }
 
@@ -257,6 +270,19 @@ void printReport(MainWindow *window, QPrinter *printer)
     QString error;
     PagedReport(report).paint(printer, &error);
 }
+
+namespace {
+
+// The page the print dialogs start with: the canvas in landscape when it is
+// wider than tall, the report in portrait.
+void initPrinter(MainWindow *window, void (*paint)(MainWindow *, QPrinter *), QPrinter *printer)
+{
+    const QRectF drawing = window->scene()->itemsBoundingRect();
+    const bool wide = paint == &printCanvas && drawing.width() > drawing.height();
+    printer->setPageOrientation(wide ? QPageLayout::Landscape : QPageLayout::Portrait);
+}
+
+} // namespace
 
 void addReportActions(QMenu *file, MainWindow *window)
 {
@@ -290,6 +316,7 @@ void addReportActions(QMenu *file, MainWindow *window)
         QAction *printAction = print->addAction(text);
         QObject::connect(printAction, &QAction::triggered, window, [window, paint = paint] {
             QPrinter printer(QPrinter::HighResolution);
+            initPrinter(window, paint, &printer);
             QPrintDialog dialog(&printer, window);
             if (dialog.exec() == QDialog::Accepted)
                 paint(window, &printer);
@@ -297,6 +324,7 @@ void addReportActions(QMenu *file, MainWindow *window)
         QAction *previewAction = preview->addAction(text);
         QObject::connect(previewAction, &QAction::triggered, window, [window, paint = paint] {
             QPrinter printer(QPrinter::HighResolution);
+            initPrinter(window, paint, &printer);
             QPrintPreviewDialog dialog(&printer, window);
             QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, window,
                              [window, paint](QPrinter *p) { paint(window, p); });
