@@ -63,6 +63,8 @@ const cli::Command kCommands[] = {
                        "                                           of host and VM names\n"
                        "    --compact                              pictures: the compact rack view (empty\n"
                        "                                           units collapsed, racks in a 4:3 grid)\n"
+                       "    --fail ID[,ID...]                      pictures: drawn as what-if draws these\n"
+                       "                                           hosts, racks and circuits failed\n"
                        "    --page a4|letter                       paginated reports: the page size\n"
                        "    --size WxH                             pictures: the size in pixels\n"
                        "  topology-designer export --list          the formats: name, extension, description\n"),

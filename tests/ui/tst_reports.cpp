@@ -258,6 +258,27 @@ private slots:
             QVERIFY2(compact.contains(rack.name), qPrintable(rack.name));
     }
 
+    void svgWhatIfOption()
+    {
+        // export --fail: the picture draws the scenario as what-if mode does (HA restarts tagged "→ host").
+        const Topology t = sample();
+        ExportOptions options;
+        options.fail = QStringList{t.racks.first().id.str()};
+        const QString svg = QString::fromUtf8(exportAs(QStringLiteral("svg"), t, options));
+        const QString plain = QString::fromUtf8(exportAs(QStringLiteral("svg"), t));
+        QVERIFY(!svg.isEmpty());
+        QVERIFY(svg.contains(QStringLiteral("\u2192 ")));
+        QVERIFY(!plain.contains(QStringLiteral("\u2192 ")));
+        // An id that is no host, rack or circuit: refused with the reason.
+        const Exporter *e = ExporterRegistry::instance().find(QStringLiteral("svg"));
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        options.fail = QStringList{QStringLiteral("no-such-rack")};
+        QVERIFY(!e->write(ExportInput{t, QStringLiteral("site.topo.yaml"), options}, buffer, nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("'no-such-rack' is not a host, rack or circuit")), qPrintable(error));
+    }
+
     void pngAtTheChosenSize()
     {
         ExportOptions options;

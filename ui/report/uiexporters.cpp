@@ -7,6 +7,8 @@
 #include "report/pdfreport.h"
 #include "report/reportexporters.h"
 #include "scene/topologyscene.h"
+#include "whatif/whatifoverlay.h"
+#include "whatif/whatifstate.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -61,6 +63,26 @@ bool CanvasPictureExporter::write(const ExportInput &input, QIODevice &out, QStr
     QUndoStack undo;
     TopologyScene scene(&document, &undo);
     scene.setCompact(input.options.compact);
+    // A what-if scenario, drawn by the window's what-if overlay (the scene owns it).
+    WhatIfState whatIf(&document);
+    if (!input.options.fail.isEmpty()) {
+        for (const QString &id : input.options.fail) {
+            if (!whatIf.canFail(id)) {
+                if (error)
+                    *error = tr("'%1' is not a host, rack or circuit of the layout").arg(id);
+                return false;
+            }
+        }
+        auto *overlay = new WhatIfOverlay(&scene, &whatIf);
+        whatIf.setFailed(input.options.fail);
+        overlay->refresh();
+        if (notes) {
+            const Topology &t = document.topology();
+            notes->append(tr("What if it fails: %1").arg(whatIf.sentence([&](const QString &id) {
+                return document.index().nameOf(t, id);
+            })));
+        }
+    }
     return writeScenePicture(scene, mFormat, input.options, out, notes, error);
 }
 
