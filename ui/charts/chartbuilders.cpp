@@ -113,6 +113,7 @@ QChart *ChartBuilders::capacity(const CapacitySeries &s, bool memory)
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.hosts));
     x->setLabelsAngle(s.hosts.size() > 6 ? -60 : 0);
+    x->setTruncateLabels(false); // host names whole (cut at 18 characters), not "e..."
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
@@ -145,6 +146,7 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.labels));
     x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    x->setTruncateLabels(false);
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
