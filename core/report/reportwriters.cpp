@@ -1,6 +1,7 @@
 #include "report/reportwriters.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 
@@ -48,7 +49,7 @@ figure.rack svg{width:100%;height:auto;max-width:240px}
 .chart svg{width:100%;height:auto;max-width:900px}
 .finding{border-left:5px solid var(--info);background:var(--soft);padding:.4em .8em;margin:.6em 0}
 .finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
-.finding .msg{font-weight:600;margin:.1em 0}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
+.finding .msg{font-weight:600;margin:.1em 0}.finding ul{margin:.3em 0;padding-left:1.3em}.finding .waived{font-weight:400}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em}
 .counts span{margin-right:1em}
 pre.script{background:var(--soft);border:1px solid var(--line);padding:.6em;overflow-x:auto;font-size:.8em;white-space:pre}
@@ -173,6 +174,28 @@ ReportTable impactTable(const ImpactSeries &s)
         t.rows << QStringList{s.labels.at(i), QString::number(s.down.at(i)), QString::number(s.restarted.at(i)),
                               QString::number(s.stayDown.at(i))};
     return t;
+}
+
+QVector<QVector<const ReportFinding *>> findingsByRule(const QVector<ReportFinding> &findings, Severity severity)
+{
+    QVector<QVector<const ReportFinding *>> groups;
+    QHash<QString, int> groupOf;
+    for (const ReportFinding &f : findings) {
+        if (f.severity != severity)
+            continue;
+        auto it = groupOf.find(f.rule);
+        if (it == groupOf.end()) {
+            it = groupOf.insert(f.rule, groups.size());
+            groups.append(QVector<const ReportFinding *>());
+        }
+        groups[*it].append(&f);
+    }
+    return groups;
+}
+
+QString findingsCount(int n)
+{
+    return n == 1 ? tr("1 finding") : tr("%1 findings").arg(n);
 }
 
 QString htmlEscaped(const QString &text)
@@ -368,21 +391,23 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
     if (r.findings.isEmpty())
         h << "<p>" << htmlEscaped(tr("The placement rules find nothing to report.")) << "</p>\n";
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
-        bool any = false;
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
-            if (!any)
-                h << "<h3>" << htmlEscaped(tr(severityHeading(sev))) << "</h3>\n";
-            any = true;
-            h << "<div class=\"finding " << severityName(sev) << "\"><p class=\"msg\">" << htmlEscaped(f.message)
-              << "</p><p><strong>" << htmlEscaped(f.title) << "</strong> (" << htmlEscaped(f.rule) << "). "
-              << htmlEscaped(f.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + f.source)
-              << "</p>";
-            if (!f.waived.isEmpty())
-                h << "<p class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
-                  << htmlEscaped(f.waived) << "</p>";
-            h << "</div>\n";
+        const QVector<QVector<const ReportFinding *>> groups = findingsByRule(r.findings, sev);
+        if (!groups.isEmpty())
+            h << "<h3>" << htmlEscaped(tr(severityHeading(sev))) << "</h3>\n";
+        for (const QVector<const ReportFinding *> &group : groups) {
+            const ReportFinding &first = *group.first();
+            h << "<div class=\"finding " << severityName(sev) << "\"><p><strong>" << htmlEscaped(first.title)
+              << "</strong> (" << htmlEscaped(first.rule) << "), " << htmlEscaped(findingsCount(group.size())) << ". "
+              << htmlEscaped(first.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + first.source)
+              << "</p>\n<ul>\n";
+            for (const ReportFinding *f : group) {
+                h << "<li>" << htmlEscaped(f->message);
+                if (!f->waived.isEmpty())
+                    h << " <span class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
+                      << htmlEscaped(f->waived) << "</span>";
+                h << "</li>\n";
+            }
+            h << "</ul></div>\n";
         }
     }
     if (!r.waivers.rows.isEmpty()) {
@@ -593,22 +618,23 @@ QByteArray reportMarkdown(const DesignReport &r)
         out += QLatin1Char(' ') + md(tr("Waived: %1.").arg(r.waived));
     out += QStringLiteral("\n\n");
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
-        bool any = false;
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
-            if (!any)
-                out += QStringLiteral("### ") + md(tr(severityHeading(sev))) + QStringLiteral("\n\n");
-            any = true;
-            out += QStringLiteral("- **") + md(f.message) + QStringLiteral("**  \n  ") + md(f.title)
-                 + QStringLiteral(" (`") + f.rule + QStringLiteral("`). ") + md(f.explanation)
-                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source);
-            if (!f.waived.isEmpty())
-                out += QStringLiteral("  \n  **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f.waived);
+        const QVector<QVector<const ReportFinding *>> groups = findingsByRule(r.findings, sev);
+        if (!groups.isEmpty())
+            out += QStringLiteral("### ") + md(tr(severityHeading(sev))) + QStringLiteral("\n\n");
+        for (const QVector<const ReportFinding *> &group : groups) {
+            const ReportFinding &first = *group.first();
+            out += QStringLiteral("**") + md(first.title) + QStringLiteral("** (`") + first.rule
+                 + QStringLiteral("`), ") + md(findingsCount(group.size())) + QStringLiteral(". ")
+                 + md(first.explanation) + QStringLiteral("  \n") + md(tr("Source: ") + first.source)
+                 + QStringLiteral("\n\n");
+            for (const ReportFinding *f : group) {
+                out += QStringLiteral("- ") + md(f->message);
+                if (!f->waived.isEmpty())
+                    out += QStringLiteral(" **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f->waived);
+                out += QLatin1Char('\n');
+            }
             out += QLatin1Char('\n');
         }
-        if (any)
-            out += QLatin1Char('\n');
     }
     if (!r.waivers.rows.isEmpty()) {
         out += QStringLiteral("### ") + md(tr("Waivers")) + QStringLiteral("\n\n");

@@ -39,6 +39,13 @@ QString htmlEscaped(const QString &text);
 // The figures of the failure-impact chart as a table (Markdown; HTML without charts).
 ReportTable impactTable(const ImpactSeries &series);
 
+// The findings of one severity by rule, the rules in the order they first
+// appear: the rule's title, explanation and source are said once for all of
+// its findings (at L thousands share a handful of rules).
+QVector<QVector<const ReportFinding *>> findingsByRule(const QVector<ReportFinding> &findings, Severity severity);
+// "1 finding", "12 findings".
+QString findingsCount(int n);
+
 // The report's section headings, in order (the tables of contents share them).
 QStringList reportSectionTitles(const DesignReport &report);
 

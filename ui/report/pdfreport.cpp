@@ -463,19 +463,25 @@ bool PagedReport::paint(QPagedPaintDevice *device,
         const QColor color = sev == Severity::Error   ? QColor(0xc6, 0x28, 0x28)
                            : sev == Severity::Warning ? QColor(0xb2, 0x4c, 0x00)
                                                       : QColor(0x15, 0x65, 0xc0);
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
+        // By rule: its title, explanation and source once, then its findings.
+        for (const QVector<const ReportFinding *> &group : findingsByRule(r.findings, sev)) {
+            const ReportFinding &first = *group.first();
             if (!any)
                 flow.heading(sev == Severity::Error     ? tr("Errors")
                              : sev == Severity::Warning ? tr("Warnings")
                                                         : tr("Notes"));
             any = true;
-            flow.ensure(flow.metrics(Font::Body).height() * 4);
-            flow.paragraph(f.message, Font::Bold, color, 4, 1);
-            flow.paragraph(f.title + QStringLiteral(" (") + f.rule + QStringLiteral("). ") + f.explanation, Font::Body,
-                           Qt::black, 0, 1);
-            flow.paragraph(tr("Source: ") + f.source, Font::Small, muted, 0, 4);
+            flow.ensure(flow.metrics(Font::Body).height() * 5);
+            flow.paragraph(first.title + QStringLiteral(" (") + first.rule + QStringLiteral("), ")
+                               + findingsCount(group.size()),
+                           Font::Bold, color, 6, 1);
+            flow.paragraph(first.explanation, Font::Body, Qt::black, 0, 1);
+            flow.paragraph(tr("Source: ") + first.source, Font::Small, muted, 0, 3);
+            for (const ReportFinding *f : group)
+                flow.paragraph(QStringLiteral("\u2022 ") + f->message
+                                   + (f->waived.isEmpty() ? QString() : tr(" (waived: %1)").arg(f->waived)),
+                               Font::Body, Qt::black, 0, 1);
+            flow.space(4);
         }
     }
 

@@ -283,6 +283,43 @@ private slots:
         QVERIFY(svg.contains(QStringLiteral("<title>esx01.contoso.local")));
     }
 
+    void findingsGroupedByRule()
+    {
+        // Thousands of findings share a handful of rules: each rule's explanation
+        // is said once per severity, followed by every one of its findings.
+        const Topology t = test::generateTopology(test::GeneratorParams::small(), 3);
+        const QVector<Finding> findings = Validator::validate(t);
+        QHash<QString, int> perRule;
+        for (const Finding &f : findings)
+            ++perRule[f.rule + QLatin1Char('/') + severityName(f.severity)];
+        QVERIFY(std::any_of(perRule.cbegin(), perRule.cend(), [](int n) { return n > 1; }));
+        const DesignReport r = DesignReport::build(t, QString(), false);
+        const QString html = QString::fromUtf8(reportHtml(r));
+        const int start = html.indexOf(QStringLiteral("<section id=\"s4\">"));
+        const QString section = html.mid(start, html.indexOf(QStringLiteral("</section>"), start) - start);
+        QSet<QString> rules;
+        for (const ReportFinding &f : r.findings) {
+            QVERIFY2(section.contains(htmlEscaped(f.message)), qPrintable(f.message));
+            rules.insert(f.rule);
+        }
+        for (const QString &rule : rules) {
+            int severities = 0;
+            for (const char *sev : {"error", "warning", "info"})
+                severities += perRule.contains(rule + QLatin1Char('/') + QLatin1String(sev)) ? 1 : 0;
+            const ReportFinding &any = *std::find_if(r.findings.cbegin(), r.findings.cend(),
+                                                     [&](const ReportFinding &f) { return f.rule == rule; });
+            QCOMPARE(section.count(htmlEscaped(any.explanation)), severities);
+        }
+        // Each group says how many findings it has.
+        for (auto it = perRule.cbegin(); it != perRule.cend(); ++it) {
+            if (it.value() > 1)
+                QVERIFY2(section.contains(QStringLiteral("(%1), %2 findings")
+                                              .arg(it.key().section(QLatin1Char('/'), 0, 0))
+                                              .arg(it.value())),
+                         qPrintable(it.key()));
+        }
+    }
+
     void impactChartShowsTheWorstFailures()
     {
         test::GeneratorParams params = test::GeneratorParams::small();
