@@ -214,6 +214,7 @@ void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
 {
     // A chart paints through a scene; it is put in one of its own for this.
     QGraphicsScene scene;
+    scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
