@@ -113,7 +113,6 @@ QChart *ChartBuilders::capacity(const CapacitySeries &s, bool memory)
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.hosts));
     x->setLabelsAngle(s.hosts.size() > 6 ? -60 : 0);
-    x->setTruncateLabels(false); // host names whole (cut at 18 characters), not "e..."
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
@@ -146,7 +145,6 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.labels));
     x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
-    x->setTruncateLabels(false);
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
@@ -192,8 +190,6 @@ QChart *ChartBuilders::impact(const ImpactSeries &s, bool horizontal)
         std::reverse(labels.begin(), labels.end());
     x->append(labels);
     x->setLabelsAngle(!horizontal && s.labels.size() > 6 ? -60 : 0);
-    // Names whole (they are cut at 18 characters already), not "esx0...".
-    x->setTruncateLabels(!horizontal);
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
@@ -212,6 +208,13 @@ QSize ChartBuilders::impactReportSize(int elements)
 
 void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
 {
+    // On paper the category labels are whole (cut at 18 characters already):
+    // QtCharts cut them to "e..." at L, each try a rich-text layout. The dock
+    // keeps QtCharts' cutting (it is short).
+    for (QAbstractAxis *axis : chart->axes()) {
+        if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
+            categories->setTruncateLabels(false);
+    }
     // A chart paints through a scene; it is put in one of its own for this.
     QGraphicsScene scene;
     scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
