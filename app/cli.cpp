@@ -59,7 +59,12 @@ const cli::Command kCommands[] = {
                        "                                           hyperv, terraform, ansible) and reports;\n"
                        "                                           notes on what a format cannot express go\n"
                        "                                           to stderr (FILE: note: ...)\n"
-                       "    --hide-names                           reports: generic labels instead of names\n"
+                       "    --hide-names                           reports, pictures: generic labels instead\n"
+                       "                                           of host and VM names\n"
+                       "    --compact                              pictures: the compact rack view (empty\n"
+                       "                                           units collapsed, racks in a 4:3 grid)\n"
+                       "    --fail ID[,ID...]                      pictures: drawn as what-if draws these\n"
+                       "                                           hosts, racks and circuits failed\n"
                        "    --page a4|letter                       paginated reports: the page size\n"
                        "    --size WxH                             pictures: the size in pixels\n"
                        "  topology-designer export --list          the formats: name, extension, description\n"),

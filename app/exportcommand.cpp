@@ -19,13 +19,17 @@ struct ExportArgs
                               tr("Write to FILE instead of standard output."),
                               QStringLiteral("file")};
     QCommandLineOption sample{QStringLiteral("sample"), tr("Export the embedded sample layout.")};
-    QCommandLineOption hideNames{QStringLiteral("hide-names"), tr("Reports: generic labels instead of names.")};
+    QCommandLineOption hideNames{QStringLiteral("hide-names"),
+                                 tr("Reports and pictures: generic labels instead of names.")};
+    QCommandLineOption compact{QStringLiteral("compact"), tr("Pictures: the compact rack view.")};
+    QCommandLineOption fail{QStringLiteral("fail"), tr("Pictures: the what-if scenario of these failed elements."),
+                            QStringLiteral("ids")};
     QCommandLineOption page{QStringLiteral("page"), tr("Paginated reports: a4 or letter."), QStringLiteral("size")};
     QCommandLineOption size{QStringLiteral("size"), tr("Pictures: WIDTHxHEIGHT in pixels."), QStringLiteral("wxh")};
 
     explicit ExportArgs(const QStringList &arguments)
     {
-        parser.addOptions({list, to, output, sample, hideNames, page, size});
+        parser.addOptions({list, to, output, sample, hideNames, compact, fail, page, size});
         ok = parser.parse(arguments);
     }
     bool ok = false;
@@ -73,6 +77,9 @@ int exportLayout(const QStringList &arguments)
 
     ExportOptions options;
     options.hideNames = args.parser.isSet(args.hideNames);
+    options.compact = args.parser.isSet(args.compact);
+    for (const QString &ids : args.parser.values(args.fail))
+        options.fail += ids.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (args.parser.isSet(args.page)) {
         options.pageSize = args.parser.value(args.page).toLower();
         if (options.pageSize != QLatin1String("a4") && options.pageSize != QLatin1String("letter"))

@@ -20,6 +20,8 @@ struct ExportOptions
     bool hideNames = false;                  // reports: generic labels instead of host and VM names
     QString pageSize = QStringLiteral("a4"); // paginated reports: a4 | letter
     QSize imageSize;                         // svg/png: the picture's size (empty = as drawn)
+    bool compact = false;                    // svg/png: the compact rack view (empty units collapsed)
+    QStringList fail;                        // svg/png: hosts, racks, circuits failed as a what-if scenario
     // Long exports report how far they are (done of total steps); a false
     // return asks them to stop (write() then fails with "cancelled"). May be empty.
     std::function<bool(int done, int total)> progress;

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <numeric>
 
 namespace td {
 
@@ -133,15 +134,43 @@ CountSeries guestsPerCircuit(const Topology &t, const TopologyIndex &index)
 
 ImpactSeries singleFailureImpact(const Topology &t, const TopologyIndex &index)
 {
-    ImpactSeries s;
     const FailureAnalysis analysis(t, index);
-    for (const ScenarioResult &scenario : analysis.singleFailures()) {
+    return singleFailureImpact(t, index, analysis.singleFailures());
+}
+
+ImpactSeries singleFailureImpact(const Topology &t, const TopologyIndex &index, const QVector<ScenarioResult> &singles)
+{
+    ImpactSeries s;
+    for (const ScenarioResult &scenario : singles) {
         s.labels << index.nameOf(t, scenario.fail.value(0));
         s.down << scenario.guestsDown.size();
         s.restarted << scenario.restarts.size();
         s.stayDown << scenario.stayDown.size();
     }
     return s;
+}
+
+ImpactSeries worstImpacts(const ImpactSeries &all, int max)
+{
+    if (all.labels.size() <= max)
+        return all;
+    QVector<int> order(all.labels.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        if (all.stayDown.at(a) != all.stayDown.at(b))
+            return all.stayDown.at(a) > all.stayDown.at(b);
+        return all.down.at(a) > all.down.at(b);
+    });
+    order.resize(std::max(0, max));
+    std::sort(order.begin(), order.end());
+    ImpactSeries shown;
+    for (int i : order) {
+        shown.labels << all.labels.at(i);
+        shown.down << all.down.at(i);
+        shown.restarted << all.restarted.at(i);
+        shown.stayDown << all.stayDown.at(i);
+    }
+    return shown;
 }
 
 } // namespace td

@@ -9,6 +9,8 @@
 
 namespace td {
 
+struct ScenarioResult;
+
 // Per host, what is used against what is there, for one cluster.
 struct CapacitySeries
 {
@@ -39,6 +41,15 @@ struct ImpactSeries
     QVector<double> stayDown;
 };
 ImpactSeries singleFailureImpact(const Topology &topology, const TopologyIndex &index);
+// The same from single failures already analysed (FailureAnalysis::singleFailures).
+ImpactSeries
+singleFailureImpact(const Topology &topology, const TopologyIndex &index, const QVector<ScenarioResult> &singles);
+// A readable chart of many failures: the max elements whose loss hurts most
+// (most guests staying down, then most guests down; ties in the analysis's
+// order), kept in the analysis's order. All of them when there are no more than max.
+ImpactSeries worstImpacts(const ImpactSeries &all, int max);
+// How many failures a report or the charts dock shows at most.
+constexpr int kImpactChartMax = 40;
 
 // Per host vCPU and memory used (stacked by product) against cores and RAM,
 // one series per cluster in document order, then the hosts in no cluster.

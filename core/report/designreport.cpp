@@ -263,6 +263,14 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         if (!worstSingle || worse(s, *worstSingle))
             worstSingle = &s;
     }
+    const ImpactSeries allImpacts = singleFailureImpact(t, index, singles);
+    r.impact = worstImpacts(allImpacts, kImpactChartMax);
+    r.impactTotal = allImpacts.labels.size();
+    if (r.impact.labels.size() < r.impactTotal)
+        r.impactNote = tr("The %1 failures (of %2) that take the most guests down (staying down first); every "
+                          "failure is in the table below.")
+                           .arg(r.impact.labels.size())
+                           .arg(r.impactTotal);
     r.worstDoubles.header = scenarioHeader;
     const QVector<ScenarioResult> worst = analysis.worst(5, 2);
     const ScenarioResult *worstDouble = nullptr;

@@ -107,6 +107,11 @@ struct DesignReport
     QVector<SavedScenario> scenarios;
     ReportTable worstDoubles;
     QStringList worstDoubleSentences;
+    // The impact chart of the single failures: the worst kImpactChartMax of
+    // them (worstImpacts), and what it shows of how many.
+    ImpactSeries impact;
+    int impactTotal = 0; // single failures analysed
+    QString impactNote;  // "The 40 failures (of 620) ..." when some are left out
 
     // The rules that keep the design true in production (ApartSets).
     ReportTable apartSets;

@@ -1,9 +1,13 @@
 #include "report/reportexporters.h"
 
+#include "report/chartdata.h"
 #include "report/genericnames.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QIODevice>
+
+#include <thread>
 
 namespace td {
 
@@ -13,6 +17,73 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("td::ReportExporters", text);
 }
+
+// Charts drawn before the report is written (while it is built), handed to
+// the writer by what they show; one not drawn before is drawn when asked.
+class DrawnCharts final : public ReportChartRenderer
+{
+public:
+    explicit DrawnCharts(const ReportChartRenderer &renderer) : mRenderer(renderer) {}
+
+    void draw(const Topology &shown)
+    {
+        const TopologyIndex index(shown);
+        for (const CapacitySeries &s : capacityByCluster(shown, index)) {
+            for (const bool memory : {false, true})
+                mDrawn[capacityKey(s, memory)] << mRenderer.capacitySvg(s, memory);
+        }
+        for (const CountSeries &s : {guestsPerRack(shown, index), guestsPerCircuit(shown, index)})
+            mDrawn[countKey(s)] << mRenderer.countSvg(s);
+        const ImpactSeries impact = worstImpacts(singleFailureImpact(shown, index), kImpactChartMax);
+        if (!impact.labels.isEmpty())
+            mDrawn[impactKey(impact)] << mRenderer.impactSvg(impact);
+    }
+
+    QString capacitySvg(const CapacitySeries &s, bool memory) const override
+    {
+        const QString svg = take(capacityKey(s, memory));
+        return svg.isNull() ? mRenderer.capacitySvg(s, memory) : svg;
+    }
+    QString countSvg(const CountSeries &s) const override
+    {
+        const QString svg = take(countKey(s));
+        return svg.isNull() ? mRenderer.countSvg(s) : svg;
+    }
+    QString impactSvg(const ImpactSeries &s) const override
+    {
+        const QString svg = take(impactKey(s));
+        return svg.isNull() ? mRenderer.impactSvg(s) : svg;
+    }
+
+private:
+    // What a chart shows, as a key (two charts showing the same are the same chart).
+    static QString capacityKey(const CapacitySeries &s, bool memory)
+    {
+        return QStringLiteral("capacity\x1f%1\x1f%2\x1f%3")
+            .arg(memory)
+            .arg(s.cluster, s.hosts.join(QLatin1Char('\x1f')));
+    }
+    static QString countKey(const CountSeries &s)
+    {
+        QStringList values;
+        for (double v : s.values)
+            values << QString::number(v);
+        return QStringLiteral("count\x1f%1\x1f%2\x1f%3")
+            .arg(s.title, s.labels.join(QLatin1Char('\x1f')), values.join(QLatin1Char(',')));
+    }
+    static QString impactKey(const ImpactSeries &s)
+    {
+        return QStringLiteral("impact\x1f") + s.labels.join(QLatin1Char('\x1f'));
+    }
+    QString take(const QString &key) const
+    {
+        auto it = mDrawn.find(key);
+        return it == mDrawn.end() || it->isEmpty() ? QString() : it->takeFirst();
+    }
+
+    const ReportChartRenderer &mRenderer;
+    mutable QHash<QString, QStringList> mDrawn;
+};
 
 } // namespace
 
@@ -33,8 +104,19 @@ QString HtmlReportExporter::description() const
 
 bool HtmlReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
-    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
-    return writeAll(out, reportHtml(report, mCharts.get()), error);
+    if (!mCharts) {
+        const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
+        return writeAll(out, reportHtml(report, nullptr), error);
+    }
+    // The charts are drawn on this thread (QtCharts needs the GUI thread)
+    // while the report is built on another: at L they take about as long.
+    DesignReport report;
+    std::thread builder(
+        [&] { report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames); });
+    DrawnCharts charts(*mCharts);
+    charts.draw(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
+    builder.join();
+    return writeAll(out, reportHtml(report, &charts), error);
 }
 
 QString MarkdownReportExporter::description() const

@@ -1,6 +1,7 @@
 #include "report/reportwriters.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 
@@ -48,7 +49,7 @@ figure.rack svg{width:100%;height:auto;max-width:240px}
 .chart svg{width:100%;height:auto;max-width:900px}
 .finding{border-left:5px solid var(--info);background:var(--soft);padding:.4em .8em;margin:.6em 0}
 .finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
-.finding .msg{font-weight:600;margin:.1em 0}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
+.finding .msg{font-weight:600;margin:.1em 0}.finding ul{margin:.3em 0;padding-left:1.3em}.finding .waived{font-weight:400}.finding p{margin:.2em 0}.finding .src{color:var(--muted);font-size:.85em}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;vertical-align:middle;margin-right:.3em}
 .counts span{margin-right:1em}
 pre.script{background:var(--soft);border:1px solid var(--line);padding:.6em;overflow-x:auto;font-size:.8em;white-space:pre}
@@ -56,6 +57,24 @@ pre.script{background:var(--soft);border:1px solid var(--line);padding:.6em;over
 @media print{body{max-width:none;padding:0;font-size:10pt}pre.script{white-space:pre-wrap;overflow:visible}section{break-before:page}.scroll{overflow:visible}
 thead{display:table-header-group}tr,figure,.finding{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
+
+// Whether a character needs escaping in HTML text (see htmlEscaped).
+bool needsEscape(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == '&' || u == '<' || u == '>' || u == '"' || u == '\'' || (u < 0x20 && u != '\n' && u != '\t');
+}
+
+// Appends text escaped as htmlEscaped does, without a copy when nothing needs escaping.
+void appendEscaped(QString &out, const QString &text)
+{
+    const auto plain = std::find_if(text.cbegin(), text.cend(), needsEscape);
+    if (plain == text.cend()) {
+        out += text;
+        return;
+    }
+    out += htmlEscaped(text);
+}
 
 struct Html
 {
@@ -67,20 +86,33 @@ struct Html
     }
     Html &operator<<(const char *s)
     {
-        out += QString::fromUtf8(s);
+        // Most literals are ASCII: appended without a temporary string.
+        const char *p = s;
+        while (*p && static_cast<unsigned char>(*p) < 0x80)
+            ++p;
+        if (*p)
+            out += QString::fromUtf8(s);
+        else
+            out += QLatin1String(s, static_cast<qsizetype>(p - s));
         return *this;
     }
     Html &text(const QString &s)
     {
-        out += htmlEscaped(s);
+        appendEscaped(out, s);
         return *this;
     }
 };
 
+// A number (right-aligned in tables): what QString::toDouble takes, tried
+// only when every character could be part of one (names are not parsed).
 bool numeric(const QString &cell)
 {
     if (cell.isEmpty())
         return false;
+    for (const QChar c : cell) {
+        if (!c.isDigit() && !QStringView(u".+-eEinfaINFA \t\n\r\v\f").contains(c))
+            return false;
+    }
     bool ok = false;
     cell.toDouble(&ok);
     return ok;
@@ -95,7 +127,7 @@ void htmlTable(Html &h, const ReportTable &table)
     for (const QStringList &row : table.rows) {
         h << "<tr>";
         for (const QString &c : row)
-            h << (numeric(c) ? "<td class=\"num\">" : "<td>") << htmlEscaped(c) << "</td>";
+            (h << (numeric(c) ? "<td class=\"num\">" : "<td>")).text(c) << "</td>";
         h << "</tr>\n";
     }
     h << "</tbody></table></div>\n";
@@ -133,6 +165,38 @@ QString anchorOf(int section)
 }
 
 } // namespace
+
+ReportTable impactTable(const ImpactSeries &s)
+{
+    ReportTable t;
+    t.header = QStringList{tr("Failure"), tr("Guests down"), tr("Restarted by HA"), tr("Staying down")};
+    for (int i = 0; i < s.labels.size(); ++i)
+        t.rows << QStringList{s.labels.at(i), QString::number(s.down.at(i)), QString::number(s.restarted.at(i)),
+                              QString::number(s.stayDown.at(i))};
+    return t;
+}
+
+QVector<QVector<const ReportFinding *>> findingsByRule(const QVector<ReportFinding> &findings, Severity severity)
+{
+    QVector<QVector<const ReportFinding *>> groups;
+    QHash<QString, int> groupOf;
+    for (const ReportFinding &f : findings) {
+        if (f.severity != severity)
+            continue;
+        auto it = groupOf.find(f.rule);
+        if (it == groupOf.end()) {
+            it = groupOf.insert(f.rule, groups.size());
+            groups.append(QVector<const ReportFinding *>());
+        }
+        groups[*it].append(&f);
+    }
+    return groups;
+}
+
+QString findingsCount(int n)
+{
+    return n == 1 ? tr("1 finding") : tr("%1 findings").arg(n);
+}
 
 QString htmlEscaped(const QString &text)
 {
@@ -327,21 +391,23 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
     if (r.findings.isEmpty())
         h << "<p>" << htmlEscaped(tr("The placement rules find nothing to report.")) << "</p>\n";
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
-        bool any = false;
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
-            if (!any)
-                h << "<h3>" << htmlEscaped(tr(severityHeading(sev))) << "</h3>\n";
-            any = true;
-            h << "<div class=\"finding " << severityName(sev) << "\"><p class=\"msg\">" << htmlEscaped(f.message)
-              << "</p><p><strong>" << htmlEscaped(f.title) << "</strong> (" << htmlEscaped(f.rule) << "). "
-              << htmlEscaped(f.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + f.source)
-              << "</p>";
-            if (!f.waived.isEmpty())
-                h << "<p class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
-                  << htmlEscaped(f.waived) << "</p>";
-            h << "</div>\n";
+        const QVector<QVector<const ReportFinding *>> groups = findingsByRule(r.findings, sev);
+        if (!groups.isEmpty())
+            h << "<h3>" << htmlEscaped(tr(severityHeading(sev))) << "</h3>\n";
+        for (const QVector<const ReportFinding *> &group : groups) {
+            const ReportFinding &first = *group.first();
+            h << "<div class=\"finding " << severityName(sev) << "\"><p><strong>" << htmlEscaped(first.title)
+              << "</strong> (" << htmlEscaped(first.rule) << "), " << htmlEscaped(findingsCount(group.size())) << ". "
+              << htmlEscaped(first.explanation) << "</p><p class=\"src\">" << htmlEscaped(tr("Source: ") + first.source)
+              << "</p>\n<ul>\n";
+            for (const ReportFinding *f : group) {
+                h << "<li>" << htmlEscaped(f->message);
+                if (!f->waived.isEmpty())
+                    h << " <span class=\"waived\"><strong>" << htmlEscaped(tr("Waived:")) << "</strong> "
+                      << htmlEscaped(f->waived) << "</span>";
+                h << "</li>\n";
+            }
+            h << "</ul></div>\n";
         }
     }
     if (!r.waivers.rows.isEmpty()) {
@@ -359,6 +425,16 @@ QByteArray reportHtml(const DesignReport &r, const ReportChartRenderer *charts)
       << htmlEscaped(tr("What each single host, rack and circuit failure takes down, what vSphere/Hyper-V HA "
                         "restarts and where, and what stays down."))
       << "</p>\n";
+    if (!r.impact.labels.isEmpty()) {
+        h << "<h3>" << htmlEscaped(tr("Impact of each single failure")) << "</h3>\n";
+        if (!r.impactNote.isEmpty())
+            h << "<p>" << htmlEscaped(r.impactNote) << "</p>\n";
+        if (charts)
+            h << "<div class=\"chart\">" << charts->impactSvg(r.impact) << "</div>\n";
+        else
+            htmlTable(h, impactTable(r.impact));
+        h << "<h3>" << htmlEscaped(tr("Every single failure")) << "</h3>\n";
+    }
     htmlTable(h, r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         h << "<h3>" << htmlEscaped(tr("Saved scenario: %1").arg(sc.name)) << "</h3>\n<p>" << htmlEscaped(sc.sentence)
@@ -542,22 +618,23 @@ QByteArray reportMarkdown(const DesignReport &r)
         out += QLatin1Char(' ') + md(tr("Waived: %1.").arg(r.waived));
     out += QStringLiteral("\n\n");
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
-        bool any = false;
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
-            if (!any)
-                out += QStringLiteral("### ") + md(tr(severityHeading(sev))) + QStringLiteral("\n\n");
-            any = true;
-            out += QStringLiteral("- **") + md(f.message) + QStringLiteral("**  \n  ") + md(f.title)
-                 + QStringLiteral(" (`") + f.rule + QStringLiteral("`). ") + md(f.explanation)
-                 + QStringLiteral("  \n  ") + md(tr("Source: ") + f.source);
-            if (!f.waived.isEmpty())
-                out += QStringLiteral("  \n  **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f.waived);
+        const QVector<QVector<const ReportFinding *>> groups = findingsByRule(r.findings, sev);
+        if (!groups.isEmpty())
+            out += QStringLiteral("### ") + md(tr(severityHeading(sev))) + QStringLiteral("\n\n");
+        for (const QVector<const ReportFinding *> &group : groups) {
+            const ReportFinding &first = *group.first();
+            out += QStringLiteral("**") + md(first.title) + QStringLiteral("** (`") + first.rule
+                 + QStringLiteral("`), ") + md(findingsCount(group.size())) + QStringLiteral(". ")
+                 + md(first.explanation) + QStringLiteral("  \n") + md(tr("Source: ") + first.source)
+                 + QStringLiteral("\n\n");
+            for (const ReportFinding *f : group) {
+                out += QStringLiteral("- ") + md(f->message);
+                if (!f->waived.isEmpty())
+                    out += QStringLiteral(" **") + md(tr("Waived:")) + QStringLiteral("** ") + md(f->waived);
+                out += QLatin1Char('\n');
+            }
             out += QLatin1Char('\n');
         }
-        if (any)
-            out += QLatin1Char('\n');
     }
     if (!r.waivers.rows.isEmpty()) {
         out += QStringLiteral("### ") + md(tr("Waivers")) + QStringLiteral("\n\n");
@@ -565,6 +642,13 @@ QByteArray reportMarkdown(const DesignReport &r)
     }
 
     section(4);
+    if (!r.impact.labels.isEmpty()) {
+        out += QStringLiteral("### ") + md(tr("Impact of each single failure")) + QStringLiteral("\n\n");
+        if (!r.impactNote.isEmpty())
+            out += md(r.impactNote) + QStringLiteral("\n\n");
+        mdTable(out, impactTable(r.impact));
+        out += QStringLiteral("### ") + md(tr("Every single failure")) + QStringLiteral("\n\n");
+    }
     mdTable(out, r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         out += QStringLiteral("### ") + md(tr("Saved scenario: %1").arg(sc.name)) + QStringLiteral("\n\n")

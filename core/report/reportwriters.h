@@ -17,6 +17,8 @@ public:
     // Per host vCPU (memory = false) or memory used, stacked by product, with the capacity line.
     virtual QString capacitySvg(const CapacitySeries &series, bool memory) const = 0;
     virtual QString countSvg(const CountSeries &series) const = 0;
+    // Per failed element: guests down, restarted by HA, staying down.
+    virtual QString impactSvg(const ImpactSeries &series) const = 0;
 };
 
 // The design report as one self-contained HTML file: inline CSS and SVG, no
@@ -33,6 +35,16 @@ QString rackElevationSvg(const RackElevation &rack);
 
 // Text escaped for HTML/XML content and attribute values (& < > " ').
 QString htmlEscaped(const QString &text);
+
+// The figures of the failure-impact chart as a table (Markdown; HTML without charts).
+ReportTable impactTable(const ImpactSeries &series);
+
+// The findings of one severity by rule, the rules in the order they first
+// appear: the rule's title, explanation and source are said once for all of
+// its findings (at L thousands share a handful of rules).
+QVector<QVector<const ReportFinding *>> findingsByRule(const QVector<ReportFinding> &findings, Severity severity);
+// "1 finding", "12 findings".
+QString findingsCount(int n);
 
 // The report's section headings, in order (the tables of contents share them).
 QStringList reportSectionTitles(const DesignReport &report);

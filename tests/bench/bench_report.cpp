@@ -2,6 +2,7 @@
 // takes beyond loading (the layout is generated in memory), and peak memory.
 // Not a pass/fail test: read the figures. Run: build/tests/bench/bench_report [out-dir [formats]]
 #include "export/exporter.h"
+#include "report/designreport.h"
 #include "report/uiexporters.h"
 #include "topologygenerator.h"
 
@@ -47,6 +48,16 @@ int main(int argc, char *argv[])
     std::printf("L: %lld hosts, %lld racks, %lld guests; memory after generating: %ld MB\n",
                 static_cast<long long>(topology.hosts.size()), static_cast<long long>(topology.racks.size()),
                 static_cast<long long>(topology.guests.size()), peakRssMb());
+    {
+        // The report's content model alone (every report format but CSV and the pictures builds it).
+        QElapsedTimer timer;
+        const double cpu0 = cpuMs();
+        timer.start();
+        const DesignReport report = DesignReport::build(topology, QStringLiteral("L.topo.yaml"), false);
+        std::printf("%-9s %8.0f ms (CPU %6.0f ms)  the content model (DesignReport::build), %lld findings\n", "model",
+                    static_cast<double>(timer.nsecsElapsed()) / 1e6, cpuMs() - cpu0,
+                    static_cast<long long>(report.findings.size()));
+    }
     const QStringList formats = argc > 2 ? QString::fromLocal8Bit(argv[2]).split(QLatin1Char(','))
                                          : QStringList{QStringLiteral("csv"),  QStringLiteral("markdown"),
                                                        QStringLiteral("html"), QStringLiteral("pdf"),

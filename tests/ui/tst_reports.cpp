@@ -100,6 +100,42 @@ class TestReports : public QObject
 private slots:
     void initTestCase() { registerUiExporters(); }
 
+    void impactChartInHtmlAndPdf()
+    {
+        const Topology t = sample();
+        // HTML: a QtCharts chart inline, its legend and every failed rack's name as SVG text.
+        const QString html = QString::fromUtf8(exportAs(QStringLiteral("html"), t));
+        const int at = html.indexOf(QStringLiteral("<h3>Impact of each single failure</h3>"));
+        QVERIFY(at > 0);
+        QVERIFY(at > html.indexOf(QStringLiteral("5. Failure analysis")));
+        const int svgStart = html.indexOf(QStringLiteral("<svg"), at);
+        const int svgEnd = html.indexOf(QStringLiteral("</svg>"), svgStart);
+        QVERIFY(svgStart > 0 && svgEnd > svgStart);
+        QVERIFY(svgStart < html.indexOf(QStringLiteral("<h3>Every single failure</h3>")));
+        const QString svg = html.mid(svgStart, svgEnd - svgStart);
+        for (const char *legend : {"Guests down", "Restarted by HA", "Staying down"})
+            QVERIFY2(svg.contains(QLatin1String(legend)), legend);
+        for (const Rack &rack : t.racks)
+            QVERIFY2(svg.contains(QStringLiteral(">") + rack.name.toHtmlEscaped()), qPrintable(rack.name));
+
+        // PDF: the chart drawn as vectors with its text, in the failure analysis chapter.
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("impact.pdf")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(exportAs(QStringLiteral("pdf"), t));
+        f.close();
+        QByteArray raw;
+        QString why;
+        QVERIFY2(run("pdftotext", {f.fileName(), QStringLiteral("-")}, &raw, &why), qPrintable(why));
+        const QString text = normalized(QString::fromUtf8(raw));
+        const int chapter = text.lastIndexOf(QStringLiteral("5. Failure analysis"));
+        const int heading = text.indexOf(QStringLiteral("Impact of each single failure"), chapter);
+        QVERIFY(chapter > 0 && heading > chapter);
+        for (const char *legend : {"Guests down", "Restarted by HA", "Staying down"})
+            QVERIFY2(text.indexOf(QLatin1String(legend), heading) > heading, legend);
+        QVERIFY(text.indexOf(QStringLiteral("Every single failure"), heading) > heading);
+    }
+
     void pdfHoldsTheFindingsHostsAndPageNumbers()
     {
         const Topology t = withFindings();
@@ -207,6 +243,42 @@ private slots:
             QVERIFY2(text.contains(r.name), qPrintable(r.name));
     }
 
+    void svgCompactOption()
+    {
+        // export --compact: the compact rack view, one "U1-19 empty" band per run of empty units.
+        const Topology t = sample();
+        ExportOptions options;
+        options.compact = true;
+        const QString compact = QString::fromUtf8(exportAs(QStringLiteral("svg"), t, options));
+        const QString normal = QString::fromUtf8(exportAs(QStringLiteral("svg"), t));
+        const QRegularExpression band(QStringLiteral(">\\s*U\\d+(-\\d+)? empty\\s*<"));
+        QCOMPARE(normal.count(band), 0);
+        QVERIFY(compact.count(band) >= t.racks.size()); // every sample rack has empty units
+        for (const Rack &rack : t.racks)
+            QVERIFY2(compact.contains(rack.name), qPrintable(rack.name));
+    }
+
+    void svgWhatIfOption()
+    {
+        // export --fail: the picture draws the scenario as what-if mode does (HA restarts tagged "→ host").
+        const Topology t = sample();
+        ExportOptions options;
+        options.fail = QStringList{t.racks.first().id.str()};
+        const QString svg = QString::fromUtf8(exportAs(QStringLiteral("svg"), t, options));
+        const QString plain = QString::fromUtf8(exportAs(QStringLiteral("svg"), t));
+        QVERIFY(!svg.isEmpty());
+        QVERIFY(svg.contains(QStringLiteral("\u2192 ")));
+        QVERIFY(!plain.contains(QStringLiteral("\u2192 ")));
+        // An id that is no host, rack or circuit: refused with the reason.
+        const Exporter *e = ExporterRegistry::instance().find(QStringLiteral("svg"));
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        options.fail = QStringList{QStringLiteral("no-such-rack")};
+        QVERIFY(!e->write(ExportInput{t, QStringLiteral("site.topo.yaml"), options}, buffer, nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("'no-such-rack' is not a host, rack or circuit")), qPrintable(error));
+    }
+
     void pngAtTheChosenSize()
     {
         ExportOptions options;
@@ -233,8 +305,8 @@ private slots:
         QVERIFY(!page.contains("http"));
         QVERIFY(!page.contains("<script"));
         QVERIFY(!page.contains("<?xml"));
-        // Racks, then two capacity charts per cluster and the two count charts.
-        QCOMPARE(page.count("<svg"), t.racks.size() + 2 * t.clusters.size() + 2);
+        // Racks, the failure-impact chart, then two capacity charts per cluster and the two count charts.
+        QCOMPARE(page.count("<svg"), t.racks.size() + 1 + 2 * t.clusters.size() + 2);
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("report.html")));
         QVERIFY(f.open(QIODevice::WriteOnly));

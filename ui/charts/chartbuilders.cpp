@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QGraphicsScene>
+#include <QHorizontalBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
@@ -155,11 +156,18 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     return chart;
 }
 
-QChart *ChartBuilders::impact(const ImpactSeries &s)
+QChart *ChartBuilders::impact(const ImpactSeries &s, bool horizontal)
 {
     auto *chart = new QChart;
     setupChart(chart, tr("Impact of each single failure"));
-    auto *bars = new QBarSeries;
+    QAbstractBarSeries *bars = horizontal ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
+                                          : static_cast<QAbstractBarSeries *>(new QBarSeries);
+    // Horizontal bars are drawn from the bottom up: reversed, the first element is on top.
+    auto ordered = [horizontal](QVector<double> values) {
+        if (horizontal)
+            std::reverse(values.begin(), values.end());
+        return values;
+    };
     double top = 0;
     const std::pair<QString, const QVector<double> *> sets[] = {{tr("Guests down"), &s.down},
                                                                 {tr("Restarted by HA"), &s.restarted},
@@ -168,7 +176,7 @@ QChart *ChartBuilders::impact(const ImpactSeries &s)
     for (int i = 0; i < 3; ++i) {
         auto *set = new QBarSet(sets[i].first);
         set->setColor(colors[i]);
-        for (double v : *sets[i].second) {
+        for (double v : ordered(*sets[i].second)) {
             *set << v;
             top = std::max(top, v);
         }
@@ -177,23 +185,39 @@ QChart *ChartBuilders::impact(const ImpactSeries &s)
     bars->setBarWidth(0.8);
     chart->addSeries(bars);
     auto *x = new QBarCategoryAxis;
-    x->append(uniqueLabels(s.labels));
-    x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    QStringList labels = uniqueLabels(s.labels);
+    if (horizontal)
+        std::reverse(labels.begin(), labels.end());
+    x->append(labels);
+    x->setLabelsAngle(!horizontal && s.labels.size() > 6 ? -60 : 0);
     auto *y = new QValueAxis;
     y->setRange(0, niceMax(top * 1.05));
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("Guests"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(y, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
     return chart;
 }
 
+QSize ChartBuilders::impactReportSize(int elements)
+{
+    return QSize(900, 110 + std::max(elements, 3) * 22);
+}
+
 void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
 {
+    // On paper the category labels are whole (cut at 18 characters already):
+    // QtCharts cut them to "e..." at L, each try a rich-text layout. The dock
+    // keeps QtCharts' cutting (it is short).
+    for (QAbstractAxis *axis : chart->axes()) {
+        if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
+            categories->setTruncateLabels(false);
+    }
     // A chart paints through a scene; it is put in one of its own for this.
     QGraphicsScene scene;
+    scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
@@ -251,6 +275,12 @@ QString QtChartRenderer::countSvg(const CountSeries &series) const
 {
     std::unique_ptr<QChart> chart(ChartBuilders::counts(series, series.title));
     return inlineSvg(ChartBuilders::svg(chart.get(), ChartBuilders::reportSize(series.labels.size())));
+}
+
+QString QtChartRenderer::impactSvg(const ImpactSeries &series) const
+{
+    std::unique_ptr<QChart> chart(ChartBuilders::impact(series, true));
+    return inlineSvg(ChartBuilders::svg(chart.get(), ChartBuilders::impactReportSize(series.labels.size())));
 }
 
 } // namespace td

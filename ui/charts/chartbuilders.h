@@ -21,8 +21,12 @@ namespace ChartBuilders {
 QChart *capacity(const CapacitySeries &series, bool memory);
 // One bar per label.
 QChart *counts(const CountSeries &series, const QString &axisTitle);
-// Per failed element: guests down, restarted by HA, staying down (grouped bars).
-QChart *impact(const ImpactSeries &series);
+// Per failed element: guests down, restarted by HA, staying down (grouped
+// bars). Horizontal (a report): one row per element, its name read whole
+// on the left, the first element on top.
+QChart *impact(const ImpactSeries &series, bool horizontal = false);
+// A report size for the horizontal impact chart of n elements.
+QSize impactReportSize(int elements);
 // Paints a chart into rect of any painter (PDF, SVG, image) as vectors.
 void paint(QChart *chart, QPainter *painter, const QRectF &rect);
 // The chart as an SVG document of this size.
@@ -38,6 +42,7 @@ class QtChartRenderer final : public ReportChartRenderer
 public:
     QString capacitySvg(const CapacitySeries &series, bool memory) const override;
     QString countSvg(const CountSeries &series) const override;
+    QString impactSvg(const ImpactSeries &series) const override;
 };
 
 } // namespace td

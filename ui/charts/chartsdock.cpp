@@ -189,29 +189,12 @@ void ChartsPanel::showChart()
         if (mImpact.labels.isEmpty()) {
             note = tr("The layout has no hosts, racks or circuits.");
         } else {
-            // A readable chart: at most the 40 elements whose loss hurts most (staying down, then down).
-            constexpr int kMax = 40;
-            ImpactSeries shown = mImpact;
-            if (shown.labels.size() > kMax) {
-                QVector<int> order(mImpact.labels.size());
-                std::iota(order.begin(), order.end(), 0);
-                std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-                    if (mImpact.stayDown.at(a) != mImpact.stayDown.at(b))
-                        return mImpact.stayDown.at(a) > mImpact.stayDown.at(b);
-                    return mImpact.down.at(a) > mImpact.down.at(b);
-                });
-                order.resize(kMax);
-                std::sort(order.begin(), order.end());
-                shown = ImpactSeries();
-                for (int i : order) {
-                    shown.labels << mImpact.labels.at(i);
-                    shown.down << mImpact.down.at(i);
-                    shown.restarted << mImpact.restarted.at(i);
-                    shown.stayDown << mImpact.stayDown.at(i);
-                }
-                note =
-                    tr("The %1 failures (of %2) that take the most guests down.").arg(kMax).arg(mImpact.labels.size());
-            }
+            // A readable chart: at most the elements whose loss hurts most (core's choice).
+            const ImpactSeries shown = worstImpacts(mImpact, kImpactChartMax);
+            if (shown.labels.size() < mImpact.labels.size())
+                note = tr("The %1 failures (of %2) that take the most guests down.")
+                           .arg(shown.labels.size())
+                           .arg(mImpact.labels.size());
             chart = ChartBuilders::impact(shown);
         }
     } else {

@@ -9,11 +9,13 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QSvgRenderer>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <unordered_map>
 
 namespace td {
 
@@ -25,12 +27,15 @@ QString tr(const char *text)
 }
 
 enum class Font { Body, Bold, Small, SmallBold, H1, H2, Title, Subtitle, Footer, Mono, Count };
-enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit };
+enum class ChartKind { Vcpu, Memory, PerRack, PerCircuit, Impact };
 
-// One thing to paint on a page, in device pixels.
+// One thing to paint on a page, in device pixels. A Line is drawn with the
+// page's other lines of its colour in one path, after the rest of the page.
 struct Op
 {
-    enum class Kind { Text, Fill, Line, Rack, Chart };
+    // Text: flags 0 = one line (Flow::shaped), else drawn in rect with these
+    // flags; Wrapped: lines of Flow::wrapped.
+    enum class Kind { Text, Wrapped, Fill, Line, Rack, Chart };
     Kind kind = Kind::Text;
     QRectF rect;
     QString text;
@@ -68,6 +73,32 @@ public:
     }
 
     double pt(double points) const { return points * mK; }
+
+    // One line of text shaped once, whatever the number of times it is
+    // measured and drawn (a table repeats product, rack and host names
+    // thousands of times): its layout is cached by font and text.
+    const QTextLayout &shaped(Font f, const QString &text)
+    {
+        auto &cache = mShaped[static_cast<int>(f)];
+        auto it = cache.find(text);
+        if (it == cache.end()) {
+            auto layout = std::make_unique<QTextLayout>(text, font(f), mDevice);
+            layout->setCacheEnabled(true);
+            layout->beginLayout();
+            QTextLine line = layout->createLine();
+            line.setLineWidth(1e9);
+            layout->endLayout();
+            it = cache.emplace(text, std::move(layout)).first;
+        }
+        return *it->second;
+    }
+    // The advance of one line of text (cached with its shape).
+    double advance(Font f, const QString &text)
+    {
+        if (text.isEmpty())
+            return 0.0;
+        return shaped(f, text).lineAt(0).naturalTextWidth();
+    }
     const QFont &font(Font f) const { return mFonts.at(static_cast<int>(f)); }
     const QFontMetricsF &metrics(Font f) const { return *mMetrics.at(static_cast<int>(f)); }
     QVector<QVector<Op>> &pages() { return mPages; }
@@ -90,35 +121,64 @@ public:
     void space(double points) { mY += pt(points); }
     void add(const Op &op) { mPages.last().append(op); }
 
-    // Word wrap, or wrap anywhere when one word is wider than w (a long host name).
-    int wrapFlag(const QString &text, Font f, double w) const
+    // Text in lines at most w wide: broken at word boundaries, or anywhere in
+    // a word wider than w (a long host name). Laid out once for its height
+    // and its painting (cached by font and text, with its width).
+    const QTextLayout &wrapped(Font f, const QString &text, double w, double *height = nullptr)
     {
-        const QFontMetricsF &m = metrics(f);
-        for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            if (m.horizontalAdvance(word) > w)
-                return Qt::TextWrapAnywhere;
+        auto &cache = mWrapped[static_cast<int>(f)];
+        auto it = cache.find(text);
+        if (it == cache.end() || it->second.width != w) {
+            QString lines = text;
+            lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
+            auto layout = std::make_unique<QTextLayout>(lines, font(f), mDevice);
+            QTextOption option(Qt::AlignLeft);
+            option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+            layout->setTextOption(option);
+            layout->setCacheEnabled(true);
+            double y = 0;
+            layout->beginLayout();
+            for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+                line.setLineWidth(w);
+                line.setPosition(QPointF(0, y));
+                y += line.height();
+            }
+            layout->endLayout();
+            Wrapped entry{w, std::max(y, metrics(f).height()), std::move(layout)};
+            if (it == cache.end())
+                it = cache.emplace(text, std::move(entry)).first;
+            else
+                it->second = std::move(entry);
         }
-        return Qt::TextWordWrap;
+        if (height)
+            *height = it->second.height;
+        return *it->second.layout;
     }
-    double textHeight(const QString &text, Font f, double w) const
+    // Whether text takes more than one line in w.
+    bool wraps(Font f, const QString &text, double w)
     {
-        const QFontMetricsF &m = metrics(f);
-        if (m.horizontalAdvance(text) <= w && !text.contains(QLatin1Char('\n')))
-            return m.height();
-        return m.boundingRect(QRectF(0, 0, w, 1e9), wrapFlag(text, f, w), text).height();
+        return advance(f, text) > w || text.contains(QLatin1Char('\n'));
+    }
+    double textHeight(const QString &text, Font f, double w)
+    {
+        if (!wraps(f, text, w))
+            return metrics(f).height();
+        double h = 0;
+        wrapped(f, text, w, &h);
+        return h;
     }
 
     void paragraph(const QString &text,
                    Font f = Font::Body,
                    const QColor &color = Qt::black,
                    double before = 0,
-                   double after = 4,
-                   int align = Qt::AlignLeft)
+                   double after = 4)
     {
         space(before);
         const double h = textHeight(text, f, width());
         ensure(h);
-        add(Op{Op::Kind::Text, QRectF(0, mY, width(), h), text, f, align | wrapFlag(text, f, width()), color, 0, {}});
+        const bool lines = wraps(f, text, width());
+        add(Op{lines ? Op::Kind::Wrapped : Op::Kind::Text, QRectF(0, mY, width(), h), text, f, 0, color, 0, {}});
         mY += h;
         space(after);
     }
@@ -146,7 +206,6 @@ public:
         if (columns == 0)
             return;
         const double pad = pt(2);
-        const QFontMetricsF &body = metrics(Font::Small);
         const QFontMetricsF &head = metrics(Font::SmallBold);
         QVector<double> natural(columns, 0.0), minimum(columns, 0.0);
         for (int c = 0; c < columns; ++c) {
@@ -155,12 +214,12 @@ public:
                 minimum[c] = std::max(minimum[c], head.horizontalAdvance(word));
         }
         // Each cell measured once (the widths decide wrapping too).
-        QVector<float> advance(t.rows.size() * columns, 0.0f);
+        QVector<float> advances(t.rows.size() * columns, 0.0f);
         for (int r = 0; r < t.rows.size(); ++r) {
             const QStringList &row = t.rows.at(r);
             for (int c = 0; c < columns && c < row.size(); ++c) {
-                const double a = row.at(c).isEmpty() ? 0.0 : body.horizontalAdvance(row.at(c));
-                advance[r * columns + c] = static_cast<float>(a);
+                const double a = advance(Font::Small, row.at(c));
+                advances[r * columns + c] = static_cast<float>(a);
                 natural[c] = std::max(natural[c], a);
             }
         }
@@ -203,7 +262,7 @@ public:
 
         // The advance of a cell: cached for body rows (row >= 0), measured for the header.
         auto width = [&](int row, int c, const QString &text, Font f) {
-            return row >= 0 ? static_cast<double>(advance.at(row * columns + c)) : metrics(f).horizontalAdvance(text);
+            return row >= 0 ? static_cast<double>(advances.at(row * columns + c)) : advance(f, text);
         };
         auto rowHeight = [&](int row, const QStringList &cells, Font f) {
             double h = metrics(f).height();
@@ -219,24 +278,28 @@ public:
             for (int c = 0; c < columns && c < cells.size(); ++c) {
                 if (cells.at(c).isEmpty())
                     continue;
-                // 0 = one line (painted without a layout: the fast path).
-                const int wrap = width(row, c, cells.at(c), f) > w[c] ? wrapFlag(cells.at(c), f, w[c]) : 0;
-                add(Op{Op::Kind::Text,
+                const bool lines = width(row, c, cells.at(c), f) > w[c];
+                add(Op{lines ? Op::Kind::Wrapped : Op::Kind::Text,
                        QRectF(x[c] + pad, mY + pad, w[c], h - 2 * pad),
                        cells.at(c),
                        f,
-                       wrap ? int(Qt::AlignLeft | Qt::AlignTop) | wrap : 0,
+                       0,
                        Qt::black,
                        0,
                        {}});
             }
             add(Op{Op::Kind::Line, QRectF(0, mY + h, x.last(), 0), {}, f, 0, line, 0, {}});
-            for (int c = 0; c <= columns; ++c)
-                add(Op{Op::Kind::Line, QRectF(x[c], mY, 0, h), {}, f, 0, line, 0, {}});
             mY += h;
+        };
+        // The column rules, from the header to the last row of each page.
+        double segmentTop = mY;
+        auto closeSegment = [&] {
+            for (int c = 0; c <= columns; ++c)
+                add(Op{Op::Kind::Line, QRectF(x[c], segmentTop, 0, mY - segmentTop), {}, Font::Small, 0, line, 0, {}});
         };
         const double headH = rowHeight(-1, t.header, Font::SmallBold);
         auto header = [&] {
+            segmentTop = mY;
             add(Op{Op::Kind::Line, QRectF(0, mY, x.last(), 0), {}, Font::Small, 0, line, 0, {}});
             drawRow(-1, t.header, Font::SmallBold, headH, true);
         };
@@ -245,11 +308,13 @@ public:
         for (int r = 0; r < t.rows.size(); ++r) {
             const double h = std::min(rowHeight(r, t.rows.at(r), Font::Small), height() - headH);
             if (mY + h > height()) {
+                closeSegment();
                 newPage();
                 header();
             }
             drawRow(r, t.rows.at(r), Font::Small, h, false);
         }
+        closeSegment();
         space(6);
     }
 
@@ -307,6 +372,18 @@ private:
     QVector<QFont> mFonts;
     std::vector<std::unique_ptr<QFontMetricsF>> mMetrics;
     QVector<QVector<Op>> mPages;
+    struct StringHash
+    {
+        size_t operator()(const QString &s) const noexcept { return qHash(s); }
+    };
+    std::unordered_map<QString, std::unique_ptr<QTextLayout>, StringHash> mShaped[static_cast<int>(Font::Count)];
+    struct Wrapped
+    {
+        double width = 0;
+        double height = 0;
+        std::unique_ptr<QTextLayout> layout;
+    };
+    std::unordered_map<QString, Wrapped, StringHash> mWrapped[static_cast<int>(Font::Count)];
 };
 
 } // namespace
@@ -386,25 +463,47 @@ bool PagedReport::paint(QPagedPaintDevice *device,
         const QColor color = sev == Severity::Error   ? QColor(0xc6, 0x28, 0x28)
                            : sev == Severity::Warning ? QColor(0xb2, 0x4c, 0x00)
                                                       : QColor(0x15, 0x65, 0xc0);
-        for (const ReportFinding &f : r.findings) {
-            if (f.severity != sev)
-                continue;
+        // By rule: its title, explanation and source once, then its findings.
+        for (const QVector<const ReportFinding *> &group : findingsByRule(r.findings, sev)) {
+            const ReportFinding &first = *group.first();
             if (!any)
                 flow.heading(sev == Severity::Error     ? tr("Errors")
                              : sev == Severity::Warning ? tr("Warnings")
                                                         : tr("Notes"));
             any = true;
-            flow.ensure(flow.metrics(Font::Body).height() * 4);
-            flow.paragraph(f.message, Font::Bold, color, 4, 1);
-            flow.paragraph(f.title + QStringLiteral(" (") + f.rule + QStringLiteral("). ") + f.explanation, Font::Body,
-                           Qt::black, 0, 1);
-            flow.paragraph(tr("Source: ") + f.source, Font::Small, muted, 0, 4);
+            flow.ensure(flow.metrics(Font::Body).height() * 5);
+            flow.paragraph(first.title + QStringLiteral(" (") + first.rule + QStringLiteral("), ")
+                               + findingsCount(group.size()),
+                           Font::Bold, color, 6, 1);
+            flow.paragraph(first.explanation, Font::Body, Qt::black, 0, 1);
+            flow.paragraph(tr("Source: ") + first.source, Font::Small, muted, 0, 3);
+            for (const ReportFinding *f : group)
+                flow.paragraph(QStringLiteral("\u2022 ") + f->message
+                                   + (f->waived.isEmpty() ? QString() : tr(" (waived: %1)").arg(f->waived)),
+                               Font::Body, Qt::black, 0, 1);
+            flow.space(4);
         }
     }
 
+    auto addChart = [&](ChartKind kind, int index, int categories) {
+        // The impact chart has a row per element: it may take most of a page.
+        const bool impact = kind == ChartKind::Impact;
+        const QSizeF natural = impact ? ChartBuilders::impactReportSize(categories)
+                                      : ChartBuilders::reportSize(categories);
+        const double w = flow.width();
+        const double h = std::min(w * natural.height() / natural.width(), flow.height() * (impact ? 0.85 : 0.45));
+        flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
+    };
     chapter(4);
     flow.paragraph(tr("What each single host, rack and circuit failure takes down, what HA restarts and where, and "
                       "what stays down."));
+    if (!r.impact.labels.isEmpty()) {
+        flow.heading(tr("Impact of each single failure"));
+        if (!r.impactNote.isEmpty())
+            flow.paragraph(r.impactNote);
+        addChart(ChartKind::Impact, 0, r.impact.labels.size());
+        flow.heading(tr("Every single failure"));
+    }
     flow.table(r.failureMatrix);
     for (const DesignReport::SavedScenario &sc : r.scenarios) {
         flow.heading(tr("Saved scenario: %1").arg(sc.name));
@@ -422,12 +521,6 @@ bool PagedReport::paint(QPagedPaintDevice *device,
     }
 
     chapter(5);
-    auto addChart = [&](ChartKind kind, int index, int categories) {
-        const QSizeF natural = ChartBuilders::reportSize(categories);
-        const double w = flow.width();
-        const double h = std::min(w * natural.height() / natural.width(), flow.height() * 0.45);
-        flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
-    };
     for (int i = 0; i < r.capacity.size(); ++i) {
         flow.heading(r.capacity.at(i).cluster);
         addChart(ChartKind::Vcpu, i, r.capacity.at(i).hosts.size());
@@ -522,6 +615,8 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 *error = tr("could not add a page");
             return false;
         }
+        // The page's lines, by colour: one path each, drawn after the rest.
+        QVector<std::pair<QColor, QVector<QLineF>>> lines;
         for (const Op &op : pages.at(p)) {
             switch (op.kind) {
             case Op::Kind::Text:
@@ -533,17 +628,30 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                     pen = op.color;
                     painter.setPen(op.color);
                 }
-                if (op.flags == 0) // one line: no text layout needed
-                    painter.drawText(QPointF(op.rect.left(), op.rect.top() + flow.metrics(op.font).ascent()), op.text);
+                if (op.flags == 0) // one line, shaped once
+                    flow.shaped(op.font, op.text).draw(&painter, op.rect.topLeft());
                 else
                     painter.drawText(op.rect, op.flags, op.text);
                 break;
-            case Op::Kind::Fill: painter.fillRect(op.rect, op.color); break;
-            case Op::Kind::Line:
-                pen = QColor();
-                painter.setPen(QPen(op.color, 0.5 * k));
-                painter.drawLine(op.rect.topLeft(), op.rect.bottomRight());
+            case Op::Kind::Wrapped:
+                if (op.font != font) {
+                    font = op.font;
+                    painter.setFont(flow.font(op.font));
+                }
+                if (op.color != pen) {
+                    pen = op.color;
+                    painter.setPen(op.color);
+                }
+                flow.wrapped(op.font, op.text, op.rect.width()).draw(&painter, op.rect.topLeft());
                 break;
+            case Op::Kind::Fill: painter.fillRect(op.rect, op.color); break;
+            case Op::Kind::Line: {
+                auto it = std::find_if(lines.begin(), lines.end(), [&](const auto &l) { return l.first == op.color; });
+                if (it == lines.end())
+                    it = lines.insert(lines.end(), {op.color, {}});
+                it->second.append(QLineF(op.rect.topLeft(), op.rect.bottomRight()));
+                break;
+            }
             case Op::Kind::Rack: {
                 font = Font::Count;
                 pen = QColor();
@@ -578,9 +686,13 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 case ChartKind::PerCircuit:
                     chart.reset(ChartBuilders::counts(r.guestsPerCircuit, tr("Circuit")));
                     break;
+                case ChartKind::Impact: chart.reset(ChartBuilders::impact(r.impact, true)); break;
                 }
                 // Laid out at a screen-like size, scaled to the box: fonts keep their proportions.
-                const double s = op.rect.width() / (flow.width() / k * 96.0 / 72.0);
+                // The impact chart at its own size: a row per element needs the room for its name.
+                const double s = op.chart == ChartKind::Impact
+                                   ? op.rect.width() / ChartBuilders::impactReportSize(r.impact.labels.size()).width()
+                                   : op.rect.width() / (flow.width() / k * 96.0 / 72.0);
                 painter.save();
                 painter.translate(op.rect.topLeft());
                 painter.scale(s, s);
@@ -589,6 +701,10 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 break;
             }
             }
+        }
+        for (const auto &[color, segments] : lines) {
+            painter.setPen(QPen(color, 0.5 * k));
+            painter.drawLines(segments);
         }
         painter.setFont(flow.font(Font::Footer));
         painter.setPen(muted);

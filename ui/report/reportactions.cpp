@@ -6,8 +6,11 @@
 #include "report/designreport.h"
 #include "report/genericnames.h"
 #include "report/pdfreport.h"
+#include "report/uiexporters.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "whatif/whatifmode.h"
+#include "whatif/whatifstate.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -21,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QPicture>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -76,6 +80,9 @@ ExportReportDialog::ExportReportDialog(const Topology &topology,
     sizeRow->addStretch();
     mStatus = new QLabel(this);
     mStatus->setWordWrap(true);
+    mPictureNote = new QLabel(this);
+    mPictureNote->setWordWrap(true);
+    mPictureNote->setVisible(false);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Format:"), mFormat);
@@ -83,6 +90,7 @@ ExportReportDialog::ExportReportDialog(const Topology &topology,
     form->addRow(QString(), mHideNames);
     form->addRow(tr("Page size:"), mPage);
     form->addRow(tr("Picture size:"), sizeRow);
+    form->addRow(QString(), mPictureNote);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     auto *layout = new QVBoxLayout(this);
@@ -111,6 +119,7 @@ void ExportReportDialog::formatChanged()
     mPage->setEnabled(e->name() == QLatin1String("pdf"));
     mWidth->setEnabled(picture);
     mHeight->setEnabled(picture);
+    mPictureNote->setVisible(picture && mCanvas);
     // Follow the format in the file name unless the user typed another name.
     const QFileInfo current(mPath->text());
     const QString stem = mPath->text().isEmpty() ? mBase : current.dir().filePath(current.completeBaseName());
@@ -125,6 +134,22 @@ void ExportReportDialog::browse()
                                                         : QString());
     if (!path.isEmpty())
         mPath->setText(path);
+}
+
+void ExportReportDialog::setCanvas(TopologyScene *scene, const QString &scenario)
+{
+    mCanvas = scene;
+    if (scene)
+        mHideNames->setChecked(scene->hidesNames());
+    QStringList view;
+    if (scene && scene->isCompact())
+        view << tr("compact racks");
+    if (!scenario.isEmpty())
+        view << tr("what-if: %1").arg(scenario);
+    mPictureNote->setText(
+        view.isEmpty() ? tr("The picture is the canvas as it is drawn now.")
+                       : tr("The picture is the canvas as it is drawn now (%1).").arg(view.join(QStringLiteral(", "))));
+    formatChanged();
 }
 
 bool ExportReportDialog::exportNow()
@@ -159,6 +184,8 @@ bool ExportReportDialog::exportNow()
     bool ok = file.open(QIODevice::WriteOnly);
     if (!ok)
         error = file.errorString();
+    else if (mCanvas && e->category() == QLatin1String("picture"))
+        ok = writeCanvas(e, options, file, &notes, &error);
     else
         ok = e->write(ExportInput{mTopology, mSourceName, options}, file, &notes, &error);
     if (ok && !file.commit()) {
@@ -171,6 +198,23 @@ bool ExportReportDialog::exportNow()
     progress.reset();
     mMessage = ok ? notes.join(QLatin1Char('\n')) : tr("Could not export to %1: %2").arg(path, error);
     mStatus->setText(mMessage);
+    return ok;
+}
+
+bool ExportReportDialog::writeCanvas(const Exporter *e,
+                                     const ExportOptions &options,
+                                     QIODevice &out,
+                                     QStringList *notes,
+                                     QString *error)
+{
+    // The names as asked, for this picture only (the what-if overlay follows).
+    const bool hidden = mCanvas->hidesNames();
+    mCanvas->setHideNames(options.hideNames);
+    const bool ok = writeScenePicture(*mCanvas,
+                                      e->name() == QLatin1String("svg") ? CanvasPictureExporter::Format::Svg
+                                                                        : CanvasPictureExporter::Format::Png,
+                                      options, out, notes, error);
+    mCanvas->setHideNames(hidden);
     return ok;
 }
 
@@ -192,26 +236,53 @@ QString sourceNameOf(MainWindow *window)
 void printCanvas(MainWindow *window, QPrinter *printer)
 {
     TopologyScene *scene = window->scene();
+    const QRectF source = scene->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    // The canvas's items give their text in points for the screen: painted
+    // straight on a 1200 dpi printer it came out 12 times too large. Recorded
+    // at the screen's resolution (a QPicture: vectors and text), then scaled to
+    // the page, text and shapes keep the proportions the canvas shows.
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        // The selection is not part of the drawing.
+        const QStringList selected = scene->selectedIds();
+        scene->selectIds({});
+        scene->render(&recorder, QRectF(QPointF(0, 0), source.size()), source);
+        scene->selectIds(selected);
+    }
     QPainter painter;
     if (!painter.begin(printer))
         return;
-    const QRectF source = scene->itemsBoundingRect().adjusted(-10, -10, 10, 10);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
-    const QRectF target(QPointF(0, 0), page.size());
-    // The selection is not part of the drawing.
-    const QStringList selected = scene->selectedIds();
-    scene->selectIds({});
-    scene->render(&painter, target, source, Qt::KeepAspectRatio);
-    scene->selectIds(selected);
+    // drawPicture scales from the picture's resolution to the printer's itself.
+    const double scale = std::min(page.width() / source.width(), page.height() / source.height())
+                       * picture.logicalDpiX() / printer->logicalDpiX();
+    painter.scale(scale, scale);
+    painter.drawPicture(QPointF(0, 0), picture);
     painter.end();
 }
 
 void printReport(MainWindow *window, QPrinter *printer)
 {
-    const DesignReport report = DesignReport::build(window->document()->topology(), sourceNameOf(window), false);
+    // Names hidden on the canvas (presentation) stay hidden on paper.
+    const DesignReport report = DesignReport::build(window->document()->topology(), sourceNameOf(window),
+                                                    window->scene()->hidesNames());
     QString error;
     PagedReport(report).paint(printer, &error);
 }
+
+namespace {
+
+// The page the print dialogs start with: the canvas in landscape when it is
+// wider than tall, the report in portrait.
+void initPrinter(MainWindow *window, void (*paint)(MainWindow *, QPrinter *), QPrinter *printer)
+{
+    const QRectF drawing = window->scene()->itemsBoundingRect();
+    const bool wide = paint == &printCanvas && drawing.width() > drawing.height();
+    printer->setPageOrientation(wide ? QPageLayout::Landscape : QPageLayout::Portrait);
+}
+
+} // namespace
 
 void addReportActions(QMenu *file, MainWindow *window)
 {
@@ -229,6 +300,9 @@ void addReportActions(QMenu *file, MainWindow *window)
                                             .filePath(QStringLiteral("design"))
                                       : window->filePath(),
                                   window);
+        // The what-if scenario the canvas shows, in the banner's words.
+        const WhatIfMode *whatIf = window->whatIf();
+        dialog.setCanvas(window->scene(), whatIf->state()->isActive() ? whatIf->banner()->text() : QString());
         dialog.exec();
     });
 
@@ -242,6 +316,7 @@ void addReportActions(QMenu *file, MainWindow *window)
         QAction *printAction = print->addAction(text);
         QObject::connect(printAction, &QAction::triggered, window, [window, paint = paint] {
             QPrinter printer(QPrinter::HighResolution);
+            initPrinter(window, paint, &printer);
             QPrintDialog dialog(&printer, window);
             if (dialog.exec() == QDialog::Accepted)
                 paint(window, &printer);
@@ -249,6 +324,7 @@ void addReportActions(QMenu *file, MainWindow *window)
         QAction *previewAction = preview->addAction(text);
         QObject::connect(previewAction, &QAction::triggered, window, [window, paint = paint] {
             QPrinter printer(QPrinter::HighResolution);
+            initPrinter(window, paint, &printer);
             QPrintPreviewDialog dialog(&printer, window);
             QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, window,
                              [window, paint](QPrinter *p) { paint(window, p); });

@@ -15,11 +15,14 @@ class QSpinBox;
 namespace td {
 
 class MainWindow;
+class TopologyScene;
 
 // File > Export > Report...: the format (the registry's reports and
 // pictures), the file, and the options that format takes (hide names, page
 // size, picture size). Exporting shows a progress dialog when it takes longer
-// than about half a second.
+// than about half a second. Given a window's canvas, the pictures (SVG, PNG)
+// are the canvas as it is drawn now: compact racks, hidden names, the what-if
+// scenario shown.
 class ExportReportDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,6 +37,11 @@ public:
     // What the last export said (notes or the error), for tests.
     QString lastMessage() const { return mMessage; }
 
+    // The canvas the pictures are taken from (none: a scene of the layout
+    // with the default view), and the what-if scenario it shows (its
+    // sentence; empty: none). Names are hidden by default when it hides them.
+    void setCanvas(TopologyScene *scene, const QString &scenario = {});
+
     // Exports with the chosen options; false with the reason shown.
     bool exportNow();
 
@@ -41,6 +49,11 @@ public:
 
 private:
     const Exporter *exporter() const;
+    bool writeCanvas(const Exporter *exporter,
+                     const ExportOptions &options,
+                     QIODevice &out,
+                     QStringList *notes,
+                     QString *error);
     void formatChanged();
     void browse();
 
@@ -54,6 +67,8 @@ private:
     QSpinBox *mWidth;
     QSpinBox *mHeight;
     QLabel *mStatus;
+    QLabel *mPictureNote;
+    TopologyScene *mCanvas = nullptr;
     QString mMessage;
 };
 

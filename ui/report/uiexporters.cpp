@@ -7,6 +7,8 @@
 #include "report/pdfreport.h"
 #include "report/reportexporters.h"
 #include "scene/topologyscene.h"
+#include "whatif/whatifoverlay.h"
+#include "whatif/whatifstate.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -60,22 +62,69 @@ bool CanvasPictureExporter::write(const ExportInput &input, QIODevice &out, QStr
     Document document(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
     QUndoStack undo;
     TopologyScene scene(&document, &undo);
+    scene.setCompact(input.options.compact);
+    // A what-if scenario, drawn by the window's what-if overlay (the scene owns it).
+    WhatIfState whatIf(&document);
+    if (!input.options.fail.isEmpty()) {
+        for (const QString &id : input.options.fail) {
+            if (!whatIf.canFail(id)) {
+                if (error)
+                    *error = tr("'%1' is not a host, rack or circuit of the layout").arg(id);
+                return false;
+            }
+        }
+        auto *overlay = new WhatIfOverlay(&scene, &whatIf);
+        whatIf.setFailed(input.options.fail);
+        overlay->refresh();
+        if (notes) {
+            const Topology &t = document.topology();
+            notes->append(tr("What if it fails: %1").arg(whatIf.sentence([&](const QString &id) {
+                return document.index().nameOf(t, id);
+            })));
+        }
+    }
+    return writeScenePicture(scene, mFormat, input.options, out, notes, error);
+}
+
+bool writeScenePicture(TopologyScene &scene,
+                       CanvasPictureExporter::Format format,
+                       const ExportOptions &options,
+                       QIODevice &out,
+                       QStringList *notes,
+                       QString *error)
+{
+    using Format = CanvasPictureExporter::Format;
+    // The selection is not part of the drawing.
+    const QStringList selected = scene.selectedIds();
+    if (!selected.isEmpty())
+        scene.selectIds({});
+    struct Reselect
+    {
+        TopologyScene &scene;
+        const QStringList &ids;
+        ~Reselect()
+        {
+            if (!ids.isEmpty())
+                scene.selectIds(ids);
+        }
+    } reselect{scene, selected};
+
     const QRectF source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);
-    QSize size = input.options.imageSize;
+    QSize size = options.imageSize;
     if (size.isEmpty())
         size = source.size().toSize();
-    if (mFormat == Format::Png && std::max(size.width(), size.height()) > kMaxPngSide) {
+    if (format == Format::Png && std::max(size.width(), size.height()) > kMaxPngSide) {
         size.scale(kMaxPngSide, kMaxPngSide, Qt::KeepAspectRatio);
         if (notes)
             notes->append(tr("The picture is scaled down to %1 x %2 pixels.").arg(size.width()).arg(size.height()));
     }
     const QRectF target(QPointF(0, 0), size);
-    if (mFormat == Format::Svg) {
+    if (format == Format::Svg) {
         QSvgGenerator generator;
         generator.setOutputDevice(&out);
         generator.setSize(size);
         generator.setViewBox(target);
-        generator.setTitle(document.topology().header.name);
+        generator.setTitle(scene.document()->topology().header.name);
         QPainter painter;
         if (!painter.begin(&generator)) {
             if (error)

@@ -4,6 +4,8 @@
 
 namespace td {
 
+class TopologyScene;
+
 // The design report as a PDF (PagedReport on a QPdfWriter): --page a4|letter.
 class PdfReportExporter final : public Exporter
 {
@@ -16,9 +18,10 @@ public:
     bool write(const ExportInput &input, QIODevice &out, QStringList *notes, QString *error) const override;
 };
 
-// The layout as the canvas draws it (a scene built offscreen for the layout),
-// as SVG (vectors) or PNG, at the size the user chooses (default: the
-// drawing's own size, capped for PNG).
+// The layout as the canvas draws it (a scene built offscreen for the layout,
+// with the view options: compact racks, generic labels), as SVG (vectors)
+// or PNG, at the size the user chooses (default: the drawing's own size,
+// capped for PNG).
 class CanvasPictureExporter final : public Exporter
 {
 public:
@@ -34,6 +37,17 @@ public:
 private:
     Format mFormat;
 };
+
+// Writes what a scene draws (a window's canvas as it is now: compact racks,
+// hidden names, a what-if scenario; or a scene built for an export) as an
+// SVG or PNG picture of options.imageSize (empty: as drawn). The selection is
+// not drawn.
+bool writeScenePicture(TopologyScene &scene,
+                       CanvasPictureExporter::Format format,
+                       const ExportOptions &options,
+                       QIODevice &out,
+                       QStringList *notes,
+                       QString *error);
 
 // Adds ui's formats to the registry (pdf, svg, png, and html with QtCharts
 // charts instead of tables). Called once at start by the GUI and the CLI.

@@ -3,9 +3,12 @@
 #include "export/exporter.h"
 #include "io/layoutreader.h"
 #include "io/samples.h"
+#include "model/topologyindex.h"
+#include "report/chartdata.h"
 #include "report/designreport.h"
 #include "report/reportwriters.h"
 #include "rules/validator.h"
+#include "topologygenerator.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -278,6 +281,108 @@ private slots:
         const QString svg = rackElevationSvg(r.racks.at(0));
         QVERIFY2(svg.contains(QStringLiteral("y=\"%1\"").arg(6 + (42 - 21) * 14 + 1)), qPrintable(svg.left(400)));
         QVERIFY(svg.contains(QStringLiteral("<title>esx01.contoso.local")));
+    }
+
+    void findingsGroupedByRule()
+    {
+        // Thousands of findings share a handful of rules: each rule's explanation
+        // is said once per severity, followed by every one of its findings.
+        const Topology t = test::generateTopology(test::GeneratorParams::small(), 3);
+        const QVector<Finding> findings = Validator::validate(t);
+        QHash<QString, int> perRule;
+        for (const Finding &f : findings)
+            ++perRule[f.rule + QLatin1Char('/') + severityName(f.severity)];
+        QVERIFY(std::any_of(perRule.cbegin(), perRule.cend(), [](int n) { return n > 1; }));
+        const DesignReport r = DesignReport::build(t, QString(), false);
+        const QString html = QString::fromUtf8(reportHtml(r));
+        const int start = html.indexOf(QStringLiteral("<section id=\"s4\">"));
+        const QString section = html.mid(start, html.indexOf(QStringLiteral("</section>"), start) - start);
+        QSet<QString> rules;
+        for (const ReportFinding &f : r.findings) {
+            QVERIFY2(section.contains(htmlEscaped(f.message)), qPrintable(f.message));
+            rules.insert(f.rule);
+        }
+        for (const QString &rule : rules) {
+            int severities = 0;
+            for (const char *sev : {"error", "warning", "info"})
+                severities += perRule.contains(rule + QLatin1Char('/') + QLatin1String(sev)) ? 1 : 0;
+            const ReportFinding &any = *std::find_if(r.findings.cbegin(), r.findings.cend(),
+                                                     [&](const ReportFinding &f) { return f.rule == rule; });
+            QCOMPARE(section.count(htmlEscaped(any.explanation)), severities);
+        }
+        // Each group says how many findings it has.
+        for (auto it = perRule.cbegin(); it != perRule.cend(); ++it) {
+            if (it.value() > 1)
+                QVERIFY2(section.contains(QStringLiteral("(%1), %2 findings")
+                                              .arg(it.key().section(QLatin1Char('/'), 0, 0))
+                                              .arg(it.value())),
+                         qPrintable(it.key()));
+        }
+    }
+
+    void impactChartShowsTheWorstFailures()
+    {
+        test::GeneratorParams params = test::GeneratorParams::small();
+        params.hosts = 60;
+        params.guests = 400;
+        const Topology t = test::generateTopology(params, 7);
+        const DesignReport r = DesignReport::build(t, QString(), false);
+        const int elements = t.hosts.size() + t.racks.size() + t.circuits.size();
+        QVERIFY(elements > kImpactChartMax);
+        QCOMPARE(r.impactTotal, elements);
+        QCOMPARE(r.impact.labels.size(), kImpactChartMax);
+        QCOMPARE(r.impact.down.size(), kImpactChartMax);
+        QVERIFY2(r.impactNote.contains(QStringLiteral("(of %1)").arg(elements)), qPrintable(r.impactNote));
+
+        // A host's failure takes down the guests placed on it, counted here from the model.
+        QHash<QString, int> guestsOn;
+        for (const Guest &g : t.guests) {
+            for (const Host &h : t.hosts) {
+                if (h.id == g.host)
+                    ++guestsOn[h.name];
+            }
+        }
+        int hostsShown = 0;
+        for (int i = 0; i < r.impact.labels.size(); ++i) {
+            if (!guestsOn.contains(r.impact.labels.at(i)))
+                continue;
+            ++hostsShown;
+            QCOMPARE(r.impact.down.at(i), double(guestsOn.value(r.impact.labels.at(i))));
+            QVERIFY(r.impact.restarted.at(i) + r.impact.stayDown.at(i) <= r.impact.down.at(i));
+        }
+        QVERIFY(hostsShown > 0);
+
+        // The chart shows the worst: no failure left out keeps more guests down
+        // (or as many, with more down) than one shown; shown in the analysis's order.
+        const ImpactSeries all = singleFailureImpact(t, TopologyIndex(t));
+        QCOMPARE(all.labels.size(), elements);
+        auto key = [](const ImpactSeries &s, int i) { return std::make_pair(s.stayDown.at(i), s.down.at(i)); };
+        std::pair<double, double> weakestShown{1e9, 1e9};
+        QVector<int> positions;
+        for (int i = 0; i < r.impact.labels.size(); ++i) {
+            weakestShown = std::min(weakestShown, key(r.impact, i));
+            positions << all.labels.indexOf(r.impact.labels.at(i));
+            QVERIFY(positions.last() >= 0);
+        }
+        QVERIFY(std::is_sorted(positions.begin(), positions.end()));
+        for (int i = 0; i < all.labels.size(); ++i) {
+            if (!positions.contains(i))
+                QVERIFY2(key(all, i) <= weakestShown, qPrintable(all.labels.at(i)));
+        }
+
+        // Markdown: the chart's figures as a table, with the note; HTML without a chart renderer too.
+        const QString md = QString::fromUtf8(reportMarkdown(r));
+        QVERIFY(md.contains(QStringLiteral("### Impact of each single failure")));
+        QVERIFY(md.contains(QStringLiteral("| Failure | Guests down | Restarted by HA | Staying down |")));
+        QVERIFY(md.contains(r.impactNote.left(20)));
+        const QString html = QString::fromUtf8(reportHtml(r));
+        QVERIFY(html.contains(QStringLiteral("<th>Restarted by HA</th>")));
+
+        // A small layout shows every failure, and says nothing is left out.
+        const Topology s = sample();
+        const DesignReport small = DesignReport::build(s, QString(), false);
+        QCOMPARE(small.impact.labels.size(), s.hosts.size() + s.racks.size() + s.circuits.size());
+        QVERIFY(small.impactNote.isEmpty());
     }
 };
 
