@@ -35,6 +35,11 @@
 
 namespace td {
 
+namespace {
+// A list sized once to its longest text (the cluster's DRS level).
+constexpr char kKeepsWidth[] = "tdKeepsWidth";
+} // namespace
+
 InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent), mDocument(document), mUndoStack(undoStack)
 {
@@ -349,7 +354,7 @@ void InspectorPanel::rebuild()
     // Let fields shrink with the dock instead of being cut off at its edge.
     // (A few short lists keep their whole text.)
     for (QComboBox *combo : mForm->findChildren<QComboBox *>()) {
-        if (combo->sizeAdjustPolicy() == QComboBox::AdjustToContents)
+        if (combo->sizeAdjustPolicy() == QComboBox::AdjustToContents || combo->property(kKeepsWidth).toBool())
             continue;
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(6);
@@ -361,6 +366,17 @@ void InspectorPanel::rebuild()
         box->installEventFilter(this);
     mStructure = guestStructure();
     mScroll->setWidget(mForm);
+}
+
+int InspectorPanel::drsWidth()
+{
+    if (mDrsWidth.first != font() || mDrsWidth.second <= 0) {
+        QComboBox probe(this);
+        probe.addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
+        probe.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        mDrsWidth = {font(), probe.sizeHint().width()};
+    }
+    return mDrsWidth.second;
 }
 
 void InspectorPanel::buildHeader()
@@ -428,9 +444,13 @@ void InspectorPanel::buildHeader()
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
             drs->setObjectName(QStringLiteral("drs"));
-            drs->setSizeAdjustPolicy(QComboBox::AdjustToContents); // never "Partially aut"
-            drs->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
             drs->addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
+            // Never "Partially aut": as wide as its longest text. Measured
+            // once: sizing each of a large layout's cluster lists to its
+            // contents cost a third of showing the layout's form.
+            drs->setMinimumWidth(drsWidth());
+            drs->setProperty(kKeepsWidth, true);
+            drs->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
             drs->setCurrentIndex(int(c.drs));
             connect(drs, &QComboBox::currentIndexChanged, this, [this, id = c.id.str()](int v) {
                 edit<Cluster>(id, QStringLiteral("drs"), tr("Change DRS"),

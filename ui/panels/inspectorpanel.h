@@ -2,9 +2,11 @@
 
 #include "model/topology.h"
 
+#include <QFont>
 #include <QWidget>
 
 #include <functional>
+#include <utility>
 
 class QFormLayout;
 class QLabel;
@@ -61,6 +63,7 @@ private:
     static bool hasUncommittedText(QObject *field);
     bool shows(const Change &change) const;
     void buildHeader();
+    int drsWidth();
     void buildCircuit(const Circuit &c);
     void buildRack(const Rack &r);
     void buildHost(const Host &h);
@@ -98,6 +101,8 @@ private:
     QVector<std::function<void()>> mRefreshers; // set the form's fields from the document
     QStandardItemModel *mHostModel = nullptr;
     bool mHostModelStale = true;
+    // The width of a cluster's DRS list for a font: measured once.
+    std::pair<QFont, int> mDrsWidth;
     std::function<QString(const QString &, const QString &)> mShowName; // set while names are hidden
 };
 
