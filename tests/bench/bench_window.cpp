@@ -355,7 +355,7 @@ int main(int argc, char *argv[])
             QElapsedTimer deadline;
             deadline.start();
             qint64 longest = 0;
-            while ((charts->isStale() || deadline.elapsed() < ChartsPanel::kDelayMs + 100)
+            while (((charts->isVisible() && charts->isStale()) || deadline.elapsed() < ChartsPanel::kDelayMs + 100)
                    && deadline.elapsed() < 20000) {
                 QElapsedTimer iteration;
                 iteration.start();
@@ -385,6 +385,26 @@ int main(int argc, char *argv[])
                     "iteration median %.2f ms, max %.2f ms over %lld moves, %d charts built (goal <= 8 ms) %s\n",
                     s.median, s.max, static_cast<long long>(stalls.size()), charts->chartBuilds() - builds,
                     verdict(s.max, 8));
+        // The same with the dock behind another tab (it computes nothing):
+        // what the rest of the window does in these 400 ms.
+        if (const QList<QDockWidget *> tabs = window.tabifiedDockWidgets(chartsDock); !tabs.isEmpty()) {
+            tabs.first()->raise();
+            gCollect = false;
+            waitCharted();
+            QVector<qint64> others;
+            for (int i = 0; i < 10; ++i) {
+                const Guest &g = t.guests.at(rnd.below(static_cast<int>(t.guests.size())));
+                const HostId to = t.hosts.at(rnd.below(static_cast<int>(t.hosts.size()))).id;
+                undo->push(new MoveGuestsCommand(doc, ChangeBuilder(t, doc->index()).moveGuest(g.id, to)));
+                settle();
+                others << waitCharted();
+            }
+            gCollect = true;
+            std::printf("  the same with the dock behind another tab: median %.2f ms, max %.2f ms\n",
+                        stats(others).median, stats(others).max);
+            chartsDock->raise();
+            waitCharted();
+        }
         // The same on the GUI thread alone (as it was before the worker).
         QVector<qint64> sync;
         for (int i = 0; i < 5; ++i) {

@@ -334,6 +334,22 @@ void ChartsPanel::showChart()
         && same(shown.capacity, mShown.capacity) && same(shown.counts, mShown.counts)
         && same(shown.impact, mShown.impact))
         return; // the same chart
+    // The same kind of chart with other values: set in place, if it can be.
+    if (mView->chart() && shown.kind == mShown.kind && shown.note == mShown.note) {
+        bool updated = false;
+        if (shown.capacity && mShown.capacity)
+            updated = ChartBuilders::update(mView->chart(), *mShown.capacity, *shown.capacity, kind == Kind::Memory,
+                                            kind == Kind::Memory);
+        else if (shown.counts && mShown.counts)
+            updated = ChartBuilders::update(mView->chart(), *mShown.counts, *shown.counts);
+        else if (shown.impact && mShown.impact)
+            updated = ChartBuilders::update(mView->chart(), *mShown.impact, *shown.impact);
+        if (updated) {
+            ++mChartUpdates;
+            mShown = std::move(shown);
+            return;
+        }
+    }
     QChart *chart = nullptr;
     if (shown.capacity)
         chart = ChartBuilders::capacity(*shown.capacity, kind == Kind::Memory);

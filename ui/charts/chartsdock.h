@@ -58,6 +58,8 @@ public:
     int recomputeCount() const { return mRecomputes; }
     // How many times the chart was built (tests: not when its data is unchanged).
     int chartBuilds() const { return mChartBuilds; }
+    // How many times the chart shown was given other values in place (tests).
+    int chartUpdates() const { return mChartUpdates; }
 
     // The delay that coalesces edits (ms).
     static constexpr int kDelayMs = 300;
@@ -117,6 +119,7 @@ private:
     bool mComputing = false;
     int mRecomputes = 0;
     int mChartBuilds = 0;
+    int mChartUpdates = 0;
     // Bumped by every edit, scenario or names change: a result computed for
     // an older generation is dropped.
     quint64 mGeneration = 0;
