@@ -2,6 +2,8 @@
 // pause charts the model as it is, an edit made while a computation runs
 // wins over it, and the chart is rebuilt only when what it shows changes.
 
+#include "analysis/failureanalysis.h"
+#include "catalog/catalog.h"
 #include "changebuilder.h"
 #include "charts/chartsdock.h"
 #include "document.h"
@@ -232,6 +234,53 @@ private slots:
         QCOMPARE(panel()->chartBuilds(), builds);
         QCOMPARE(panel()->chartUpdates(), updates + 1);
         QCOMPARE(panel()->chartView()->chart(), chart);
+        verifyChartsFollow();
+    }
+
+    // A what-if scenario (a rack failed): the worker charts the load after
+    // HA restarts, the chart's products (added, removed or reordered in
+    // place) and values as summed here; off again, the design.
+    void followsTheScenario()
+    {
+        const Topology &t = doc()->topology();
+        const FailureAnalysis analysis(t, doc()->index());
+        const auto result = analysis.run({t.racks.at(0).id.str()});
+        QVERIFY(result && !result->restarts.isEmpty());
+        QHash<QString, HostId> moved;
+        for (const GuestId &g : result->guestsDown)
+            moved.insert(g.str(), HostId());
+        for (const Restart &r : result->restarts)
+            moved.insert(r.guest.str(), r.host);
+        const QVector<int> hosts = hostsByCluster(t).at(0);
+        panel()->setScenario(&*result);
+        QVERIFY(panel()->isStale());
+        QTRY_VERIFY(!panel()->isStale());
+        auto *bars = qobject_cast<QStackedBarSeries *>(panel()->chartView()->chart()->series().value(0));
+        QVERIFY(bars);
+        QSet<QString> products;
+        for (int i = 0; i < hosts.size(); ++i) {
+            const HostId host = t.hosts.at(hosts.at(i)).id;
+            double expected = 0;
+            for (const Guest &g : t.guests) {
+                const HostId runsOn = moved.value(g.id.str(), g.host);
+                if (runsOn == host) {
+                    expected += g.vcpu;
+                    const Product *product = Catalog::builtin().product(g.product);
+                    products.insert(product ? product->name : g.product);
+                }
+            }
+            double charted = 0;
+            for (QBarSet *set : bars->barSets())
+                charted += set->at(i);
+            QCOMPARE(charted, expected);
+        }
+        QSet<QString> labels;
+        for (QBarSet *set : bars->barSets())
+            labels.insert(set->label());
+        QCOMPARE(labels, products);
+        QCOMPARE(bars->barSets().size(), products.size());
+        panel()->setScenario(nullptr);
+        QTRY_VERIFY(!panel()->isStale());
         verifyChartsFollow();
     }
 
