@@ -209,8 +209,10 @@ int main(int argc, char *argv[])
     // scenario), then how long the same takes on the GUI thread alone.
     if (auto *charts = window.findChild<ChartsPanel *>(); charts && charts->isVisible() && gOnly.isEmpty()) {
         QVector<qint64> stalls;
-        for (int i = 0; i < std::min(runs, 10); ++i) {
-            state->setFailed({t.racks.at((i + 1) % t.racks.size()).id.str()});
+        QVector<qint64> deliveries;
+        // The first is not counted: the dock's first chart is built then.
+        for (int i = -1; i < std::min(runs, 10); ++i) {
+            state->setFailed({t.racks.at((i + 2) % t.racks.size()).id.str()});
             QCoreApplication::processEvents(); // the apply's own repaints
             QElapsedTimer deadline;
             deadline.start();
@@ -223,13 +225,21 @@ int main(int argc, char *argv[])
                 longest = std::max(longest, iteration.nsecsElapsed());
                 QThread::msleep(1);
             }
+            if (i < 0)
+                continue;
             stalls << longest;
+            deliveries << charts->lastDeliveryNs();
         }
         std::sort(stalls.begin(), stalls.end());
+        std::sort(deliveries.begin(), deliveries.end());
         std::printf("charts dock after an apply (worker): longest event-loop iteration median %.2f ms, max %.2f ms "
                     "(n=%lld, goal 8 ms: %s)\n",
                     ms(stalls.at(stalls.size() / 2)), ms(stalls.last()), static_cast<long long>(stalls.size()),
                     ms(stalls.last()) <= 8 ? "ok" : "OVER");
+        std::printf("  of which the dock (taking the worker's result, the chart updated): median %.2f ms, max %.2f ms "
+                    "(goal 8 ms: %s)\n",
+                    ms(deliveries.at(deliveries.size() / 2)), ms(deliveries.last()),
+                    ms(deliveries.last()) <= 8 ? "ok" : "OVER");
         QVector<qint64> times;
         QVector<qint64> command;
         QVector<qint64> cpu;

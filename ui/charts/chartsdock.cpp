@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPromise>
@@ -244,7 +245,10 @@ void ChartsPanel::computed()
     // A newer edit cancels the computation; the generation guards anyway.
     if (future.isCanceled() || future.resultCount() == 0 || mComputedGeneration != mGeneration || !mStale)
         return;
+    QElapsedTimer timer;
+    timer.start();
     take(future.result());
+    mLastDeliveryNs = timer.nsecsElapsed();
 }
 
 void ChartsPanel::take(const Data &result)
