@@ -38,3 +38,6 @@ bool findingLess(const Finding &a, const Finding &b);
 void sortFindings(QVector<Finding> &findings);
 
 } // namespace td
+
+// Strings, a list and a plain value: QList may move findings with memmove.
+Q_DECLARE_TYPEINFO(td::Finding, Q_RELOCATABLE_TYPE);

@@ -1,5 +1,7 @@
 #include "rules/validator.h"
 
+#include <algorithm>
+
 namespace td {
 
 namespace {
@@ -219,6 +221,7 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
         delta.reset = true;
         return delta;
     }
+    const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
     const RuleContext context(topology, index, mCatalog);
@@ -239,7 +242,41 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
     checkWaivers(topology, index, &delta);
     if (dirty.waivers)
         normalize(delta);
+    mSortedValid = sorted && mergeSorted(delta);
     return delta;
+}
+
+bool Validator::mergeSorted(const FindingsDelta &delta)
+{
+    if (delta.isEmpty())
+        return true;
+    // Each removed finding at its place (equal findings sit together).
+    QVector<bool> gone(mSorted.size(), false);
+    for (const Finding &f : delta.removed) {
+        qsizetype i = std::lower_bound(mSorted.cbegin(), mSorted.cend(), f, findingLess) - mSorted.cbegin();
+        while (i < mSorted.size() && !findingLess(f, mSorted.at(i)) && (gone.at(i) || mSorted.at(i) != f))
+            ++i;
+        if (i >= mSorted.size() || gone.at(i) || mSorted.at(i) != f)
+            return false;
+        gone[i] = true;
+    }
+    QVector<Finding> added = delta.added;
+    sortFindings(added);
+    QVector<Finding> merged;
+    merged.reserve(mSorted.size() - delta.removed.size() + added.size());
+    qsizetype a = 0;
+    for (qsizetype i = 0; i < mSorted.size(); ++i) {
+        if (gone.at(i))
+            continue;
+        while (a < added.size() && findingLess(added.at(a), mSorted.at(i)))
+            merged.append(added.at(a++));
+        merged.append(mSorted.at(i));
+    }
+    while (a < added.size())
+        merged.append(added.at(a++));
+    mSorted = std::move(merged);
+    // Every stored finding is counted once, by severity or as waived.
+    return mSorted.size() == mCounts[0] + mCounts[1] + mCounts[2] + mWaived;
 }
 
 void Validator::mark(QVector<Finding> &findings) const

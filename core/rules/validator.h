@@ -85,6 +85,11 @@ private:
     int mWaived = 0;
     QHash<QString, QString> mWaivers;   // Waiver::key -> reason (the first waiver's)
     QHash<QString, int> mWaiverMatches; // Waiver::key -> waived findings it matches
+    // Brings mSorted in step with a delta, in one merge (a full sort of
+    // every finding costs more than most edits); false when it cannot
+    // (then findings() sorts anew).
+    bool mergeSorted(const FindingsDelta &delta);
+
     mutable QVector<Finding> mSorted;
     mutable bool mSortedValid = false;
 };

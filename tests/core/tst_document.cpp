@@ -214,11 +214,11 @@ private slots:
             QVERIFY(doc.topology().guests == expected);
             for (int i = 0; i < expected.size(); ++i)
                 QCOMPARE(doc.index().guest(expected.at(i).id), i);
-            const TopologyIndex fresh(doc.topology());
+            const TopologyIndex rebuilt(doc.topology());
             for (const Group &g : doc.topology().groups) {
                 for (const GuestId &m : g.members)
                     QCOMPARE(doc.index().groupsOfGuest(doc.index().guest(m)).size(),
-                             fresh.groupsOfGuest(fresh.guest(m)).size());
+                             rebuilt.groupsOfGuest(rebuilt.guest(m)).size());
             }
             if (round % 3 == 0) {
                 doc.apply(change.inverted(), &error);

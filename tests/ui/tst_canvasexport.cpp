@@ -26,6 +26,7 @@
 #include <QTimer>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <functional>
 
 using namespace td;
@@ -201,7 +202,12 @@ private slots:
             const QString tag = mWindow->whatIf()->overlay()->tagOf(g.id.str());
             if (!tag.isEmpty()) {
                 tagged = true;
-                QVERIFY2(texts.contains(tag), qPrintable(tag));
+                // Whole, or cut to its chip's width as the canvas draws it.
+                const bool drawn = std::any_of(texts.cbegin(), texts.cend(), [&](const QString &text) {
+                    return text == tag
+                        || (text.endsWith(QChar(0x2026)) && text.size() > 2 && tag.startsWith(text.chopped(1)));
+                });
+                QVERIFY2(drawn, qPrintable(tag));
             }
         }
         QVERIFY(tagged);
