@@ -155,14 +155,21 @@ private slots:
     void burstThenPause()
     {
         const int before = panel()->recomputeCount();
+        QElapsedTimer burst;
+        burst.start();
         for (int i = 0; i < 40; ++i) {
             moveGuest(i * 13 + 1);
             QCoreApplication::processEvents();
         }
+        // On a machine so loaded that the burst had a pause as long as the
+        // delay, the dock may have charted in it: then only the end counts.
+        const bool paused = burst.elapsed() >= ChartsPanel::kDelayMs;
         QVERIFY(panel()->isStale());
-        QCOMPARE(panel()->recomputeCount(), before);
+        if (!paused)
+            QCOMPARE(panel()->recomputeCount(), before);
         QTRY_VERIFY(!panel()->isStale());
-        QCOMPARE(panel()->recomputeCount(), before + 1);
+        if (!paused)
+            QCOMPARE(panel()->recomputeCount(), before + 1);
         QVERIFY(!panel()->isComputing());
         verifyChartsFollow();
     }
