@@ -204,8 +204,42 @@ int main(int argc, char *argv[])
     // worker thread: how long, and the longest the window's event loop was
     // kept from running meanwhile (the window stays responsive if small).
     // The Charts dock charts the scenario 300 ms after the last apply (never
-    // inside one): how long the window is busy then.
+    // inside one), its data computed in a worker: the longest event-loop
+    // iteration after an apply (each timed until the chart shows the
+    // scenario), then how long the same takes on the GUI thread alone.
     if (auto *charts = window.findChild<ChartsPanel *>(); charts && charts->isVisible() && gOnly.isEmpty()) {
+        QVector<qint64> stalls;
+        QVector<qint64> deliveries;
+        // The first is not counted: the dock's first chart is built then.
+        for (int i = -1; i < std::min(runs, 10); ++i) {
+            state->setFailed({t.racks.at((i + 2) % t.racks.size()).id.str()});
+            QCoreApplication::processEvents(); // the apply's own repaints
+            QElapsedTimer deadline;
+            deadline.start();
+            qint64 longest = 0;
+            while ((charts->isStale() || deadline.elapsed() < ChartsPanel::kDelayMs + 100)
+                   && deadline.elapsed() < 20000) {
+                QElapsedTimer iteration;
+                iteration.start();
+                QCoreApplication::processEvents();
+                longest = std::max(longest, iteration.nsecsElapsed());
+                QThread::msleep(1);
+            }
+            if (i < 0)
+                continue;
+            stalls << longest;
+            deliveries << charts->lastDeliveryNs();
+        }
+        std::sort(stalls.begin(), stalls.end());
+        std::sort(deliveries.begin(), deliveries.end());
+        std::printf("charts dock after an apply (worker): longest event-loop iteration median %.2f ms, max %.2f ms "
+                    "(n=%lld, goal 8 ms: %s)\n",
+                    ms(stalls.at(stalls.size() / 2)), ms(stalls.last()), static_cast<long long>(stalls.size()),
+                    ms(stalls.last()) <= 8 ? "ok" : "OVER");
+        std::printf("  of which the dock (taking the worker's result, the chart updated): median %.2f ms, max %.2f ms "
+                    "(goal 8 ms: %s)\n",
+                    ms(deliveries.at(deliveries.size() / 2)), ms(deliveries.last()),
+                    ms(deliveries.last()) <= 8 ? "ok" : "OVER");
         QVector<qint64> times;
         QVector<qint64> command;
         QVector<qint64> cpu;
@@ -215,7 +249,7 @@ int main(int argc, char *argv[])
             command << gCommandPart;
             cpu << gCpu;
         }
-        report("charts dock after an apply (deferred)", times, command, cpu);
+        report("charts dock, the same on the GUI thread", times, command, cpu);
     }
     if (!gOnly.isEmpty())
         return 0;

@@ -68,6 +68,15 @@ double niceMax(double value)
     return 10 * magnitude;
 }
 
+// The bar set of the p-th product of a capacity chart.
+QBarSet *productSet(const QString &product, int p)
+{
+    auto *set = new QBarSet(product);
+    set->setColor(seriesColor(p));
+    set->setBorderColor(seriesColor(p).darker(130));
+    return set;
+}
+
 void setupChart(QChart *chart, const QString &title)
 {
     chart->setTitle(title);
@@ -88,9 +97,7 @@ QChart *ChartBuilders::capacity(const CapacitySeries &s, bool memory)
     double top = 0;
     QVector<double> totals(s.hosts.size(), 0.0);
     for (int p = 0; p < s.products.size(); ++p) {
-        auto *set = new QBarSet(s.products.at(p));
-        set->setColor(seriesColor(p));
-        set->setBorderColor(seriesColor(p).darker(130));
+        auto *set = productSet(s.products.at(p), p);
         for (int i = 0; i < s.hosts.size(); ++i) {
             *set << values.at(p).at(i);
             totals[i] += values.at(p).at(i);
@@ -199,6 +206,111 @@ QChart *ChartBuilders::impact(const ImpactSeries &s, bool horizontal)
     bars->attachAxis(x);
     bars->attachAxis(y);
     return chart;
+}
+
+namespace {
+
+// Sets a bar set's values where they differ (no signal for the others).
+void setValues(QBarSet *set, const QVector<double> &values)
+{
+    int changed = 0;
+    for (int i = 0; i < values.size(); ++i)
+        changed += set->at(i) != values.at(i) ? 1 : 0;
+    if (changed == 1) {
+        for (int i = 0; i < values.size(); ++i) {
+            if (set->at(i) != values.at(i))
+                set->replace(i, values.at(i));
+        }
+    } else if (changed > 1) {
+        set->remove(0, set->count());
+        set->append(QList<qreal>(values.begin(), values.end()));
+    }
+}
+
+// The value axis of a chart built here, its range set for this top value.
+bool setTop(QChart *chart, double top)
+{
+    auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+    if (!y)
+        return false;
+    const double max = niceMax(top * 1.05);
+    if (y->max() != max)
+        y->setRange(0, max);
+    return true;
+}
+
+} // namespace
+
+bool ChartBuilders::update(QChart *chart,
+                           const CapacitySeries &shown,
+                           const CapacitySeries &series,
+                           bool memory,
+                           bool shownMemory)
+{
+    if (memory != shownMemory || shown.cluster != series.cluster || shown.hosts != series.hosts)
+        return false;
+    auto *bars = qobject_cast<QStackedBarSeries *>(chart->series().value(0));
+    auto *line = qobject_cast<QLineSeries *>(chart->series().value(1));
+    if (!bars || !line || bars->count() != shown.products.size() || line->count() != series.hosts.size())
+        return false;
+    const QVector<QVector<double>> &values = memory ? series.memoryByProduct : series.vcpuByProduct;
+    const QVector<double> &capacity = memory ? series.memoryGb : series.cores;
+    QVector<double> totals(series.hosts.size(), 0.0);
+    // Products gone, added or in another order (a what-if restart moves
+    // them): the p-th set is the p-th product, its colour the p-th colour.
+    const QList<QBarSet *> sets = bars->barSets();
+    for (int p = int(sets.size()) - 1; p >= series.products.size(); --p)
+        bars->remove(sets.at(p));
+    for (int p = 0; p < series.products.size(); ++p) {
+        QBarSet *set = p < sets.size() ? sets.at(p) : nullptr;
+        if (!set) {
+            set = productSet(series.products.at(p), p);
+            for (int i = 0; i < series.hosts.size(); ++i)
+                *set << values.at(p).at(i);
+            bars->append(set);
+        } else {
+            if (set->label() != series.products.at(p))
+                set->setLabel(series.products.at(p));
+            setValues(set, values.at(p));
+        }
+        for (int i = 0; i < series.hosts.size(); ++i)
+            totals[i] += values.at(p).at(i);
+    }
+    double top = 0;
+    for (int i = 0; i < series.hosts.size(); ++i) {
+        if (line->at(i).y() != capacity.at(i))
+            line->replace(i, QPointF(i, capacity.at(i)));
+        top = std::max({top, capacity.at(i), totals.at(i)});
+    }
+    return setTop(chart, top);
+}
+
+bool ChartBuilders::update(QChart *chart, const CountSeries &shown, const CountSeries &series)
+{
+    if (shown.title != series.title || shown.labels != series.labels)
+        return false;
+    auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+    if (!bars || bars->count() != 1 || bars->barSets().at(0)->count() != series.values.size())
+        return false;
+    setValues(bars->barSets().at(0), series.values);
+    return setTop(chart, series.values.isEmpty() ? 0 : *std::max_element(series.values.begin(), series.values.end()));
+}
+
+bool ChartBuilders::update(QChart *chart, const ImpactSeries &shown, const ImpactSeries &series)
+{
+    if (shown.labels != series.labels)
+        return false;
+    auto *bars = qobject_cast<QBarSeries *>(chart->series().value(0)); // vertical: the dock's
+    if (!bars || bars->count() != 3 || bars->barSets().at(0)->count() != series.labels.size())
+        return false;
+    double top = 0;
+    const QVector<double> *values[] = {&series.down, &series.restarted, &series.stayDown};
+    for (int i = 0; i < 3; ++i) {
+        setValues(bars->barSets().at(i), *values[i]);
+        for (double v : *values[i])
+            top = std::max(top, v);
+    }
+    return setTop(chart, top);
 }
 
 QSize ChartBuilders::impactReportSize(int elements)

@@ -25,6 +25,12 @@ QChart *counts(const CountSeries &series, const QString &axisTitle);
 // bars). Horizontal (a report): one row per element, its name read whole
 // on the left, the first element on top.
 QChart *impact(const ImpactSeries &series, bool horizontal = false);
+// Set a chart built here from shown to series' values in place (cheaper than
+// a new chart). False, the chart unchanged, when they differ in more than
+// values (other hosts, products, labels): build a new one then.
+bool update(QChart *chart, const CapacitySeries &shown, const CapacitySeries &series, bool memory, bool shownMemory);
+bool update(QChart *chart, const CountSeries &shown, const CountSeries &series);
+bool update(QChart *chart, const ImpactSeries &shown, const ImpactSeries &series);
 // A report size for the horizontal impact chart of n elements.
 QSize impactReportSize(int elements);
 // Paints a chart into rect of any painter (PDF, SVG, image) as vectors.
