@@ -104,8 +104,7 @@ int main(int argc, char *argv[])
     } else {
         window.openSample();
     }
-    window.resize(1400, 900);
-    window.show();
+    window.show(); // at the size it was left at (MainWindow::restoreSettings)
     QTimer::singleShot(0, &window, &td::MainWindow::offerRecovery);
     const QString automation = qEnvironmentVariable("TD_AUTOMATION_INFO");
     if (!automation.isEmpty())

@@ -765,7 +765,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // The first start: roomy, but never larger than the screen (on a
+        // 1280x800 laptop a 1400-wide window cut the inspector off).
+        const QSize roomy(1400, 900);
+        resize(screen() ? roomy.boundedTo(screen()->availableGeometry().size()) : roomy);
+    }
     restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
 }
 

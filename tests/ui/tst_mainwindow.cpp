@@ -111,6 +111,31 @@ private slots:
         mWindow.reset();
     }
 
+    // Reviewed: the program opened a 1400x900 window whatever the screen,
+    // and over the size the user had left it at; on 1280x800 the inspector
+    // was cut off at the right.
+    void firstStartFitsTheScreen()
+    {
+        QSettings().remove(QStringLiteral("geometry"));
+        MainWindow fresh(mDir.filePath(QStringLiteral("recovery-fresh")));
+        const QSize available = fresh.screen()->availableGeometry().size();
+        // (The offscreen screen is smaller than the docks need: then as
+        // small as they allow.)
+        const QSize expected = QSize(std::min(1400, available.width()), std::min(900, available.height()))
+                                   .expandedTo(fresh.minimumSize());
+        QCOMPARE(fresh.size(), expected);
+        QVERIFY(fresh.width() < 1400);
+        // Then as it was left.
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        const QSize left = fresh.minimumSize() + QSize(30, 20);
+        fresh.resize(left);
+        QTRY_COMPARE(fresh.size(), left);
+        fresh.close();
+        MainWindow again(mDir.filePath(QStringLiteral("recovery-again")));
+        QCOMPARE(again.size(), left);
+    }
+
     void startsOnTheCleanSample()
     {
         QVERIFY(doc()->findings().isEmpty());
