@@ -21,25 +21,73 @@ void diffList(const QVector<T> &from,
               QVector<ObjectEdit> &replacements,
               QVector<ObjectEdit> &additions)
 {
-    QHash<QString, int> fromPos;
-    for (int i = 0; i < from.size(); ++i)
-        fromPos.insert(from.at(i).id.str(), i);
-    QSet<QString> toIds;
-    for (int i = 0; i < to.size(); ++i) {
-        const T &item = to.at(i);
-        toIds.insert(item.id.str());
-        const auto it = fromPos.constFind(item.id.str());
-        if (it == fromPos.constEnd())
-            additions.append(ObjectEdit{std::nullopt, Object(item), i});
-        else if (!(from.at(it.value()) == item))
-            replacements.append(ObjectEdit{Object(from.at(it.value())), Object(item), -1});
+    // Most edits keep most of a list in its order: walk both lists in step,
+    // and where the ids part, look a few places ahead for where they meet
+    // again (a few removed, or a few added). Only what that cannot align is
+    // matched by id through hashes: hashing 10,000 ids was most of a
+    // delete or a paste at L. Any alignment gives a correct change: an object
+    // that moved becomes a removal and an addition.
+    const qsizetype n = from.size();
+    const qsizetype m = to.size();
+    QVector<qsizetype> removed; // positions in from
+    auto keep = [&](qsizetype a, qsizetype b) {
+        if (!(from.at(a) == to.at(b)))
+            replacements.append(ObjectEdit{Object(from.at(a)), Object(to.at(b)), -1});
+    };
+    auto add = [&](qsizetype b) { additions.append(ObjectEdit{std::nullopt, Object(to.at(b)), static_cast<int>(b)}); };
+    constexpr qsizetype kLookAhead = 16;
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n && j < m) {
+        if (from.at(i).id == to.at(j).id) {
+            keep(i++, j++);
+            continue;
+        }
+        qsizetype k = 1;
+        while (k <= kLookAhead && i + k < n && from.at(i + k).id != to.at(j).id)
+            ++k;
+        if (k <= kLookAhead && i + k < n) {
+            for (qsizetype q = 0; q < k; ++q)
+                removed.append(i++);
+            continue;
+        }
+        k = 1;
+        while (k <= kLookAhead && j + k < m && to.at(j + k).id != from.at(i).id)
+            ++k;
+        if (k <= kLookAhead && j + k < m) {
+            for (qsizetype q = 0; q < k; ++q)
+                add(j++);
+            continue;
+        }
+        break;
+    }
+    // The rest, by id. What is kept stays in the same order in both lists
+    // (then the additions land where `to` has them): an object found
+    // before the last one kept moved, and is removed and added back.
+    QHash<QString, qsizetype> fromPos;
+    for (qsizetype a = i; a < n; ++a)
+        fromPos.insert(from.at(a).id.str(), a);
+    QVector<bool> kept(n - i, false);
+    qsizetype last = i - 1;
+    for (qsizetype b = j; b < m; ++b) {
+        const auto it = fromPos.constFind(to.at(b).id.str());
+        if (it == fromPos.constEnd() || it.value() < last) {
+            add(b);
+            continue;
+        }
+        keep(it.value(), b);
+        kept[it.value() - i] = true;
+        last = it.value();
+    }
+    for (qsizetype a = i; a < n; ++a) {
+        if (!kept.at(a - i))
+            removed.append(a);
     }
     // Removals from the back, so that each recorded index is the position
     // at the time of removal.
-    for (int i = static_cast<int>(from.size()) - 1; i >= 0; --i) {
-        if (!toIds.contains(from.at(i).id.str()))
-            removals.append(ObjectEdit{Object(from.at(i)), std::nullopt, i});
-    }
+    std::sort(removed.begin(), removed.end());
+    for (auto it = removed.crbegin(); it != removed.crend(); ++it)
+        removals.append(ObjectEdit{Object(from.at(*it)), std::nullopt, static_cast<int>(*it)});
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <random>
+
 using namespace td;
 
 namespace {
@@ -52,6 +54,75 @@ class TestChangeBuilder : public QObject
     Q_OBJECT
 
 private slots:
+    // diff() aligns the lists in step where it can and by id where it
+    // cannot: whatever it does, applying its change to `from` must give `to`
+    // exactly, and where the lists only lost, gained or changed objects in
+    // place, the change names just those (no object removed and added back).
+    void diffAppliesToExactlyTheTarget()
+    {
+        Topology start = sample();
+        const Guest model = start.guests.first();
+        for (int i = 0; i < 400; ++i) {
+            Guest g = model;
+            g.id = GuestId(QStringLiteral("extra-%1").arg(i));
+            g.name = QStringLiteral("extra%1").arg(i);
+            g.host = HostId();
+            g.comments = {};
+            start.guests.append(g);
+        }
+        std::mt19937 random(3);
+        const auto below = [&](qsizetype n) { return static_cast<qsizetype>(random() % static_cast<unsigned>(n)); };
+        int fresh = 0;
+        for (int round = 0; round < 60; ++round) {
+            Topology to = start;
+            const bool moves = round % 4 == 3;
+            int changed = 0;
+            const qsizetype edits = 1 + below(round < 30 ? 6 : 60);
+            for (qsizetype e = 0; e < edits; ++e) {
+                // Only the extra guests (no group or host refers to them).
+                QVector<qsizetype> extras;
+                for (qsizetype i = 0; i < to.guests.size(); ++i) {
+                    if (to.guests.at(i).id.str().startsWith(QLatin1String("extra-")))
+                        extras.append(i);
+                }
+                const qsizetype pick = extras.at(below(extras.size()));
+                switch (below(moves ? 4 : 3)) {
+                case 0: to.guests.removeAt(pick); break;
+                case 1: {
+                    Guest g = model;
+                    g.id = GuestId(QStringLiteral("extra-new-%1").arg(fresh));
+                    g.name = QStringLiteral("new%1").arg(fresh++);
+                    g.host = HostId();
+                    g.comments = {};
+                    to.guests.insert(below(to.guests.size() + 1), g);
+                    break;
+                }
+                case 2: to.guests[pick].name += QStringLiteral("-r"); break;
+                default: {
+                    const Guest g = to.guests.takeAt(pick);
+                    to.guests.insert(below(to.guests.size() + 1), g);
+                }
+                }
+                ++changed;
+            }
+            const Change change = ChangeBuilder::diff(start, to, QStringLiteral("round"));
+            Document doc(start);
+            QString error;
+            doc.apply(change, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY2(doc.topology() == to, qPrintable(QStringLiteral("round %1").arg(round)));
+            if (!moves) {
+                // Each removal, addition or rename is one edit (a rename of
+                // an added guest, or a removal of a renamed one, is fewer).
+                QVERIFY2(change.edits.size() <= changed,
+                         qPrintable(QStringLiteral("%1 edits for %2 changes").arg(change.edits.size()).arg(changed)));
+            }
+            doc.apply(change.inverted(), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY(doc.topology() == start);
+        }
+    }
+
     // The reported bug: every new host was named esx1.
     void newHostsCountUpWithTheSharedDomain()
     {

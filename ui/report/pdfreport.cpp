@@ -601,6 +601,17 @@ bool PagedReport::paint(QPagedPaintDevice *device,
     const QVector<QVector<Op>> &pages = flow.pages();
     Font font = Font::Count;
     QColor pen;
+    // A text's font and colour, set only when they change.
+    const auto useLook = [&](const Op &op) {
+        if (op.font != font) {
+            font = op.font;
+            painter.setFont(flow.font(op.font));
+        }
+        if (op.color != pen) {
+            pen = op.color;
+            painter.setPen(op.color);
+        }
+    };
     for (int p = 0; p < pages.size(); ++p) {
         font = Font::Count;
         pen = QColor();
@@ -620,28 +631,14 @@ bool PagedReport::paint(QPagedPaintDevice *device,
         for (const Op &op : pages.at(p)) {
             switch (op.kind) {
             case Op::Kind::Text:
-                if (op.font != font) {
-                    font = op.font;
-                    painter.setFont(flow.font(op.font));
-                }
-                if (op.color != pen) {
-                    pen = op.color;
-                    painter.setPen(op.color);
-                }
+                useLook(op);
                 if (op.flags == 0) // one line, shaped once
                     flow.shaped(op.font, op.text).draw(&painter, op.rect.topLeft());
                 else
                     painter.drawText(op.rect, op.flags, op.text);
                 break;
             case Op::Kind::Wrapped:
-                if (op.font != font) {
-                    font = op.font;
-                    painter.setFont(flow.font(op.font));
-                }
-                if (op.color != pen) {
-                    pen = op.color;
-                    painter.setPen(op.color);
-                }
+                useLook(op);
                 flow.wrapped(op.font, op.text, op.rect.width()).draw(&painter, op.rect.topLeft());
                 break;
             case Op::Kind::Fill: painter.fillRect(op.rect, op.color); break;
