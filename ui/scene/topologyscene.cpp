@@ -694,10 +694,18 @@ void TopologyScene::layoutUnplaced()
 {
     const Topology &t = mDocument->topology();
     const TopologyIndex &index = mDocument->index();
+    // Placed: on a host the index knows (its guests-on-host lists), found
+    // without looking each of 10,000 host ids up again.
+    QVector<bool> placed(t.guests.size(), false);
+    for (int h = 0; h < t.hosts.size(); ++h) {
+        for (int g : index.guestsOnHost(h))
+            placed[g] = true;
+    }
     int count = 0;
-    for (const Guest &g : t.guests) {
-        if (index.host(g.host) >= 0)
+    for (int i = 0; i < t.guests.size(); ++i) {
+        if (placed.at(i))
             continue;
+        const Guest &g = t.guests.at(i);
         const int row = count / geometry::kUnplacedPerRow;
         const int col = count % geometry::kUnplacedPerRow;
         placeGuest(ensureItem(ObjectKind::Guest, g.id.str()), mUnplaced, true,
