@@ -13,6 +13,7 @@
 // that series' timings.
 #include "charts/chartsdock.h"
 #include "document.h"
+#include "eventloop.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
 #include "scene/topologyscene.h"
@@ -214,17 +215,8 @@ int main(int argc, char *argv[])
         for (int i = -1; i < std::min(runs, 10); ++i) {
             state->setFailed({t.racks.at((i + 2) % t.racks.size()).id.str()});
             QCoreApplication::processEvents(); // the apply's own repaints
-            QElapsedTimer deadline;
-            deadline.start();
-            qint64 longest = 0;
-            while ((charts->isStale() || deadline.elapsed() < ChartsPanel::kDelayMs + 100)
-                   && deadline.elapsed() < 20000) {
-                QElapsedTimer iteration;
-                iteration.start();
-                QCoreApplication::processEvents();
-                longest = std::max(longest, iteration.nsecsElapsed());
-                QThread::msleep(1);
-            }
+            const qint64 longest = bench::longestIterationWhile([charts] { return charts->isStale(); },
+                                                                ChartsPanel::kDelayMs + 100);
             if (i < 0)
                 continue;
             stalls << longest;

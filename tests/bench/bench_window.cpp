@@ -17,6 +17,7 @@
 #include "charts/chartsdock.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "eventloop.h"
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
@@ -34,7 +35,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -351,19 +351,9 @@ int main(int argc, char *argv[])
         charts && chartsDock && runs("charts")) {
         chartsDock->show();
         chartsDock->raise();
-        const auto waitCharted = [&] {
-            QElapsedTimer deadline;
-            deadline.start();
-            qint64 longest = 0;
-            while (((charts->isVisible() && charts->isStale()) || deadline.elapsed() < ChartsPanel::kDelayMs + 100)
-                   && deadline.elapsed() < 20000) {
-                QElapsedTimer iteration;
-                iteration.start();
-                QCoreApplication::processEvents();
-                longest = std::max(longest, iteration.nsecsElapsed());
-                QThread::msleep(1);
-            }
-            return longest;
+        const auto waitCharted = [charts] {
+            return bench::longestIterationWhile([charts] { return charts->isVisible() && charts->isStale(); },
+                                                ChartsPanel::kDelayMs + 100);
         };
         gCollect = false;
         waitCharted();

@@ -5,6 +5,7 @@
 #include "io/layoutwriter.h"
 #include "io/samples.h"
 #include "nameallocator.h"
+#include "topologygenerator.h"
 
 #include <QTest>
 
@@ -62,14 +63,7 @@ private slots:
     {
         Topology start = sample();
         const Guest model = start.guests.first();
-        for (int i = 0; i < 400; ++i) {
-            Guest g = model;
-            g.id = GuestId(QStringLiteral("extra-%1").arg(i));
-            g.name = QStringLiteral("extra%1").arg(i);
-            g.host = HostId();
-            g.comments = {};
-            start.guests.append(g);
-        }
+        test::addUnplacedGuests(start, 400);
         std::mt19937 random(3);
         const auto below = [&](qsizetype n) { return static_cast<qsizetype>(random() % static_cast<unsigned>(n)); };
         int fresh = 0;
@@ -89,11 +83,9 @@ private slots:
                 switch (below(moves ? 4 : 3)) {
                 case 0: to.guests.removeAt(pick); break;
                 case 1: {
-                    Guest g = model;
-                    g.id = GuestId(QStringLiteral("extra-new-%1").arg(fresh));
-                    g.name = QStringLiteral("new%1").arg(fresh++);
-                    g.host = HostId();
-                    g.comments = {};
+                    const Guest g = test::unplacedCopy(model, QStringLiteral("extra-new-%1").arg(fresh),
+                                                       QStringLiteral("new%1").arg(fresh));
+                    ++fresh;
                     to.guests.insert(below(to.guests.size() + 1), g);
                     break;
                 }

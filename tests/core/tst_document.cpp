@@ -2,6 +2,7 @@
 #include "document.h"
 #include "io/layoutreader.h"
 #include "io/samples.h"
+#include "topologygenerator.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -151,14 +152,7 @@ private slots:
     {
         Topology start = sample();
         const Guest model = start.guests.first();
-        for (int i = 0; i < 300; ++i) {
-            Guest g = model;
-            g.id = GuestId(QStringLiteral("extra-%1").arg(i));
-            g.name = QStringLiteral("extra%1").arg(i);
-            g.host = HostId();
-            g.comments = {};
-            start.guests.append(g);
-        }
+        test::addUnplacedGuests(start, 300);
         Document doc(start);
         std::mt19937 random(7);
         const auto below = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -184,11 +178,9 @@ private slots:
             };
             const auto addSome = [&](int count) {
                 for (int k = 0; k < count; ++k) {
-                    Guest g = model;
-                    g.id = GuestId(QStringLiteral("extra-new-%1").arg(fresh));
-                    g.name = QStringLiteral("new%1").arg(fresh++);
-                    g.host = HostId();
-                    g.comments = {};
+                    const Guest g = test::unplacedCopy(model, QStringLiteral("extra-new-%1").arg(fresh),
+                                                       QStringLiteral("new%1").arg(fresh));
+                    ++fresh;
                     // Anywhere, at the end (-1) or past it (taken as the end).
                     const int size = static_cast<int>(expected.size());
                     const int choice = below(10);

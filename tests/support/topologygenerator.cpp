@@ -138,4 +138,22 @@ Topology generateTopology(const GeneratorParams &p, quint64 seed)
     return t;
 }
 
+Guest unplacedCopy(const Guest &model, const QString &id, const QString &name)
+{
+    Guest g = model;
+    g.id = GuestId(id);
+    g.name = name;
+    g.host = HostId();
+    g.comments = {};
+    return g;
+}
+
+void addUnplacedGuests(Topology &topology, int count)
+{
+    const Guest model = topology.guests.first();
+    for (int i = 0; i < count; ++i)
+        topology.guests.append(
+            unplacedCopy(model, QStringLiteral("extra-%1").arg(i), QStringLiteral("extra%1").arg(i)));
+}
+
 } // namespace td::test

@@ -44,4 +44,10 @@ struct GeneratorParams
 // every rule family has work to do.
 Topology generateTopology(const GeneratorParams &params, quint64 seed);
 
+// A copy of model under another id and name, not placed, without comments:
+// a guest no host or group refers to, for tests that add and remove many.
+Guest unplacedCopy(const Guest &model, const QString &id, const QString &name);
+// Appends count such copies of the first guest: ids extra-0, extra-1, ...
+void addUnplacedGuests(Topology &topology, int count);
+
 } // namespace td::test
