@@ -398,6 +398,15 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                         QString *error,
                         const std::function<bool(int done, int total)> &progress) const
 {
+    return paint(
+        device, [device] { return device->newPage(); }, error, progress);
+}
+
+bool PagedReport::paint(QPaintDevice *device,
+                        const std::function<bool()> &newPage,
+                        QString *error,
+                        const std::function<bool(int done, int total)> &progress) const
+{
     const DesignReport &r = mReport;
     const QStringList titles = reportSectionTitles(r);
     const QSizeF full(device->width(), device->height());
@@ -621,7 +630,7 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 *error = tr("cancelled");
             return false;
         }
-        if (p > 0 && !device->newPage()) {
+        if (p > 0 && !newPage()) {
             if (error)
                 *error = tr("could not add a page");
             return false;
