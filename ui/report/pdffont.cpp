@@ -80,6 +80,7 @@ PdfFont::PdfFont(const QRawFont &font) : mFont(font)
     mEmbeddable = mHead.size() >= 54 && mNumGlyphs > 0 && mNumHMetrics > 0 && !mGlyf.isEmpty()
                && locaEntries >= mNumGlyphs + 1 && mHmtx.size() >= 4 * mNumHMetrics;
     mUsed.assign(std::max(mNumGlyphs, 1), false);
+    mMapped.assign(mUsed.size(), false);
 }
 
 QString PdfFont::baseName() const
@@ -110,8 +111,10 @@ void PdfFont::use(quint32 glyph, const QString &text)
     if (glyph >= mUsed.size())
         return;
     mUsed[glyph] = true;
-    if (!text.isEmpty() && !mUnicode.contains(glyph))
+    if (!text.isEmpty() && !mMapped[glyph]) {
+        mMapped[glyph] = true;
         mUnicode.insert(glyph, text);
+    }
 }
 
 QByteArray PdfFont::subset() const

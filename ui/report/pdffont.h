@@ -33,6 +33,8 @@ public:
     // Marks a glyph used; text is what it stands for (empty: not known yet).
     void use(quint32 glyph, const QString &text);
     bool isUsed(quint32 glyph) const { return glyph < mUsed.size() && mUsed[glyph]; }
+    // Whether the text a glyph stands for is known.
+    bool isMapped(quint32 glyph) const { return glyph < mMapped.size() && mMapped[glyph]; }
 
     // The font program with only the used glyphs' outlines (and the
     // components of used composite glyphs), as a TrueType file.
@@ -58,6 +60,7 @@ private:
     int mObject = 0;
     QByteArray mHead, mHmtx, mLoca, mGlyf;
     std::vector<bool> mUsed;
+    std::vector<bool> mMapped;
     QHash<quint32, QString> mUnicode;
 };
 

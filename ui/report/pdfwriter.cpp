@@ -37,43 +37,50 @@ constexpr size_t kMaxPendingPages = 3;
 // A glyph further than this (device pixels) from where the font's advances put it gets a TJ adjustment.
 constexpr double kGlyphSlack = 0.05;
 
-// Appends v with at most `decimals` decimals (trailing zeros dropped): PDF reals, fast.
-void real(QByteArray &out, double v, int decimals = 2)
+// Writes v with at most `decimals` decimals (trailing zeros dropped) at p; returns the end.
+char *writeReal(char *p, double v, int decimals)
 {
     static const long long powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     if (!std::isfinite(v))
         v = 0;
     v = std::clamp(v, -1e9, 1e9);
-    const long long p = powers[decimals];
-    long long n = std::llround(v * static_cast<double>(p));
+    const long long scale = powers[decimals];
+    long long n = std::llround(v * static_cast<double>(scale));
     if (n < 0) {
-        out.append('-');
+        *p++ = '-';
         n = -n;
     }
-    char buf[32];
+    long long integral = n / scale;
+    long long fraction = n % scale;
+    char digits[24];
     int len = 0;
-    long long integer = n / p;
-    long long fraction = n % p;
     do {
-        buf[len++] = char('0' + integer % 10);
-        integer /= 10;
-    } while (integer > 0);
+        digits[len++] = char('0' + integral % 10);
+        integral /= 10;
+    } while (integral > 0);
     while (len > 0)
-        out.append(buf[--len]);
+        *p++ = digits[--len];
     if (fraction > 0) {
-        int digits = decimals;
+        int count = decimals;
         while (fraction % 10 == 0) {
             fraction /= 10;
-            --digits;
+            --count;
         }
-        out.append('.');
-        char frac[16];
-        for (int i = digits - 1; i >= 0; --i) {
-            frac[i] = char('0' + fraction % 10);
+        *p++ = '.';
+        for (int i = count - 1; i >= 0; --i) {
+            p[i] = char('0' + fraction % 10);
             fraction /= 10;
         }
-        out.append(frac, digits);
+        p += count;
     }
+    return p;
+}
+
+// Appends v as a PDF real (see writeReal).
+void real(QByteArray &out, double v, int decimals = 2)
+{
+    char buf[40];
+    out.append(buf, int(writeReal(buf, v, decimals) - buf));
 }
 
 void integer(QByteArray &out, long long v)
@@ -83,25 +90,26 @@ void integer(QByteArray &out, long long v)
 
 void matrix(QByteArray &out, const QTransform &m)
 {
-    real(out, m.m11(), 5);
-    out.append(' ');
-    real(out, m.m12(), 5);
-    out.append(' ');
-    real(out, m.m21(), 5);
-    out.append(' ');
-    real(out, m.m22(), 5);
-    out.append(' ');
-    real(out, m.dx(), 3);
-    out.append(' ');
-    real(out, m.dy(), 3);
+    char buf[240];
+    char *p = buf;
+    for (double v : {m.m11(), m.m12(), m.m21(), m.m22()}) {
+        p = writeReal(p, v, 5);
+        *p++ = ' ';
+    }
+    p = writeReal(p, m.dx(), 3);
+    *p++ = ' ';
+    p = writeReal(p, m.dy(), 3);
+    out.append(buf, int(p - buf));
 }
 
 void point(QByteArray &out, double x, double y)
 {
-    real(out, x);
-    out.append(' ');
-    real(out, y);
-    out.append(' ');
+    char buf[80];
+    char *p = writeReal(buf, x, 2);
+    *p++ = ' ';
+    p = writeReal(p, y, 2);
+    *p++ = ' ';
+    out.append(buf, int(p - buf));
 }
 
 void hex4(QByteArray &out, quint32 v)
@@ -230,6 +238,10 @@ private:
     // size: the item's ascent, in pixels: the same font at another resolution is another font.
     const Shaped &shape(const QFont &font, double size, const QString &text);
     int fontIndex(const QRawFont &raw);
+    // Text of simple scripts (Latin, Greek, Cyrillic, punctuation, arrows) that the font
+    // has every character of: its glyphs from the cmap and its kerned advances, without
+    // the cost of a QTextLayout (a report shows tens of thousands of different names).
+    bool shapePlain(const QString &text, Shaped *shaped);
     void mapGlyphs(PdfFont &font, const QGlyphRun &run, const QString &text, bool alone);
     int imageIndex(const QImage &image, bool interpolate);
 
@@ -276,6 +288,16 @@ private:
     // The document's resources.
     std::vector<std::unique_ptr<PdfFont>> mFonts;
     QHash<QString, int> mFontKeys;
+    std::vector<std::pair<QRawFont, int>> mRawFonts;
+    // Per font (key and size): its raw font for plain text, or none (-1: shape with QTextLayout).
+    struct Plain
+    {
+        QRawFont raw;
+        int font = -1;
+        bool kerning = true;
+    };
+    std::unordered_map<QString, Plain, StringHash> mPlain;
+    Plain *mLastPlain = nullptr;
     QFont mLastFont;
     double mLastSize = 0;
     ShapedTexts *mLastTexts = nullptr;
@@ -855,6 +877,11 @@ int PdfPaintEngine::imageIndex(const QImage &image, bool interpolate)
 
 int PdfPaintEngine::fontIndex(const QRawFont &raw)
 {
+    // The same font engine as before (a raw font per font and size): no tables read.
+    for (const auto &[known, index] : mRawFonts) {
+        if (known == raw)
+            return index;
+    }
     const QString key = raw.familyName() + QLatin1Char('|') + raw.styleName() + QLatin1Char('|')
                       + QString::number(raw.weight()) + QLatin1Char('|') + QString::number(int(raw.style()))
                       + QLatin1Char('|') + QString::number(qHash(raw.fontTable("head")));
@@ -866,7 +893,69 @@ int PdfPaintEngine::fontIndex(const QRawFont &raw)
             mFonts.push_back(std::move(font));
         it = mFontKeys.insert(key, index);
     }
+    if (mRawFonts.size() < 256)
+        mRawFonts.emplace_back(raw, it.value());
     return it.value();
+}
+
+bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
+{
+    if (!mLastPlain || mLastPlain->font < 0 || text.isEmpty())
+        return false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool simple = (u >= 0x20 && u < 0x7f) || (u >= 0xa0 && u < 0x300 && u != 0xad)
+                         || (u >= 0x370 && u < 0x530 && !(u >= 0x483 && u <= 0x489)) || (u >= 0x2010 && u < 0x2028)
+                         || (u >= 0x2030 && u < 0x205f) || (u >= 0x2190 && u < 0x2200);
+        if (!simple)
+            return false;
+    }
+    const QRawFont &raw = mLastPlain->raw;
+    const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
+    if (glyphs.size() != text.size() || glyphs.contains(0))
+        return false;
+    const QVector<QPointF> advances = raw.advancesForGlyphIndexes(glyphs, mLastPlain->kerning
+                                                                              ? QRawFont::KernedAdvances
+                                                                              : QRawFont::SeparateAdvances);
+    PdfFont &font = *mFonts[mLastPlain->font];
+    const double pixels = raw.pixelSize();
+    Run run;
+    run.font = mLastPlain->font;
+    run.size = pixels;
+    // At most "[<" + per glyph 4 hex digits and an adjustment ">-123456<", then ">] TJ\n".
+    std::vector<char> buf(size_t(glyphs.size()) * 32 + 16);
+    char *p = buf.data();
+    static const char hex[] = "0123456789ABCDEF";
+    *p++ = '[';
+    *p++ = '<';
+    double x = 0, want = 0;
+    for (int i = 0; i < glyphs.size(); ++i) {
+        const quint32 g = glyphs.at(i);
+        if (!font.isMapped(g))
+            font.use(g, QString(text.at(i)));
+        else if (!font.isUsed(g))
+            font.use(g, QString());
+        if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
+            const long long n = std::llround((x - want) * 1000.0 / pixels);
+            if (n != 0 && n > -1000000 && n < 1000000) {
+                *p++ = '>';
+                p = writeReal(p, double(n), 0);
+                *p++ = '<';
+                x -= n * pixels / 1000.0;
+            }
+        }
+        *p++ = hex[(g >> 12) & 0xf];
+        *p++ = hex[(g >> 8) & 0xf];
+        *p++ = hex[(g >> 4) & 0xf];
+        *p++ = hex[g & 0xf];
+        x += font.width(g) * pixels / 1000.0;
+        want += advances.at(i).x();
+    }
+    for (const char c : QByteArrayView(">] TJ\n"))
+        *p++ = c;
+    run.tj = QByteArray(buf.data(), int(p - buf.data()));
+    shaped->push_back(std::move(run));
+    return true;
 }
 
 void PdfPaintEngine::mapGlyphs(PdfFont &font, const QGlyphRun &run, const QString &text, bool alone)
@@ -883,6 +972,11 @@ void PdfPaintEngine::mapGlyphs(PdfFont &font, const QGlyphRun &run, const QStrin
         mapped << raw.glyphIndexesForString(c).value(0);
     }
     QVector<quint32> glyphs = run.glyphIndexes();
+    if (std::all_of(glyphs.cbegin(), glyphs.cend(), [&](quint32 g) { return font.isMapped(g); })) {
+        for (quint32 g : glyphs)
+            font.use(g, QString());
+        return;
+    }
     if (run.isRightToLeft())
         std::reverse(glyphs.begin(), glyphs.end());
     if (!alone) {
@@ -924,12 +1018,28 @@ const PdfPaintEngine::Shaped &PdfPaintEngine::shape(const QFont &font, double si
     if (!mLastTexts || font != mLastFont || size != mLastSize) {
         mLastFont = font;
         mLastSize = size;
-        mLastTexts = &mTexts[font.key() + QLatin1Char('|') + QString::number(size, 'g', 10)];
+        const QString key = font.key() + QLatin1Char('|') + QString::number(size, 'g', 10);
+        mLastTexts = &mTexts[key];
+        auto plain = mPlain.find(key);
+        if (plain == mPlain.end()) {
+            Plain entry;
+            entry.raw = QRawFont::fromFont(font);
+            entry.kerning = font.kerning();
+            // Spacing and capitals change what the raw font's advances and glyphs give.
+            const bool plainFont = font.letterSpacing() == 0 && font.wordSpacing() == 0
+                                && font.capitalization() == QFont::MixedCase
+                                && (font.stretch() == QFont::AnyStretch || font.stretch() == QFont::Unstretched);
+            entry.font = plainFont && entry.raw.isValid() ? fontIndex(entry.raw) : -1;
+            plain = mPlain.emplace(key, entry).first;
+        }
+        mLastPlain = &plain->second;
     }
     auto it = mLastTexts->find(text);
     if (it != mLastTexts->end())
         return it->second;
     Shaped shaped;
+    if (shapePlain(text, &shaped))
+        return mLastTexts->emplace(text, std::move(shaped)).first->second;
     // The font as the item laid it out (its resolution with it: a chart is laid out at the screen's).
     QTextLayout layout(text, font);
     layout.setCacheEnabled(true);
