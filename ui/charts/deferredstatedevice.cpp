@@ -94,26 +94,8 @@ public:
         flush();
         mTarget->drawPoints(points, count);
     }
-    void drawPolygon(const QPointF *points, int count, PolygonDrawMode mode) override
-    {
-        flush();
-        switch (mode) {
-        case OddEvenMode: mTarget->drawPolygon(points, count, Qt::OddEvenFill); break;
-        case WindingMode: mTarget->drawPolygon(points, count, Qt::WindingFill); break;
-        case ConvexMode: mTarget->drawConvexPolygon(points, count); break;
-        case PolylineMode: mTarget->drawPolyline(points, count); break;
-        }
-    }
-    void drawPolygon(const QPoint *points, int count, PolygonDrawMode mode) override
-    {
-        flush();
-        switch (mode) {
-        case OddEvenMode: mTarget->drawPolygon(points, count, Qt::OddEvenFill); break;
-        case WindingMode: mTarget->drawPolygon(points, count, Qt::WindingFill); break;
-        case ConvexMode: mTarget->drawConvexPolygon(points, count); break;
-        case PolylineMode: mTarget->drawPolyline(points, count); break;
-        }
-    }
+    void drawPolygon(const QPointF *points, int count, PolygonDrawMode mode) override { polygon(points, count, mode); }
+    void drawPolygon(const QPoint *points, int count, PolygonDrawMode mode) override { polygon(points, count, mode); }
     void drawPixmap(const QRectF &rect, const QPixmap &pixmap, const QRectF &source) override
     {
         flush();
@@ -149,6 +131,18 @@ private:
         Qt::BGMode backgroundMode = Qt::TransparentMode;
         QPainter::RenderHints hints;
     };
+
+    template <typename Point>
+    void polygon(const Point *points, int count, PolygonDrawMode mode)
+    {
+        flush();
+        switch (mode) {
+        case OddEvenMode: mTarget->drawPolygon(points, count, Qt::OddEvenFill); break;
+        case WindingMode: mTarget->drawPolygon(points, count, Qt::WindingFill); break;
+        case ConvexMode: mTarget->drawConvexPolygon(points, count); break;
+        case PolylineMode: mTarget->drawPolyline(points, count); break;
+        }
+    }
 
     // Sets on the target what it does not have yet of the current state.
     void flush()
