@@ -195,7 +195,7 @@ public:
     QString error() const { return mError; }
     QString title;
     QString creator;
-    int level = 1;
+    int level = 3;
 
 private:
     // One glyph run of a shaped text, ready to be shown: a TJ array in one

@@ -37,7 +37,8 @@ public:
     int resolution() const { return mResolution; }
     void setTitle(const QString &title);
     void setCreator(const QString &creator);
-    // zlib level of the streams (0-9; default 1: faster than 6 for a few % more bytes).
+    // zlib level of the streams (0-9; default 3: at L the pages deflate in 0.38 s of CPU to
+    // 5.9 MB, against 0.31 s and 6.9 MB at level 1 and 1.06 s and 5.2 MB at level 6).
     void setCompressionLevel(int level);
 
     // Ends the page and starts the next one; false when the output failed.
