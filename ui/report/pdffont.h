@@ -5,6 +5,7 @@
 #include <QRawFont>
 #include <QString>
 
+#include <algorithm>
 #include <vector>
 
 namespace td {
@@ -33,6 +34,7 @@ public:
     // Marks a glyph used; text is what it stands for (empty: not known yet).
     void use(quint32 glyph, const QString &text);
     bool isUsed(quint32 glyph) const { return glyph < mUsed.size() && mUsed[glyph]; }
+    bool hasUsedGlyphs() const { return std::find(mUsed.begin(), mUsed.end(), true) != mUsed.end(); }
     // Whether the text a glyph stands for is known.
     bool isMapped(quint32 glyph) const { return glyph < mMapped.size() && mMapped[glyph]; }
 

@@ -335,7 +335,7 @@ bool PdfPaintEngine::end()
     // Shared resources: every page uses the same dictionary.
     QByteArray resources = "<< /ProcSet [/PDF /Text /ImageB /ImageC]\n/Font <<";
     for (int i = 0; i < int(mFonts.size()); ++i) {
-        if (mFonts[i] && mFonts[i]->isEmbeddable())
+        if (mFonts[i]->object() > 0)
             resources += " /F" + QByteArray::number(i) + ' ' + QByteArray::number(mFonts[i]->object()) + " 0 R";
     }
     resources += " >>\n/XObject <<";
@@ -1142,7 +1142,7 @@ void PdfPaintEngine::drawTextItem(const QPointF &p, const QTextItem &textItem)
     }
     const QTextItem::RenderFlags flags = textItem.renderFlags();
     if (flags & (QTextItem::Underline | QTextItem::StrikeOut | QTextItem::Overline)) {
-        const QFontMetricsF metrics(font, mDevice);
+        const QFontMetricsF metrics(font); // at the font's own resolution, as laid out
         const double w = std::max(metrics.lineWidth(), 1.0);
         QPainterPath lines;
         auto line = [&](double y) { lines.addRect(QRectF(p.x(), p.y() + y - w / 2, textItem.width(), w)); };
@@ -1166,6 +1166,8 @@ void PdfPaintEngine::writeFonts()
 {
     for (int i = 0; i < int(mFonts.size()); ++i) {
         PdfFont &font = *mFonts[i];
+        if (!font.hasUsedGlyphs())
+            continue; // met, but no text drawn with it
         // A subset's name: six capitals, then the font's name.
         QByteArray tag;
         uint hash = qHash(font.baseName()) ^ uint(i * 2654435761u);
