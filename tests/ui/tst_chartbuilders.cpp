@@ -116,7 +116,7 @@ void scene(QPainter *p)
     p->drawPath(path);
 }
 
-CapacitySeries longNamedSeries(double perHost)
+CapacitySeries longNamedSeries(double perHost, int hosts = 12)
 {
     CapacitySeries s;
     s.cluster = QStringLiteral("<b>PROD</b> & \"1\"");
@@ -129,7 +129,7 @@ CapacitySeries longNamedSeries(double perHost)
                   QStringLiteral("Generic VM"),
                   QStringLiteral("Interaction Director"),
                   QStringLiteral("Database Server")};
-    for (int h = 0; h < 12; ++h) {
+    for (int h = 0; h < hosts; ++h) {
         s.hosts << (h == 0 ? QStringLiteral("<i>esx</i> & co")
                            : QStringLiteral("esx%1.contoso.local").arg(h + 1, 2, 10, QLatin1Char('0')));
         s.cores << 48;
@@ -210,6 +210,18 @@ private slots:
         // The legend names every product whole, the longest too.
         for (const QString &product : s.products)
             QVERIFY2(svg.contains(QLatin1Char('>') + product + QLatin1Char('<')), qPrintable(product));
+    }
+
+    void fewHostsWithLongNamesAllLabelled()
+    {
+        // Five hosts side by side: their names are wider than their bars.
+        const CapacitySeries s = longNamedSeries(40, 5);
+        const QString svg = QtChartRenderer().capacitySvg(s, true);
+        for (const QString &host : s.hosts.mid(1))
+            QVERIFY2(svg.contains(QLatin1Char('>') + host.left(17)), qPrintable(host));
+        QVERIFY(svg.contains(QLatin1String("&lt;i&gt;esx&lt;/i&gt; &amp; co")));
+        // Upright: a quarter turn, not overlapping side by side.
+        QVERIFY(svg.contains(QLatin1String("transform=\"matrix(0,-1,1,0,")));
     }
 
     void valueAxisTicksAreRound_data()

@@ -8,6 +8,8 @@
 #include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
@@ -374,6 +376,26 @@ void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
     scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
+    // Labels side by side that are wider than their bars overlap, and
+    // QtCharts hides the first one: they stand upright instead.
+    bool upright = false;
+    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+        auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
+        if (!categories || categories->count() == 0 || categories->labelsAngle() != 0)
+            continue;
+        const QFontMetricsF metrics(categories->labelsFont());
+        double widest = 0;
+        for (const QString &label : categories->categories())
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        if (widest > chart->plotArea().width() / categories->count() - 4) {
+            categories->setLabelsAngle(-90);
+            upright = true;
+        }
+    }
+    if (upright && chart->layout()) {
+        chart->layout()->invalidate();
+        chart->layout()->activate();
+    }
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
     scene.render(painter, rect, scene.sceneRect());
     scene.removeItem(chart);
