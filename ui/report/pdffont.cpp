@@ -81,6 +81,11 @@ PdfFont::PdfFont(const QRawFont &font) : mFont(font)
                && locaEntries >= mNumGlyphs + 1 && mHmtx.size() >= 4 * mNumHMetrics;
     mUsed.assign(std::max(mNumGlyphs, 1), false);
     mMapped.assign(mUsed.size(), false);
+    if (mNumHMetrics > 0 && mHmtx.size() >= 4 * mNumHMetrics) {
+        mWidths.resize(mNumHMetrics);
+        for (int g = 0; g < mNumHMetrics; ++g)
+            mWidths[g] = u16(mHmtx, 4 * g) * 1000.0 / mUnitsPerEm;
+    }
 }
 
 QString PdfFont::baseName() const
@@ -96,14 +101,6 @@ QString PdfFont::baseName() const
             clean.append(c);
     }
     return clean.isEmpty() ? QStringLiteral("Font") : clean;
-}
-
-int PdfFont::width(quint32 glyph) const
-{
-    if (mNumHMetrics <= 0)
-        return 0;
-    const int index = static_cast<int>(std::min<quint32>(glyph, quint32(mNumHMetrics - 1)));
-    return static_cast<int>(std::lround(u16(mHmtx, 4 * index) * 1000.0 / mUnitsPerEm));
 }
 
 void PdfFont::use(quint32 glyph, const QString &text)
@@ -237,7 +234,7 @@ QByteArray PdfFont::widthsArray() const
             if (!first)
                 out += ' ';
             first = false;
-            out += QByteArray::number(width(quint32(g)));
+            out += QByteArray::number(width(quint32(g)), 'f', 3);
         }
         out += "] ";
     }

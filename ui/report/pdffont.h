@@ -27,8 +27,13 @@ public:
     // A PostScript-like name without spaces ("DejaVuSans-Bold").
     QString baseName() const;
 
-    // The advance of a glyph in thousandths of an em (the font's hmtx).
-    int width(quint32 glyph) const;
+    // The advance of a glyph in thousandths of an em (the font's hmtx, exact:
+    // the /W array has them with three decimals, so that a run of glyphs
+    // needs no adjustment for rounding).
+    double width(quint32 glyph) const
+    {
+        return mWidths.empty() ? 0.0 : mWidths[std::min<size_t>(glyph, mWidths.size() - 1)];
+    }
     int unitsPerEm() const { return mUnitsPerEm; }
 
     // Marks a glyph used; text is what it stands for (empty: not known yet).
@@ -63,6 +68,7 @@ private:
     QByteArray mHead, mHmtx, mLoca, mGlyf;
     std::vector<bool> mUsed;
     std::vector<bool> mMapped;
+    std::vector<double> mWidths;
     QHash<quint32, QString> mUnicode;
 };
 

@@ -34,8 +34,9 @@ QString tr(const char *text)
 
 // Page contents waiting for their compression: at most this many pages in memory.
 constexpr size_t kMaxPendingPages = 3;
-// A glyph further than this (device pixels) from where the font's advances put it gets a TJ adjustment.
-constexpr double kGlyphSlack = 0.05;
+// A glyph further than this (device pixels: 0.05 pt at 300 dpi) from where the font's advances put it
+// gets a TJ adjustment (layouts round advances to 1/64 pixel: smaller would adjust every few glyphs).
+constexpr double kGlyphSlack = 0.2;
 
 // Writes v with at most `decimals` decimals (trailing zeros dropped) at p; returns the end.
 char *writeReal(char *p, double v, int decimals)
