@@ -20,6 +20,7 @@
 #include <cmath>
 #include <deque>
 #include <future>
+#include <numeric>
 #include <unordered_map>
 #include <vector>
 
@@ -978,8 +979,7 @@ void PdfPaintEngine::mapGlyphs(PdfFont &font, const QGlyphRun &run, const QStrin
             font.use(g, QString());
         return;
     }
-    if (run.isRightToLeft())
-        std::reverse(glyphs.begin(), glyphs.end());
+    // (A run's glyphs come in the order of its characters, right to left ones too.)
     if (!alone) {
         // One of several runs (a fallback font for some characters): the cmap alone.
         for (int j = 0; j < chars.size(); ++j) {
@@ -1069,18 +1069,26 @@ const PdfPaintEngine::Shaped &PdfPaintEngine::shape(const QFont &font, double si
         PdfFont &pdfFont = *mFonts[index];
         mapGlyphs(pdfFont, glyphRun, text, runs.size() == 1);
         const double pixels = raw.pixelSize();
+        // Shown left to right (a right-to-left run lists its glyphs in the order of its
+        // characters: text extraction expects them in the order they appear).
+        QVector<int> order(glyphs.size());
+        std::iota(order.begin(), order.end(), 0);
+        if (glyphRun.isRightToLeft())
+            std::reverse(order.begin(), order.end());
         // One TJ per stretch on the same baseline; positions from the advances, adjusted where they differ.
         int start = 0;
-        while (start < glyphs.size()) {
+        while (start < order.size()) {
+            const QPointF first = positions.at(order.at(start));
             Run run;
             run.font = index;
             run.size = pixels;
-            run.origin = positions.at(start) - QPointF(0, baseline);
+            run.origin = first - QPointF(0, baseline);
             run.tj = "[<";
             double x = 0;
-            int i = start;
-            for (; i < glyphs.size() && positions.at(i).y() == positions.at(start).y(); ++i) {
-                const double want = positions.at(i).x() - positions.at(start).x();
+            int k = start;
+            for (; k < order.size() && positions.at(order.at(k)).y() == first.y(); ++k) {
+                const int i = order.at(k);
+                const double want = positions.at(i).x() - first.x();
                 if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
                     const long long n = std::llround((x - want) * 1000.0 / pixels);
                     if (n != 0) {
@@ -1095,7 +1103,7 @@ const PdfPaintEngine::Shaped &PdfPaintEngine::shape(const QFont &font, double si
             }
             run.tj += ">] TJ\n";
             shaped.push_back(std::move(run));
-            start = i;
+            start = k;
         }
     }
     return mLastTexts->emplace(text, std::move(shaped)).first->second;
