@@ -95,6 +95,8 @@ void paintScene(QPainter &p, const std::function<void()> &newPage = {})
     underlined.setUnderline(true);
     p.setFont(underlined);
     p.drawText(QPointF(340, 450), QStringLiteral("underlined"));
+    // Characters DejaVu Serif lacks: glyph runs in fallback fonts within one item.
+    p.drawText(QPointF(340, 500), QStringLiteral("Fallback \u1e9e\u2c65\u0222\u0d85 end"));
     p.setFont(sans);
     p.drawText(QPointF(20, 350), QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"));
     // Right to left (shaped by QTextLayout, not the plain path).
@@ -265,7 +267,8 @@ private slots:
              {QStringLiteral("Topology Designer report"), QStringLiteral("Errors: 3 \u00b7 Warnings: 12"),
               QStringLiteral("esx042.contoso.local in rack R07"),
               QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"),
-              QStringLiteral("underlined"), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"), QStringLiteral("Second page")})
+              QStringLiteral("underlined"), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"),
+              QStringLiteral("Fallback \u1e9e\u2c65\u0222"), QStringLiteral("Second page")})
             QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" is not in: ") + text));
         // Rotated text, in the order it was written (pdftotext's line finding breaks it up).
         QVERIFY2(run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), file, QStringLiteral("-")}, &out, &err,

@@ -90,11 +90,25 @@ PdfFont::PdfFont(const QRawFont &font) : mFont(font)
 
 QString PdfFont::baseName() const
 {
-    QString name = mFont.familyName();
-    const QString style = mFont.styleName();
-    if (!style.isEmpty() && style.compare(QLatin1String("Regular"), Qt::CaseInsensitive) != 0
-        && style.compare(QLatin1String("Book"), Qt::CaseInsensitive) != 0)
-        name += QLatin1Char('-') + style;
+    // The PostScript name (name table, id 6) as the font gives it; not QRawFont::familyName(),
+    // which fails on some fallback fonts (Qt 6.4 reads the first of an empty list of families).
+    const QByteArray table = mFont.fontTable("name");
+    const int count = u16(table, 2);
+    const int strings = u16(table, 4);
+    QString name;
+    for (int i = 0; i < count && name.isEmpty(); ++i) {
+        const int record = 6 + 12 * i;
+        const int platform = u16(table, record), id = u16(table, record + 6);
+        const int length = u16(table, record + 8), offset = strings + u16(table, record + 10);
+        if (id != 6 || offset + length > table.size())
+            continue;
+        if (platform == 3 || platform == 0) {
+            for (int k = 0; k + 1 < length; k += 2)
+                name.append(QChar(u16(table, offset + k)));
+        } else if (platform == 1) {
+            name = QString::fromLatin1(table.mid(offset, length));
+        }
+    }
     QString clean;
     for (const QChar c : name) {
         if (c.unicode() > 32 && c.unicode() < 127 && !QStringLiteral("()<>[]{}/%#").contains(c))

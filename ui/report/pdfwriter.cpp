@@ -884,9 +884,10 @@ int PdfPaintEngine::fontIndex(const QRawFont &raw)
         if (known == raw)
             return index;
     }
-    const QString key = raw.familyName() + QLatin1Char('|') + raw.styleName() + QLatin1Char('|')
-                      + QString::number(raw.weight()) + QLatin1Char('|') + QString::number(int(raw.style()))
-                      + QLatin1Char('|') + QString::number(qHash(raw.fontTable("head")));
+    // The font file, by its own tables (not familyName(): it fails on some fallback fonts in Qt 6.4).
+    const QString key = QString::number(qHash(raw.fontTable("head"))) + QLatin1Char('|')
+                      + QString::number(qHash(raw.fontTable("name"))) + QLatin1Char('|')
+                      + QString::number(qHash(raw.fontTable("maxp")));
     auto it = mFontKeys.find(key);
     if (it == mFontKeys.end()) {
         auto font = std::make_unique<PdfFont>(raw);
