@@ -62,6 +62,19 @@ void hex4(QByteArray &out, quint32 v)
 
 } // namespace
 
+bool isPlainScript(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool plain = (u >= 0x20 && u < 0x7f) || (u >= 0xa0 && u < 0x300 && u != 0xad)
+                        || (u >= 0x370 && u < 0x530 && !(u >= 0x483 && u <= 0x489)) || (u >= 0x2010 && u < 0x2028)
+                        || (u >= 0x2030 && u < 0x205f) || (u >= 0x2190 && u < 0x2200);
+        if (!plain)
+            return false;
+    }
+    return true;
+}
+
 PdfFont::PdfFont(const QRawFont &font) : mFont(font)
 {
     mHead = font.fontTable("head");

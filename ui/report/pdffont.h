@@ -10,6 +10,11 @@
 
 namespace td {
 
+// Whether text is of the scripts a font's cmap and kerning shape alone (Latin,
+// Greek, Cyrillic, punctuation, arrows; no combining marks): its glyphs and
+// advances can come from a QRawFont without a QTextLayout.
+bool isPlainScript(const QString &text);
+
 // One TrueType font as a PDF writer embeds it: its metrics read from the
 // font's own tables (QRawFont::fontTable), the glyphs a document used, what
 // text each glyph stands for, and a subset of the font program in which the

@@ -905,14 +905,8 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
 {
     if (!mLastPlain || mLastPlain->font < 0 || text.isEmpty())
         return false;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool simple = (u >= 0x20 && u < 0x7f) || (u >= 0xa0 && u < 0x300 && u != 0xad)
-                         || (u >= 0x370 && u < 0x530 && !(u >= 0x483 && u <= 0x489)) || (u >= 0x2010 && u < 0x2028)
-                         || (u >= 0x2030 && u < 0x205f) || (u >= 0x2190 && u < 0x2200);
-        if (!simple)
-            return false;
-    }
+    if (!isPlainScript(text))
+        return false;
     const QRawFont &raw = mLastPlain->raw;
     const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
     if (glyphs.size() != text.size() || glyphs.contains(0))
