@@ -340,7 +340,7 @@ public:
     {
         const QFontMetricsF &m = metrics(Font::Mono);
         for (const QString &line : text.split(QLatin1Char('\n'))) {
-            const bool wraps = m.horizontalAdvance(line) > width();
+            const bool wraps = advance(Font::Mono, line) > width();
             const double h = wraps ? m.boundingRect(QRectF(0, 0, width(), 1e9), Qt::TextWrapAnywhere, line).height()
                                    : m.height();
             ensure(h);
