@@ -104,17 +104,24 @@ public:
     {
         if (text.isEmpty())
             return 0.0;
+        auto &cache = mAdvances[static_cast<int>(f)];
+        const auto known = cache.find(text);
+        if (known != cache.end())
+            return known->second;
+        double w = -1;
         const QRawFont &raw = mRaw.at(static_cast<int>(f));
         if (raw.isValid() && isPlainScript(text)) {
             const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
             if (glyphs.size() == text.size() && !glyphs.contains(0)) {
-                double w = 0;
+                w = 0;
                 for (const QPointF &a : raw.advancesForGlyphIndexes(glyphs, QRawFont::KernedAdvances))
                     w += a.x();
-                return w;
             }
         }
-        return shaped(f, text).lineAt(0).naturalTextWidth();
+        if (w < 0)
+            w = shaped(f, text).lineAt(0).naturalTextWidth();
+        cache.emplace(text, w);
+        return w;
     }
     const QFont &font(Font f) const { return mFonts.at(static_cast<int>(f)); }
     const QFontMetricsF &metrics(Font f) const { return *mMetrics.at(static_cast<int>(f)); }
@@ -394,6 +401,7 @@ private:
     {
         size_t operator()(const QString &s) const noexcept { return qHash(s); }
     };
+    std::unordered_map<QString, double, StringHash> mAdvances[static_cast<int>(Font::Count)];
     std::unordered_map<QString, std::unique_ptr<QTextLayout>, StringHash> mShaped[static_cast<int>(Font::Count)];
     struct Wrapped
     {
