@@ -11,11 +11,13 @@
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
+#include <QGuiApplication>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
 #include <QValueAxis>
@@ -427,7 +429,14 @@ public:
             return;
         const QRectF plot = chart->plotArea().translated(origin);
         painter->save();
-        painter->setFont(mFont);
+        // Measured at the screen's resolution, as the chart is laid out: on a device of another
+        // one (the PDF at 300 dpi, a printer) the font keeps that size instead of growing with it.
+        QFont font = mFont;
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const int deviceDpi = painter->device() ? painter->device()->logicalDpiY() : 0;
+        if (screen && deviceDpi > 0 && font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * screen->logicalDotsPerInchY() / deviceDpi);
+        painter->setFont(font);
         painter->setPen(QPen(mBrush, 1));
         const double w = slot(chart);
         for (int i = 0; i < mLabels.size(); ++i) {
