@@ -195,9 +195,9 @@ public:
 
     bool newPage();
     QString error() const { return mError; }
-    QString title;
-    QString creator;
-    int level = 3;
+    void setTitle(const QString &title) { mTitle = title; }
+    void setCreator(const QString &creator) { mCreator = creator; }
+    void setLevel(int level) { mLevel = level; }
 
 private:
     // One glyph run of a shaped text, ready to be shown: a TJ array in one
@@ -249,6 +249,9 @@ private:
 
     PdfDocumentWriter *mDevice;
     QIODevice *mOut;
+    QString mTitle;
+    QString mCreator;
+    int mLevel = 3; // zlib
     QString mError;
     bool mStarted = false;
     bool mFinished = false;
@@ -360,7 +363,7 @@ bool PdfPaintEngine::end()
     writeObject(2, "<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(mPages.size()) + " >>");
     writeObject(1, "<< /Type /Catalog /Pages 2 0 R >>");
     const QByteArray date = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1();
-    writeObject(4, "<< /Title " + textString(title) + " /Creator " + textString(creator)
+    writeObject(4, "<< /Title " + textString(mTitle) + " /Creator " + textString(mCreator)
                        + " /Producer (Topology Designer PDF writer) /CreationDate (D:" + date + "Z) >>");
     const qint64 xref = mPos;
     QByteArray table = "xref\n0 " + QByteArray::number(qint64(mOffsets.size())) + "\n0000000000 65535 f \n";
@@ -370,7 +373,7 @@ bool PdfPaintEngine::end()
                       static_cast<long long>(std::max<qint64>(mOffsets[i], 0)));
         table.append(line, 20);
     }
-    const QByteArray id = QByteArray::number(qHash(title) ^ qHash(date), 16).rightJustified(16, '0');
+    const QByteArray id = QByteArray::number(qHash(mTitle) ^ qHash(date), 16).rightJustified(16, '0');
     table += "trailer\n<< /Size " + QByteArray::number(qint64(mOffsets.size())) + " /Root 1 0 R /Info 4 0 R /ID [<" + id
            + "> <" + id + ">] >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     write(table);
@@ -451,7 +454,7 @@ void PdfPaintEngine::finishPage()
                           + QByteArray::number(content) + " 0 R >>");
     // Compressed in the worker while the next page is painted.
     auto task = std::make_shared<std::packaged_task<QByteArray()>>(
-        [data = std::move(mPage), level = level] { return deflate(data, level); });
+        [data = std::move(mPage), level = mLevel] { return deflate(data, level); });
     mPage = QByteArray();
     std::future<QByteArray> future = task->get_future();
     mPool.start([task] { (*task)(); });
@@ -863,14 +866,14 @@ int PdfPaintEngine::imageIndex(const QImage &image, bool interpolate)
     int mask = 0;
     if (translucent) {
         mask = allocate();
-        writeStream(mask, "/Type /XObject /Subtype /Image /ColorSpace /DeviceGray " + size, deflate(alpha, level),
+        writeStream(mask, "/Type /XObject /Subtype /Image /ColorSpace /DeviceGray " + size, deflate(alpha, mLevel),
                     true);
     }
     const int number = allocate();
     writeStream(number,
                 "/Type /XObject /Subtype /Image /ColorSpace /DeviceRGB " + size
                     + (mask ? " /SMask " + QByteArray::number(mask) + " 0 R" : QByteArray()),
-                deflate(rgb, level), true);
+                deflate(rgb, mLevel), true);
     const int index = mImages.size();
     mImages.append(number);
     mImageKeys.insert(image.cacheKey(), index);
@@ -1182,7 +1185,7 @@ void PdfPaintEngine::writeFonts()
         const QByteArray name = tag + '+' + font.baseName().toLatin1();
         const QByteArray program = font.subset();
         const int file = allocate();
-        writeStream(file, "/Length1 " + QByteArray::number(program.size()), deflate(program, level), true);
+        writeStream(file, "/Length1 " + QByteArray::number(program.size()), deflate(program, mLevel), true);
         const int descriptor = allocate();
         writeObject(descriptor, "<< /Type /FontDescriptor /FontName /" + name + " /Flags 4 " + font.descriptorMetrics()
                                     + " /FontFile2 " + QByteArray::number(file) + " 0 R >>");
@@ -1192,7 +1195,7 @@ void PdfPaintEngine::writeFonts()
                              + " /FontDescriptor " + QByteArray::number(descriptor) + " 0 R /CIDToGIDMap /Identity"
                              + " /W [" + font.widthsArray() + "] >>");
         const int unicode = allocate();
-        writeStream(unicode, QByteArray(), deflate(font.toUnicodeCMap(), level), true);
+        writeStream(unicode, QByteArray(), deflate(font.toUnicodeCMap(), mLevel), true);
         const int type0 = allocate();
         writeObject(type0, "<< /Type /Font /Subtype /Type0 /BaseFont /" + name + " /Encoding /Identity-H"
                                + " /DescendantFonts [" + QByteArray::number(cid) + " 0 R] /ToUnicode "
@@ -1226,17 +1229,17 @@ void PdfDocumentWriter::setResolution(int dpi)
 
 void PdfDocumentWriter::setTitle(const QString &title)
 {
-    mEngine->title = title;
+    mEngine->setTitle(title);
 }
 
 void PdfDocumentWriter::setCreator(const QString &creator)
 {
-    mEngine->creator = creator;
+    mEngine->setCreator(creator);
 }
 
 void PdfDocumentWriter::setCompressionLevel(int level)
 {
-    mEngine->level = std::clamp(level, 0, 9);
+    mEngine->setLevel(std::clamp(level, 0, 9));
 }
 
 bool PdfDocumentWriter::newPage()
