@@ -3,14 +3,13 @@
 // same resolution and compared; its text read back with pdftotext; its
 // structure checked (cross-reference offsets, pdfinfo and poppler silent).
 #include "report/pdfwriter.h"
+#include "tools.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QPainter>
 #include <QPainterPath>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,20 +24,13 @@ constexpr int kDpi = 150;
 
 bool run(const QString &program, const QStringList &args, QByteArray *out, QByteArray *err, QString *why)
 {
-    if (QStandardPaths::findExecutable(program).isEmpty()) {
-        *why = program + QStringLiteral(" is not installed (poppler-utils)");
+    test::ToolOutput output;
+    if (!test::runTool(program, args, &output, why))
         return false;
-    }
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-        *why = program + QStringLiteral(" failed: ") + QString::fromLocal8Bit(p.readAllStandardError());
-        return false;
-    }
     if (out)
-        *out = p.readAllStandardOutput();
+        *out = output.out;
     if (err)
-        *err = p.readAllStandardError();
+        *err = output.err;
     return true;
 }
 

@@ -2,15 +2,14 @@
 // the window's print code paints on a QPrinter writing PDF, and the pages
 // are read back as a reader would (pdfinfo, pdftotext, pdftoppm).
 #include "report/reportactions.h"
+#include "tools.h"
 #include "windowtest.h"
 
 #include <QAction>
 #include <QImage>
 #include <QMenu>
 #include <QPrinter>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace td;
@@ -20,19 +19,10 @@ namespace {
 // Runs a tool; its standard output, or a failure when it is missing or fails.
 bool run(const char *tool, const QStringList &arguments, QByteArray *out, QString *why)
 {
-    const QString path = QStandardPaths::findExecutable(QString::fromLatin1(tool));
-    if (path.isEmpty()) {
-        *why = QStringLiteral("%1 is not installed (bash .ci/deps installs it)").arg(QString::fromLatin1(tool));
+    test::ToolOutput output;
+    if (!test::runTool(QString::fromLatin1(tool), arguments, &output, why))
         return false;
-    }
-    QProcess p;
-    p.start(path, arguments);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *why = QStringLiteral("%1 failed: %2")
-                   .arg(QString::fromLatin1(tool), QString::fromUtf8(p.readAllStandardError()));
-        return false;
-    }
-    *out = p.readAllStandardOutput();
+    *out = output.out;
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include "report/reportactions.h"
 #include "report/uiexporters.h"
 #include "rules/validator.h"
+#include "tools.h"
 
 #include <QBarSet>
 #include <QBuffer>
@@ -20,11 +21,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedBarSeries>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -67,23 +66,16 @@ QByteArray exportAs(const QString &format, const Topology &t, ExportOptions opti
     return buffer.data();
 }
 
-// Runs a tool; its standard output, or a failure when it is missing or fails.
+// Runs a tool; its standard output (its standard error in *why), or a
+// failure when it is missing or fails (tidy: exit 1 is warnings only).
 bool run(const char *tool, const QStringList &arguments, QByteArray *out, QString *why)
 {
-    const QString path = QStandardPaths::findExecutable(QString::fromLatin1(tool));
-    if (path.isEmpty()) {
-        *why = QStringLiteral("%1 is not installed (bash .ci/deps installs it)").arg(QString::fromLatin1(tool));
+    test::ToolOutput output;
+    if (!test::runTool(QString::fromLatin1(tool), arguments, &output, why, QByteArray(tool) == "tidy" ? 1 : 0))
         return false;
-    }
-    QProcess p;
-    p.start(path, arguments);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
-        *why = QStringLiteral("%1 did not finish").arg(QString::fromLatin1(tool));
-        return false;
-    }
-    *out = p.readAllStandardOutput();
-    *why = QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 || (QByteArray(tool) == "tidy" && p.exitCode() == 1);
+    *out = output.out;
+    *why = QString::fromUtf8(output.err);
+    return true;
 }
 
 QString normalized(const QString &text)
