@@ -534,7 +534,9 @@ QByteArray ChartBuilders::svg(QChart *chart, const QSize &size)
 
 QSize ChartBuilders::reportSize(int categories)
 {
-    return QSize(std::clamp(240 + categories * 28, 560, 1400), 380);
+    // High enough for the labels under the bars (upright, they take about a
+    // hundred pixels) and a legend of a dozen products beside the plot.
+    return QSize(std::clamp(240 + categories * 28, 560, 1400), 440);
 }
 
 namespace {

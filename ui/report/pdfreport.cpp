@@ -525,8 +525,11 @@ bool PagedReport::paint(QPaintDevice *device,
         const bool impact = kind == ChartKind::Impact;
         const QSizeF natural = impact ? ChartBuilders::impactReportSize(categories)
                                       : ChartBuilders::reportSize(categories);
+        // Laid out as painted (below): the impact chart at its own size, the
+        // others as wide as the page at 96 dpi, each as high as it needs.
         const double w = flow.width();
-        const double h = std::min(w * natural.height() / natural.width(), flow.height() * (impact ? 0.85 : 0.45));
+        const double laidOutWidth = impact ? natural.width() : flow.width() / k * 96.0 / 72.0;
+        const double h = std::min(w / laidOutWidth * natural.height(), flow.height() * (impact ? 0.85 : 0.45));
         flow.boxes({Op{Op::Kind::Chart, QRectF(0, 0, w, h), {}, Font::Small, 0, {}, index, kind}}, 6 * k);
     };
     chapter(4);
