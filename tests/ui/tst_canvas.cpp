@@ -3,11 +3,13 @@
 // included), a guest behind "+N" is reached with real mouse clicks and
 // moved by dropping what its list drags, the view stays put after drops,
 // and the legend leaves the "Unplaced guests" area uncovered.
+#include "changebuilder.h"
 #include "document.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
 #include "panels/inspectorpanel.h"
 #include "scene/geometry.h"
+#include "scene/guestitem.h"
 #include "scene/hostitem.h"
 #include "scene/legenditem.h"
 #include "scene/mime.h"
@@ -15,12 +17,14 @@
 #include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "theme.h"
 #include "topologygenerator.h"
 #include "windowtest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMimeData>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +63,34 @@ private:
     bool dropAtViewport(const QMimeData &data, const QPoint &p)
     {
         return dragOnViewport(data, p, p, 1, Qt::MoveAction);
+    }
+
+    // How each guest shows its group, as the scene once kept it: groups in
+    // document order, a pair's look replacing any earlier one (P on its
+    // first member, B on the second), a pool's only where there is none yet.
+    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t)
+    {
+        QHash<QString, TopologyScene::GroupLook> looks;
+        for (int i = 0; i < t.groups.size(); ++i) {
+            const Group &g = t.groups.at(i);
+            for (int m = 0; m < g.members.size(); ++m) {
+                TopologyScene::GroupLook look{Theme::groupColor(i), QString()};
+                if (g.kind == GroupKind::Switchover)
+                    look.marker = m == 0 ? QStringLiteral("P") : QStringLiteral("B");
+                if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
+                    looks.insert(g.members.at(m).str(), look);
+            }
+        }
+        return looks;
+    }
+    void compareLooks()
+    {
+        const auto expected = expectedLooks(topology());
+        for (const Guest &g : topology().guests) {
+            const auto look = mWindow->scene()->groupLookFor(g.id.str());
+            const auto want = expected.value(g.id.str());
+            QVERIFY2(look.color == want.color && look.marker == want.marker, qPrintable(g.id.str()));
+        }
     }
 
 private slots:
@@ -205,6 +237,48 @@ private slots:
         QVERIFY(legend);
         QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unplacedArea()->sceneBoundingRect()));
         QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unrackedArea()->sceneBoundingRect()));
+    }
+
+    // Chips show their group's colour, and P/B on a pair; the looks are read
+    // from the index when painted. Deleting the first group shifts the
+    // colours of the groups after it: the chips that painted the old colour
+    // are repainted with the new one.
+    void groupLooksFollowTheGroups()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        compareLooks();
+        QImage image(1200, 900, QImage::Format_ARGB32);
+        QPainter painter(&image);
+        mWindow->scene()->render(&painter); // every chip paints its look
+        QStringList later;                  // chips of the groups after the first one
+        for (int i = 1; i < topology().groups.size(); ++i) {
+            for (const GuestId &m : topology().groups.at(i).members) {
+                auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(m.str()));
+                if (chip && chip->isVisible())
+                    later << m.str();
+            }
+        }
+        QVERIFY(later.size() > 10);
+        for (const QString &id : std::as_const(later))
+            QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+        const Document *doc = mWindow->document();
+        const QString first = topology().groups.first().id.str();
+        const auto before = expectedLooks(topology());
+        mWindow->document()->apply(ChangeBuilder(topology(), doc->index())
+                                       .remove({first}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
+        compareLooks();
+        const auto after = expectedLooks(topology());
+        int recoloured = 0;
+        for (const QString &id : std::as_const(later)) {
+            const auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id));
+            const bool changed = before.value(id).color != after.value(id).color;
+            QCOMPARE(chip->groupLookChanged(), changed);
+            recoloured += changed ? 1 : 0;
+        }
+        QVERIFY(recoloured > 5);
+        mWindow->scene()->render(&painter);
+        for (const QString &id : std::as_const(later))
+            QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
     }
 };
 
