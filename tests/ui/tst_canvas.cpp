@@ -13,6 +13,7 @@
 #include "scene/hostitem.h"
 #include "scene/legenditem.h"
 #include "scene/mime.h"
+#include "scene/modelitem.h"
 #include "scene/overflowlist.h"
 #include "scene/rackitem.h"
 #include "scene/topologyscene.h"
@@ -26,6 +27,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QStandardPaths>
+#include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -279,6 +281,59 @@ private slots:
         mWindow->scene()->render(&painter);
         for (const QString &id : std::as_const(later))
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+    }
+
+    // Racks and hosts draw only what lies in the exposed rect (a chip
+    // repainted over them): painted in strips, as the view repaints parts of
+    // them, they must give exactly the picture of one whole repaint.
+    void partialRepaintsMatchTheWhole()
+    {
+        Topology t = test::generateTopology(test::GeneratorParams::small(), 3);
+        open(t);
+        int checked = 0;
+        for (ModelItem *item : mWindow->scene()->modelItems()) {
+            if (item->kind() != ObjectKind::Rack && item->kind() != ObjectKind::Host)
+                continue;
+            const QRectF bounds = item->boundingRect();
+            const QSize size = bounds.size().toSize() + QSize(2, 2);
+            auto paint = [&](QImage &image, const QRectF &part) {
+                QPainter painter(&image);
+                painter.translate(-bounds.topLeft());
+                painter.setClipRect(part);
+                QStyleOptionGraphicsItem option;
+                option.exposedRect = part;
+                option.state = item->isSelected() ? QStyle::State_Selected : QStyle::State_None;
+                item->paint(&painter, &option, nullptr);
+            };
+            QImage whole(size, QImage::Format_ARGB32_Premultiplied);
+            whole.fill(Qt::white);
+            paint(whole, bounds);
+            for (const bool across : {false, true}) {
+                QImage parts(size, QImage::Format_ARGB32_Premultiplied);
+                parts.fill(Qt::white);
+                const qreal step = 7; // odd: strips start anywhere in a unit, a text or a line
+                const qreal length = across ? bounds.width() : bounds.height();
+                for (qreal at = 0; at < length; at += step) {
+                    paint(parts, across ? QRectF(bounds.left() + at, bounds.top(), step, bounds.height())
+                                        : QRectF(bounds.left(), bounds.top() + at, bounds.width(), step));
+                }
+                // The same picture (up to a rounding at a strip's border):
+                // no part left out.
+                int worst = 0;
+                for (int y = 0; y < whole.height(); ++y) {
+                    for (int x = 0; x < whole.width(); ++x) {
+                        const QRgb a = whole.pixel(x, y);
+                        const QRgb b = parts.pixel(x, y);
+                        worst = std::max({worst, std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                          std::abs(qBlue(a) - qBlue(b))});
+                    }
+                }
+                QVERIFY2(worst <= 2,
+                         qPrintable(QStringLiteral("%1 painted in strips differs by %2").arg(item->id()).arg(worst)));
+            }
+            ++checked;
+        }
+        QVERIFY(checked > 20);
     }
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/topology.h"
 #include "scene/modelitem.h"
 
 namespace td {
@@ -25,6 +26,9 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    // The front: frame, cluster band, name, NIC ports.
+    void paintBar(QPainter *painter, const Host &h, const QRectF &bar, int cluster) const;
+
     QStringList mOverflow;
 };
 
