@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "model/topologyindex.h"
+#include "scripttext.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -18,25 +19,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("td::ApartSets", text);
 }
 
-// A name as a note shows it: quoted, with line breaks and other control
-// characters written as \n or \uXXXX so that a note stays one line.
+// A name as a note shows it: quoted, on one line (script::oneLine).
 QString shown(const QString &name)
 {
-    QString out = QStringLiteral("'");
-    for (const QChar c : name) {
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            out += QStringLiteral("\\n");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else if (u == u'\t')
-            out += QStringLiteral("\\t");
-        else if (u < 0x20 || u == 0x7f || u == 0x85 || u == 0x2028 || u == 0x2029)
-            out += QStringLiteral("\\u%1").arg(static_cast<int>(u), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out + QLatin1Char('\'');
+    return QLatin1Char('\'') + script::oneLine(name) + QLatin1Char('\'');
 }
 
 QString joined(const QStringList &parts)

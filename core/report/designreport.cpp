@@ -19,7 +19,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <future>
 #include <optional>
+#include <utility>
 
 namespace td {
 
@@ -136,6 +138,24 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         }
         return names;
     };
+
+    // The production rules and their script take a third of the time at L:
+    // they are derived on another thread while this one validates and
+    // analyses failures (each reads the topology only).
+    auto production = std::async(std::launch::async, [&t, &sourceName] {
+        std::pair<ApartSets, QString> out{ApartSets::derive(t), QString()};
+        const bool vsphere = t.header.platform.hypervisor == Hypervisor::VSphere;
+        if (const Exporter *e = ExporterRegistry::instance().find(vsphere ? QStringLiteral("powercli")
+                                                                          : QStringLiteral("hyperv"))) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QStringList notes;
+            QString error;
+            if (e->write(ExportInput{t, sourceName, ExportOptions()}, buffer, &notes, &error))
+                out.second = QString::fromUtf8(buffer.data());
+        }
+        return out;
+    });
 
     // Findings, with the rules' explanation and source.
     const QVector<Finding> findings = Validator::validate(t);
@@ -303,7 +323,7 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         r.summary << tr("Worst double failure: %1").arg(analysis.sentence(*worstDouble));
 
     // The rules that keep the design true in production.
-    const ApartSets sets = ApartSets::derive(t);
+    const auto [sets, script] = production.get();
     r.apartSets.header = QStringList{tr("Cluster"), tr("Rule"), tr("Group"), tr("Kind"), tr("Members kept apart")};
     r.rackPins.header = QStringList{tr("Cluster"), tr("Pair"), tr("Member"), tr("Rack"), tr("Host group"), tr("Rule")};
     r.drsOverrides.header = QStringList{tr("Cluster"), tr("Guest"), tr("DRS automation")};
@@ -329,17 +349,10 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         for (const QString &note : c.notes)
             r.ruleNotes << c.cluster.name + QStringLiteral(": ") + note;
     }
-    const bool vsphere = t.header.platform.hypervisor == Hypervisor::VSphere;
-    if (const Exporter *e = ExporterRegistry::instance().find(vsphere ? QStringLiteral("powercli")
-                                                                      : QStringLiteral("hyperv"))) {
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        QStringList notes;
-        QString error;
-        if (e->write(ExportInput{t, sourceName, ExportOptions()}, buffer, &notes, &error)) {
-            r.scriptTitle = vsphere ? tr("VMware PowerCLI script") : tr("Hyper-V PowerShell script");
-            r.script = QString::fromUtf8(buffer.data());
-        }
+    if (!script.isEmpty()) {
+        r.scriptTitle = t.header.platform.hypervisor == Hypervisor::VSphere ? tr("VMware PowerCLI script")
+                                                                            : tr("Hyper-V PowerShell script");
+        r.script = script;
     }
 
     if (hideNames)

@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QIODevice>
 
+#include <functional>
 #include <thread>
+#include <vector>
 
 namespace td {
 
@@ -85,6 +87,62 @@ private:
     mutable QHash<QString, QStringList> mDrawn;
 };
 
+// Stands in for the charts while the report is written on another thread:
+// each chart asked for becomes a slot "<\x01N>" (never in the written HTML
+// otherwise: its text is escaped and its markup has no control character),
+// filled with the drawn chart afterwards, on the thread that may draw.
+class ChartSlots final : public ReportChartRenderer
+{
+public:
+    QString capacitySvg(const CapacitySeries &s, bool memory) const override
+    {
+        return slot([s, memory](const ReportChartRenderer &r) { return r.capacitySvg(s, memory); });
+    }
+    QString countSvg(const CountSeries &s) const override
+    {
+        return slot([s](const ReportChartRenderer &r) { return r.countSvg(s); });
+    }
+    QString impactSvg(const ImpactSeries &s) const override
+    {
+        return slot([s](const ReportChartRenderer &r) { return r.impactSvg(s); });
+    }
+
+    // html with every slot replaced by its chart, drawn by charts.
+    QByteArray fill(const QByteArray &html, const ReportChartRenderer &charts) const
+    {
+        QVector<QByteArray> svgs;
+        qsizetype size = html.size();
+        for (const auto &draw : mSlots) {
+            svgs << draw(charts).toUtf8();
+            size += svgs.last().size();
+        }
+        QByteArray out;
+        out.reserve(size);
+        qsizetype i = 0;
+        while (i < html.size()) {
+            const qsizetype start = html.indexOf("<\x01", i);
+            const qsizetype end = start < 0 ? -1 : html.indexOf('>', start);
+            if (end < 0) {
+                out.append(html.constData() + i, html.size() - i);
+                break;
+            }
+            out.append(html.constData() + i, start - i);
+            out.append(svgs.value(html.mid(start + 2, end - start - 2).toInt()));
+            i = end + 1;
+        }
+        return out;
+    }
+
+private:
+    QString slot(std::function<QString(const ReportChartRenderer &)> draw) const
+    {
+        mSlots.push_back(std::move(draw));
+        return QStringLiteral("<\x01%1>").arg(mSlots.size() - 1);
+    }
+
+    mutable std::vector<std::function<QString(const ReportChartRenderer &)>> mSlots;
+};
+
 } // namespace
 
 bool writeAll(QIODevice &out, const QByteArray &data, QString *error)
@@ -109,14 +167,17 @@ bool HtmlReportExporter::write(const ExportInput &input, QIODevice &out, QString
         return writeAll(out, reportHtml(report, nullptr), error);
     }
     // The charts are drawn on this thread (QtCharts needs the GUI thread)
-    // while the report is built on another: at L they take about as long.
-    DesignReport report;
-    std::thread builder(
-        [&] { report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames); });
+    // while the report is built and written on another, with slots where the
+    // charts go: at L the charts take longer than all the rest.
+    ChartSlots pending;
+    QByteArray html;
+    std::thread writer([&] {
+        html = reportHtml(DesignReport::build(input.topology, input.sourceName, input.options.hideNames), &pending);
+    });
     DrawnCharts charts(*mCharts);
     charts.draw(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
-    builder.join();
-    return writeAll(out, reportHtml(report, &charts), error);
+    writer.join();
+    return writeAll(out, pending.fill(html, charts), error);
 }
 
 QString MarkdownReportExporter::description() const

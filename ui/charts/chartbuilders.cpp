@@ -1,11 +1,15 @@
 #include "charts/chartbuilders.h"
 
+#include "charts/deferredstatedevice.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
@@ -17,6 +21,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace td {
@@ -43,6 +48,13 @@ QString axisLabel(const QString &text)
     return text.size() <= 18 ? text : text.left(17) + QChar(0x2026);
 }
 
+// QtCharts shows titles, labels and legends as rich text: a name is escaped
+// to be read as written ("<b>x" otherwise shows a bold x).
+QString plain(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
 QStringList uniqueLabels(const QStringList &labels)
 {
     // QBarCategoryAxis needs distinct categories: equal (cut) names get a number.
@@ -53,6 +65,8 @@ QStringList uniqueLabels(const QStringList &labels)
             label = axisLabel(l) + QStringLiteral(" (%1)").arg(n);
         out << label;
     }
+    for (QString &label : out)
+        label = plain(label);
     return out;
 }
 
@@ -68,10 +82,38 @@ double niceMax(double value)
     return 10 * magnitude;
 }
 
+// Ticks every whole, round step (a multiple of 1, 2, 2.5, 3 or 5 times a
+// power of ten): 0..150 in steps of 30, not the 37.5 five ticks would give.
+int niceTickCount(double max)
+{
+    for (int intervals : {5, 4, 6, 3, 2}) {
+        const double step = max / intervals;
+        if (step < 1 || step != std::floor(step))
+            continue;
+        const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+        for (double nice : {1.0, 2.0, 2.5, 3.0, 5.0}) {
+            if (std::abs(mantissa - nice) < 1e-9)
+                return intervals + 1;
+        }
+    }
+    return 2;
+}
+
+// The value axis from 0 to a round number above top, with round ticks.
+void setNiceRange(QValueAxis *y, double top)
+{
+    const double max = niceMax(top * 1.05);
+    if (y->max() != max || y->min() != 0)
+        y->setRange(0, max);
+    const int ticks = niceTickCount(max);
+    if (y->tickCount() != ticks)
+        y->setTickCount(ticks);
+}
+
 // The bar set of the p-th product of a capacity chart.
 QBarSet *productSet(const QString &product, int p)
 {
-    auto *set = new QBarSet(product);
+    auto *set = new QBarSet(plain(product));
     set->setColor(seriesColor(p));
     set->setBorderColor(seriesColor(p).darker(130));
     return set;
@@ -79,7 +121,7 @@ QBarSet *productSet(const QString &product, int p)
 
 void setupChart(QChart *chart, const QString &title)
 {
-    chart->setTitle(title);
+    chart->setTitle(plain(title));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -119,9 +161,9 @@ QChart *ChartBuilders::capacity(const CapacitySeries &s, bool memory)
     chart->addSeries(line);
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.hosts));
-    x->setLabelsAngle(s.hosts.size() > 6 ? -60 : 0);
+    x->setLabelsAngle(s.hosts.size() > 6 ? -90 : 0);
     auto *y = new QValueAxis;
-    y->setRange(0, niceMax(top * 1.05));
+    setNiceRange(y, top);
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(memory ? tr("GB") : tr("vCPU / cores"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -138,7 +180,7 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     auto *chart = new QChart;
     setupChart(chart, s.title);
     auto *bars = new QBarSeries;
-    auto *set = new QBarSet(axisTitle);
+    auto *set = new QBarSet(plain(axisTitle));
     set->setColor(seriesColor(0));
     double top = 0;
     for (double v : s.values) {
@@ -151,9 +193,9 @@ QChart *ChartBuilders::counts(const CountSeries &s, const QString &axisTitle)
     chart->legend()->setVisible(false);
     auto *x = new QBarCategoryAxis;
     x->append(uniqueLabels(s.labels));
-    x->setLabelsAngle(s.labels.size() > 6 ? -60 : 0);
+    x->setLabelsAngle(s.labels.size() > 6 ? -90 : 0);
     auto *y = new QValueAxis;
-    y->setRange(0, niceMax(top * 1.05));
+    setNiceRange(y, top);
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("Guests"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -181,7 +223,7 @@ QChart *ChartBuilders::impact(const ImpactSeries &s, bool horizontal)
                                                                 {tr("Staying down"), &s.stayDown}};
     const QColor colors[] = {QColor(0xfb, 0x8c, 0x00), QColor(0x1e, 0x88, 0xe5), QColor(0xc6, 0x28, 0x28)};
     for (int i = 0; i < 3; ++i) {
-        auto *set = new QBarSet(sets[i].first);
+        auto *set = new QBarSet(plain(sets[i].first));
         set->setColor(colors[i]);
         for (double v : ordered(*sets[i].second)) {
             *set << v;
@@ -196,9 +238,9 @@ QChart *ChartBuilders::impact(const ImpactSeries &s, bool horizontal)
     if (horizontal)
         std::reverse(labels.begin(), labels.end());
     x->append(labels);
-    x->setLabelsAngle(!horizontal && s.labels.size() > 6 ? -60 : 0);
+    x->setLabelsAngle(!horizontal && s.labels.size() > 6 ? -90 : 0);
     auto *y = new QValueAxis;
-    y->setRange(0, niceMax(top * 1.05));
+    setNiceRange(y, top);
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("Guests"));
     chart->addAxis(x, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
@@ -233,9 +275,7 @@ bool setTop(QChart *chart, double top)
     auto *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
     if (!y)
         return false;
-    const double max = niceMax(top * 1.05);
-    if (y->max() != max)
-        y->setRange(0, max);
+    setNiceRange(y, top);
     return true;
 }
 
@@ -269,8 +309,8 @@ bool ChartBuilders::update(QChart *chart,
                 *set << values.at(p).at(i);
             bars->append(set);
         } else {
-            if (set->label() != series.products.at(p))
-                set->setLabel(series.products.at(p));
+            if (set->label() != plain(series.products.at(p)))
+                set->setLabel(plain(series.products.at(p)));
             setValues(set, values.at(p));
         }
         for (int i = 0; i < series.hosts.size(); ++i)
@@ -327,11 +367,35 @@ void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
         if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
             categories->setTruncateLabels(false);
     }
+    // Below the chart, QtCharts cuts a legend of ten products to "Media S...":
+    // on paper it goes to the right, where each name has the room it needs.
+    if (chart->legend()->isVisible())
+        chart->legend()->setAlignment(Qt::AlignRight);
     // A chart paints through a scene; it is put in one of its own for this.
     QGraphicsScene scene;
     scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
+    // Labels side by side that are wider than their bars overlap, and
+    // QtCharts hides the first one: they stand upright instead.
+    bool upright = false;
+    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+        auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
+        if (!categories || categories->count() == 0 || categories->labelsAngle() != 0)
+            continue;
+        const QFontMetricsF metrics(categories->labelsFont());
+        double widest = 0;
+        for (const QString &label : categories->categories())
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        if (widest > chart->plotArea().width() / categories->count() - 4) {
+            categories->setLabelsAngle(-90);
+            upright = true;
+        }
+    }
+    if (upright && chart->layout()) {
+        chart->layout()->invalidate();
+        chart->layout()->activate();
+    }
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
     scene.render(painter, rect, scene.sceneRect());
     scene.removeItem(chart);
@@ -345,8 +409,14 @@ QByteArray ChartBuilders::svg(QChart *chart, const QSize &size)
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
+    // The document's title is what a browser shows over it ("Qt SVG Document"
+    // otherwise). QSvgGenerator writes it as it is: the chart's is escaped.
+    generator.setTitle(chart->title());
+    generator.setDescription(generator.title());
     {
-        QPainter painter(&generator);
+        QPainter svg(&generator);
+        DeferredStateDevice deferred(&svg, size);
+        QPainter painter(&deferred);
         paint(chart, &painter, QRectF(QPointF(0, 0), size));
     }
     return buffer.data();
@@ -359,20 +429,63 @@ QSize ChartBuilders::reportSize(int categories)
 
 namespace {
 
-// An SVG document made fit for inline HTML: no XML declaration, no namespace
-// declarations (HTML5 knows <svg>), no fixed size (CSS sizes it).
+// The end of the tag that starts at from ('>' outside quotes), or -1.
+qsizetype tagEnd(const QByteArray &s, qsizetype from)
+{
+    bool quoted = false;
+    for (qsizetype i = from; i < s.size(); ++i) {
+        if (s.at(i) == '"')
+            quoted = !quoted;
+        else if (s.at(i) == '>' && !quoted)
+            return i;
+    }
+    return -1;
+}
+
+// The root <svg> tag without its namespace declarations (HTML5 knows <svg>)
+// and without a fixed size (CSS sizes it).
+QByteArray rootTag(const QByteArray &tag)
+{
+    static const QRegularExpression drop(QStringLiteral("\\s+(xmlns(:\\w+)?|width|height)=\"[^\"]*\""));
+    return QString::fromUtf8(tag).remove(drop).toUtf8();
+}
+
+// An SVG document made fit for inline HTML, in one pass: no XML declaration,
+// the root tag as rootTag() makes it, and without the empty groups
+// QSvgGenerator writes for every painter state (a third of a chart's text).
 QString inlineSvg(const QByteArray &svg)
 {
-    QString s = QString::fromUtf8(svg);
-    const int start = s.indexOf(QLatin1String("<svg"));
-    if (start > 0)
-        s.remove(0, start);
-    static const QRegularExpression xmlns(QStringLiteral("\\s+xmlns(:\\w+)?=\"[^\"]*\""));
-    static const QRegularExpression size(QStringLiteral("^<svg([^>]*?)\\s+(width|height)=\"[^\"]*\""));
-    s.remove(xmlns);
-    for (int i = 0; i < 2; ++i)
-        s.replace(size, QStringLiteral("<svg\\1"));
-    return s.trimmed();
+    const qsizetype start = svg.indexOf("<svg");
+    const qsizetype rootEnd = start < 0 ? -1 : tagEnd(svg, start);
+    if (rootEnd < 0)
+        return QString::fromUtf8(svg).trimmed();
+    QByteArray out = rootTag(svg.mid(start, rootEnd + 1 - start));
+    out.reserve(svg.size());
+    qsizetype i = rootEnd + 1;
+    while (i < svg.size()) {
+        const qsizetype g = svg.indexOf("<g ", i);
+        if (g < 0) {
+            out.append(svg.constData() + i, svg.size() - i);
+            break;
+        }
+        const qsizetype end = tagEnd(svg, g);
+        if (end < 0) {
+            out.append(svg.constData() + i, svg.size() - i);
+            break;
+        }
+        qsizetype after = end + 1;
+        while (after < svg.size() && std::isspace(static_cast<unsigned char>(svg.at(after))))
+            ++after;
+        if (svg.mid(after, 4) == "</g>") {
+            // An empty group: what precedes it is kept, the group is not.
+            out.append(svg.constData() + i, g - i);
+            i = after + 4;
+        } else {
+            out.append(svg.constData() + i, end + 1 - i);
+            i = end + 1;
+        }
+    }
+    return QString::fromUtf8(out).trimmed();
 }
 
 } // namespace
