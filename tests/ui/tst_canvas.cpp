@@ -283,6 +283,60 @@ private slots:
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
     }
 
+    // A finding replaced by one like it (the same rule, subjects and
+    // severity: a guest renamed changes only its message) leaves the badges
+    // as they were, and the items it names are not repainted for it.
+    void badgesRepaintOnlyWhenTheyChange()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        const Topology &t = topology();
+        const TopologyIndex &index = mWindow->document()->index();
+        const Finding *named = nullptr; // names a guest and a host
+        QString guestId;
+        QString hostId;
+        for (const Finding &f : mWindow->document()->findings()) {
+            if (f.severity == Severity::Info || f.isWaived())
+                continue;
+            for (const QString &g : f.subjects) {
+                const int gp = index.guest(GuestId(g));
+                if (gp < 0 || !f.message.contains(t.guests.at(gp).name))
+                    continue;
+                for (const QString &h : f.subjects) {
+                    if (index.host(HostId(h)) >= 0) {
+                        named = &f;
+                        guestId = g;
+                        hostId = h;
+                    }
+                }
+            }
+            if (named)
+                break;
+        }
+        QVERIFY2(named, "no finding names a guest and a host");
+        const QString rule = named->rule;
+        const auto badgeBefore = mWindow->scene()->badgeFor(hostId);
+        QVERIFY(badgeBefore.count > 0);
+        QCoreApplication::processEvents();
+        QList<QRectF> repainted;
+        connect(mWindow->scene(), &QGraphicsScene::changed, this,
+                [&repainted](const QList<QRectF> &region) { repainted += region; });
+        Guest renamed = t.guests.at(index.guest(GuestId(guestId)));
+        renamed.name += QStringLiteral("-renamed");
+        const FindingsDelta delta = mWindow->document()->apply(
+            ChangeBuilder(topology(), mWindow->document()->index()).replace(renamed, QStringLiteral("Rename")));
+        bool replaced = false;
+        for (const Finding &f : delta.added)
+            replaced = replaced || (f.rule == rule && f.subjects.contains(hostId));
+        QVERIFY(replaced); // the host's finding came again, with the new name
+        QCoreApplication::processEvents();
+        QCOMPARE(mWindow->scene()->badgeFor(hostId).count, badgeBefore.count);
+        const ModelItem *host = mWindow->scene()->itemFor(hostId);
+        QVERIFY(host);
+        const QRectF bar = host->mapRectToScene(QRectF(0, 0, geometry::kHostBarWidth - 4, host->size().height()));
+        for (const QRectF &r : std::as_const(repainted))
+            QVERIFY2(!r.contains(bar), qPrintable(QStringLiteral("host %1 repainted whole").arg(hostId)));
+    }
+
     // Racks and hosts draw only what lies in the exposed rect (a chip
     // repainted over them): painted in strips, as the view repaints parts of
     // them, they must give exactly the picture of one whole repaint.

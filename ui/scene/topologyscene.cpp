@@ -824,7 +824,19 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
             countBadge(f, 1, touched);
         mGroupOverlay->update();
     } else {
-        // Only what the delta names: its subjects' badges, its lines.
+        // Only what the delta names: its subjects' badges, its lines. A
+        // finding replaced by one like it (a host's similar guests, with one
+        // guest more) leaves most badges as they were: only the items whose
+        // badge changed are repainted.
+        QHash<QString, std::pair<int, int>> before; // id -> (errors, warnings) before the delta
+        for (const QVector<Finding> *list : {&delta->removed, &delta->added}) {
+            for (const Finding &f : *list) {
+                for (const QString &id : f.subjects) {
+                    if (!before.contains(id))
+                        before.insert(id, mBadges.value(id));
+                }
+            }
+        }
         for (const Finding &f : delta->removed) {
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
                 repaintLine(lineArea(f));
@@ -834,6 +846,11 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
             countBadge(f, 1, touched);
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
                 repaintLine(lineArea(f));
+        }
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const auto now = mBadges.value(it.key());
+            if (now == it.value())
+                touched.remove(it.key());
         }
     }
     for (const QString &id : std::as_const(touched)) {
