@@ -74,6 +74,14 @@ void HostItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
     ModelItem::mousePressEvent(event);
 }
 
+QRectF HostItem::badgeArea() const
+{
+    const QRectF bar(0, 1, geometry::kHostBarWidth - 4, size().height() - 2);
+    const QRectF badge(bar.right() - 40, bar.top() - 8, 48, 18); // paintBadge(bar)
+    const QRectF block(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height());
+    return (badge | block).adjusted(-1, -1, 1, 1);
+}
+
 void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const TopologyScene *s = topologyScene();
@@ -144,7 +152,7 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     paintTint(painter, all.adjusted(0, 1, 0, -1));
     paintSelection(painter, bar, 3);
     // The badge sits on the bar's top right corner, a little outside it.
-    if (shows(QRectF(bar.right() - 40, bar.top() - 8, 48, 18)))
+    if (shows(badgeArea()))
         paintBadge(painter, bar);
 }
 

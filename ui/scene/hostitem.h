@@ -20,6 +20,8 @@ public:
     const QStringList &overflow() const { return mOverflow; }
     // The "+N" chip, in item coordinates (empty without hidden guests).
     QRectF moreRect() const;
+    // The badge on the front's top right corner, or its block zoomed out.
+    QRectF badgeArea() const override;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;

@@ -855,7 +855,7 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
     }
     for (const QString &id : std::as_const(touched)) {
         if (ModelItem *item = mItems.value(id))
-            item->update();
+            item->update(item->badgeArea());
     }
 }
 
