@@ -18,10 +18,6 @@ namespace td {
 GuestItem::GuestItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Guest, id, parent)
 {
     setFlag(ItemIsSelectable);
-    // Drawn once into a pixmap and blitted after: a chip that only shifts
-    // in its lane, or is uncovered, costs no text shaping (every look change
-    // goes through update(), which redraws it).
-    setCacheMode(DeviceCoordinateCache);
     setAcceptHoverEvents(true);
     setZValue(2);
     setSize(QSizeF(geometry::kChipWidth, geometry::kChipHeight));
