@@ -358,11 +358,121 @@ QSize ChartBuilders::impactReportSize(int elements)
     return QSize(900, 110 + std::max(elements, 3) * 22);
 }
 
+namespace {
+
+// Text that plain() escaped, as it was.
+QString unescaped(QString text)
+{
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    return text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+}
+
+// The labels under the bars of a chart on paper, drawn by this instead of
+// QtCharts: it lays each label out as rich text several times for every
+// layout, more than half of a report chart's time at L. Whole labels (cut at
+// 18 characters already: QtCharts cut them to "e..."), side by side when they
+// fit under their bars and upright when they do not (side by side they
+// overlapped, and QtCharts hid the first).
+class CategoryLabels
+{
+public:
+    // Takes over the labels of chart's horizontal category axis, if it has one.
+    explicit CategoryLabels(QChart *chart)
+    {
+        for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+            auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
+            if (!categories || !categories->isVisible() || categories->count() == 0)
+                continue;
+            for (const QString &label : categories->categories())
+                mLabels << unescaped(label);
+            mFont = categories->labelsFont();
+            mBrush = categories->labelsBrush();
+            mUpright = categories->labelsAngle() != 0;
+            // Hidden, the axis keeps the bars' places and lays out nothing.
+            categories->setVisible(false);
+            const QFontMetricsF metrics(mFont);
+            for (const QString &label : std::as_const(mLabels))
+                mWidest = std::max(mWidest, metrics.horizontalAdvance(label));
+            mHeight = metrics.height();
+            mMargins = chart->margins();
+            break;
+        }
+    }
+
+    // Lays the chart out in size with room for the labels below its plot.
+    void layOut(QChart *chart, const QSizeF &size)
+    {
+        if (mLabels.isEmpty()) {
+            chart->setGeometry(QRectF(QPointF(0, 0), size));
+            return;
+        }
+        reserve(chart);
+        chart->setGeometry(QRectF(QPointF(0, 0), size));
+        if (!mUpright && mWidest > slot(chart) - 4) {
+            mUpright = true;
+            reserve(chart);
+            if (chart->layout()) {
+                chart->layout()->invalidate();
+                chart->layout()->activate();
+            }
+        }
+    }
+
+    // Draws the labels; the chart was painted at origin of painter.
+    void paint(QChart *chart, QPainter *painter, const QPointF &origin) const
+    {
+        if (mLabels.isEmpty())
+            return;
+        const QRectF plot = chart->plotArea().translated(origin);
+        painter->save();
+        painter->setFont(mFont);
+        painter->setPen(QPen(mBrush, 1));
+        const double w = slot(chart);
+        for (int i = 0; i < mLabels.size(); ++i) {
+            const double x = plot.left() + (i + 0.5) * w;
+            if (mUpright) {
+                painter->save();
+                painter->translate(x, plot.bottom() + kGap);
+                painter->rotate(-90);
+                painter->drawText(QRectF(-mWidest, -mHeight / 2, mWidest, mHeight), Qt::AlignRight | Qt::AlignVCenter,
+                                  mLabels.at(i));
+                painter->restore();
+            } else {
+                painter->drawText(QRectF(x - w / 2, plot.bottom() + kGap, w, mHeight), Qt::AlignHCenter | Qt::AlignTop,
+                                  mLabels.at(i));
+            }
+        }
+        painter->restore();
+    }
+
+private:
+    static constexpr double kGap = 4;
+
+    double slot(QChart *chart) const { return chart->plotArea().width() / mLabels.size(); }
+    void reserve(QChart *chart) const
+    {
+        QMargins margins = mMargins;
+        margins.setBottom(margins.bottom() + static_cast<int>(std::ceil((mUpright ? mWidest : mHeight) + 2 * kGap)));
+        chart->setMargins(margins);
+    }
+
+    QStringList mLabels;
+    QFont mFont;
+    QBrush mBrush;
+    bool mUpright = false;
+    double mWidest = 0;
+    double mHeight = 0;
+    QMargins mMargins;
+};
+
+} // namespace
+
 void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
 {
-    // On paper the category labels are whole (cut at 18 characters already):
-    // QtCharts cut them to "e..." at L, each try a rich-text layout. The dock
-    // keeps QtCharts' cutting (it is short).
+    CategoryLabels labels(chart);
+    // Side labels (the impact chart's elements) are whole on paper too.
     for (QAbstractAxis *axis : chart->axes()) {
         if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))
             categories->setTruncateLabels(false);
@@ -375,29 +485,10 @@ void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
     QGraphicsScene scene;
     scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
-    chart->setGeometry(QRectF(QPointF(0, 0), rect.size()));
-    // Labels side by side that are wider than their bars overlap, and
-    // QtCharts hides the first one: they stand upright instead.
-    bool upright = false;
-    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
-        auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
-        if (!categories || categories->count() == 0 || categories->labelsAngle() != 0)
-            continue;
-        const QFontMetricsF metrics(categories->labelsFont());
-        double widest = 0;
-        for (const QString &label : categories->categories())
-            widest = std::max(widest, metrics.horizontalAdvance(label));
-        if (widest > chart->plotArea().width() / categories->count() - 4) {
-            categories->setLabelsAngle(-90);
-            upright = true;
-        }
-    }
-    if (upright && chart->layout()) {
-        chart->layout()->invalidate();
-        chart->layout()->activate();
-    }
+    labels.layOut(chart, rect.size());
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
     scene.render(painter, rect, scene.sceneRect());
+    labels.paint(chart, painter, rect.topLeft());
     scene.removeItem(chart);
 }
 
