@@ -13,10 +13,12 @@
 
 #include <QBuffer>
 #include <QChart>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSvgGenerator>
 #include <QSvgRenderer>
 #include <QValueAxis>
@@ -38,6 +40,7 @@ QByteArray svgOf(const QSize &size, const std::function<void(QPainter *)> &draw,
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(QGuiApplication::primaryScreen()->logicalDotsPerInchY()); // as ChartBuilders::svg
     {
         QPainter svg(&generator);
         if (deferred) {

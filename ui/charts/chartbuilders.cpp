@@ -11,11 +11,13 @@
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
+#include <QGuiApplication>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
 #include <QValueAxis>
@@ -360,6 +362,13 @@ QSize ChartBuilders::impactReportSize(int elements)
 
 namespace {
 
+// The resolution charts are laid out at: the screen's.
+double layoutDpi()
+{
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    return screen ? screen->logicalDotsPerInchY() : 96.0;
+}
+
 // Text that plain() escaped, as it was.
 QString unescaped(QString text)
 {
@@ -427,7 +436,13 @@ public:
             return;
         const QRectF plot = chart->plotArea().translated(origin);
         painter->save();
-        painter->setFont(mFont);
+        // Measured at the screen's resolution, as the chart is laid out: on a device of another
+        // one (the PDF at 300 dpi, a printer) the font keeps that size instead of growing with it.
+        QFont font = mFont;
+        const int deviceDpi = painter->device() ? painter->device()->logicalDpiY() : 0;
+        if (deviceDpi > 0 && font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * layoutDpi() / deviceDpi);
+        painter->setFont(font);
         painter->setPen(QPen(mBrush, 1));
         const double w = slot(chart);
         for (int i = 0; i < mLabels.size(); ++i) {
@@ -500,6 +515,10 @@ QByteArray ChartBuilders::svg(QChart *chart, const QSize &size)
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
+    // At the resolution the chart is laid out at (the screen's): at the
+    // generator's own 72 dpi its text came out a quarter smaller than the
+    // room QtCharts left for it.
+    generator.setResolution(layoutDpi());
     // The document's title is what a browser shows over it ("Qt SVG Document"
     // otherwise). QSvgGenerator writes it as it is: the chart's is escaped.
     generator.setTitle(chart->title());

@@ -1,6 +1,7 @@
 #include "report/pdfreport.h"
 
 #include "charts/chartbuilders.h"
+#include "report/pdffont.h"
 #include "report/reportwriters.h"
 
 #include <QChart>
@@ -8,6 +9,7 @@
 #include <QFontMetricsF>
 #include <QPagedPaintDevice>
 #include <QPainter>
+#include <QRawFont>
 #include <QSvgRenderer>
 #include <QTextLayout>
 
@@ -67,8 +69,10 @@ public:
         mono.setStyleHint(QFont::Monospace);
         mono.setPointSizeF(7);
         mFonts.append(QFont(mono, device));
-        for (const QFont &f : mFonts)
+        for (const QFont &f : mFonts) {
             mMetrics.push_back(std::make_unique<QFontMetricsF>(f, device));
+            mRaw.push_back(QRawFont::fromFont(f));
+        }
         mPages.resize(1);
     }
 
@@ -93,11 +97,31 @@ public:
         return *it->second;
     }
     // The advance of one line of text (cached with its shape).
+    // Text of plain scripts is measured with the font's own glyphs and kerned advances,
+    // without shaping it (the same width within a pixel at 300 dpi): a table's cell that
+    // wraps is never laid out on one line.
     double advance(Font f, const QString &text)
     {
         if (text.isEmpty())
             return 0.0;
-        return shaped(f, text).lineAt(0).naturalTextWidth();
+        auto &cache = mAdvances[static_cast<int>(f)];
+        const auto known = cache.find(text);
+        if (known != cache.end())
+            return known->second;
+        double w = -1;
+        const QRawFont &raw = mRaw.at(static_cast<int>(f));
+        if (raw.isValid() && isPlainScript(text)) {
+            const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
+            if (glyphs.size() == text.size() && !glyphs.contains(0)) {
+                w = 0;
+                for (const QPointF &a : raw.advancesForGlyphIndexes(glyphs, QRawFont::KernedAdvances))
+                    w += a.x();
+            }
+        }
+        if (w < 0)
+            w = shaped(f, text).lineAt(0).naturalTextWidth();
+        cache.emplace(text, w);
+        return w;
     }
     const QFont &font(Font f) const { return mFonts.at(static_cast<int>(f)); }
     const QFontMetricsF &metrics(Font f) const { return *mMetrics.at(static_cast<int>(f)); }
@@ -323,7 +347,7 @@ public:
     {
         const QFontMetricsF &m = metrics(Font::Mono);
         for (const QString &line : text.split(QLatin1Char('\n'))) {
-            const bool wraps = m.horizontalAdvance(line) > width();
+            const bool wraps = advance(Font::Mono, line) > width();
             const double h = wraps ? m.boundingRect(QRectF(0, 0, width(), 1e9), Qt::TextWrapAnywhere, line).height()
                                    : m.height();
             ensure(h);
@@ -371,11 +395,13 @@ private:
     double mY = 0;
     QVector<QFont> mFonts;
     std::vector<std::unique_ptr<QFontMetricsF>> mMetrics;
+    std::vector<QRawFont> mRaw; // per Font, for measuring plain text
     QVector<QVector<Op>> mPages;
     struct StringHash
     {
         size_t operator()(const QString &s) const noexcept { return qHash(s); }
     };
+    std::unordered_map<QString, double, StringHash> mAdvances[static_cast<int>(Font::Count)];
     std::unordered_map<QString, std::unique_ptr<QTextLayout>, StringHash> mShaped[static_cast<int>(Font::Count)];
     struct Wrapped
     {
@@ -395,6 +421,15 @@ QPageSize PagedReport::pageSize(const QString &name)
 }
 
 bool PagedReport::paint(QPagedPaintDevice *device,
+                        QString *error,
+                        const std::function<bool(int done, int total)> &progress) const
+{
+    return paint(
+        device, [device] { return device->newPage(); }, error, progress);
+}
+
+bool PagedReport::paint(QPaintDevice *device,
+                        const std::function<bool()> &newPage,
                         QString *error,
                         const std::function<bool(int done, int total)> &progress) const
 {
@@ -621,7 +656,7 @@ bool PagedReport::paint(QPagedPaintDevice *device,
                 *error = tr("cancelled");
             return false;
         }
-        if (p > 0 && !device->newPage()) {
+        if (p > 0 && !newPage()) {
             if (error)
                 *error = tr("could not add a page");
             return false;

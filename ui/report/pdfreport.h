@@ -7,6 +7,7 @@
 #include <functional>
 
 class QPagedPaintDevice;
+class QPaintDevice;
 
 namespace td {
 
@@ -15,7 +16,7 @@ namespace td {
 // break across pages with their header repeated, rack elevations and charts
 // drawn as vectors, and "Page N of M" on every page. Lays out once (text
 // measured with the device's fonts), then paints on any paged device: a
-// QPdfWriter (PDF export) or a QPrinter (print, print preview).
+// PdfDocumentWriter (PDF export) or a QPrinter (print, print preview).
 class PagedReport final
 {
 public:
@@ -24,6 +25,11 @@ public:
     // Paints every page; false with *error when the device cannot be painted
     // on or progress (called once per page) returned false.
     bool paint(QPagedPaintDevice *device,
+               QString *error,
+               const std::function<bool(int done, int total)> &progress = {}) const;
+    // The same on any paint device whose pages newPage() turns.
+    bool paint(QPaintDevice *device,
+               const std::function<bool()> &newPage,
                QString *error,
                const std::function<bool(int done, int total)> &progress = {}) const;
 

@@ -5,6 +5,7 @@
 #include "report/designreport.h"
 #include "report/genericnames.h"
 #include "report/pdfreport.h"
+#include "report/pdfwriter.h"
 #include "report/reportexporters.h"
 #include "scene/topologyscene.h"
 #include "whatif/whatifoverlay.h"
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QUndoStack>
 
@@ -42,13 +42,20 @@ QString PdfReportExporter::description() const
 bool PdfReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
     const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
-    QPdfWriter writer(&out);
+    PdfDocumentWriter writer(&out);
     writer.setPageSize(PagedReport::pageSize(input.options.pageSize));
     writer.setPageMargins(QMarginsF(18, 18, 18, 14), QPageLayout::Millimeter);
     writer.setResolution(300);
     writer.setTitle(tr("Design report: %1").arg(report.title));
     writer.setCreator(QStringLiteral("Topology Designer"));
-    return PagedReport(report).paint(&writer, error, input.options.progress);
+    const bool painted = PagedReport(report).paint(
+        &writer, [&writer] { return writer.newPage(); }, error, input.options.progress);
+    if (painted && !writer.errorString().isEmpty()) {
+        if (error)
+            *error = writer.errorString();
+        return false;
+    }
+    return painted;
 }
 
 QString CanvasPictureExporter::description() const

@@ -6,7 +6,7 @@ namespace td {
 
 class TopologyScene;
 
-// The design report as a PDF (PagedReport on a QPdfWriter): --page a4|letter.
+// The design report as a PDF (PagedReport on a PdfDocumentWriter): --page a4|letter.
 class PdfReportExporter final : public Exporter
 {
 public:
