@@ -5,6 +5,7 @@
 #include "nameallocator.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 
@@ -137,66 +138,160 @@ Change ChangeBuilder::add(const Object &object, const QString &text) const
 
 Change ChangeBuilder::remove(const QStringList &ids, GuestPolicy policy, const QString &text) const
 {
-    Topology to = mTopology;
-    QSet<QString> gone(ids.cbegin(), ids.cend());
+    // Driven by the index: what goes is marked by position, and only the
+    // objects that refer to it (guests on a host, groups of a guest, hosts
+    // in a rack, ...) are copied and edited. The change is the one diff()
+    // would give for the topology without them (same edits, same order),
+    // without copying the topology or looking at every object.
+    const Topology &t = mTopology;
+    Change c;
+    c.text = text;
+    QVector<bool> goneCircuits(t.circuits.size(), false);
+    QVector<bool> goneRacks(t.racks.size(), false);
+    QVector<bool> goneClusters(t.clusters.size(), false);
+    QVector<bool> goneHosts(t.hosts.size(), false);
+    QVector<bool> goneGuests(t.guests.size(), false);
+    QVector<bool> goneGroups(t.groups.size(), false);
+    QSet<QString> gone(ids.cbegin(), ids.cend()); // by id, for positions and scenarios
+    for (const QString &id : ids) {
+        const TopologyIndex::Ref *ref = mIndex.find(id);
+        if (!ref)
+            continue;
+        switch (ref->kind) {
+        case ObjectKind::Circuit: goneCircuits[ref->pos] = true; break;
+        case ObjectKind::Rack: goneRacks[ref->pos] = true; break;
+        case ObjectKind::Cluster: goneClusters[ref->pos] = true; break;
+        case ObjectKind::Host: goneHosts[ref->pos] = true; break;
+        case ObjectKind::Guest: goneGuests[ref->pos] = true; break;
+        case ObjectKind::Group: goneGroups[ref->pos] = true; break;
+        }
+    }
     if (policy == GuestPolicy::Delete) {
-        for (const Guest &g : to.guests) {
-            if (gone.contains(g.host.str()))
-                gone.insert(g.id.str());
+        for (int h = 0; h < t.hosts.size(); ++h) {
+            if (!goneHosts.at(h))
+                continue;
+            for (int g : mIndex.guestsOnHost(h)) {
+                goneGuests[g] = true;
+                gone.insert(t.guests.at(g).id.str());
+            }
         }
     }
-    auto keep = [&](auto &list) {
-        list.erase(std::remove_if(list.begin(), list.end(), [&](const auto &o) { return gone.contains(o.id.str()); }),
-                   list.end());
+    // The objects that keep a reference to what goes, edited (by position).
+    QMap<int, Rack> racks;
+    QMap<int, Host> hosts;
+    QMap<int, Guest> guests;
+    QMap<int, Group> groups;
+    auto edited = [](auto &map, const auto &list, int pos) -> auto &
+    {
+        auto it = map.find(pos);
+        if (it == map.end())
+            it = map.insert(pos, list.at(pos));
+        return it.value();
     };
-    keep(to.circuits);
-    keep(to.racks);
-    keep(to.clusters);
-    keep(to.hosts);
-    keep(to.guests);
-    auto dropCircuits = [&](QVector<CircuitId> &list) {
-        list.erase(std::remove_if(list.begin(), list.end(), [&](const CircuitId &c) { return gone.contains(c.str()); }),
-                   list.end());
-    };
-    for (Rack &r : to.racks)
-        dropCircuits(r.circuits);
-    for (Host &h : to.hosts) {
-        if (gone.contains(h.rack.str())) {
-            h.rack = RackId();
-            h.unit = 0;
+    for (int p = 0; p < t.circuits.size(); ++p) {
+        if (!goneCircuits.at(p))
+            continue;
+        const CircuitId &id = t.circuits.at(p).id;
+        for (int r : mIndex.racksFedBy(p)) {
+            if (!goneRacks.at(r))
+                edited(racks, t.racks, r).circuits.removeAll(id);
         }
-        if (gone.contains(h.cluster.str()))
-            h.cluster = ClusterId();
-        dropCircuits(h.power);
+        for (int h : mIndex.hostsPoweredBy(p)) {
+            if (!goneHosts.at(h))
+                edited(hosts, t.hosts, h).power.removeAll(id);
+        }
     }
-    for (Guest &g : to.guests) {
-        if (gone.contains(g.host.str()))
-            g.host = HostId();
+    for (int r = 0; r < t.racks.size(); ++r) {
+        if (!goneRacks.at(r))
+            continue;
+        for (int h : mIndex.hostsInRack(r)) {
+            if (goneHosts.at(h))
+                continue;
+            Host &host = edited(hosts, t.hosts, h);
+            host.rack = RackId();
+            host.unit = 0;
+        }
     }
-    for (Group &g : to.groups) {
-        g.members.erase(std::remove_if(g.members.begin(), g.members.end(),
-                                       [&](const GuestId &m) { return gone.contains(m.str()); }),
-                        g.members.end());
-        if (g.members.size() < 2 || (g.kind == GroupKind::Switchover && g.members.size() != 2))
+    for (int p = 0; p < t.clusters.size(); ++p) {
+        if (!goneClusters.at(p))
+            continue;
+        for (int h : mIndex.hostsInCluster(p)) {
+            if (!goneHosts.at(h))
+                edited(hosts, t.hosts, h).cluster = ClusterId();
+        }
+    }
+    for (int h = 0; h < t.hosts.size(); ++h) {
+        if (!goneHosts.at(h))
+            continue;
+        for (int g : mIndex.guestsOnHost(h)) {
+            if (!goneGuests.at(g))
+                edited(guests, t.guests, g).host = HostId();
+        }
+    }
+    for (int g = 0; g < t.guests.size(); ++g) {
+        if (!goneGuests.at(g))
+            continue;
+        for (int p : mIndex.groupsOfGuest(g)) {
+            if (!goneGroups.at(p))
+                edited(groups, t.groups, p).members.removeAll(t.guests.at(g).id);
+        }
+    }
+    // A group left too small is dissolved.
+    for (auto it = groups.begin(); it != groups.end();) {
+        const Group &g = it.value();
+        if (g.members.size() < 2 || (g.kind == GroupKind::Switchover && g.members.size() != 2)) {
+            goneGroups[it.key()] = true;
             gone.insert(g.id.str());
+            it = groups.erase(it);
+        } else {
+            ++it;
+        }
     }
-    keep(to.groups);
-    to.layout.erase(std::remove_if(to.layout.begin(), to.layout.end(),
-                                   [&](const LayoutEntry &e) { return gone.contains(e.id); }),
-                    to.layout.end());
+    // Removals (dependants first, each list from the back), then replacements.
+    auto removals = [&c](const auto &list, const QVector<bool> &marks) {
+        for (int p = static_cast<int>(list.size()) - 1; p >= 0; --p) {
+            if (marks.at(p))
+                c.edits.append(ObjectEdit{Object(list.at(p)), std::nullopt, p});
+        }
+    };
+    removals(t.groups, goneGroups);
+    removals(t.guests, goneGuests);
+    removals(t.hosts, goneHosts);
+    removals(t.clusters, goneClusters);
+    removals(t.racks, goneRacks);
+    removals(t.circuits, goneCircuits);
+    auto replacements = [&c](const auto &list, const auto &map) {
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            if (!(list.at(it.key()) == it.value()))
+                c.edits.append(ObjectEdit{Object(list.at(it.key())), Object(it.value()), -1});
+        }
+    };
+    replacements(t.groups, groups);
+    replacements(t.guests, guests);
+    replacements(t.hosts, hosts);
+    replacements(t.racks, racks);
+    for (int i = static_cast<int>(t.layout.size()) - 1; i >= 0; --i) {
+        if (gone.contains(t.layout.at(i).id))
+            c.layout.append(LayoutEdit{t.layout.at(i).id, t.layout.at(i), std::nullopt, i});
+    }
     // A scenario no longer fails what is gone; one left failing nothing goes too.
-    to.scenarios.erase(std::remove_if(to.scenarios.begin(), to.scenarios.end(),
-                                      [&](Scenario &sc) {
-                                          const qsizetype before = sc.fail.size();
-                                          sc.fail.erase(std::remove_if(sc.fail.begin(), sc.fail.end(),
-                                                                       [&](const QString &id) {
-                                                                           return gone.contains(id);
-                                                                       }),
-                                                        sc.fail.end());
-                                          return before > 0 && sc.fail.isEmpty();
-                                      }),
-                       to.scenarios.end());
-    return diff(mTopology, to, text);
+    QVector<Scenario> scenarios = t.scenarios;
+    scenarios.erase(std::remove_if(scenarios.begin(), scenarios.end(),
+                                   [&](Scenario &sc) {
+                                       const qsizetype before = sc.fail.size();
+                                       sc.fail.erase(std::remove_if(sc.fail.begin(), sc.fail.end(),
+                                                                    [&](const QString &id) {
+                                                                        return gone.contains(id);
+                                                                    }),
+                                                     sc.fail.end());
+                                       return before > 0 && sc.fail.isEmpty();
+                                   }),
+                    scenarios.end());
+    if (scenarios != t.scenarios) {
+        c.scenariosBefore = t.scenarios;
+        c.scenariosAfter = scenarios;
+    }
+    return c;
 }
 
 Topology ChangeBuilder::extract(const QStringList &ids) const

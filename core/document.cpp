@@ -196,9 +196,12 @@ namespace {
 // before the change. Edits are taken in runs: consecutive removals (or
 // additions) of one kind are checked first, then done in one pass over the
 // list, so that deleting or pasting a hundred guests among 10,000 moves each
-// element once, not a hundred times. Ids are looked up in the index while a
-// list has had nothing inserted or removed, then by scanning; `present`
-// records the ids the change added or removed so far.
+// element once, not a hundred times. Each run brings the index in step
+// (TopologyIndex::removing, inserted, replace*), so ids are looked up in it.
+// Only a change of an object's id leaves the index stale (rebuilt at the
+// end); from then on ids are looked up in the index while a list has had
+// nothing inserted or removed, else by scanning, and `present` records the
+// ids the change added or removed since.
 class EditApplier final
 {
 public:
@@ -240,7 +243,7 @@ public:
         return ok;
     }
 
-    // Whether the index must be rebuilt (positions moved, or ids changed).
+    // Whether the index must be rebuilt (an id changed).
     bool stale() const { return mStale; }
     // The edit that did not fit, after apply() returned false.
     int failed() const { return mFailed; }
@@ -295,8 +298,9 @@ private:
                 mIndex.replaceHost(pos, before, after);
             else if constexpr (std::is_same_v<T, Group>)
                 mIndex.replaceGroup(pos, before, after);
-            else
-                mStale = true;
+            else if constexpr (std::is_same_v<T, Rack>)
+                mIndex.replaceRack(pos, before, after);
+            // Circuits and clusters refer to nothing: same id, same relations.
         }
         list[pos] = after;
         return true;
@@ -353,10 +357,18 @@ private:
             }
             list = std::move(merged);
         }
-        for (const QString &id : std::as_const(ids))
-            mPresent.insert(id, true);
-        mShifted |= bit(edits.at(from).kind());
-        mStale = true;
+        if (mStale) {
+            for (const QString &id : std::as_const(ids))
+                mPresent.insert(id, true);
+            mShifted |= bit(edits.at(from).kind());
+        } else {
+            QVector<int> positions;
+            positions.reserve(count);
+            for (const auto &[pos, edit] : std::as_const(final))
+                positions.append(pos);
+            std::sort(positions.begin(), positions.end());
+            mIndex.inserted(mTopology, edits.at(from).kind(), positions);
+        }
         return true;
     }
 
@@ -378,6 +390,8 @@ private:
         std::sort(positions.begin(), positions.end());
         if (std::adjacent_find(positions.cbegin(), positions.cend()) != positions.cend())
             return false; // the same object removed twice
+        if (!mStale)
+            mIndex.removing(mTopology, kind, positions);
         // One pass: every kept element moves at most once.
         int write = positions.first();
         int next = 0;
@@ -389,10 +403,11 @@ private:
             list[write++] = std::move(list[read]);
         }
         list.resize(write);
-        for (int j = from; j < end; ++j)
-            mPresent.insert(edits.at(j).id(), false);
-        mShifted |= bit(kind);
-        mStale = true;
+        if (mStale) {
+            for (int j = from; j < end; ++j)
+                mPresent.insert(edits.at(j).id(), false);
+            mShifted |= bit(kind);
+        }
         return true;
     }
 

@@ -1,6 +1,6 @@
 #include "rules/allrules.h"
 
-#include <QMap>
+#include <algorithm>
 
 namespace td {
 
@@ -27,22 +27,28 @@ public:
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
-        const QVector<int> guests = c.guestsOn(pos);
-        if (guests.size() < 2)
+        if (c.index.guestsOnHost(pos).size() < 2)
             return;
-        QMap<QString, QVector<int>> byProduct; // sorted by product id: stable output
-        for (int g : guests) {
+        QVector<int> guests; // in document order, then by product id: stable output
+        for (int g : c.guestsOn(pos)) {
             if (!sameHostGroupHere(c, g, pos))
-                byProduct[c.topology.guests.at(g).product].append(g);
+                guests.append(g);
         }
+        const auto productOf = [&c](int g) -> const QString & { return c.topology.guests.at(g).product; };
+        std::stable_sort(guests.begin(), guests.end(), [&](int a, int b) { return productOf(a) < productOf(b); });
         const Host &h = c.topology.hosts.at(pos);
-        for (auto it = byProduct.cbegin(); it != byProduct.cend(); ++it) {
-            if (it.value().size() < 2)
-                continue;
-            const Product *p = c.catalog.product(it.key());
-            out.append(
-                make(tr("%1 guests %2 share host %3.").arg(p ? p->name : it.key(), c.guestNames(it.value()), h.name),
-                     c.guestIds(it.value()) + QStringList{h.id.str()}));
+        for (qsizetype from = 0; from < guests.size();) {
+            qsizetype to = from + 1;
+            while (to < guests.size() && productOf(guests.at(to)) == productOf(guests.at(from)))
+                ++to;
+            if (to - from >= 2) {
+                const QVector<int> same = guests.mid(from, to - from);
+                const QString &key = productOf(guests.at(from));
+                const Product *p = c.catalog.product(key);
+                out.append(make(tr("%1 guests %2 share host %3.").arg(p ? p->name : key, c.guestNames(same), h.name),
+                                c.guestIds(same) + QStringList{h.id.str()}));
+            }
+            from = to;
         }
     }
 
@@ -51,12 +57,23 @@ private:
     // this host: redundancy-same-host already reports it.
     static bool sameHostGroupHere(const RuleContext &c, int guestPos, int hostPos)
     {
+        // Without building the placed-members list: it runs for every guest
+        // of every host a change touches.
         for (int group : c.index.groupsOfGuest(guestPos)) {
-            const auto placed = c.placedMembers(group);
-            if (placed.size() < 2)
-                continue;
-            const auto hosts = RuleContext::distinctHosts(placed);
-            if (hosts.size() == 1 && hosts.first() == hostPos)
+            int placed = 0;
+            bool allHere = true;
+            for (const GuestId &m : c.topology.groups.at(group).members) {
+                const int g = c.index.guest(m);
+                const int h = g < 0 ? -1 : c.index.host(c.topology.guests.at(g).host);
+                if (h < 0)
+                    continue;
+                ++placed;
+                if (h != hostPos) {
+                    allHere = false;
+                    break;
+                }
+            }
+            if (allHere && placed >= 2)
                 return true;
         }
         return false;

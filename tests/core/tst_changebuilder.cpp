@@ -7,8 +7,10 @@
 #include "nameallocator.h"
 #include "topologygenerator.h"
 
+#include <QSet>
 #include <QTest>
 
+#include <memory>
 #include <random>
 
 using namespace td;
@@ -46,6 +48,103 @@ const Host &hostNamed(const Document &doc, const QString &name)
     }
     static Host none;
     return none;
+}
+
+// remove() as it was first written, for reference: the whole topology
+// copied, every object tested against the set of what goes, then diff().
+// The index-driven remove() must give exactly this change.
+Change removeByDiff(const Topology &from, const QStringList &ids, ChangeBuilder::GuestPolicy policy)
+{
+    Topology to = from;
+    QSet<QString> gone(ids.cbegin(), ids.cend());
+    if (policy == ChangeBuilder::GuestPolicy::Delete) {
+        for (const Guest &g : to.guests) {
+            if (gone.contains(g.host.str()))
+                gone.insert(g.id.str());
+        }
+    }
+    auto keep = [&](auto &list) {
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const auto &o) { return gone.contains(o.id.str()); }),
+                   list.end());
+    };
+    keep(to.circuits);
+    keep(to.racks);
+    keep(to.clusters);
+    keep(to.hosts);
+    keep(to.guests);
+    auto dropCircuits = [&](QVector<CircuitId> &list) {
+        list.erase(std::remove_if(list.begin(), list.end(), [&](const CircuitId &c) { return gone.contains(c.str()); }),
+                   list.end());
+    };
+    for (Rack &r : to.racks)
+        dropCircuits(r.circuits);
+    for (Host &h : to.hosts) {
+        if (gone.contains(h.rack.str())) {
+            h.rack = RackId();
+            h.unit = 0;
+        }
+        if (gone.contains(h.cluster.str()))
+            h.cluster = ClusterId();
+        dropCircuits(h.power);
+    }
+    for (Guest &g : to.guests) {
+        if (gone.contains(g.host.str()))
+            g.host = HostId();
+    }
+    for (Group &g : to.groups) {
+        g.members.erase(std::remove_if(g.members.begin(), g.members.end(),
+                                       [&](const GuestId &m) { return gone.contains(m.str()); }),
+                        g.members.end());
+        if (g.members.size() < 2 || (g.kind == GroupKind::Switchover && g.members.size() != 2))
+            gone.insert(g.id.str());
+    }
+    keep(to.groups);
+    to.layout.erase(std::remove_if(to.layout.begin(), to.layout.end(),
+                                   [&](const LayoutEntry &e) { return gone.contains(e.id); }),
+                    to.layout.end());
+    to.scenarios.erase(std::remove_if(to.scenarios.begin(), to.scenarios.end(),
+                                      [&](Scenario &sc) {
+                                          const qsizetype before = sc.fail.size();
+                                          sc.fail.erase(std::remove_if(sc.fail.begin(), sc.fail.end(),
+                                                                       [&](const QString &id) {
+                                                                           return gone.contains(id);
+                                                                       }),
+                                                        sc.fail.end());
+                                          return before > 0 && sc.fail.isEmpty();
+                                      }),
+                       to.scenarios.end());
+    return ChangeBuilder::diff(from, to, QStringLiteral("Delete"));
+}
+
+// Where two changes differ ("" when they are the same edits in the same order).
+QString changeDifference(const Change &a, const Change &b)
+{
+    if (a.edits.size() != b.edits.size())
+        return QStringLiteral("%1 edits, expected %2").arg(a.edits.size()).arg(b.edits.size());
+    for (qsizetype i = 0; i < a.edits.size(); ++i) {
+        const ObjectEdit &x = a.edits.at(i);
+        const ObjectEdit &y = b.edits.at(i);
+        if (!(x.before == y.before) || !(x.after == y.after) || x.index != y.index)
+            return QStringLiteral("edit %1: %2 %3 (index %4), expected %5 %6 (index %7)")
+                .arg(i)
+                .arg(kindName(x.kind()), x.id())
+                .arg(x.index)
+                .arg(kindName(y.kind()), y.id())
+                .arg(y.index);
+    }
+    if (a.layout.size() != b.layout.size())
+        return QStringLiteral("%1 position edits, expected %2").arg(a.layout.size()).arg(b.layout.size());
+    for (qsizetype i = 0; i < a.layout.size(); ++i) {
+        const LayoutEdit &x = a.layout.at(i);
+        const LayoutEdit &y = b.layout.at(i);
+        if (x.id != y.id || !(x.before == y.before) || !(x.after == y.after) || x.index != y.index)
+            return QStringLiteral("position edit %1: %2, expected %3").arg(i).arg(x.id, y.id);
+    }
+    if (!(a.scenariosBefore == b.scenariosBefore) || !(a.scenariosAfter == b.scenariosAfter))
+        return QStringLiteral("the scenarios differ");
+    if (!(a.headerAfter == b.headerAfter) || !a.waivers.isEmpty() || !b.waivers.isEmpty())
+        return QStringLiteral("the header or waivers differ");
+    return {};
 }
 
 } // namespace
@@ -112,6 +211,72 @@ private slots:
             doc.apply(change.inverted(), &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY(doc.topology() == start);
+        }
+    }
+
+    // remove() finds what goes and what refers to it through the index; its
+    // change must be exactly the one of the whole-topology way (removeByDiff)
+    // for any mix of objects, with either guest policy: random deletes on a
+    // generated layout (scenarios added that fail racks, circuits and hosts)
+    // and on the sample, each applied and undone.
+    void removeIsTheDiffOfTheCascade()
+    {
+        for (int layout = 0; layout < 2; ++layout) {
+            Topology start = layout == 0 ? test::generateTopology(test::GeneratorParams::small(), 9) : sample();
+            if (start.scenarios.isEmpty()) {
+                for (int i = 0; i < 4 && i < start.racks.size(); ++i) {
+                    Scenario sc;
+                    sc.name = QStringLiteral("Lose %1").arg(i);
+                    sc.fail << start.racks.at(i).id.str();
+                    if (i < start.circuits.size())
+                        sc.fail << start.circuits.at(i).id.str();
+                    if (i % 2 == 0 && i < start.hosts.size())
+                        sc.fail << start.hosts.at(i).id.str();
+                    start.scenarios.append(sc);
+                }
+            }
+            auto doc = std::make_unique<Document>(start);
+            test::Random rnd(31 + layout);
+            int changes = 0;
+            for (int round = 0; round < 120; ++round) {
+                if (doc->topology().guests.size() < 4)
+                    doc = std::make_unique<Document>(start); // deleted nearly all: again
+                const Topology &t = doc->topology();
+                QStringList ids;
+                auto pick = [&](const auto &list) {
+                    if (!list.isEmpty())
+                        ids << list.at(rnd.below(static_cast<int>(list.size()))).id.str();
+                };
+                for (int k = 1 + rnd.below(12); k > 0; --k) {
+                    switch (rnd.below(9)) {
+                    case 0: pick(t.hosts); break;
+                    case 1: pick(t.groups); break;
+                    case 2: pick(t.racks); break;
+                    case 3: pick(t.clusters); break;
+                    case 4: pick(t.circuits); break;
+                    default: pick(t.guests); break;
+                    }
+                }
+                if (rnd.chance(10))
+                    ids << QStringLiteral("no-such-object");
+                const auto policy = rnd.chance(50) ? ChangeBuilder::GuestPolicy::Unplace
+                                                   : ChangeBuilder::GuestPolicy::Delete;
+                const Change change = ChangeBuilder(t, doc->index()).remove(ids, policy, QStringLiteral("Delete"));
+                const QString diff = changeDifference(change, removeByDiff(t, ids, policy));
+                QVERIFY2(diff.isEmpty(),
+                         qPrintable(
+                             QStringLiteral("round %1, %2: %3").arg(round).arg(ids.join(QLatin1Char(',')), diff)));
+                if (change.isEmpty())
+                    continue;
+                const Topology before = t;
+                take(*doc, change);
+                ++changes;
+                if (round % 3 == 0) {
+                    take(*doc, change.inverted());
+                    QVERIFY(doc->topology() == before);
+                }
+            }
+            QVERIFY2(changes > 60, qPrintable(QString::number(changes)));
         }
     }
 

@@ -3,25 +3,31 @@
 // included), a guest behind "+N" is reached with real mouse clicks and
 // moved by dropping what its list drags, the view stays put after drops,
 // and the legend leaves the "Unplaced guests" area uncovered.
+#include "changebuilder.h"
 #include "document.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
 #include "panels/inspectorpanel.h"
 #include "scene/geometry.h"
+#include "scene/guestitem.h"
 #include "scene/hostitem.h"
 #include "scene/legenditem.h"
 #include "scene/mime.h"
+#include "scene/modelitem.h"
 #include "scene/overflowlist.h"
 #include "scene/rackitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "theme.h"
 #include "topologygenerator.h"
 #include "windowtest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMimeData>
+#include <QPainter>
 #include <QStandardPaths>
+#include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -59,6 +65,34 @@ private:
     bool dropAtViewport(const QMimeData &data, const QPoint &p)
     {
         return dragOnViewport(data, p, p, 1, Qt::MoveAction);
+    }
+
+    // How each guest shows its group, as the scene once kept it: groups in
+    // document order, a pair's look replacing any earlier one (P on its
+    // first member, B on the second), a pool's only where there is none yet.
+    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t)
+    {
+        QHash<QString, TopologyScene::GroupLook> looks;
+        for (int i = 0; i < t.groups.size(); ++i) {
+            const Group &g = t.groups.at(i);
+            for (int m = 0; m < g.members.size(); ++m) {
+                TopologyScene::GroupLook look{Theme::groupColor(i), QString()};
+                if (g.kind == GroupKind::Switchover)
+                    look.marker = m == 0 ? QStringLiteral("P") : QStringLiteral("B");
+                if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
+                    looks.insert(g.members.at(m).str(), look);
+            }
+        }
+        return looks;
+    }
+    void compareLooks()
+    {
+        const auto expected = expectedLooks(topology());
+        for (const Guest &g : topology().guests) {
+            const auto look = mWindow->scene()->groupLookFor(g.id.str());
+            const auto want = expected.value(g.id.str());
+            QVERIFY2(look.color == want.color && look.marker == want.marker, qPrintable(g.id.str()));
+        }
     }
 
 private slots:
@@ -205,6 +239,155 @@ private slots:
         QVERIFY(legend);
         QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unplacedArea()->sceneBoundingRect()));
         QVERIFY(!legend->sceneBoundingRect().intersects(scene()->unrackedArea()->sceneBoundingRect()));
+    }
+
+    // Chips show their group's colour, and P/B on a pair; the looks are read
+    // from the index when painted. Deleting the first group shifts the
+    // colours of the groups after it: the chips that painted the old colour
+    // are repainted with the new one.
+    void groupLooksFollowTheGroups()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        compareLooks();
+        QImage image(1200, 900, QImage::Format_ARGB32);
+        QPainter painter(&image);
+        mWindow->scene()->render(&painter); // every chip paints its look
+        QStringList later;                  // chips of the groups after the first one
+        for (int i = 1; i < topology().groups.size(); ++i) {
+            for (const GuestId &m : topology().groups.at(i).members) {
+                auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(m.str()));
+                if (chip && chip->isVisible())
+                    later << m.str();
+            }
+        }
+        QVERIFY(later.size() > 10);
+        for (const QString &id : std::as_const(later))
+            QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+        const Document *doc = mWindow->document();
+        const QString first = topology().groups.first().id.str();
+        const auto before = expectedLooks(topology());
+        mWindow->document()->apply(ChangeBuilder(topology(), doc->index())
+                                       .remove({first}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
+        compareLooks();
+        const auto after = expectedLooks(topology());
+        int recoloured = 0;
+        for (const QString &id : std::as_const(later)) {
+            const auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id));
+            const bool changed = before.value(id).color != after.value(id).color;
+            QCOMPARE(chip->groupLookChanged(), changed);
+            recoloured += changed ? 1 : 0;
+        }
+        QVERIFY(recoloured > 5);
+        mWindow->scene()->render(&painter);
+        for (const QString &id : std::as_const(later))
+            QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+    }
+
+    // A finding replaced by one like it (the same rule, subjects and
+    // severity: a guest renamed changes only its message) leaves the badges
+    // as they were, and the items it names are not repainted for it.
+    void badgesRepaintOnlyWhenTheyChange()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        const Topology &t = topology();
+        const TopologyIndex &index = mWindow->document()->index();
+        const Finding *named = nullptr; // names a guest and a host
+        QString guestId;
+        QString hostId;
+        for (const Finding &f : mWindow->document()->findings()) {
+            if (f.severity == Severity::Info || f.isWaived())
+                continue;
+            for (const QString &g : f.subjects) {
+                const int gp = index.guest(GuestId(g));
+                if (gp < 0 || !f.message.contains(t.guests.at(gp).name))
+                    continue;
+                for (const QString &h : f.subjects) {
+                    if (index.host(HostId(h)) >= 0) {
+                        named = &f;
+                        guestId = g;
+                        hostId = h;
+                    }
+                }
+            }
+            if (named)
+                break;
+        }
+        QVERIFY2(named, "no finding names a guest and a host");
+        const QString rule = named->rule;
+        const auto badgeBefore = mWindow->scene()->badgeFor(hostId);
+        QVERIFY(badgeBefore.count > 0);
+        QCoreApplication::processEvents();
+        QList<QRectF> repainted;
+        connect(mWindow->scene(), &QGraphicsScene::changed, this,
+                [&repainted](const QList<QRectF> &region) { repainted += region; });
+        Guest renamed = t.guests.at(index.guest(GuestId(guestId)));
+        renamed.name += QStringLiteral("-renamed");
+        const FindingsDelta delta = mWindow->document()->apply(
+            ChangeBuilder(topology(), mWindow->document()->index()).replace(renamed, QStringLiteral("Rename")));
+        bool replaced = false;
+        for (const Finding &f : delta.added)
+            replaced = replaced || (f.rule == rule && f.subjects.contains(hostId));
+        QVERIFY(replaced); // the host's finding came again, with the new name
+        QCoreApplication::processEvents();
+        QCOMPARE(mWindow->scene()->badgeFor(hostId).count, badgeBefore.count);
+        const ModelItem *host = mWindow->scene()->itemFor(hostId);
+        QVERIFY(host);
+        const QRectF bar = host->mapRectToScene(QRectF(0, 0, geometry::kHostBarWidth - 4, host->size().height()));
+        for (const QRectF &r : std::as_const(repainted))
+            QVERIFY2(!r.contains(bar), qPrintable(QStringLiteral("host %1 repainted whole").arg(hostId)));
+    }
+
+    // Racks and hosts draw only what lies in the exposed rect (a chip
+    // repainted over them): painted in strips, as the view repaints parts of
+    // them, they must give exactly the picture of one whole repaint.
+    void partialRepaintsMatchTheWhole()
+    {
+        Topology t = test::generateTopology(test::GeneratorParams::small(), 3);
+        open(t);
+        int checked = 0;
+        for (ModelItem *item : mWindow->scene()->modelItems()) {
+            if (item->kind() != ObjectKind::Rack && item->kind() != ObjectKind::Host)
+                continue;
+            const QRectF bounds = item->boundingRect();
+            const QSize size = bounds.size().toSize() + QSize(2, 2);
+            auto paint = [&](QImage &image, const QRectF &part) {
+                QPainter painter(&image);
+                painter.translate(-bounds.topLeft());
+                painter.setClipRect(part);
+                QStyleOptionGraphicsItem option;
+                option.exposedRect = part;
+                option.state = item->isSelected() ? QStyle::State_Selected : QStyle::State_None;
+                item->paint(&painter, &option, nullptr);
+            };
+            QImage whole(size, QImage::Format_ARGB32_Premultiplied);
+            whole.fill(Qt::white);
+            paint(whole, bounds);
+            for (const bool across : {false, true}) {
+                QImage parts(size, QImage::Format_ARGB32_Premultiplied);
+                parts.fill(Qt::white);
+                const qreal step = 7; // odd: strips start anywhere in a unit, a text or a line
+                const qreal length = across ? bounds.width() : bounds.height();
+                for (qreal at = 0; at < length; at += step) {
+                    paint(parts, across ? QRectF(bounds.left() + at, bounds.top(), step, bounds.height())
+                                        : QRectF(bounds.left(), bounds.top() + at, bounds.width(), step));
+                }
+                // The same picture (up to a rounding at a strip's border):
+                // no part left out.
+                int worst = 0;
+                for (int y = 0; y < whole.height(); ++y) {
+                    for (int x = 0; x < whole.width(); ++x) {
+                        const QRgb a = whole.pixel(x, y);
+                        const QRgb b = parts.pixel(x, y);
+                        worst = std::max({worst, std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                          std::abs(qBlue(a) - qBlue(b))});
+                    }
+                }
+                QVERIFY2(worst <= 2,
+                         qPrintable(QStringLiteral("%1 painted in strips differs by %2").arg(item->id()).arg(worst)));
+            }
+            ++checked;
+        }
+        QVERIFY(checked > 20);
     }
 };
 

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
@@ -393,6 +394,51 @@ private slots:
         mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
         QCOMPARE(doc()->topology().guests.size(), guests);
         QVERIFY(mWindow->scene()->selectedIds().isEmpty());
+    }
+
+    // Going back to the layout's form (nothing selected, as after a delete)
+    // takes the form built before, unless the header or a cluster changed
+    // meanwhile: then it shows the change. The kept form is nowhere to be
+    // found while a guest's form is shown.
+    void layoutFormKeptUntilItChanges()
+    {
+        mWindow->scene()->selectIds({});
+        auto *scroll = inspector()->findChild<QScrollArea *>();
+        QVERIFY(scroll && scroll->widget());
+        scroll->widget()->setProperty("tst_mark", true);
+        QVERIFY(field(QStringLiteral("Licensing")));
+        mWindow->scene()->selectIds({QStringLiteral("ic1")});
+        QVERIFY(!scroll->widget()->property("tst_mark").isValid());
+        QVERIFY(!field(QStringLiteral("Licensing"))); // the layout's form is put aside, not shown
+        QVERIFY(field(QStringLiteral("Memory")));
+        // A guest moved: nothing the layout's form shows.
+        const HostId other = doc()->topology().hosts.last().id;
+        doc()->apply(ChangeBuilder(doc()->topology(), doc()->index()).moveGuest(GuestId(QStringLiteral("ic2")), other));
+        mWindow->scene()->selectIds({});
+        QVERIFY(scroll->widget()->property("tst_mark").toBool()); // the same form again
+        QCOMPARE(fieldAs<QLineEdit>(QStringLiteral("Name"))->text(), doc()->topology().header.name);
+
+        // Renamed while a guest's form is shown: the layout's form is new.
+        mWindow->scene()->selectIds({QStringLiteral("ic1")});
+        Header h = doc()->topology().header;
+        h.name = QStringLiteral("Renamed meanwhile");
+        doc()->apply(ChangeBuilder(doc()->topology(), doc()->index()).setHeader(h, QStringLiteral("Rename")));
+        mWindow->scene()->selectIds({});
+        QVERIFY(!scroll->widget()->property("tst_mark").isValid());
+        QCOMPARE(fieldAs<QLineEdit>(QStringLiteral("Name"))->text(), QStringLiteral("Renamed meanwhile"));
+
+        // A cluster renamed meanwhile shows too.
+        scroll->widget()->setProperty("tst_mark", true);
+        mWindow->scene()->selectIds({QStringLiteral("ic1")});
+        Cluster c = doc()->topology().clusters.first();
+        c.name = QStringLiteral("Cluster renamed meanwhile");
+        doc()->apply(ChangeBuilder(doc()->topology(), doc()->index()).replace(c, QStringLiteral("Rename Cluster")));
+        mWindow->scene()->selectIds({});
+        QVERIFY(!scroll->widget()->property("tst_mark").isValid());
+        bool shown = false;
+        for (QLineEdit *line : scroll->widget()->findChildren<QLineEdit *>())
+            shown = shown || line->text() == QLatin1String("Cluster renamed meanwhile");
+        QVERIFY(shown);
     }
 };
 

@@ -64,18 +64,28 @@ InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidge
     // Below the fields, so that showing it never moves the field under the mouse.
     layout->addWidget(mMessage);
     connect(document, &Document::changed, this, [this](const Change &change) {
+        mLayoutFormStale = mLayoutFormStale || change.headerAfter.has_value();
         for (const ObjectEdit &e : change.edits) {
             if (e.kind() == ObjectKind::Host)
                 mHostModelStale = true;
+            else if (e.kind() == ObjectKind::Cluster)
+                mLayoutFormStale = true;
         }
         if (!mApplying && shows(change))
             refresh();
     });
     connect(document, &Document::resetDone, this, [this] {
         mHostModelStale = true;
+        mLayoutFormStale = true;
         showObject(QString());
     });
     rebuild();
+}
+
+InspectorPanel::~InspectorPanel()
+{
+    if (mLayoutForm != mForm)
+        delete mLayoutForm; // put aside: not the scroll area's
 }
 
 bool InspectorPanel::hasUncommittedText(QObject *field)
@@ -279,6 +289,7 @@ void InspectorPanel::setNameMask(std::function<QString(const QString &, const QS
 {
     mShowName = std::move(shown);
     mHostModelStale = true;
+    mLayoutFormStale = true;
     rebuild();
 }
 
@@ -328,8 +339,37 @@ QSpinBox *InspectorPanel::spin(int value, int min, int max, const QString &suffi
 
 void InspectorPanel::rebuild()
 {
+    const TopologyIndex::Ref *target = mId.isEmpty() ? nullptr : mDocument->index().find(mId);
+    const bool layoutForm = !target; // nothing selected (or it is gone)
+    // The current form goes; the layout's is put aside for later.
+    if (mForm && mForm == mLayoutForm && !(layoutForm && mLayoutFormStale)) {
+        if (layoutForm) {
+            // Still current: nothing to build.
+            mId.clear();
+            mTitle->setText(tr("Layout"));
+            return;
+        }
+        mScroll->takeWidget(); // hidden, and no one's child
+    } else {
+        if (mForm == mLayoutForm)
+            mLayoutForm = nullptr;
+        delete mForm;
+    }
+    mForm = nullptr;
     mRefreshers.clear();
-    delete mForm;
+    if (layoutForm && mLayoutForm && !mLayoutFormStale) {
+        mId.clear();
+        mTitle->setText(tr("Layout"));
+        mStructure.clear();
+        mForm = mLayoutForm;
+        mLayout = mForm->findChild<QFormLayout *>();
+        mScroll->setWidget(mForm);
+        return;
+    }
+    if (layoutForm) {
+        delete mLayoutForm;
+        mLayoutForm = nullptr;
+    }
     mForm = new QWidget;
     auto *outer = new QVBoxLayout(mForm);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -365,6 +405,10 @@ void InspectorPanel::rebuild()
     for (QSpinBox *box : mForm->findChildren<QSpinBox *>())
         box->installEventFilter(this);
     mStructure = guestStructure();
+    if (mId.isEmpty()) {
+        mLayoutForm = mForm;
+        mLayoutFormStale = false;
+    }
     mScroll->setWidget(mForm);
 }
 

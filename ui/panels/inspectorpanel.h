@@ -35,6 +35,7 @@ class InspectorPanel final : public QWidget
 
 public:
     InspectorPanel(Document *document, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ~InspectorPanel() override;
 
     // Shows the object with this id (empty: the layout).
     void showObject(const QString &id);
@@ -93,6 +94,12 @@ private:
     QString mId;
     QWidget *mForm = nullptr;
     QFormLayout *mLayout = nullptr;
+    // The layout's form, kept (hidden, without a parent: no one finds its
+    // fields) while an object's form is shown: going back to it (nothing
+    // selected, as after a delete) takes it again unless the header or a
+    // cluster changed since it was built (a new one costs a frame at L).
+    QWidget *mLayoutForm = nullptr;
+    bool mLayoutFormStale = true;
     QScrollArea *mScroll;
     QLabel *mTitle;
     QLabel *mMessage;

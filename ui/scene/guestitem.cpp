@@ -24,6 +24,14 @@ GuestItem::GuestItem(const QString &id, QGraphicsItem *parent) : ModelItem(Objec
     setCursor(Qt::OpenHandCursor);
 }
 
+bool GuestItem::groupLookChanged() const
+{
+    if (!mPainted)
+        return false;
+    const auto look = topologyScene()->groupLookFor(id());
+    return look.color != mPaintedColor || look.marker != mPaintedMarker;
+}
+
 void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const TopologyScene *s = topologyScene();
@@ -33,7 +41,10 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         return;
     const Guest &g = doc->topology().guests.at(pos);
     const QRectF r(QPointF(0, 0), size());
-    const auto groupLook = s->groupLookFor(id());
+    const auto groupLook = s->groupLookAt(pos);
+    mPainted = true;
+    mPaintedColor = groupLook.color;
+    mPaintedMarker = groupLook.marker;
     if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
         // Zoomed far out: text would be a few pixels; the shape and the
         // finding colour are what can be seen, as plain rectangles (a

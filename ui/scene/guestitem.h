@@ -16,12 +16,19 @@ class GuestItem final : public ModelItem
 public:
     explicit GuestItem(const QString &id, QGraphicsItem *parent = nullptr);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    // Whether the group look it last painted is no longer the guest's (a
+    // chip never painted has nothing to repaint).
+    bool groupLookChanged() const;
 
 protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     QString fitName(const QFontMetricsF &metrics, qreal width) const;
+
+    bool mPainted = false;
+    QColor mPaintedColor;
+    QString mPaintedMarker;
 };
 
 } // namespace td

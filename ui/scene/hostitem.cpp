@@ -35,6 +35,9 @@ QString shortTraffic(Traffic t)
 HostItem::HostItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Host, id, parent)
 {
     setFlag(ItemIsSelectable);
+    // The exposed rect: a chip repainted in the lane does not redraw the
+    // host's name and NIC labels.
+    setFlag(ItemUsesExtendedStyleOption);
     setAcceptHoverEvents(true);
     setZValue(1);
 }
@@ -69,6 +72,14 @@ void HostItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     ModelItem::mousePressEvent(event);
+}
+
+QRectF HostItem::badgeArea() const
+{
+    const QRectF bar(0, 1, geometry::kHostBarWidth - 4, size().height() - 2);
+    const QRectF badge(bar.right() - 40, bar.top() - 8, 48, 18); // paintBadge(bar)
+    const QRectF block(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height());
+    return (badge | block).adjusted(-1, -1, 1, 1);
 }
 
 void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -115,11 +126,38 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
+    // Only the parts in the exposed rect (the rest is clipped anyway).
+    const QRectF exposed = option->exposedRect.isEmpty() ? boundingRect() : option->exposedRect;
+    const auto shows = [&exposed](const QRectF &part) { return exposed.intersects(part.adjusted(-2, -2, 2, 2)); };
 
-    painter->setPen(QPen(Theme::rackFrame(), 0.6, Qt::DotLine));
-    painter->setBrush(Theme::laneFill());
-    painter->drawRoundedRect(lane, 3, 3);
+    if (shows(lane)) {
+        painter->setPen(QPen(Theme::rackFrame(), 0.6, Qt::DotLine));
+        painter->setBrush(Theme::laneFill());
+        painter->drawRoundedRect(lane, 3, 3);
+    }
+    if (shows(bar))
+        paintBar(painter, h, bar, cluster);
+    if (!mOverflow.isEmpty() && shows(moreRect())) {
+        const QRectF more = moreRect();
+        QFont f = painter->font();
+        painter->setPen(QPen(Theme::rackFrame(), 0.8, Qt::DashLine));
+        painter->setBrush(Theme::chipFill());
+        painter->drawRoundedRect(more, 5, 5);
+        f.setPointSizeF(8);
+        f.setBold(true);
+        painter->setFont(f);
+        painter->setPen(Theme::text());
+        painter->drawText(more, Qt::AlignCenter, QStringLiteral("+%1").arg(mOverflow.size()));
+    }
+    paintTint(painter, all.adjusted(0, 1, 0, -1));
+    paintSelection(painter, bar, 3);
+    // The badge sits on the bar's top right corner, a little outside it.
+    if (shows(badgeArea()))
+        paintBadge(painter, bar);
+}
 
+void HostItem::paintBar(QPainter *painter, const Host &h, const QRectF &bar, int cluster) const
+{
     painter->setPen(QPen(Theme::rackFrame(), 1));
     painter->setBrush(Theme::hostFill());
     painter->drawRoundedRect(bar, 3, 3);
@@ -161,20 +199,6 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawText(QRectF(x + 8, y, w - 8, 10), Qt::AlignLeft | Qt::AlignVCenter, label);
         x += w + 2;
     }
-    if (!mOverflow.isEmpty()) {
-        const QRectF more = moreRect();
-        painter->setPen(QPen(Theme::rackFrame(), 0.8, Qt::DashLine));
-        painter->setBrush(Theme::chipFill());
-        painter->drawRoundedRect(more, 5, 5);
-        f.setPointSizeF(8);
-        f.setBold(true);
-        painter->setFont(f);
-        painter->setPen(Theme::text());
-        painter->drawText(more, Qt::AlignCenter, QStringLiteral("+%1").arg(mOverflow.size()));
-    }
-    paintTint(painter, all.adjusted(0, 1, 0, -1));
-    paintSelection(painter, bar, 3);
-    paintBadge(painter, bar);
 }
 
 void HostItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/topology.h"
 #include "scene/modelitem.h"
 
 namespace td {
@@ -19,12 +20,17 @@ public:
     const QStringList &overflow() const { return mOverflow; }
     // The "+N" chip, in item coordinates (empty without hidden guests).
     QRectF moreRect() const;
+    // The badge on the front's top right corner, or its block zoomed out.
+    QRectF badgeArea() const override;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    // The front: frame, cluster band, name, NIC ports.
+    void paintBar(QPainter *painter, const Host &h, const QRectF &bar, int cluster) const;
+
     QStringList mOverflow;
 };
 

@@ -28,6 +28,9 @@ public:
     void setSize(const QSizeF &size);
     QSizeF size() const { return mSize; }
     QRectF boundingRect() const override;
+    // Where its findings badge is drawn (at any zoom): what a badge change
+    // repaints.
+    virtual QRectF badgeArea() const { return boundingRect(); }
     // The tint shown while something is dragged over this item (invalid = none).
     void setDropTint(const QColor &color);
     QColor dropTint() const { return mDropTint; }

@@ -14,7 +14,9 @@ namespace td {
 
 RackItem::RackItem(const QString &id, QGraphicsItem *parent) : ModelItem(ObjectKind::Rack, id, parent)
 {
-    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    // The exposed rect: a chip or lane repainted over the rack redraws only
+    // the units around it, not all 42 numbers and lines.
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges | ItemUsesExtendedStyleOption);
     setZValue(0);
 }
 
@@ -78,6 +80,11 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const Rack &rack = doc->topology().racks.at(pos);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    // What needs drawing: rows outside it are left alone (clipped anyway).
+    const QRectF exposed = option->exposedRect.isEmpty() ? boundingRect() : option->exposedRect;
+    const auto rows = [&exposed](qreal top, qreal bottom) {
+        return bottom >= exposed.top() && top <= exposed.bottom();
+    };
     painter->setRenderHint(QPainter::Antialiasing, detail >= kDetailLevel); // plain shapes zoomed out
     const QRectF r(QPointF(0, 0), size());
     const qreal radius = detail >= kDetailLevel ? 4 : 0;
@@ -93,8 +100,10 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
-    painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      topologyScene()->displayName(id(), rack.name));
+    const bool headerExposed = rows(header.top(), header.bottom());
+    if (headerExposed)
+        painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
@@ -105,25 +114,32 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     f.setBold(false);
     f.setPointSizeF(7.5);
     painter->setFont(f);
-    QStringList feeds;
-    for (const CircuitId &c : rack.circuits) {
-        const int cp = doc->index().circuit(c);
-        if (cp >= 0)
-            feeds << topologyScene()->displayName(c.str(), doc->topology().circuits.at(cp).name);
+    if (headerExposed) {
+        QStringList feeds;
+        for (const CircuitId &c : rack.circuits) {
+            const int cp = doc->index().circuit(c);
+            if (cp >= 0)
+                feeds << topologyScene()->displayName(c.str(), doc->topology().circuits.at(cp).name);
+        }
+        painter->drawText(header.adjusted(0, 0, -28, 0), Qt::AlignRight | Qt::AlignVCenter,
+                          feeds.isEmpty() ? tr("no power data") : feeds.join(QStringLiteral(" + ")));
     }
-    painter->drawText(header.adjusted(0, 0, -28, 0), Qt::AlignRight | Qt::AlignVCenter,
-                      feeds.isEmpty() ? tr("no power data") : feeds.join(QStringLiteral(" + ")));
     // Unit numbers and lines.
     f.setPointSizeF(6.5);
     painter->setFont(f);
     for (int u = mUnits; u >= 1; --u) {
         const qreal y = unitTop(u);
         if (unitBottom(u) - y >= geometry::kUnitHeight) {
+            if (!rows(y, unitBottom(u)))
+                continue;
             painter->setPen(Theme::mutedText());
             painter->drawText(QRectF(2, y, geometry::kUnitLabelWidth - 4, geometry::kUnitHeight), Qt::AlignCenter,
                               QString::number(u));
-            painter->setPen(QPen(Theme::rackFrame(), 0.3));
-            painter->drawLine(QPointF(geometry::kUnitLabelWidth, y), QPointF(r.width() - 4, y));
+            // A 0.3 px line, as the rect it covers: stroking a thin pen
+            // costs a hundred times as much.
+            painter->fillRect(QRectF(geometry::kUnitLabelWidth - 0.15, y - 0.15,
+                                     r.width() - 4 - geometry::kUnitLabelWidth + 0.3, 0.3),
+                              Theme::rackFrame());
             continue;
         }
         // A collapsed run of empty units: one band saying which.
@@ -131,6 +147,10 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         while (low > 1 && unitBottom(low - 1) - unitTop(low - 1) < geometry::kUnitHeight)
             --low;
         const QRectF band(geometry::kUnitLabelWidth, y, r.width() - 4 - geometry::kUnitLabelWidth, unitBottom(low) - y);
+        if (!rows(band.top(), band.bottom())) {
+            u = low;
+            continue;
+        }
         painter->setPen(Qt::NoPen);
         painter->setBrush(QBrush(Theme::rackFrame(), Qt::BDiagPattern));
         painter->drawRect(band);

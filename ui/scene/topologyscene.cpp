@@ -824,7 +824,19 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
             countBadge(f, 1, touched);
         mGroupOverlay->update();
     } else {
-        // Only what the delta names: its subjects' badges, its lines.
+        // Only what the delta names: its subjects' badges, its lines. A
+        // finding replaced by one like it (a host's similar guests, with one
+        // guest more) leaves most badges as they were: only the items whose
+        // badge changed are repainted.
+        QHash<QString, std::pair<int, int>> before; // id -> (errors, warnings) before the delta
+        for (const QVector<Finding> *list : {&delta->removed, &delta->added}) {
+            for (const Finding &f : *list) {
+                for (const QString &id : f.subjects) {
+                    if (!before.contains(id))
+                        before.insert(id, mBadges.value(id));
+                }
+            }
+        }
         for (const Finding &f : delta->removed) {
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
                 repaintLine(lineArea(f));
@@ -835,10 +847,15 @@ void TopologyScene::updateFindings(const FindingsDelta *delta)
             if (f.rule.startsWith(QLatin1String("redundancy-same-")))
                 repaintLine(lineArea(f));
         }
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const auto now = mBadges.value(it.key());
+            if (now == it.value())
+                touched.remove(it.key());
+        }
     }
     for (const QString &id : std::as_const(touched)) {
         if (ModelItem *item = mItems.value(id))
-            item->update();
+            item->update(item->badgeArea());
     }
 }
 
@@ -947,35 +964,43 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
     event->accept();
 }
 
-void TopologyScene::updateGroupLooks()
+TopologyScene::GroupLook TopologyScene::groupLookFor(const QString &guestId) const
 {
-    QHash<QString, GroupLook> looks;
+    const int pos = mDocument->index().guest(GuestId(guestId));
+    return pos < 0 ? GroupLook() : groupLookAt(pos);
+}
+
+TopologyScene::GroupLook TopologyScene::groupLookAt(int guestPos) const
+{
+    // The last pair it is in, else the first pool (document order).
     const Topology &t = mDocument->topology();
-    for (int i = 0; i < t.groups.size(); ++i) {
-        const Group &g = t.groups.at(i);
-        const QColor color = Theme::groupColor(i);
-        for (int m = 0; m < g.members.size(); ++m) {
-            GroupLook look{color, QString()};
-            if (g.kind == GroupKind::Switchover)
-                look.marker = m == 0 ? tr("P", "primary") : tr("B", "backup");
-            // A guest in a pair and a pool shows the pair.
-            if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
-                looks.insert(g.members.at(m).str(), look);
+    int chosen = -1;
+    bool pair = false;
+    for (int gp : mDocument->index().groupsOfGuest(guestPos)) {
+        const bool switchover = t.groups.at(gp).kind == GroupKind::Switchover;
+        const bool better = switchover ? !pair || gp > chosen : !pair && (chosen < 0 || gp < chosen);
+        if (better) {
+            chosen = gp;
+            pair = switchover;
         }
     }
-    // Repaint the chips whose look changed.
-    auto differs = [](const GroupLook &a, const GroupLook &b) { return a.color != b.color || a.marker != b.marker; };
-    for (auto it = looks.cbegin(); it != looks.cend(); ++it) {
-        if (differs(it.value(), mGroupLooks.value(it.key())))
-            if (ModelItem *item = mItems.value(it.key()))
-                item->update();
+    if (chosen < 0)
+        return {};
+    GroupLook look{Theme::groupColor(chosen), QString()};
+    if (pair)
+        look.marker = t.groups.at(chosen).members.lastIndexOf(t.guests.at(guestPos).id) == 0 ? tr("P", "primary")
+                                                                                             : tr("B", "backup");
+    return look;
+}
+
+void TopologyScene::updateGroupLooks()
+{
+    // A group added or removed recolours the groups after it: repaint the
+    // chips whose look is no longer the one they painted.
+    for (ModelItem *item : std::as_const(mItems)) {
+        if (item->kind() == ObjectKind::Guest && static_cast<GuestItem *>(item)->groupLookChanged())
+            item->update();
     }
-    for (auto it = mGroupLooks.cbegin(); it != mGroupLooks.cend(); ++it) {
-        if (!looks.contains(it.key()))
-            if (ModelItem *item = mItems.value(it.key()))
-                item->update();
-    }
-    mGroupLooks = std::move(looks);
 }
 
 void TopologyScene::itemMoved()

@@ -54,7 +54,10 @@ public:
         QColor color;
         QString marker;
     };
-    GroupLook groupLookFor(const QString &guestId) const { return mGroupLooks.value(guestId); }
+    // Read from the index when asked (a guest in a pair and a pool shows the
+    // pair): nothing to keep in step with every group edit.
+    GroupLook groupLookFor(const QString &guestId) const;
+    GroupLook groupLookAt(int guestPos) const;
 
     // The item of an object; a guest behind "+N" may have none.
     ModelItem *itemFor(const QString &id) const { return mItems.value(id); }
@@ -199,7 +202,6 @@ private:
     QMultiHash<QString, QString> mBrokenBySubject; // guest id -> keys of mBroken
     QHash<QString, QRectF> mMovedFrom;             // guests moved by the last sync: old scene rect
     QHash<QString, QStringList> mOverflow;         // host id -> hidden guest ids
-    QHash<QString, GroupLook> mGroupLooks;
     QRectF computeContentRect() const;
 
     QHash<QString, Severity> mPreviewCache; // "data|target" -> worst
