@@ -235,10 +235,10 @@ private slots:
         // niceMax(used * 1.05), then a tick every whole round step.
         QTest::newRow("0") << 0.0 << 1.0 << 2;
         QTest::newRow("7") << 7.0 << 8.0 << 5;       // every 2
-        QTest::newRow("95") << 95.0 << 100.0 << 6;   // every 20
-        QTest::newRow("140") << 140.0 << 150.0 << 6; // every 30, not 37.5
-        QTest::newRow("115") << 115.0 << 150.0 << 6;
-        QTest::newRow("56") << 56.0 << 60.0 << 7;       // every 10
+        QTest::newRow("95") << 95.0 << 100.0 << 5;   // every 25
+        QTest::newRow("140") << 140.0 << 150.0 << 4; // every 50, not 37.5
+        QTest::newRow("115") << 115.0 << 150.0 << 4;
+        QTest::newRow("56") << 56.0 << 60.0 << 4;       // every 20
         QTest::newRow("290") << 290.0 << 400.0 << 5;    // every 100
         QTest::newRow("1100") << 1100.0 << 1200.0 << 5; // every 300
     }

@@ -84,11 +84,12 @@ double niceMax(double value)
     return 10 * magnitude;
 }
 
-// Ticks every whole, round step (a multiple of 1, 2, 2.5, 3 or 5 times a
-// power of ten): 0..150 in steps of 30, not the 37.5 five ticks would give.
+// Ticks every whole, round step (1, 2, 2.5, 3 or 5 times a power of ten),
+// as few as read well in a short dock: 0..150 in steps of 50, not the 37.5
+// five ticks would give.
 int niceTickCount(double max)
 {
-    for (int intervals : {5, 4, 6, 3, 2}) {
+    for (int intervals : {4, 3, 5, 2, 6}) {
         const double step = max / intervals;
         if (step < 1 || step != std::floor(step))
             continue;
