@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "invariants.h"
+#include "model/erase.h"
 
 #include <QHash>
 #include <QSet>
@@ -392,17 +393,7 @@ private:
             return false; // the same object removed twice
         if (!mStale)
             mIndex.removing(mTopology, kind, positions);
-        // One pass: every kept element moves at most once.
-        int write = positions.first();
-        int next = 0;
-        for (int read = positions.first(); read < list.size(); ++read) {
-            if (next < positions.size() && positions.at(next) == read) {
-                ++next;
-                continue;
-            }
-            list[write++] = std::move(list[read]);
-        }
-        list.resize(write);
+        eraseAt(list, positions);
         if (mStale) {
             for (int j = from; j < end; ++j)
                 mPresent.insert(edits.at(j).id(), false);

@@ -1,5 +1,7 @@
 #include "model/topologyindex.h"
 
+#include "model/erase.h"
+
 namespace td {
 
 namespace {
@@ -93,22 +95,6 @@ void TopologyIndex::replaceRack(int pos, const Rack &before, const Rack &after)
 }
 
 namespace {
-
-template <typename List>
-void eraseAt(List &list, const QVector<int> &positions)
-{
-    // One pass: every kept element moves at most once.
-    int write = positions.first();
-    int next = 0;
-    for (int read = positions.first(); read < list.size(); ++read) {
-        if (next < positions.size() && positions.at(next) == read) {
-            ++next;
-            continue;
-        }
-        list[write++] = std::move(list[read]);
-    }
-    list.resize(write);
-}
 
 template <typename List>
 void insertEmptyAt(List &list, const QVector<int> &positions)
