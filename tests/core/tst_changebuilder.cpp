@@ -242,21 +242,7 @@ private slots:
                 if (doc->topology().guests.size() < 4)
                     doc = std::make_unique<Document>(start); // deleted nearly all: again
                 const Topology &t = doc->topology();
-                QStringList ids;
-                auto pick = [&](const auto &list) {
-                    if (!list.isEmpty())
-                        ids << list.at(rnd.below(static_cast<int>(list.size()))).id.str();
-                };
-                for (int k = 1 + rnd.below(12); k > 0; --k) {
-                    switch (rnd.below(9)) {
-                    case 0: pick(t.hosts); break;
-                    case 1: pick(t.groups); break;
-                    case 2: pick(t.racks); break;
-                    case 3: pick(t.clusters); break;
-                    case 4: pick(t.circuits); break;
-                    default: pick(t.guests); break;
-                    }
-                }
+                QStringList ids = test::randomObjectIds(t, rnd, 12);
                 if (rnd.chance(10))
                     ids << QStringLiteral("no-such-object");
                 const auto policy = rnd.chance(50) ? ChangeBuilder::GuestPolicy::Unplace

@@ -236,21 +236,7 @@ private slots:
         for (int round = 0; round < 150; ++round) {
             const Topology &t = doc.topology();
             const ChangeBuilder build(t, doc.index());
-            QStringList ids;
-            auto pick = [&](const auto &list) {
-                if (!list.isEmpty())
-                    ids << list.at(rnd.below(static_cast<int>(list.size()))).id.str();
-            };
-            for (int k = 1 + rnd.below(15); k > 0; --k) {
-                switch (rnd.below(10)) {
-                case 0: pick(t.hosts); break;
-                case 1: pick(t.groups); break;
-                case 2: pick(t.racks); break;
-                case 3: pick(t.clusters); break;
-                case 4: pick(t.circuits); break;
-                default: pick(t.guests); break;
-                }
-            }
+            QStringList ids = test::randomObjectIds(t, rnd, 15);
             ids.removeDuplicates();
             Change change;
             const int what = rnd.below(10);

@@ -156,4 +156,24 @@ void addUnplacedGuests(Topology &topology, int count)
             unplacedCopy(model, QStringLiteral("extra-%1").arg(i), QStringLiteral("extra%1").arg(i)));
 }
 
+QStringList randomObjectIds(const Topology &topology, Random &rnd, int most)
+{
+    QStringList ids;
+    auto pick = [&](const auto &list) {
+        if (!list.isEmpty())
+            ids << list.at(rnd.below(static_cast<int>(list.size()))).id.str();
+    };
+    for (int k = 1 + rnd.below(most); k > 0; --k) {
+        switch (rnd.below(10)) {
+        case 0: pick(topology.hosts); break;
+        case 1: pick(topology.groups); break;
+        case 2: pick(topology.racks); break;
+        case 3: pick(topology.clusters); break;
+        case 4: pick(topology.circuits); break;
+        default: pick(topology.guests); break;
+        }
+    }
+    return ids;
+}
+
 } // namespace td::test

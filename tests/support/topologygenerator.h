@@ -50,4 +50,9 @@ Guest unplacedCopy(const Guest &model, const QString &id, const QString &name);
 // Appends count such copies of the first guest: ids extra-0, extra-1, ...
 void addUnplacedGuests(Topology &topology, int count);
 
+// The ids of 1 to most objects picked at random, repeats possible: each a
+// guest half the time, else a host, group, rack, cluster or circuit (none
+// when the kind picked has none), for tests that delete mixed selections.
+QStringList randomObjectIds(const Topology &topology, Random &rnd, int most);
+
 } // namespace td::test
