@@ -85,6 +85,19 @@ void real(QByteArray &out, double v, int decimals = 2)
     out.append(buf, int(writeReal(buf, v, decimals) - buf));
 }
 
+// Appends an RGB colour and its operator ("rg" to fill, "RG" to stroke).
+void rgbColor(QByteArray &out, QRgb rgb, const char *op)
+{
+    real(out, qRed(rgb) / 255.0, 3);
+    out += ' ';
+    real(out, qGreen(rgb) / 255.0, 3);
+    out += ' ';
+    real(out, qBlue(rgb) / 255.0, 3);
+    out += ' ';
+    out += op;
+    out += '\n';
+}
+
 void integer(QByteArray &out, long long v)
 {
     out.append(QByteArray::number(v));
@@ -555,12 +568,7 @@ void PdfPaintEngine::setFill(const QColor &color)
         return;
     mFill = rgb;
     mFillSet = true;
-    real(mPage, qRed(rgb) / 255.0, 3);
-    mPage += ' ';
-    real(mPage, qGreen(rgb) / 255.0, 3);
-    mPage += ' ';
-    real(mPage, qBlue(rgb) / 255.0, 3);
-    mPage += " rg\n";
+    rgbColor(mPage, rgb, "rg");
 }
 
 void PdfPaintEngine::setStroke(const QPen &pen)
@@ -569,12 +577,7 @@ void PdfPaintEngine::setStroke(const QPen &pen)
     if (!mStrokeSet || rgb != mStroke) {
         mStroke = rgb;
         mStrokeSet = true;
-        real(mPage, qRed(rgb) / 255.0, 3);
-        mPage += ' ';
-        real(mPage, qGreen(rgb) / 255.0, 3);
-        mPage += ' ';
-        real(mPage, qBlue(rgb) / 255.0, 3);
-        mPage += " RG\n";
+        rgbColor(mPage, rgb, "RG");
     }
     // Width (cosmetic pens keep their device width under a transform), cap, join, dashes.
     double width = pen.widthF();
