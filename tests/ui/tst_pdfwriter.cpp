@@ -34,6 +34,13 @@ bool run(const QString &program, const QStringList &args, QByteArray *out, QByte
     return true;
 }
 
+// Writes data to file, whole.
+bool saved(const QString &file, const QByteArray &data)
+{
+    QFile f(file);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
 // What the scene puts on a page of 120 x 90 mm at kDpi, in device pixels.
 void paintScene(QPainter &p, const std::function<void()> &newPage = {})
 {
@@ -203,10 +210,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(pdf);
-        f.close();
+        QVERIFY2(saved(file, pdf), qPrintable(file));
         QByteArray err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdftoppm"),
@@ -246,10 +250,7 @@ private slots:
         const QByteArray pdf = scenePdf(&size);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(pdf);
-        f.close();
+        QVERIFY2(saved(file, pdf), qPrintable(file));
         QByteArray out, err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")}, &out, &err, &why), qPrintable(why));
@@ -296,10 +297,7 @@ private slots:
         QVERIFY(pdf.contains("/SMask"));
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(pdf);
-        f.close();
+        QVERIFY2(saved(file, pdf), qPrintable(file));
         QByteArray out, err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdfinfo"), {file}, &out, &err, &why), qPrintable(why));
