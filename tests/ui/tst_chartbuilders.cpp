@@ -227,6 +227,20 @@ private slots:
         QVERIFY(svg.contains(QLatin1String("transform=\"matrix(0,-1,1,0,")));
     }
 
+    void chartPaintedTwiceKeepsItsLabels()
+    {
+        const CapacitySeries s = longNamedSeries(40);
+        std::unique_ptr<QChart> chart(ChartBuilders::capacity(s, false));
+        const QSize size = ChartBuilders::reportSize(s.hosts.size());
+        const QByteArray first = ChartBuilders::svg(chart.get(), size);
+        const QByteArray second = ChartBuilders::svg(chart.get(), size);
+        for (const QString &host : s.hosts.mid(1)) {
+            const QByteArray label = '>' + host.left(17).toUtf8();
+            QVERIFY2(first.contains(label) && second.contains(label), label.constData());
+        }
+        QCOMPARE(differingPixels(rendered(first, size), rendered(second, size)), 0);
+    }
+
     void valueAxisTicksAreRound_data()
     {
         QTest::addColumn<double>("used");

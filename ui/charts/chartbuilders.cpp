@@ -388,13 +388,15 @@ QString unescaped(QString text)
 class CategoryLabels
 {
 public:
-    // Takes over the labels of chart's horizontal category axis, if it has one.
-    explicit CategoryLabels(QChart *chart)
+    // Takes over the labels of chart's horizontal category axis, if it has
+    // one, until this is destroyed (the chart may be painted again).
+    explicit CategoryLabels(QChart *chart) : mChart(chart)
     {
         for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
             auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
             if (!categories || !categories->isVisible() || categories->count() == 0)
                 continue;
+            mAxis = categories;
             for (const QString &label : categories->categories())
                 mLabels << unescaped(label);
             mFont = categories->labelsFont();
@@ -410,32 +412,38 @@ public:
             break;
         }
     }
+    ~CategoryLabels()
+    {
+        if (mAxis) {
+            mAxis->setVisible(true);
+            mChart->setMargins(mMargins);
+        }
+    }
+    CategoryLabels(const CategoryLabels &) = delete;
+    CategoryLabels &operator=(const CategoryLabels &) = delete;
 
     // Lays the chart out in size with room for the labels below its plot.
-    void layOut(QChart *chart, const QSizeF &size)
+    void layOut(const QSizeF &size)
     {
-        if (mLabels.isEmpty()) {
-            chart->setGeometry(QRectF(QPointF(0, 0), size));
+        if (mAxis)
+            reserve();
+        mChart->setGeometry(QRectF(QPointF(0, 0), size));
+        if (!mAxis || mUpright || mWidest <= slot() - 4)
             return;
-        }
-        reserve(chart);
-        chart->setGeometry(QRectF(QPointF(0, 0), size));
-        if (!mUpright && mWidest > slot(chart) - 4) {
-            mUpright = true;
-            reserve(chart);
-            if (chart->layout()) {
-                chart->layout()->invalidate();
-                chart->layout()->activate();
-            }
+        mUpright = true;
+        reserve();
+        if (mChart->layout()) {
+            mChart->layout()->invalidate();
+            mChart->layout()->activate();
         }
     }
 
     // Draws the labels; the chart was painted at origin of painter.
-    void paint(QChart *chart, QPainter *painter, const QPointF &origin) const
+    void paint(QPainter *painter, const QPointF &origin) const
     {
-        if (mLabels.isEmpty())
+        if (!mAxis)
             return;
-        const QRectF plot = chart->plotArea().translated(origin);
+        const QRectF plot = mChart->plotArea().translated(origin);
         painter->save();
         // Measured at the screen's resolution, as the chart is laid out: on a device of another
         // one (the PDF at 300 dpi, a printer) the font keeps that size instead of growing with it.
@@ -445,7 +453,7 @@ public:
             font.setPointSizeF(font.pointSizeF() * layoutDpi() / deviceDpi);
         painter->setFont(font);
         painter->setPen(QPen(mBrush, 1));
-        const double w = slot(chart);
+        const double w = slot();
         for (int i = 0; i < mLabels.size(); ++i) {
             const double x = plot.left() + (i + 0.5) * w;
             if (mUpright) {
@@ -466,14 +474,16 @@ public:
 private:
     static constexpr double kGap = 4;
 
-    double slot(QChart *chart) const { return chart->plotArea().width() / mLabels.size(); }
-    void reserve(QChart *chart) const
+    double slot() const { return mChart->plotArea().width() / mLabels.size(); }
+    void reserve() const
     {
         QMargins margins = mMargins;
         margins.setBottom(margins.bottom() + static_cast<int>(std::ceil((mUpright ? mWidest : mHeight) + 2 * kGap)));
-        chart->setMargins(margins);
+        mChart->setMargins(margins);
     }
 
+    QChart *mChart;
+    QBarCategoryAxis *mAxis = nullptr;
     QStringList mLabels;
     QFont mFont;
     QBrush mBrush;
@@ -501,10 +511,10 @@ void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
     QGraphicsScene scene;
     scene.setItemIndexMethod(QGraphicsScene::NoIndex); // painted once: no BSP tree to build
     scene.addItem(chart);
-    labels.layOut(chart, rect.size());
+    labels.layOut(rect.size());
     scene.setSceneRect(QRectF(QPointF(0, 0), rect.size()));
     scene.render(painter, rect, scene.sceneRect());
-    labels.paint(chart, painter, rect.topLeft());
+    labels.paint(painter, rect.topLeft());
     scene.removeItem(chart);
 }
 
