@@ -1,5 +1,6 @@
 #include "panels/issuespanel.h"
 
+#include "panels/cachedcelldelegate.h"
 #include "panels/issuesmodel.h"
 #include "panels/waiveractions.h"
 #include "rules/finding.h"
@@ -43,6 +44,7 @@ IssuesPanel::IssuesPanel(Document *document, QWidget *parent, QUndoStack *undoSt
     mFilter->setSourceModel(mModel);
     mView = new QTreeView(this);
     mView->setModel(mFilter);
+    mView->setItemDelegate(new CachedCellDelegate(mView)); // every edit repaints the list
     mView->setRootIsDecorated(false);
     mView->setUniformRowHeights(true);
     mView->setAlternatingRowColors(true);
