@@ -16,8 +16,8 @@
 #include <QLineEdit>
 #include <QPixmapCache>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
-#include <QTreeView>
 
 #include <algorithm>
 

@@ -25,10 +25,10 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeView>
 #include <QUndoStack>
 
 using namespace td;
@@ -213,7 +213,7 @@ private slots:
         QVERIFY(listed >= 0);
         QCOMPARE(mWindow->undoStack()->undoText(), QStringLiteral("Move Guest"));
         // Clicking the finding (a real click on its row) selects its subjects.
-        QTreeView *list = mWindow->issues()->view();
+        QAbstractItemView *list = mWindow->issues()->view();
         const QRect row = list->visualRect(rows->index(listed, 2));
         QVERIFY(row.isValid());
         QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, row.center());
