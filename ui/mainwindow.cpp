@@ -18,6 +18,7 @@
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "statuslabel.h"
 #include "theme.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifmode.h"
@@ -139,8 +140,8 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
     setCentralWidget(mView);
     createDocks();
     createActions();
-    mStatusFindings = new QLabel(this);
-    mStatusZoom = new QLabel(this);
+    mStatusFindings = new StatusLabel(this);
+    mStatusZoom = new StatusLabel(this);
     statusBar()->addPermanentWidget(mStatusFindings);
     statusBar()->addPermanentWidget(mStatusZoom);
 
@@ -442,12 +443,12 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const Validator &v = mDocument->validator();
-    mStatusFindings->setText(
+    mStatusFindings->showText(
         tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
         + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
         + tr("%n info", nullptr, v.count(Severity::Info))
         + (v.waivedCount() > 0 ? QStringLiteral(" · ") + tr("%n waived", nullptr, v.waivedCount()) : QString()));
-    mStatusZoom->setText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
+    mStatusZoom->showText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
 }
 
 void MainWindow::updateActions()
