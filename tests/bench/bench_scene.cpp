@@ -2,6 +2,7 @@
 // the generated layout, renders it offscreen at fit to view, times one guest
 // move end to end (document + live validation + scene sync), and prints
 // peak memory. Not a pass/fail test: read the figures.
+#include "benchutil.h"
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
@@ -16,25 +17,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace td;
-
-namespace {
-
-long peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
-double ms(qint64 ns)
-{
-    return static_cast<double>(ns) / 1e6;
-}
-
-} // namespace
+using namespace td::bench;
 
 int main(int argc, char *argv[])
 {
