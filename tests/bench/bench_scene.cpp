@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
         renders.append(t.nsecsElapsed());
     }
     std::sort(renders.begin(), renders.end());
-    std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 50 "
+    std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 25 "
                 "ms)\n",
                 ms(renders.at(2)), ms(renders.first()));
     if (argc > 1)
@@ -67,6 +67,8 @@ int main(int argc, char *argv[])
     std::sort(moves.begin(), moves.end());
     std::printf("one guest move as an undo command, with live validation and scene sync: median %.1f ms, max %.1f ms\n",
                 ms(moves.at(25)), ms(moves.last()));
-    std::printf("peak memory (RSS) with the L layout in the designer's scene: %ld MB (goal <= 300 MB)\n", peakRssMb());
+    std::printf("peak memory (RSS) with the L layout in the designer's scene: %ld MB (the goal, <= 200 MB, is for the "
+                "whole window: bench_window)\n",
+                peakRssMb());
     return 0;
 }
