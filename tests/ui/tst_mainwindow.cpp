@@ -355,7 +355,19 @@ private slots:
         QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(2).id.str())));
         const QString b = doc()->topology().guests.last().id.str();
         QVERIFY(hasFinding(QStringLiteral("switchover-missing"), a));
+        // The actions follow how many guests are selected (a host does not count).
+        const auto enabled = [this](const char *name) {
+            return mWindow->findChild<QAction *>(QLatin1String(name))->isEnabled();
+        };
+        const QString host0 = doc()->topology().hosts.at(0).id.str();
+        scene()->selectIds({a, host0});
+        QVERIFY(!enabled("makePair") && !enabled("makePool") && enabled("ungroup"));
+        scene()->selectIds({a, b, doc()->topology().guests.first().id.str()});
+        QVERIFY(!enabled("makePair") && enabled("makePool"));
+        scene()->selectIds({host0});
+        QVERIFY(!enabled("ungroup") && !enabled("swap") && enabled("delete"));
         scene()->selectIds({a, b});
+        QVERIFY(enabled("makePair") && enabled("makePool"));
         QVERIFY(mWindow->makePair());
         const Group &pair = doc()->topology().groups.last();
         QCOMPARE(pair.kind, GroupKind::Switchover);
