@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 namespace td {
 
@@ -20,6 +22,29 @@ Touched touchedBy(const Change &change)
     for (const ObjectEdit &e : change.edits)
         touched.objects.append({e.kind(), e.id()});
     return touched;
+}
+
+// Whether no object of the change was renamed, nor a guest given another
+// product: the words of the findings about unchanged subjects stay right.
+bool namesKeptBy(const Change &change)
+{
+    for (const ObjectEdit &e : change.edits) {
+        if (!e.before || !e.after)
+            continue; // added or removed: the findings naming it change their subjects
+        const bool kept = std::visit(
+            [&e](const auto &before) {
+                using T = std::decay_t<decltype(before)>;
+                const T &after = std::get<T>(*e.after);
+                if constexpr (std::is_same_v<T, Guest>)
+                    return before.name == after.name && before.product == after.product;
+                else
+                    return before.name == after.name;
+            },
+            *e.before);
+        if (!kept)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -85,6 +110,7 @@ bool Document::applyQuietly(const Change &change, FindingsDelta &delta, QString 
 {
     const Touched touched = touchedBy(change);
     DirtySet dirty;
+    dirty.namesKept = namesKeptBy(change);
     mValidator.addImpact(mTopology, mIndex, touched, dirty);
     if (!applyEdits(change, error))
         return false;

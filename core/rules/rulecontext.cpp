@@ -118,6 +118,17 @@ QString joinNames(qsizetype count, NameAt nameAt)
 
 } // namespace
 
+const Finding *RuleContext::keptFinding(const QStringList &subjects) const
+{
+    if (!namesKept || !previous)
+        return nullptr;
+    for (const Finding &f : *previous) {
+        if (f.subjects == subjects)
+            return &f;
+    }
+    return nullptr;
+}
+
 QString RuleContext::nameList(const QStringList &names)
 {
     return joinNames(names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); });

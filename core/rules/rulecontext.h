@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "model/topology.h"
 #include "model/topologyindex.h"
+#include "rules/finding.h"
 
 #include <QStringList>
 #include <QVector>
@@ -22,6 +23,15 @@ public:
     // For the Waiver-scoped rules: whether each waiver (by position) matches
     // a finding of the other rules. Set by the validator.
     const QVector<bool> *waiverUsed = nullptr;
+    // Set by the validator's incremental update for the object being
+    // checked: this rule's findings about it before the edit, and whether
+    // the edit renamed nothing (DirtySet::namesKept). A rule whose messages
+    // name only its subjects may then keep a finding whose subjects are
+    // unchanged instead of building its message again.
+    const QVector<Finding> *previous = nullptr;
+    bool namesKept = false;
+    // The finding of previous with exactly these subjects, when it may be kept.
+    const Finding *keptFinding(const QStringList &subjects) const;
 
     const Platform &platform() const { return topology.header.platform; }
     bool vsphere() const { return platform().hypervisor == Hypervisor::VSphere; }

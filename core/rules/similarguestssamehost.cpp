@@ -43,10 +43,19 @@ public:
                 ++to;
             if (to - from >= 2) {
                 const QVector<int> same = guests.mid(from, to - from);
-                const QString &key = productOf(guests.at(from));
-                const Product *p = c.catalog.product(key);
-                out.append(make(tr("%1 guests %2 share host %3.").arg(p ? p->name : key, c.guestNames(same), h.name),
-                                c.guestIds(same) + QStringList{h.id.str()}));
+                QStringList subjects = c.guestIds(same);
+                subjects << h.id.str();
+                // Most hosts an edit touches keep their similar guests (a
+                // move changes one run of one host): their message is kept.
+                if (const Finding *kept = c.keptFinding(subjects)) {
+                    out.append(*kept);
+                } else {
+                    const QString &key = productOf(guests.at(from));
+                    const Product *p = c.catalog.product(key);
+                    out.append(
+                        make(tr("%1 guests %2 share host %3.").arg(p ? p->name : key, c.guestNames(same), h.name),
+                             subjects));
+                }
             }
             from = to;
         }

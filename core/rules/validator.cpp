@@ -224,7 +224,8 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
     const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
-    const RuleContext context(topology, index, mCatalog);
+    RuleContext context(topology, index, mCatalog);
+    context.namesKept = dirty.namesKept;
     const auto &rules = allRules();
     for (int r = 0; r < rules.size(); ++r) {
         const Rule *rule = rules.at(r);
@@ -234,6 +235,8 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
         for (const QString &id : dirty[rule->scope()]) {
             QVector<Finding> found;
             const int pos = index.indexOf(kind, id);
+            const auto previous = mStore[r].constFind(id);
+            context.previous = previous == mStore[r].cend() ? nullptr : &previous.value();
             if (pos >= 0)
                 rule->check(context, pos, found);
             store(r, id, std::move(found), &delta);

@@ -18,6 +18,10 @@ struct DirtySet
     QSet<QString> ids[kScopeCount]; // indexed by Scope
     bool all = false;               // everything (the platform changed, ...)
     bool waivers = false;           // the waivers changed: re-mark the findings
+    // No object was renamed (nor a guest given another product): a rule may
+    // keep its finding about subjects that did not change instead of
+    // building the same message again (RuleContext::previous).
+    bool namesKept = false;
 
     QSet<QString> &operator[](Scope s) { return ids[static_cast<int>(s)]; }
     const QSet<QString> &operator[](Scope s) const { return ids[static_cast<int>(s)]; }

@@ -93,7 +93,12 @@ private:
                     h.nics[rnd.below(static_cast<int>(h.nics.size()))].traffic = 1u << rnd.below(7)
                                                                                | 1u << rnd.below(7);
                 break;
-            case 4: h.memoryGb = rnd.chance(10) ? 0 : 64 + 64 * rnd.below(12); break;
+            case 4:
+                if (rnd.chance(30)) // messages name the host (similar guests...)
+                    h.name = QStringLiteral("renamed%1.contoso.local").arg(++serial);
+                else
+                    h.memoryGb = rnd.chance(10) ? 0 : 64 + 64 * rnd.below(12);
+                break;
             case 5: h.cores = rnd.chance(10) ? 0 : 8 + 8 * rnd.below(8); break;
             case 6: h.cpuModel = rnd.chance(50) ? QStringLiteral("Xeon Gold 6338") : QStringLiteral("EPYC 9354"); break;
             default:
