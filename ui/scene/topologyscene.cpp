@@ -734,7 +734,7 @@ void TopologyScene::updateSceneRect(bool keepViews)
     // editing view shows stays inside it: a scene rect that shrank or moved
     // under the view made it jump after a drop.
     if (keepViews) {
-        area |= sceneRect();
+        area |= mSceneArea;
         for (QGraphicsView *view : views()) {
             if (view->isInteractive())
                 area |= view->mapToScene(view->viewport()->rect()).boundingRect();
@@ -742,10 +742,15 @@ void TopologyScene::updateSceneRect(bool keepViews)
     }
     mOverlay->setArea(area);
     mGroupOverlay->setArea(area);
-    if (area == sceneRect())
+    if (area == mSceneArea)
         return;
     if (keepViews)
         emit sceneRectAboutToChange();
+    // Always set, compared with what was set last: the overlays span the
+    // area, so the items' bounding rect equalled it and the scene rect was
+    // never set; QGraphicsScene then measured all its items (10,000 at L)
+    // on each sceneRect() after an edit, the view's paint included.
+    mSceneArea = area;
     setSceneRect(area);
 }
 

@@ -208,6 +208,7 @@ private:
     QHash<QString, QString> mPreviewMessages;
     QString mLastRefusal; // why the last drag position was refused
     QRectF mContent;
+    QRectF mSceneArea; // the scene rect last set (updateSceneRect)
     QPointer<RackItem> mDropRack;
     QPointer<ModelItem> mDropTarget;
     bool mSyncing = false;
