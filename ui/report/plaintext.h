@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QFont>
+#include <QRawFont>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <unordered_map>
+#include <vector>
+
+namespace td {
+
+// Text of plain scripts (isPlainScript: Latin, Greek, Cyrillic, punctuation,
+// arrows; no combining marks) set in one font without a QTextLayout: glyphs
+// from the font's cmap, advances from its metrics and kerning pairs, each
+// character, glyph and pair asked of the font once (a pair the font's
+// ligatures or contextual forms change is refused). The PDF report measures,
+// wraps and draws its tens of thousands of different names with it; anything
+// else (right to left, marks, a character the font lacks) is refused, for
+// QTextLayout to shape.
+class PlainTextShaper final
+{
+public:
+    // The font as QTextLayout would use it (its resolution with it).
+    explicit PlainTextShaper(const QFont &font);
+
+    const QRawFont &rawFont() const { return mFont; }
+    bool isValid() const { return mFont.isValid(); }
+
+    // The glyphs of text and their advances in pixels (kerned); false, and
+    // nothing set, when the text is not of plain scripts or the font lacks
+    // one of its characters.
+    bool shape(const QString &text, QVector<quint32> *glyphs, QVector<double> *advances);
+    // The advance of the whole text; -1 when shape() refuses it.
+    double width(const QString &text);
+    // The text in lines at most maxWidth wide, as QTextLayout's
+    // WrapAtWordBoundaryOrAnywhere breaks it: after spaces (and after a
+    // hyphen not followed by a digit), anywhere in a word wider than a line,
+    // and at every '\n'; trailing spaces are left out of the lines. False
+    // when shape() refuses the text.
+    bool wrap(const QString &text, double maxWidth, QStringList *lines);
+
+private:
+    quint32 glyph(char16_t c);
+    double advance(quint32 glyph);
+    double kerning(quint32 left, quint32 right);
+    // Whether QTextLayout gives the pair other glyphs than the cmap's (a ligature).
+    bool substitutes(char16_t left, char16_t right);
+
+    QFont mQFont;
+    QRawFont mFont;
+    bool mKerning = true;
+    // Per character (plain scripts end below U+2200): its glyph + 1, 0 = not asked yet.
+    std::vector<quint32> mGlyphs;
+    std::vector<double> mAdvances;                    // per glyph; NaN = not asked yet
+    std::unordered_map<quint64, double> mPairs;       // kerning per pair of glyphs
+    std::unordered_map<quint32, bool> mSubstitutions; // per pair of characters
+};
+
+} // namespace td
