@@ -1,6 +1,7 @@
 #include "report/pdfreport.h"
 
 #include "charts/chartbuilders.h"
+#include "report/elevationdrawing.h"
 #include "report/pdfwriter.h"
 #include "report/plaintext.h"
 #include "report/reportwriters.h"
@@ -11,7 +12,6 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QRawFont>
-#include <QSvgRenderer>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -420,6 +420,85 @@ private:
     std::unordered_map<QString, Wrapped, StringHash> mWrapped[static_cast<int>(Font::Count)];
 };
 
+// A rack elevation (elevationDrawing, the HTML's SVG) painted into box: its shapes scaled
+// from its user units, its unit numbers and host labels as text (searchable in a PDF) in
+// fonts of the scaled size. text draws one line at its baseline in the painter's font.
+void paintElevation(QPainter &painter,
+                    const ElevationDrawing &d,
+                    const QRectF &box,
+                    const std::function<void(const QPointF &baseline, const QString &text)> &text)
+{
+    if (d.width <= 0 || d.height <= 0)
+        return;
+    const double sx = box.width() / d.width, sy = box.height() / d.height;
+    const auto rectOf = [&](const ElevationDrawing::Box &b) {
+        return QRectF(box.left() + b.x * sx, box.top() + b.y * sy, b.width * sx, b.height * sy);
+    };
+    const auto look = [&](const ElevationDrawing::Box &b) {
+        QColor fill(b.fill);
+        fill.setAlphaF(b.fillOpacity);
+        painter.setBrush(fill);
+        painter.setPen(QPen(QColor(b.stroke), b.strokeWidth * sx));
+    };
+    painter.save();
+    look(d.frame);
+    painter.drawRect(rectOf(d.frame));
+    // The units: one style for all of them.
+    if (!d.units.isEmpty()) {
+        QVector<QRectF> unitRects;
+        unitRects.reserve(d.units.size());
+        for (const ElevationDrawing::Unit &u : d.units)
+            unitRects.append(rectOf(u.slot));
+        look(d.units.first().slot);
+        painter.drawRects(unitRects);
+    }
+    for (const ElevationDrawing::Host &h : d.hosts) {
+        look(h.box);
+        painter.drawRoundedRect(rectOf(h.box), h.box.radius * sx, h.box.radius * sy);
+        for (const ElevationDrawing::Dot &dot : h.dots) {
+            painter.setBrush(QColor(dot.fill));
+            painter.setPen(QPen(QColor(dot.stroke), dot.strokeWidth * sx));
+            painter.drawEllipse(QPointF(box.left() + dot.cx * sx, box.top() + dot.cy * sy), dot.radius * sx,
+                                dot.radius * sy);
+        }
+    }
+    // The labels, a font per size (the SVG's sans-serif, its size in user units).
+    struct LabelFont
+    {
+        QFont font;
+        std::unique_ptr<PlainTextShaper> shaper;
+    };
+    std::unordered_map<int, LabelFont> fonts;
+    int current = -1;
+    const auto label = [&](const ElevationDrawing::Label &l) {
+        auto it = fonts.find(l.size);
+        if (it == fonts.end()) {
+            QFont f(QStringLiteral("Sans Serif"));
+            f.setPointSizeF(l.size * sy * 72.0 / painter.device()->logicalDpiY());
+            f = QFont(f, painter.device());
+            it = fonts.emplace(l.size, LabelFont{f, std::make_unique<PlainTextShaper>(f)}).first;
+        }
+        if (current != l.size) {
+            current = l.size;
+            painter.setFont(it->second.font);
+        }
+        painter.setPen(QColor(l.fill));
+        double x = box.left() + l.x * sx;
+        if (l.alignEnd) {
+            double w = it->second.shaper->width(l.text);
+            if (w < 0)
+                w = QFontMetricsF(it->second.font, painter.device()).horizontalAdvance(l.text);
+            x -= w;
+        }
+        text(QPointF(x, box.top() + l.y * sy), l.text);
+    };
+    for (const ElevationDrawing::Unit &u : d.units)
+        label(u.number);
+    for (const ElevationDrawing::Host &h : d.hosts)
+        label(h.label);
+    painter.restore();
+}
+
 } // namespace
 
 QPageSize PagedReport::pageSize(const QString &name)
@@ -743,8 +822,12 @@ bool PagedReport::paint(QPaintDevice *device,
                                  small.elidedText(tr("%1U").arg(rack.units) + QStringLiteral(" \u00b7 ") + feeds,
                                                   Qt::ElideRight, text.width()));
                 const double top = op.rect.top() + bold.height() + small.height() * 2;
-                QSvgRenderer svg(rackElevationSvg(rack).toUtf8());
-                svg.render(&painter, QRectF(op.rect.left(), top, op.rect.width(), op.rect.bottom() - top));
+                paintElevation(painter, elevationDrawing(rack),
+                               QRectF(op.rect.left(), top, op.rect.width(), op.rect.bottom() - top),
+                               [&](const QPointF &baseline, const QString &label) {
+                                   if (!pdf || !pdf->drawText(&painter, baseline, label))
+                                       painter.drawText(baseline, label);
+                               });
                 break;
             }
             case Op::Kind::Chart: {
