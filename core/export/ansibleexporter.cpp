@@ -231,29 +231,26 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
 
     Playbook p;
     p.line(QStringLiteral("---"));
-    p.comment(0, tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name));
-    p.line(QStringLiteral("#"));
-    p.comment(0, tr("What it does: in each vSphere cluster of the layout, keeps the members of every redundancy "
-                    "group on different hosts (VM-VM anti-affinity rules) and the two members of a switchover "
-                    "pair in their own racks (a host group per rack, a VM group per member, a should-run-on "
-                    "VM-Host rule per member). Rules are enabled and never mandatory (must rules can block HA). "
-                    "It creates what is missing and corrects the members of the td- rules and groups; a second "
-                    "run changes nothing."));
-    p.line(QStringLiteral("#"));
-    p.comment(0, tr("How to run it (Debian: apt install ansible python3-pyvmomi):"));
-    p.line(QStringLiteral("#   ansible-playbook drs.yml -e vcenter_hostname=VCENTER -e vcenter_username=USER \\"));
-    p.line(QStringLiteral("#     -e vcenter_password=PASSWORD -e vcenter_datacenter=DATACENTER"));
-    p.comment(0, tr("Optional: -e vcenter_port=443 (the default), -e vcenter_validate_certs=false (default true); "
-                    "--check --diff shows what would change without changing anything; -e td_prune=true also "
-                    "removes the td- rules and groups that the layout no longer has."));
-    p.line(QStringLiteral("#"));
-    p.comment(0, script::generatedBy(input.sourceName));
-    if (!allNotes.isEmpty()) {
-        p.line(QStringLiteral("#"));
-        p.comment(0, tr("Notes (what this playbook does not express):"));
-        for (const QString &n : allNotes)
-            p.comment(0, QStringLiteral("- ") + n);
-    }
+    script::Header header;
+    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
+    header.whatItDoes << tr("What it does: in each vSphere cluster of the layout, keeps the members of every "
+                            "redundancy group on different hosts (VM-VM anti-affinity rules) and the two members "
+                            "of a switchover pair in their own racks (a host group per rack, a VM group per "
+                            "member, a should-run-on VM-Host rule per member). Rules are enabled and never "
+                            "mandatory (must rules can block HA). It creates what is missing and corrects the "
+                            "members of the td- rules and groups; a second run changes nothing.");
+    header.howToRun = tr("How to run it (Debian: apt install ansible python3-pyvmomi):");
+    header.commands << QStringLiteral("ansible-playbook drs.yml -e vcenter_hostname=VCENTER -e "
+                                      "vcenter_username=USER \\")
+                    << QStringLiteral("  -e vcenter_password=PASSWORD -e vcenter_datacenter=DATACENTER");
+    header.afterCommands = tr("Optional: -e vcenter_port=443 (the default), -e vcenter_validate_certs=false (default "
+                              "true); --check --diff shows what would change without changing anything; -e "
+                              "td_prune=true also removes the td- rules and groups that the layout no longer has.");
+    header.sourceName = input.sourceName;
+    header.notesTitle = tr("Notes (what this playbook does not express):");
+    header.notes = allNotes;
+    for (const QString &l : script::headerLines(header))
+        p.line(l);
     p.comment(0, tr("Every name from the layout is !unsafe: Ansible never templates it. ansible-lint reads such "
                     "values as templates all the same, hence the noqa comments on the tasks that hold one."));
     p.line(QStringLiteral("- name: Topology Designer DRS rules"));

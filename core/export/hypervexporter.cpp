@@ -204,35 +204,32 @@ bool HyperVExporter::write(const ExportInput &input, QIODevice &out, QStringList
 
     QStringList s;
     auto comment = [&s](const QString &text) { s += script::commentLines(QStringLiteral("# "), text); };
-    comment(tr("Failover cluster rules for the layout '%1' (Topology Designer), Windows Server %2.")
-                .arg(input.topology.header.name, input.topology.header.platform.version));
-    s << QStringLiteral("#");
+    script::Header header;
+    header.title = tr("Failover cluster rules for the layout '%1' (Topology Designer), Windows Server %2.")
+                       .arg(input.topology.header.name, input.topology.header.platform.version);
     if (affinity)
-        comment(tr("What it does: in each failover cluster of the layout, keeps the VMs of every redundancy group "
-                   "on different nodes (a DifferentNode affinity rule per group) and the two members of a "
-                   "switchover pair in different racks (a Rack fault domain per rack, each node in its rack, and a "
-                   "DifferentFaultDomain affinity rule per pair)."));
+        header.whatItDoes << tr("What it does: in each failover cluster of the layout, keeps the VMs of every "
+                                "redundancy group on different nodes (a DifferentNode affinity rule per group) and "
+                                "the two members of a switchover pair in different racks (a Rack fault domain per "
+                                "rack, each node in its rack, and a DifferentFaultDomain affinity rule per pair).");
     else
-        comment(tr("What it does: in each failover cluster of the layout, keeps the VMs of every redundancy group "
-                   "on different nodes (one AntiAffinityClassNames class per group, set on each member: soft "
-                   "unless the cluster's ClusterEnforcedAntiAffinity is 1) and assigns the nodes of the racks "
-                   "that hold a switchover pair to Rack fault domains."));
-    comment(tr("It creates what is missing and corrects the td- rules it owns; a second run changes nothing."));
-    s << QStringLiteral("#");
-    comment(tr("How to run it: in Windows PowerShell as an administrator on a cluster node (or where the "
-               "FailoverClusters module of RSAT is installed):"));
-    s << QStringLiteral("#   .\\cluster-rules.ps1 [-WhatIf] [-Prune]");
-    comment(tr("-WhatIf shows what would change without changing anything; -Prune also removes the td- rules, "
-               "classes and fault domains that the layout no longer has. Nodes are found by their name or by the "
-               "first label of the layout's host name."));
-    s << QStringLiteral("#");
-    comment(script::generatedBy(input.sourceName));
-    if (!allNotes.isEmpty()) {
-        s << QStringLiteral("#");
-        comment(tr("Notes (what this script does not express):"));
-        for (const QString &n : allNotes)
-            comment(QStringLiteral("- ") + n);
-    }
+        header.whatItDoes << tr("What it does: in each failover cluster of the layout, keeps the VMs of every "
+                                "redundancy group on different nodes (one AntiAffinityClassNames class per group, "
+                                "set on each member: soft unless the cluster's ClusterEnforcedAntiAffinity is 1) "
+                                "and assigns the nodes of the racks that hold a switchover pair to Rack fault "
+                                "domains.");
+    header.whatItDoes << tr("It creates what is missing and corrects the td- rules it owns; a second run changes "
+                            "nothing.");
+    header.howToRun = tr("How to run it: in Windows PowerShell as an administrator on a cluster node (or where the "
+                         "FailoverClusters module of RSAT is installed):");
+    header.commands << QStringLiteral(".\\cluster-rules.ps1 [-WhatIf] [-Prune]");
+    header.afterCommands = tr("-WhatIf shows what would change without changing anything; -Prune also removes the "
+                              "td- rules, classes and fault domains that the layout no longer has. Nodes are found "
+                              "by their name or by the first label of the layout's host name.");
+    header.sourceName = input.sourceName;
+    header.notesTitle = tr("Notes (what this script does not express):");
+    header.notes = allNotes;
+    s << script::headerLines(header);
     s << QStringLiteral("param(") << QStringLiteral("    [switch]$WhatIf,") << QStringLiteral("    [switch]$Prune")
       << QStringLiteral(")");
     s << lines(kCommon) << lines(affinity ? kAffinityRules : kClassNames) << lines(kPruneDomains);

@@ -203,28 +203,26 @@ bool PowerCliExporter::write(const ExportInput &input, QIODevice &out, QStringLi
 
     QStringList s;
     auto comment = [&s](const QString &text) { s += script::commentLines(QStringLiteral("# "), text); };
-    comment(tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name));
-    s << QStringLiteral("#");
-    comment(tr("What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group "
-               "on different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
-               "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), "
-               "and sets PureConnect guests in fully automated clusters to partially automated (DRS places them "
-               "at power-on and never migrates them). Rules are enabled and never mandatory (must rules can block "
-               "HA). It creates what is missing and corrects the members and state of the td- rules and groups; "
-               "a second run changes nothing."));
-    s << QStringLiteral("#");
-    comment(tr("How to run it: in PowerShell 7 (pwsh) with VMware PowerCLI (Install-Module VMware.PowerCLI):"));
-    s << QStringLiteral("#   ./drs-rules.ps1 -Server vcenter.example.com [-Credential (Get-Credential)]");
-    comment(tr("-WhatIf shows what would change without changing anything; -Prune also removes the td- rules "
-               "and groups that the layout no longer has. An existing connection to the server is used as is."));
-    s << QStringLiteral("#");
-    comment(script::generatedBy(input.sourceName));
-    if (!allNotes.isEmpty()) {
-        s << QStringLiteral("#");
-        comment(tr("Notes (what this script does not express):"));
-        for (const QString &n : allNotes)
-            comment(QStringLiteral("- ") + n);
-    }
+    script::Header header;
+    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
+    header.whatItDoes << tr(
+        "What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group on "
+        "different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
+        "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), and "
+        "sets PureConnect guests in fully automated clusters to partially automated (DRS places them at "
+        "power-on and never migrates them). Rules are enabled and never mandatory (must rules can block HA). "
+        "It creates what is missing and corrects the members and state of the td- rules and groups; a second "
+        "run changes nothing.");
+    header.howToRun = tr(
+        "How to run it: in PowerShell 7 (pwsh) with VMware PowerCLI (Install-Module VMware.PowerCLI):");
+    header.commands << QStringLiteral("./drs-rules.ps1 -Server vcenter.example.com [-Credential (Get-Credential)]");
+    header.afterCommands = tr("-WhatIf shows what would change without changing anything; -Prune also removes the "
+                              "td- rules and groups that the layout no longer has. An existing connection to the "
+                              "server is used as is.");
+    header.sourceName = input.sourceName;
+    header.notesTitle = tr("Notes (what this script does not express):");
+    header.notes = allNotes;
+    s << script::headerLines(header);
     s << QStringLiteral("param(") << QStringLiteral("    [Parameter(Mandatory)][string]$Server,")
       << QStringLiteral("    [pscredential]$Credential,") << QStringLiteral("    [switch]$WhatIf,")
       << QStringLiteral("    [switch]$Prune") << QStringLiteral(")");

@@ -157,4 +157,24 @@ QStringList commentLines(const QString &prefix, const QString &text, int width)
     return lines;
 }
 
+QStringList headerLines(const Header &header)
+{
+    QStringList s;
+    const QString prefix = QStringLiteral("# ");
+    const QString gap = QStringLiteral("#");
+    s << commentLines(prefix, header.title) << gap;
+    for (const QString &paragraph : header.whatItDoes)
+        s << commentLines(prefix, paragraph);
+    s << gap << commentLines(prefix, header.howToRun);
+    for (const QString &command : header.commands)
+        s << QStringLiteral("#   ") + command;
+    s << commentLines(prefix, header.afterCommands) << gap << commentLines(prefix, generatedBy(header.sourceName));
+    if (!header.notes.isEmpty()) {
+        s << gap << commentLines(prefix, header.notesTitle);
+        for (const QString &n : header.notes)
+            s << commentLines(prefix, QStringLiteral("- ") + n);
+    }
+    return s;
+}
+
 } // namespace td::script

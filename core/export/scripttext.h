@@ -41,4 +41,20 @@ namespace td::script {
 // each (control characters as in oneLine()).
 QStringList commentLines(const QString &prefix, const QString &text, int width = 96);
 
+// The comment block that opens every rule script: what it is, what it does,
+// how to run it, where it came from, and what it does not express.
+struct Header
+{
+    QString title;
+    QStringList whatItDoes; // paragraphs
+    QString howToRun;       // the sentence before the commands
+    QStringList commands;   // verbatim, one per line
+    QString afterCommands;  // options and what a second run does
+    QString sourceName;
+    QString notesTitle; // "Notes (what this script does not express):"
+    QStringList notes;
+};
+// HEADER as "# " comment lines, paragraphs apart by a "#" line.
+QStringList headerLines(const Header &header);
+
 } // namespace td::script

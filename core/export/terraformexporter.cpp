@@ -97,31 +97,27 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
 
     QStringList s;
     auto comment = [&s](const QString &text) { s += script::commentLines(QStringLiteral("# "), text); };
-    comment(tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name));
-    s << QStringLiteral("#");
-    comment(tr("What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group "
-               "on different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
-               "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), "
-               "and sets PureConnect guests in fully automated clusters to partially automated (DRS places them "
-               "at power-on and never migrates them). Rules are enabled and never mandatory (must rules can block "
-               "HA). Clusters, VMs and hosts are looked up by their exact names (the provider reads * ? [ and \\ in a "
-               "name as a pattern: they are escaped with a backslash)."));
-    s << QStringLiteral("#");
-    comment(tr("How to run it: put this file in a folder of its own, then"));
-    s << QStringLiteral("#   terraform init");
-    s << QStringLiteral("#   terraform apply -var datacenter=DATACENTER -var vsphere_server=VCENTER \\");
-    s << QStringLiteral("#     -var vsphere_user=USER -var vsphere_password=PASSWORD");
-    comment(tr("(or a terraform.tfvars file, or TF_VAR_ environment variables). terraform plan shows what would "
-               "change; a second apply changes nothing; rules removed from the layout are destroyed by the next "
-               "apply."));
-    s << QStringLiteral("#");
-    comment(script::generatedBy(input.sourceName));
-    if (!allNotes.isEmpty()) {
-        s << QStringLiteral("#");
-        comment(tr("Notes (what this configuration does not express):"));
-        for (const QString &n : allNotes)
-            comment(QStringLiteral("- ") + n);
-    }
+    script::Header header;
+    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
+    header.whatItDoes << tr(
+        "What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group on "
+        "different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
+        "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), and "
+        "sets PureConnect guests in fully automated clusters to partially automated (DRS places them at "
+        "power-on and never migrates them). Rules are enabled and never mandatory (must rules can block HA). "
+        "Clusters, VMs and hosts are looked up by their exact names (the provider reads * ? [ and \\ in a "
+        "name as a pattern: they are escaped with a backslash).");
+    header.howToRun = tr("How to run it: put this file in a folder of its own, then");
+    header.commands << QStringLiteral("terraform init")
+                    << QStringLiteral("terraform apply -var datacenter=DATACENTER -var vsphere_server=VCENTER \\")
+                    << QStringLiteral("  -var vsphere_user=USER -var vsphere_password=PASSWORD");
+    header.afterCommands = tr("(or a terraform.tfvars file, or TF_VAR_ environment variables). terraform plan shows "
+                              "what would change; a second apply changes nothing; rules removed from the layout are "
+                              "destroyed by the next apply.");
+    header.sourceName = input.sourceName;
+    header.notesTitle = tr("Notes (what this configuration does not express):");
+    header.notes = allNotes;
+    s << script::headerLines(header);
     s << QString();
     s << QStringLiteral("terraform {") << QStringLiteral("  required_providers {") << QStringLiteral("    vsphere = {")
       << QStringLiteral("      source  = \"hashicorp/vsphere\"") << QStringLiteral("      version = \">= 2.0\"")

@@ -4,6 +4,7 @@
 // failure. Not a pass/fail test: the machines are shared and noisy; read the
 // figures. Run: build/tests/bench/bench_analysis [runs]
 #include "analysis/failureanalysis.h"
+#include "benchutil.h"
 #include "topologygenerator.h"
 
 #include <QCoreApplication>
@@ -11,45 +12,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <functional>
 
 using namespace td;
-
-namespace {
-
-double ms(qint64 ns)
-{
-    return static_cast<double>(ns) / 1e6;
-}
-
-// CPU time of this process, in ms (the machine is shared: wall time lies).
-double cpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-// Median wall time of `runs` calls, in ms, and the median CPU time.
-std::pair<double, double> median(int runs, const std::function<void()> &work)
-{
-    QVector<double> wall;
-    QVector<double> cpu;
-    for (int i = 0; i < runs; ++i) {
-        const double c0 = cpuMs();
-        QElapsedTimer t;
-        t.start();
-        work();
-        wall.append(ms(t.nsecsElapsed()));
-        cpu.append(cpuMs() - c0);
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall.at(wall.size() / 2), cpu.at(cpu.size() / 2)};
-}
-
-} // namespace
+using namespace td::bench;
 
 int main(int argc, char *argv[])
 {
@@ -65,7 +31,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(topology.guests.size()), static_cast<long long>(topology.groups.size()));
 
     const auto build = median(std::max(runs, 10), [&] { FailureAnalysis fa(topology, index); });
-    std::printf("build the analysis (precompute): %.2f ms (cpu %.2f ms)\n", build.first, build.second);
+    std::printf("build the analysis (precompute): %.2f ms (cpu %.2f ms)\n", build.wallMs, build.cpuMs);
 
     const FailureAnalysis fa(topology, index);
     QVector<ScenarioResult> singles;
@@ -77,16 +43,16 @@ int main(int argc, char *argv[])
     for (const ScenarioResult &s : singles)
         withGroupDown += s.groupsDown.isEmpty() ? 0 : 1;
     std::printf("full N-1 (build + %lld scenarios): %.2f ms (cpu %.2f ms, goal <= 30 ms), %d with a group down\n",
-                static_cast<long long>(singles.size()), n1.first, n1.second, withGroupDown);
+                static_cast<long long>(singles.size()), n1.wallMs, n1.cpuMs, withGroupDown);
 
     const QStringList racks{topology.racks.at(0).id.str(), topology.racks.at(1).id.str()};
     const auto one = median(std::max(runs, 10), [&] { (void)fa.run(racks); });
-    std::printf("one what-if scenario (two racks down): %.3f ms (cpu %.3f ms)\n", one.first, one.second);
+    std::printf("one what-if scenario (two racks down): %.3f ms (cpu %.3f ms)\n", one.wallMs, one.cpuMs);
 
     QVector<ScenarioResult> worst;
     const auto w = median(runs, [&] { worst = fa.worst(20, 2); });
     std::printf("--worst 20 --depth 2 over %lld scenarios: %.0f ms (cpu %.0f ms, goal <= 2000 ms)\n",
-                static_cast<long long>(fa.scenarioCount(2)), w.first, w.second);
+                static_cast<long long>(fa.scenarioCount(2)), w.wallMs, w.cpuMs);
     if (!worst.isEmpty())
         std::printf("worst: %s (%lld groups down, %lld stay down, %lld guests down)\n",
                     qPrintable(worst.first().fail.join(QLatin1Char('+'))),
@@ -94,6 +60,6 @@ int main(int argc, char *argv[])
                     static_cast<long long>(worst.first().stayDown.size()),
                     static_cast<long long>(worst.first().guestsDown.size()));
     const auto w1 = median(runs, [&] { worst = fa.worst(20, 1); });
-    std::printf("--worst 20 --depth 1: %.1f ms (cpu %.1f ms)\n", w1.first, w1.second);
+    std::printf("--worst 20 --depth 1: %.1f ms (cpu %.1f ms)\n", w1.wallMs, w1.cpuMs);
     return worst.isEmpty() ? 1 : 0;
 }

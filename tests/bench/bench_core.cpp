@@ -2,6 +2,7 @@
 // raw yaml-cpp parse of the same file), save, full validation, live
 // revalidation after one guest move, and peak memory. Not a pass/fail test:
 // the machines are shared and noisy; read the figures.
+#include "benchutil.h"
 #include "changebuilder.h"
 #include "document.h"
 #include "invariants.h"
@@ -18,39 +19,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <sys/resource.h>
 
 using namespace td;
-
-namespace {
-
-double ms(qint64 ns)
-{
-    return static_cast<double>(ns) / 1e6;
-}
-
-// Median wall time of `runs` calls, in ms.
-double median(int runs, const std::function<void()> &work)
-{
-    QVector<qint64> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.append(t.nsecsElapsed());
-    }
-    std::sort(times.begin(), times.end());
-    return ms(times.at(times.size() / 2));
-}
-
-long peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
-} // namespace
+using namespace td::bench;
 
 int main(int argc, char *argv[])
 {
@@ -68,7 +39,7 @@ int main(int argc, char *argv[])
                 ms(gen.nsecsElapsed()));
 
     QByteArray file;
-    const double save = median(runs, [&] { file = LayoutWriter::write(topology); });
+    const double save = medianWallMs(runs, [&] { file = LayoutWriter::write(topology); });
     // bench_core RUNS FILE: also keep the L layout, e.g. to open it in the designer.
     if (argc > 2) {
         QString error;
@@ -80,22 +51,22 @@ int main(int argc, char *argv[])
     std::printf("save: %.1f ms (goal <= 50 ms), re-save byte-identical: %s\n", save, again == file ? "yes" : "NO");
 
     const std::string text = file.toStdString();
-    const double parse = median(runs, [&] { YAML::Node n = YAML::Load(text); });
+    const double parse = medianWallMs(runs, [&] { YAML::Node n = YAML::Load(text); });
     LoadResult loaded;
-    const double load = median(runs, [&] { loaded = LayoutReader::read(file, QStringLiteral("L")); });
+    const double load = medianWallMs(runs, [&] { loaded = LayoutReader::read(file, QStringLiteral("L")); });
     std::printf("yaml-cpp parse alone: %.1f ms\n", parse);
     std::printf("load: %.1f ms = %.2f x the raw parse (goal <= 1.3 x), ok: %s\n", load, load / parse,
                 loaded.ok() ? "yes" : "NO");
 
     const TopologyIndex index(topology);
     Validator validator;
-    const double full = median(std::max(runs, 10), [&] { validator.run(topology, index); });
+    const double full = medianWallMs(std::max(runs, 10), [&] { validator.run(topology, index); });
     std::printf("full validation: %.2f ms (goal <= 10 ms), %lld findings (%d errors, %d warnings, %d info)\n", full,
                 static_cast<long long>(validator.findings().size()), validator.count(Severity::Error),
                 validator.count(Severity::Warning), validator.count(Severity::Info));
 
     QVector<Violation> broken;
-    const double invariants = median(std::max(runs, 10), [&] { broken = Invariants::check(topology, index); });
+    const double invariants = medianWallMs(std::max(runs, 10), [&] { broken = Invariants::check(topology, index); });
     std::printf("invariants, whole layout (what an add or delete re-checks): %.2f ms, %lld broken\n", invariants,
                 static_cast<long long>(broken.size()));
 

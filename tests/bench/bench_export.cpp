@@ -2,6 +2,7 @@
 // time of the L layout, each rule format's export time (the ApartSets
 // derivation included) and its ratio to the load (goal <= 20%). Not a
 // pass/fail test: the machines are shared and noisy; read the figures.
+#include "benchutil.h"
 #include "export/apartsets.h"
 #include "export/exporter.h"
 #include "io/layoutreader.h"
@@ -17,24 +18,7 @@
 #include <functional>
 
 using namespace td;
-
-namespace {
-
-// Median wall time of `runs` calls, in ms.
-double median(int runs, const std::function<void()> &work)
-{
-    QVector<qint64> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        work();
-        times.append(t.nsecsElapsed());
-    }
-    std::sort(times.begin(), times.end());
-    return static_cast<double>(times.at(times.size() / 2)) / 1e6;
-}
-
-} // namespace
+using namespace td::bench;
 
 int main(int argc, char *argv[])
 {
@@ -46,7 +30,7 @@ int main(int argc, char *argv[])
         params.hypervisor = hv;
         const QByteArray file = LayoutWriter::write(test::generateTopology(params, 42));
         LoadResult loaded;
-        const double load = median(runs, [&] { loaded = LayoutReader::read(file, QStringLiteral("L")); });
+        const double load = medianWallMs(runs, [&] { loaded = LayoutReader::read(file, QStringLiteral("L")); });
         if (!loaded.ok()) {
             std::printf("the L layout does not load: %s\n", qPrintable(loaded.error->toString()));
             return 1;
@@ -57,7 +41,7 @@ int main(int argc, char *argv[])
                     static_cast<long long>(t.hosts.size()), static_cast<long long>(t.guests.size()),
                     static_cast<long long>(t.groups.size()), file.size() / 1048576.0, load);
         ApartSets sets;
-        const double derive = median(runs, [&] { sets = ApartSets::derive(t); });
+        const double derive = medianWallMs(runs, [&] { sets = ApartSets::derive(t); });
         int apart = 0, pairs = 0, overrides = 0;
         for (const ClusterRules &c : sets.clusters()) {
             apart += static_cast<int>(c.apart.size());
@@ -71,7 +55,7 @@ int main(int argc, char *argv[])
                 continue;
             QByteArray out;
             bool written = false;
-            const double time = median(runs, [&] {
+            const double time = medianWallMs(runs, [&] {
                 out.clear();
                 QBuffer buffer(&out);
                 buffer.open(QIODevice::WriteOnly);

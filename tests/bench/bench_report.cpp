@@ -1,6 +1,7 @@
 // Report benchmark at the reference scale "L": the time each report format
 // takes beyond loading (the layout is generated in memory), and peak memory.
 // Not a pass/fail test: read the figures. Run: build/tests/bench/bench_report [out-dir [formats]]
+#include "benchutil.h"
 #include "export/exporter.h"
 #include "report/designreport.h"
 #include "report/uiexporters.h"
@@ -13,29 +14,9 @@
 #include <QFile>
 
 #include <cstdio>
-#include <sys/resource.h>
 
 using namespace td;
-
-namespace {
-
-long peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
-
-// CPU time of this process (the machine may be shared: wall time alone misleads).
-double cpuMs()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 + usage.ru_stime.tv_sec * 1e3
-         + usage.ru_stime.tv_usec / 1e3;
-}
-
-} // namespace
+using namespace td::bench;
 
 int main(int argc, char *argv[])
 {

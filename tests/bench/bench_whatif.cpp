@@ -11,6 +11,7 @@
 // applies of that series are collected (callgrind.out.PID): compare the
 // totals before/after a change. TD_BENCH_ONLY (a series' label) runs only
 // that series' timings.
+#include "benchutil.h"
 #include "charts/chartsdock.h"
 #include "document.h"
 #include "eventloop.h"
@@ -31,7 +32,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
 #else
@@ -40,13 +40,9 @@
 #endif
 
 using namespace td;
+using namespace td::bench;
 
 namespace {
-
-double ms(qint64 ns)
-{
-    return static_cast<double>(ns) / 1e6;
-}
 
 // The part of the last timed() spent in the command itself (the rest is
 // the events it caused: painting).
@@ -54,13 +50,6 @@ qint64 gCommandPart = 0;
 // Its CPU time: on a shared, loaded machine the wall time also counts other
 // programs' turns.
 qint64 gCpu = 0;
-
-qint64 cpuNow()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
 
 // TD_BENCH_ONLY: the one series to time (empty: all of them).
 QString gOnly;
@@ -70,13 +59,13 @@ qint64 timed(const std::function<void()> &work)
 {
     if (gCollect)
         CALLGRIND_TOGGLE_COLLECT;
-    const qint64 cpu = cpuNow();
+    const qint64 cpu = cpuNs();
     QElapsedTimer t;
     t.start();
     work();
     gCommandPart = t.nsecsElapsed();
     QCoreApplication::processEvents();
-    gCpu = cpuNow() - cpu;
+    gCpu = cpuNs() - cpu;
     if (gCollect)
         CALLGRIND_TOGGLE_COLLECT;
     return t.nsecsElapsed();

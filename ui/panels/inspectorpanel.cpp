@@ -38,6 +38,13 @@ namespace td {
 namespace {
 // A list sized once to its longest text (the cluster's DRS level).
 constexpr char kKeepsWidth[] = "tdKeepsWidth";
+
+// A cluster's DRS levels, in DrsLevel's order.
+QStringList drsLevelNames()
+{
+    return {InspectorPanel::tr("DRS off"), InspectorPanel::tr("Manual"), InspectorPanel::tr("Partially automated"),
+            InspectorPanel::tr("Fully automated")};
+}
 } // namespace
 
 InspectorPanel::InspectorPanel(Document *document, QUndoStack *undoStack, QWidget *parent)
@@ -416,7 +423,7 @@ int InspectorPanel::drsWidth()
 {
     if (mDrsWidth.first != font() || mDrsWidth.second <= 0) {
         QComboBox probe(this);
-        probe.addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
+        probe.addItems(drsLevelNames());
         probe.setSizeAdjustPolicy(QComboBox::AdjustToContents);
         mDrsWidth = {font(), probe.sizeHint().width()};
     }
@@ -488,7 +495,7 @@ void InspectorPanel::buildHeader()
         if (h.platform.hypervisor == Hypervisor::VSphere) {
             auto *drs = new QComboBox(row);
             drs->setObjectName(QStringLiteral("drs"));
-            drs->addItems({tr("DRS off"), tr("Manual"), tr("Partially automated"), tr("Fully automated")});
+            drs->addItems(drsLevelNames());
             // Never "Partially aut": as wide as its longest text. Measured
             // once: sizing each of a large layout's cluster lists to its
             // contents cost a third of showing the layout's form.
