@@ -3,6 +3,8 @@
 #include "report/pdffont.h"
 
 #include <QGlyphRun>
+#include <QHash>
+#include <QMutex>
 #include <QTextLayout>
 
 #include <cmath>
@@ -19,25 +21,37 @@ constexpr char16_t kPlainEnd = 0x2200;
 
 PlainTextShaper::PlainTextShaper(const QFont &font)
     : mQFont(font), mFont(QRawFont::fromFont(font)), mKerning(font.kerning())
-{}
-
-bool PlainTextShaper::substitutes(char16_t left, char16_t right)
 {
+    mFileKey = mFont.familyName() + QLatin1Char('|') + mFont.styleName() + QLatin1Char('|')
+             + QString::number(mFont.weight()) + QLatin1Char('|') + QString::number(int(mFont.style()));
+}
+
+bool PlainTextShaper::substitutes(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph)
+{
+    // Asked once per font file and pair in the process (ligatures do not depend on the size).
+    static QMutex mutex;
+    static QHash<QString, QHash<quint32, bool>> files;
     const quint32 key = (quint32(left) << 16) | right;
-    auto it = mSubstitutions.find(key);
-    if (it == mSubstitutions.end()) {
-        const QChar pair[2] = {QChar(left), QChar(right)};
-        QTextLayout layout(QString(pair, 2), mQFont);
-        layout.beginLayout();
-        QTextLine line = layout.createLine();
-        line.setLineWidth(1e9);
-        layout.endLayout();
-        const QList<QGlyphRun> runs = layout.glyphRuns();
-        const bool same = runs.size() == 1
-                       && runs.first().glyphIndexes() == QVector<quint32>{glyph(left), glyph(right)};
-        it = mSubstitutions.emplace(key, !same).first;
+    {
+        QMutexLocker lock(&mutex);
+        const auto file = files.constFind(mFileKey);
+        if (file != files.constEnd()) {
+            const auto known = file->constFind(key);
+            if (known != file->constEnd())
+                return known.value();
+        }
     }
-    return it->second;
+    const QChar chars[2] = {QChar(left), QChar(right)};
+    QTextLayout layout(QString(chars, 2), mQFont);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e9);
+    layout.endLayout();
+    const QList<QGlyphRun> runs = layout.glyphRuns();
+    const bool same = runs.size() == 1 && runs.first().glyphIndexes() == QVector<quint32>{leftGlyph, rightGlyph};
+    QMutexLocker lock(&mutex);
+    files[mFileKey].insert(key, !same);
+    return !same;
 }
 
 quint32 PlainTextShaper::glyph(char16_t c)
@@ -68,19 +82,31 @@ double PlainTextShaper::advance(quint32 glyph)
     return known;
 }
 
-double PlainTextShaper::kerning(quint32 left, quint32 right)
+const PlainTextShaper::Pair &PlainTextShaper::pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph)
 {
-    const quint64 key = (quint64(left) << 32) | right;
-    auto it = mPairs.find(key);
-    if (it == mPairs.end()) {
-        // The font's kerning is by pairs (QFontEngine::doKerning): what a pair adds to its first advance.
-        const quint32 pair[2] = {left, right};
-        QPointF a[2];
-        const double k = mFont.advancesForGlyphIndexes(pair, a, 2, QRawFont::KernedAdvances) ? a[0].x() - advance(left)
-                                                                                             : 0.0;
-        it = mPairs.emplace(key, k).first;
+    Pair *p = nullptr;
+    if (left >= 0x20 && left < 0x80 && right >= 0x20 && right < 0x80) {
+        if (mAsciiPairs.empty())
+            mAsciiPairs.resize(96 * 96);
+        p = &mAsciiPairs[(left - 0x20) * 96 + (right - 0x20)];
+    } else {
+        p = &mOtherPairs[(quint32(left) << 16) | right];
     }
-    return it->second;
+    if (p->state == 0) {
+        if (substitutes(left, right, leftGlyph, rightGlyph)) {
+            p->state = 2;
+        } else {
+            p->state = 1;
+            if (mKerning) {
+                // The font's kerning is by pairs (QFontEngine::doKerning): what a pair adds to its first advance.
+                const quint32 glyphs[2] = {leftGlyph, rightGlyph};
+                QPointF a[2];
+                if (mFont.advancesForGlyphIndexes(glyphs, a, 2, QRawFont::KernedAdvances))
+                    p->kerning = a[0].x() - advance(leftGlyph);
+            }
+        }
+    }
+    return *p;
 }
 
 bool PlainTextShaper::shape(const QString &text, QVector<quint32> *glyphs, QVector<double> *advances)
@@ -88,21 +114,27 @@ bool PlainTextShaper::shape(const QString &text, QVector<quint32> *glyphs, QVect
     if (!mFont.isValid() || !isPlainScript(text))
         return false;
     const int n = text.size();
+    const QChar *chars = text.constData();
     QVector<quint32> g(n);
     for (int i = 0; i < n; ++i) {
-        g[i] = glyph(text.at(i).unicode());
+        g[i] = glyph(chars[i].unicode());
         if (g[i] == 0)
             return false; // a character the font lacks: a fallback font's, for QTextLayout
     }
-    for (int i = 0; i + 1 < n; ++i) {
-        if (substitutes(text.at(i).unicode(), text.at(i + 1).unicode()))
-            return false; // a ligature ("fi"): QTextLayout draws it
+    QVector<double> a;
+    a.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        double advanceOf = advance(g[i]);
+        if (i + 1 < n) {
+            const Pair &p = pair(chars[i].unicode(), chars[i + 1].unicode(), g[i], g[i + 1]);
+            if (p.state == 2)
+                return false; // a ligature ("fi"): QTextLayout draws it
+            advanceOf += p.kerning;
+        }
+        a.append(advanceOf);
     }
-    if (advances) {
-        advances->resize(n);
-        for (int i = 0; i < n; ++i)
-            (*advances)[i] = advance(g[i]) + (mKerning && i + 1 < n ? kerning(g[i], g[i + 1]) : 0.0);
-    }
+    if (advances)
+        *advances = std::move(a);
     if (glyphs)
         *glyphs = std::move(g);
     return true;

@@ -44,18 +44,26 @@ public:
 private:
     quint32 glyph(char16_t c);
     double advance(quint32 glyph);
-    double kerning(quint32 left, quint32 right);
-    // Whether QTextLayout gives the pair other glyphs than the cmap's (a ligature).
-    bool substitutes(char16_t left, char16_t right);
+    // What a pair of characters does: the kerning it adds to the first one's advance, or
+    // that the font substitutes it (a ligature: QTextLayout gives other glyphs than the cmap's).
+    struct Pair
+    {
+        double kerning = 0;
+        signed char state = 0; // 0 not asked yet, 1 plain, 2 substituted
+    };
+    const Pair &pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
+    bool substitutes(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
 
     QFont mQFont;
     QRawFont mFont;
     bool mKerning = true;
     // Per character (plain scripts end below U+2200): its glyph + 1, 0 = not asked yet.
     std::vector<quint32> mGlyphs;
-    std::vector<double> mAdvances;                    // per glyph; NaN = not asked yet
-    std::unordered_map<quint64, double> mPairs;       // kerning per pair of glyphs
-    std::unordered_map<quint32, bool> mSubstitutions; // per pair of characters
+    std::vector<double> mAdvances;                 // per glyph; NaN = not asked yet
+    std::vector<Pair> mAsciiPairs;                 // printable ASCII pairs, 96 x 96
+    std::unordered_map<quint32, Pair> mOtherPairs; // any other pair
+    // The font file's substituted pairs, shared by the shapers of its sizes (name, style, weight).
+    QString mFileKey;
 };
 
 } // namespace td
