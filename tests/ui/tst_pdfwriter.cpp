@@ -109,6 +109,8 @@ void paintScene(QPainter &p,
     underlined.setUnderline(true);
     p.setFont(underlined);
     text(QPointF(340, 450), QStringLiteral("underlined"));
+    p.setFont(serif);
+    text(QPointF(340, 475), QStringLiteral("office affinity")); // ligatures
     // Characters DejaVu Serif lacks: glyph runs in fallback fonts within one item.
     text(QPointF(340, 500), QStringLiteral("Fallback \u1e9e\u2c65\u0222\u0d85 end"));
     p.setFont(sans);
@@ -276,8 +278,9 @@ private slots:
              {QStringLiteral("Topology Designer report"), QStringLiteral("Errors: 3 \u00b7 Warnings: 12"),
               QStringLiteral("esx042.contoso.local in rack R07"),
               QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"),
-              QStringLiteral("underlined"), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"),
-              QStringLiteral("Fallback \u1e9e\u2c65\u0222"), QStringLiteral("Second page")})
+              QStringLiteral("underlined"), QStringLiteral("office affinity"),
+              QStringLiteral("\u05e9\u05dc\u05d5\u05dd"), QStringLiteral("Fallback \u1e9e\u2c65\u0222"),
+              QStringLiteral("Second page")})
             QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" is not in: ") + text));
         // Rotated text, in the order it was written (pdftotext's line finding breaks it up).
         QVERIFY2(run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), file, QStringLiteral("-")}, &out, &err,
@@ -298,6 +301,7 @@ private slots:
             QStringLiteral("Topology Designer report"),
             QStringLiteral("Errors: 3 \u00b7 Warnings: 12"),
             QStringLiteral("esx042.contoso.local in rack R07"),
+            QStringLiteral("office affinity"),
             QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"),
             QStringLiteral("\u05e9\u05dc\u05d5\u05dd"),
             QStringLiteral("Rotated"),

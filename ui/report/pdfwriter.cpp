@@ -921,7 +921,8 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
         return false;
     QVector<quint32> glyphs;
     QVector<double> advances;
-    if (!mLastPlain->shaper->shape(text, &glyphs, &advances))
+    QVector<int> clusters;
+    if (!mLastPlain->shaper->shape(text, &glyphs, &advances, &clusters))
         return false;
     const QRawFont &raw = mLastPlain->shaper->rawFont();
     PdfFont &font = *mFonts[mLastPlain->font];
@@ -938,8 +939,9 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
     double x = 0, want = 0;
     for (int i = 0; i < glyphs.size(); ++i) {
         const quint32 g = glyphs.at(i);
-        if (!font.isMapped(g))
-            font.use(g, QString(text.at(i)));
+        if (!font.isMapped(g)) // the characters it stands for (a ligature: several)
+            font.use(g, text.mid(clusters.at(i),
+                                 (i + 1 < clusters.size() ? clusters.at(i + 1) : text.size()) - clusters.at(i)));
         else if (!font.isUsed(g))
             font.use(g, QString());
         if (std::abs(want - x) > kGlyphSlack && pixels > 0) {

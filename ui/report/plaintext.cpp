@@ -109,7 +109,63 @@ const PlainTextShaper::Pair &PlainTextShaper::pair(char16_t left, char16_t right
     return *p;
 }
 
-bool PlainTextShaper::shape(const QString &text, QVector<quint32> *glyphs, QVector<double> *advances)
+const PlainTextShaper::Word &PlainTextShaper::word(const QString &text)
+{
+    auto it = mWords.find(text);
+    if (it != mWords.end())
+        return it->second;
+    Word w;
+    QTextLayout layout(text, mQFont);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e9);
+    layout.endLayout();
+    const QList<QGlyphRun> runs = layout.glyphRuns();
+    const QRawFont raw = runs.size() == 1 ? runs.first().rawFont() : QRawFont();
+    if (raw.familyName() == mFont.familyName() && raw.styleName() == mFont.styleName()
+        && raw.pixelSize() == mFont.pixelSize()) {
+        const QVector<quint32> glyphs = runs.first().glyphIndexes();
+        const QVector<QPointF> positions = runs.first().positions();
+        // Each glyph's characters: one where the cmap gives it, else (a ligature) up to
+        // the character that gives the next glyph.
+        const int n = text.size(), count = glyphs.size();
+        int j = 0;
+        bool ok = count > 0 && positions.size() == count;
+        for (int k = 0; ok && k < count; ++k) {
+            if (j >= n) {
+                ok = false;
+                break;
+            }
+            w.clusters.append(j);
+            if (glyph(text.at(j).unicode()) == glyphs.at(k)) {
+                ++j;
+                continue;
+            }
+            int end = j + 1;
+            if (k + 1 == count)
+                end = n;
+            while (end < n && glyph(text.at(end).unicode()) != glyphs.at(k + 1))
+                ++end;
+            j = end;
+        }
+        if (ok && j == n) {
+            w.ok = true;
+            w.glyphs = glyphs;
+            for (int k = 0; k < count; ++k) {
+                const double next = k + 1 < count ? positions.at(k + 1).x() : line.naturalTextWidth();
+                w.advances.append(next - positions.at(k).x());
+            }
+        }
+    }
+    if (!w.ok)
+        w = Word();
+    return mWords.emplace(text, std::move(w)).first->second;
+}
+
+bool PlainTextShaper::shape(const QString &text,
+                            QVector<quint32> *glyphs,
+                            QVector<double> *advances,
+                            QVector<int> *clusters)
 {
     if (!mFont.isValid() || !isPlainScript(text))
         return false;
@@ -123,20 +179,75 @@ bool PlainTextShaper::shape(const QString &text, QVector<quint32> *glyphs, QVect
     }
     QVector<double> a;
     a.reserve(n);
+    bool ligatures = false;
     for (int i = 0; i < n; ++i) {
         double advanceOf = advance(g[i]);
         if (i + 1 < n) {
             const Pair &p = pair(chars[i].unicode(), chars[i + 1].unicode(), g[i], g[i + 1]);
-            if (p.state == 2)
-                return false; // a ligature ("fi"): QTextLayout draws it
+            if (p.state == 2) {
+                if (chars[i] == QLatin1Char(' ') || chars[i + 1] == QLatin1Char(' '))
+                    return false; // substituted across words: QTextLayout shapes it
+                ligatures = true;
+            }
             advanceOf += p.kerning;
         }
         a.append(advanceOf);
     }
-    if (advances)
-        *advances = std::move(a);
+    if (!ligatures) {
+        if (clusters) {
+            clusters->resize(n);
+            for (int i = 0; i < n; ++i)
+                (*clusters)[i] = i;
+        }
+        if (advances)
+            *advances = std::move(a);
+        if (glyphs)
+            *glyphs = std::move(g);
+        return true;
+    }
+    // A word with a ligature shaped alone; the rest (spaces, other words) as above.
+    QVector<quint32> outGlyphs;
+    QVector<double> outAdvances;
+    QVector<int> outClusters;
+    for (int i = 0; i < n;) {
+        int end = i;
+        bool ligated = false;
+        if (chars[i] == QLatin1Char(' ')) {
+            end = i + 1;
+        } else {
+            while (end < n && chars[end] != QLatin1Char(' ')) {
+                ligated = ligated
+                       || (end + 1 < n
+                           && pair(chars[end].unicode(), chars[end + 1].unicode(), g[end], g[end + 1]).state == 2);
+                ++end;
+            }
+        }
+        if (!ligated) {
+            for (int k = i; k < end; ++k) {
+                outGlyphs.append(g[k]);
+                outAdvances.append(a[k]);
+                outClusters.append(k);
+            }
+        } else {
+            const Word &w = word(text.mid(i, end - i));
+            if (!w.ok)
+                return false;
+            for (int k = 0; k < w.glyphs.size(); ++k) {
+                outGlyphs.append(w.glyphs.at(k));
+                outAdvances.append(w.advances.at(k));
+                outClusters.append(i + w.clusters.at(k));
+            }
+            // Kerned with what follows as the last character would be.
+            outAdvances.last() += a[end - 1] - advance(g[end - 1]);
+        }
+        i = end;
+    }
     if (glyphs)
-        *glyphs = std::move(g);
+        *glyphs = std::move(outGlyphs);
+    if (advances)
+        *advances = std::move(outAdvances);
+    if (clusters)
+        *clusters = std::move(outClusters);
     return true;
 }
 
@@ -155,10 +266,15 @@ bool PlainTextShaper::wrap(const QString &text, double maxWidth, QStringList *li
 {
     QStringList out;
     for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
-        QVector<double> advances;
-        if (!shape(paragraph, nullptr, &advances))
+        QVector<double> glyphAdvances;
+        QVector<int> clusters;
+        if (!shape(paragraph, nullptr, &glyphAdvances, &clusters))
             return false;
         const int n = paragraph.size();
+        // Per character: a ligature's advance on its first character.
+        QVector<double> advances(qMax(n, 0), 0.0);
+        for (int k = 0; k < clusters.size(); ++k)
+            advances[clusters.at(k)] += glyphAdvances.at(k);
         int start = 0;
         if (n == 0)
             out << QString();

@@ -14,8 +14,8 @@ namespace td {
 // Text of plain scripts (isPlainScript: Latin, Greek, Cyrillic, punctuation,
 // arrows; no combining marks) set in one font without a QTextLayout: glyphs
 // from the font's cmap, advances from its metrics and kerning pairs, each
-// character, glyph and pair asked of the font once (a pair the font's
-// ligatures or contextual forms change is refused). The PDF report measures,
+// character, glyph and pair asked of the font once; a word in which the
+// font ligates a pair ("fi") is shaped alone by QTextLayout, once. The PDF report measures,
 // wraps and draws its tens of thousands of different names with it; anything
 // else (right to left, marks, a character the font lacks) is refused, for
 // QTextLayout to shape.
@@ -28,10 +28,12 @@ public:
     const QRawFont &rawFont() const { return mFont; }
     bool isValid() const { return mFont.isValid(); }
 
-    // The glyphs of text and their advances in pixels (kerned); false, and
-    // nothing set, when the text is not of plain scripts or the font lacks
-    // one of its characters.
-    bool shape(const QString &text, QVector<quint32> *glyphs, QVector<double> *advances);
+    // The glyphs of text and their advances in pixels (kerned), and for each
+    // glyph the index of the first character it stands for (a ligature
+    // stands for several); false, and nothing set, when the text is not of
+    // plain scripts or the font lacks one of its characters.
+    bool
+    shape(const QString &text, QVector<quint32> *glyphs, QVector<double> *advances, QVector<int> *clusters = nullptr);
     // The advance of the whole text; -1 when shape() refuses it.
     double width(const QString &text);
     // The text in lines at most maxWidth wide, as QTextLayout's
@@ -53,6 +55,15 @@ private:
     };
     const Pair &pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
     bool substitutes(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
+    // A word with a ligature, as QTextLayout shapes it alone (ok = false: it could not).
+    struct Word
+    {
+        bool ok = false;
+        QVector<quint32> glyphs;
+        QVector<double> advances;
+        QVector<int> clusters;
+    };
+    const Word &word(const QString &text);
 
     QFont mQFont;
     QRawFont mFont;
@@ -64,6 +75,7 @@ private:
     std::unordered_map<quint32, Pair> mOtherPairs; // any other pair
     // The font file's substituted pairs, shared by the shapers of its sizes (name, style, weight).
     QString mFileKey;
+    std::unordered_map<QString, Word> mWords;
 };
 
 } // namespace td
