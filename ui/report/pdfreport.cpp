@@ -413,7 +413,7 @@ private:
     QVector<QVector<Op>> mPages;
     struct StringHash
     {
-        size_t operator()(const QString &s) const noexcept { return qHash(s); }
+        size_t operator()(const QString &s) const noexcept { return plainTextHash(s); }
     };
     std::unordered_map<QString, double, StringHash> mAdvances[static_cast<int>(Font::Count)];
     std::unordered_map<QString, std::unique_ptr<QTextLayout>, StringHash> mShaped[static_cast<int>(Font::Count)];

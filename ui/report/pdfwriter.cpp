@@ -230,7 +230,7 @@ private:
     using Shaped = std::vector<Run>;
     struct StringHash
     {
-        size_t operator()(const QString &s) const noexcept { return qHash(s); }
+        size_t operator()(const QString &s) const noexcept { return plainTextHash(s); }
     };
     using ShapedTexts = std::unordered_map<QString, Shaped, StringHash>;
 

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace td {
 
@@ -171,17 +172,20 @@ bool PlainTextShaper::shape(const QString &text,
         return false;
     const int n = text.size();
     const QChar *chars = text.constData();
-    QVector<quint32> g(n);
+    QVector<quint32> glyphList;
+    glyphList.resize(n);
+    quint32 *g = glyphList.data();
     for (int i = 0; i < n; ++i) {
         g[i] = glyph(chars[i].unicode());
         if (g[i] == 0)
             return false; // a character the font lacks: a fallback font's, for QTextLayout
     }
-    QVector<double> a;
-    a.reserve(n);
+    QVector<double> advanceList;
+    advanceList.resize(n);
+    double *a = advanceList.data();
     bool ligatures = false;
     for (int i = 0; i < n; ++i) {
-        double advanceOf = advance(g[i]);
+        a[i] = advance(g[i]);
         if (i + 1 < n) {
             const Pair &p = pair(chars[i].unicode(), chars[i + 1].unicode(), g[i], g[i + 1]);
             if (p.state == 2) {
@@ -189,20 +193,18 @@ bool PlainTextShaper::shape(const QString &text,
                     return false; // substituted across words: QTextLayout shapes it
                 ligatures = true;
             }
-            advanceOf += p.kerning;
+            a[i] += p.kerning;
         }
-        a.append(advanceOf);
     }
     if (!ligatures) {
         if (clusters) {
             clusters->resize(n);
-            for (int i = 0; i < n; ++i)
-                (*clusters)[i] = i;
+            std::iota(clusters->begin(), clusters->end(), 0);
         }
         if (advances)
-            *advances = std::move(a);
+            *advances = std::move(advanceList);
         if (glyphs)
-            *glyphs = std::move(g);
+            *glyphs = std::move(glyphList);
         return true;
     }
     // A word with a ligature shaped alone; the rest (spaces, other words) as above.
@@ -252,6 +254,31 @@ bool PlainTextShaper::shape(const QString &text,
 }
 
 double PlainTextShaper::width(const QString &text)
+{
+    // Summed as shape() computes the advances, without keeping them (most text has no ligature).
+    if (!mFont.isValid() || !isPlainScript(text))
+        return -1;
+    const int n = text.size();
+    const QChar *chars = text.constData();
+    double w = 0;
+    quint32 previous = 0;
+    for (int i = 0; i < n; ++i) {
+        const quint32 g = glyph(chars[i].unicode());
+        if (g == 0)
+            return -1;
+        if (i > 0) {
+            const Pair &p = pair(chars[i - 1].unicode(), chars[i].unicode(), previous, g);
+            if (p.state == 2)
+                return shapedWidth(text);
+            w += p.kerning;
+        }
+        w += advance(g);
+        previous = g;
+    }
+    return w;
+}
+
+double PlainTextShaper::shapedWidth(const QString &text)
 {
     QVector<double> advances;
     if (!shape(text, nullptr, &advances))

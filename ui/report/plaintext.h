@@ -6,10 +6,19 @@
 #include <QStringList>
 #include <QVector>
 
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace td {
+
+// A hash of a string's UTF-16 code units (the standard library's, unseeded): for the
+// report's caches of text, looked up millions of times (about half the cost of qHash).
+inline size_t plainTextHash(const QString &s) noexcept
+{
+    return std::hash<std::u16string_view>()(
+        std::u16string_view(reinterpret_cast<const char16_t *>(s.utf16()), size_t(s.size())));
+}
 
 // Text of plain scripts (isPlainScript: Latin, Greek, Cyrillic, punctuation,
 // arrows; no combining marks) set in one font without a QTextLayout: glyphs
@@ -44,6 +53,7 @@ public:
     bool wrap(const QString &text, double maxWidth, QStringList *lines);
 
 private:
+    double shapedWidth(const QString &text);
     quint32 glyph(char16_t c);
     double advance(quint32 glyph);
     // What a pair of characters does: the kerning it adds to the first one's advance, or
