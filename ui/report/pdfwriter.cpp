@@ -105,18 +105,22 @@ void integer(QByteArray &out, long long v)
     out.append(QByteArray::number(v));
 }
 
-void matrix(QByteArray &out, const QTransform &m)
+// Writes the six numbers of m at p (at most 6 x 20 characters); returns the end.
+char *writeMatrix(char *p, const QTransform &m)
 {
-    char buf[240];
-    char *p = buf;
     for (double v : {m.m11(), m.m12(), m.m21(), m.m22()}) {
         p = writeReal(p, v, 5);
         *p++ = ' ';
     }
     p = writeReal(p, m.dx(), 3);
     *p++ = ' ';
-    p = writeReal(p, m.dy(), 3);
-    out.append(buf, int(p - buf));
+    return writeReal(p, m.dy(), 3);
+}
+
+void matrix(QByteArray &out, const QTransform &m)
+{
+    char buf[240];
+    out.append(buf, int(writeMatrix(buf, m) - buf));
 }
 
 void point(QByteArray &out, double x, double y)
@@ -1180,14 +1184,27 @@ bool PdfPaintEngine::showRuns(const Shaped &shaped,
             all = false;
             continue;
         }
-        mPage += "BT\n";
+        // "BT", the font when it changes and the text matrix, written in one piece.
+        char buf[320];
+        char *q = buf;
+        const auto put = [&q](const char *text) {
+            while (*text)
+                *q++ = *text++;
+        };
+        put("BT\n");
         if (mFont != run.font) {
             mFont = run.font;
-            mPage += "/F" + QByteArray::number(run.font) + " 1 Tf\n";
+            put("/F");
+            q = writeReal(q, run.font, 0);
+            put(" 1 Tf\n");
         }
-        matrix(mPage,
-               QTransform(run.size, 0, 0, -run.size, p.x() + run.origin.x(), p.y() + run.origin.y()) * transform);
-        mPage += " Tm\n";
+        const QPointF origin = p + run.origin;
+        q = writeMatrix(q, transform.type() <= QTransform::TxTranslate
+                               ? QTransform(run.size, 0, 0, -run.size, origin.x() + transform.dx(),
+                                            origin.y() + transform.dy())
+                               : QTransform(run.size, 0, 0, -run.size, origin.x(), origin.y()) * transform);
+        put(" Tm\n");
+        mPage.append(buf, int(q - buf));
         mPage += run.tj;
         mPage += "ET\n";
     }
@@ -1211,7 +1228,9 @@ bool PdfPaintEngine::drawText(QPainter *painter, const QPointF &baseline, const 
         return false;
     if (!syncClip())
         return true;
-    showRuns(shaped, baseline, brushColor(pen.brush()), painter->opacity(), painter->combinedTransform());
+    // The world transform is the whole transform on this device (no view transform, no device pixel ratio).
+    showRuns(shaped, baseline, brushColor(pen.brush()), painter->opacity(),
+             painter->viewTransformEnabled() ? painter->combinedTransform() : painter->worldTransform());
     return true;
 }
 
