@@ -21,7 +21,8 @@ constexpr char16_t kPlainEnd = 0x2200;
 } // namespace
 
 PlainTextShaper::PlainTextShaper(const QFont &font)
-    : mQFont(font), mFont(QRawFont::fromFont(font)), mKerning(font.kerning())
+    : mQFont(font), mFont(QRawFont::fromFont(font)), mKerning(font.kerning()), mGlyphs(kPlainEnd, 0),
+      mAsciiPairs(96 * 96)
 {
     mFileKey = mFont.familyName() + QLatin1Char('|') + mFont.styleName() + QLatin1Char('|')
              + QString::number(mFont.weight()) + QLatin1Char('|') + QString::number(int(mFont.style()));
@@ -55,10 +56,8 @@ bool PlainTextShaper::substitutes(char16_t left, char16_t right, quint32 leftGly
     return !same;
 }
 
-quint32 PlainTextShaper::glyph(char16_t c)
+quint32 PlainTextShaper::lookUpGlyph(char16_t c)
 {
-    if (mGlyphs.empty())
-        mGlyphs.assign(kPlainEnd, 0);
     quint32 &known = mGlyphs[c];
     if (known == 0) {
         const QChar ch(c);
@@ -71,7 +70,7 @@ quint32 PlainTextShaper::glyph(char16_t c)
     return known - 1;
 }
 
-double PlainTextShaper::advance(quint32 glyph)
+double PlainTextShaper::lookUpAdvance(quint32 glyph)
 {
     if (glyph >= mAdvances.size())
         mAdvances.resize(glyph + 1, std::numeric_limits<double>::quiet_NaN());
@@ -83,12 +82,11 @@ double PlainTextShaper::advance(quint32 glyph)
     return known;
 }
 
-const PlainTextShaper::Pair &PlainTextShaper::pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph)
+const PlainTextShaper::Pair &
+PlainTextShaper::lookUpPair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph)
 {
     Pair *p = nullptr;
     if (left >= 0x20 && left < 0x80 && right >= 0x20 && right < 0x80) {
-        if (mAsciiPairs.empty())
-            mAsciiPairs.resize(96 * 96);
         p = &mAsciiPairs[(left - 0x20) * 96 + (right - 0x20)];
     } else {
         p = &mOtherPairs[(quint32(left) << 16) | right];
@@ -103,7 +101,7 @@ const PlainTextShaper::Pair &PlainTextShaper::pair(char16_t left, char16_t right
                 const quint32 glyphs[2] = {leftGlyph, rightGlyph};
                 QPointF a[2];
                 if (mFont.advancesForGlyphIndexes(glyphs, a, 2, QRawFont::KernedAdvances))
-                    p->kerning = a[0].x() - advance(leftGlyph);
+                    p->kerning = float(a[0].x() - advance(leftGlyph));
             }
         }
     }

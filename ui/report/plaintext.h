@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <cmath>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -54,16 +55,35 @@ public:
 
 private:
     double shapedWidth(const QString &text);
-    quint32 glyph(char16_t c);
-    double advance(quint32 glyph);
+    // The caches' fast paths here (millions of calls), what the font is asked in the .cpp.
+    quint32 glyph(char16_t c) // c below U+2200 (isPlainScript)
+    {
+        const quint32 known = mGlyphs[c];
+        return known != 0 ? known - 1 : lookUpGlyph(c);
+    }
+    double advance(quint32 glyph)
+    {
+        return glyph < mAdvances.size() && !std::isnan(mAdvances[glyph]) ? mAdvances[glyph] : lookUpAdvance(glyph);
+    }
+    quint32 lookUpGlyph(char16_t c);
+    double lookUpAdvance(quint32 glyph);
     // What a pair of characters does: the kerning it adds to the first one's advance, or
     // that the font substitutes it (a ligature: QTextLayout gives other glyphs than the cmap's).
     struct Pair
     {
-        double kerning = 0;
+        float kerning = 0;     // exact: the font's advances are in 1/64 pixel
         signed char state = 0; // 0 not asked yet, 1 plain, 2 substituted
     };
-    const Pair &pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
+    const Pair &pair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph)
+    {
+        if (left >= 0x20 && left < 0x80 && right >= 0x20 && right < 0x80) {
+            const Pair &known = mAsciiPairs[(left - 0x20) * 96 + (right - 0x20)];
+            if (known.state != 0)
+                return known;
+        }
+        return lookUpPair(left, right, leftGlyph, rightGlyph);
+    }
+    const Pair &lookUpPair(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
     bool substitutes(char16_t left, char16_t right, quint32 leftGlyph, quint32 rightGlyph);
     // A word with a ligature, as QTextLayout shapes it alone (ok = false: it could not).
     struct Word
