@@ -18,7 +18,6 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -81,11 +80,7 @@ private:
 
 private slots:
     void initTestCase() { setUpApplication("tst_exportdialog"); }
-    void init()
-    {
-        QSettings().clear();
-        openWindow();
-    }
+    void init() { openFreshWindow(); }
     void cleanup() { closeWindow(); }
 
     void previewCopyAndSave()

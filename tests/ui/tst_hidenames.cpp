@@ -27,7 +27,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -100,11 +99,7 @@ class TstHideNames : public test::WindowTest
 
 private slots:
     void initTestCase() { setUpApplication("tst_hidenames"); }
-    void init()
-    {
-        QSettings().clear();
-        openWindow();
-    }
+    void init() { openFreshWindow(); }
     void cleanup() { closeWindow(); }
 
     void noRealNameInAnyDock();

@@ -30,11 +30,7 @@ class TstPresentation : public test::WindowTest
 
 private slots:
     void initTestCase() { setUpApplication("tst_presentation"); }
-    void init()
-    {
-        QSettings().clear();
-        openWindow();
-    }
+    void init() { openFreshWindow(); }
     void cleanup() { closeWindow(); }
 
     void compactFitReadsOnAProjector();

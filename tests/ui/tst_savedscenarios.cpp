@@ -13,7 +13,6 @@
 #include <QDockWidget>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -25,11 +24,7 @@ class TstSavedScenarios : public test::WindowTest
 
 private slots:
     void initTestCase() { setUpApplication("tst_savedscenarios"); }
-    void init()
-    {
-        QSettings().clear();
-        openWindow();
-    }
+    void init() { openFreshWindow(); }
     void cleanup() { closeWindow(); }
 
     void reorder();

@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTreeWidget>
@@ -33,11 +32,7 @@ class TstWhatIf : public test::WindowTest
 
 private slots:
     void initTestCase() { setUpApplication("tst_whatif"); }
-    void init()
-    {
-        QSettings().clear();
-        openWindow();
-    }
+    void init() { openFreshWindow(); }
     void cleanup() { closeWindow(); }
 
     void clicksFailAndRestore();

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,12 @@ protected:
             mWindow->openSample();
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+    // The same on default settings: none left by an earlier test function.
+    void openFreshWindow(bool sample = true)
+    {
+        QSettings().clear();
+        openWindow(sample);
     }
     // Closes the window without the unsaved-changes prompt.
     void closeWindow()
