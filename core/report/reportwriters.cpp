@@ -1,5 +1,7 @@
 #include "report/reportwriters.h"
 
+#include "report/elevationdrawing.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -22,12 +24,6 @@ const char *severityHeading(Severity s)
     case Severity::Info: return QT_TRANSLATE_NOOP("td::ReportWriters", "Notes");
     }
     return "";
-}
-
-// A label cut to n characters with an ellipsis.
-QString truncated(const QString &text, int n)
-{
-    return text.size() <= n ? text : text.left(n - 1) + QChar(0x2026);
 }
 
 constexpr const char *kCss = R"(
@@ -235,72 +231,44 @@ QStringList reportSectionTitles(const DesignReport &)
 
 QString rackElevationSvg(const RackElevation &rack)
 {
-    const int unitH = 14, left = 26, width = 200, top = 6;
-    const int rackW = width - left - 6;
-    const int height = top * 2 + rack.units * unitH;
+    const ElevationDrawing d = elevationDrawing(rack);
+    auto rect = [](const ElevationDrawing::Box &b) {
+        QString r = QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\"")
+                        .arg(b.x)
+                        .arg(b.y)
+                        .arg(b.width)
+                        .arg(b.height);
+        if (b.radius > 0)
+            r += QStringLiteral(" rx=\"%1\"").arg(b.radius);
+        r += QStringLiteral(" fill=\"%1\"").arg(b.fill);
+        if (b.fillOpacity < 1)
+            r += QStringLiteral(" fill-opacity=\"%1\"").arg(QString::number(b.fillOpacity));
+        return r + QStringLiteral(" stroke=\"%1\" stroke-width=\"%2\"/>").arg(b.stroke, QString::number(b.strokeWidth));
+    };
+    auto text = [](const ElevationDrawing::Label &l) {
+        return QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\"%4 fill=\"%5\">%6</text>")
+            .arg(l.x)
+            .arg(l.y)
+            .arg(l.size)
+            .arg(l.alignEnd ? QStringLiteral(" text-anchor=\"end\"") : QString(), l.fill, htmlEscaped(l.text));
+    };
     QString s;
     s.reserve(4000 + rack.units * 200);
     s += QStringLiteral("<svg viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\" "
                         "role=\"img\" font-family=\"sans-serif\"><title>%3</title>")
-             .arg(width)
-             .arg(height)
-             .arg(htmlEscaped(rack.name));
-    // Frame and rails.
-    s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#f4f5f7\" stroke=\"#37474f\" "
-                        "stroke-width=\"2\"/>")
-             .arg(left - 2)
-             .arg(top - 2)
-             .arg(rackW + 4)
-             .arg(rack.units * unitH + 4);
-    for (int u = 1; u <= rack.units; ++u) {
-        const int y = top + (rack.units - u) * unitH;
-        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#fff\" stroke=\"#cfd8dc\" "
-                            "stroke-width=\"0.5\"/><text x=\"%5\" y=\"%6\" font-size=\"8\" text-anchor=\"end\" "
-                            "fill=\"#607d8b\">%7</text>")
-                 .arg(left)
-                 .arg(y)
-                 .arg(rackW)
-                 .arg(unitH)
-                 .arg(left - 5)
-                 .arg(y + unitH - 4)
-                 .arg(u);
-    }
-    for (const ElevationHost &h : rack.hosts) {
-        const int topUnit = std::min(rack.units, h.unit + h.height - 1);
-        if (h.unit > rack.units)
-            continue; // above the rack: listed in the inventory
-        const int y = top + (rack.units - topUnit) * unitH;
-        const int hh = (topUnit - h.unit + 1) * unitH;
-        QString tip = h.name;
-        if (!h.cluster.isEmpty())
-            tip += QStringLiteral("\n") + tr("Cluster: ") + h.cluster;
-        tip += QStringLiteral("\n") + tr("Units %1-%2").arg(h.unit).arg(h.unit + h.height - 1);
-        if (!h.guests.isEmpty())
-            tip += QStringLiteral("\n") + tr("Guests: ") + h.guests.join(QStringLiteral(", "));
-        if (h.overlapping)
-            tip += QStringLiteral("\n") + tr("Shares units with another host");
-        s += QStringLiteral("<g><title>%1</title><rect x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" rx=\"2\" "
-                            "fill=\"%6\" fill-opacity=\"0.85\" stroke=\"%7\" stroke-width=\"%8\"/>")
-                 .arg(htmlEscaped(tip))
-                 .arg(left + 1)
-                 .arg(y + 1)
-                 .arg(rackW - 2)
-                 .arg(hh - 2)
-                 .arg(h.clusterColor)
-                 .arg(h.overlapping ? QStringLiteral("#c62828") : QStringLiteral("#263238"))
-                 .arg(h.overlapping ? 2 : 1);
-        const int dots = std::min<int>(h.groupColors.size(), 6);
-        const int textRoom = rackW - 10 - dots * 9;
-        s += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"9\" fill=\"#fff\">%3</text>")
-                 .arg(left + 5)
-                 .arg(y + hh / 2 + 3)
-                 .arg(htmlEscaped(truncated(h.name, std::max(4, textRoom / 5))));
-        for (int d = 0; d < dots; ++d) {
-            s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"3.5\" fill=\"%3\" stroke=\"#fff\" "
-                                "stroke-width=\"0.8\"/>")
-                     .arg(left + rackW - 8 - d * 9)
-                     .arg(y + hh / 2)
-                     .arg(h.groupColors.at(d));
+             .arg(d.width)
+             .arg(d.height)
+             .arg(htmlEscaped(d.title));
+    s += rect(d.frame);
+    for (const ElevationDrawing::Unit &u : d.units)
+        s += rect(u.slot) + text(u.number);
+    for (const ElevationDrawing::Host &h : d.hosts) {
+        s += QStringLiteral("<g><title>%1</title>").arg(htmlEscaped(h.tooltip)) + rect(h.box) + text(h.label);
+        for (const ElevationDrawing::Dot &dot : h.dots) {
+            s += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"%3\" fill=\"%4\" stroke=\"%5\" stroke-width=\"%6\"/>")
+                     .arg(dot.cx)
+                     .arg(dot.cy)
+                     .arg(QString::number(dot.radius), dot.fill, dot.stroke, QString::number(dot.strokeWidth));
         }
         s += QStringLiteral("</g>");
     }

@@ -41,9 +41,22 @@ bool saved(const QString &file, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-// What the scene puts on a page of 120 x 90 mm at kDpi, in device pixels.
-void paintScene(QPainter &p, const std::function<void()> &newPage = {})
+// What the scene puts on a page of 120 x 90 mm at kDpi, in device pixels. On a
+// writer, its text is drawn by PdfDocumentWriter::drawText where that takes it
+// (counted in *direct), as the PDF report draws it.
+void paintScene(QPainter &p,
+                const std::function<void()> &newPage = {},
+                PdfDocumentWriter *writer = nullptr,
+                QStringList *direct = nullptr)
 {
+    auto text = [&](const QPointF &baseline, const QString &s) {
+        if (writer && writer->drawText(&p, baseline, s)) {
+            if (direct)
+                *direct << s;
+            return;
+        }
+        p.drawText(baseline, s);
+    };
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(QRectF(0, 0, 700, 530), Qt::white);
     // Filled rects and lines.
@@ -65,6 +78,8 @@ void paintScene(QPainter &p, const std::function<void()> &newPage = {})
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0xff, 0x8f, 0x00));
     p.drawEllipse(QPointF(410, 100), 70, 70);
+    p.setPen(Qt::black);
+    text(QPointF(335, 95), QStringLiteral("clip")); // left to QPainter
     p.restore();
     // An image with alpha: opaque on the left, transparent on the right.
     QImage image(60, 40, QImage::Format_ARGB32);
@@ -78,28 +93,30 @@ void paintScene(QPainter &p, const std::function<void()> &newPage = {})
     QFont sans(QStringLiteral("DejaVu Sans"));
     sans.setPointSizeF(14);
     p.setFont(sans);
-    p.drawText(QPointF(20, 250), QStringLiteral("Topology Designer report"));
+    text(QPointF(20, 250), QStringLiteral("Topology Designer report"));
     QFont bold = sans;
     bold.setBold(true);
     bold.setPointSizeF(10);
     p.setFont(bold);
     p.setPen(QColor(0xc6, 0x28, 0x28));
-    p.drawText(QPointF(20, 285), QStringLiteral("Errors: 3 \u00b7 Warnings: 12"));
+    text(QPointF(20, 285), QStringLiteral("Errors: 3 \u00b7 Warnings: 12"));
     QFont serif(QStringLiteral("DejaVu Serif"));
     serif.setPointSizeF(8);
     p.setFont(serif);
     p.setPen(Qt::black);
-    p.drawText(QPointF(20, 310), QStringLiteral("esx042.contoso.local in rack R07"));
+    text(QPointF(20, 310), QStringLiteral("esx042.contoso.local in rack R07"));
     QFont underlined = serif;
     underlined.setUnderline(true);
     p.setFont(underlined);
-    p.drawText(QPointF(340, 450), QStringLiteral("underlined"));
+    text(QPointF(340, 450), QStringLiteral("underlined"));
+    p.setFont(serif);
+    text(QPointF(340, 475), QStringLiteral("office affinity")); // ligatures
     // Characters DejaVu Serif lacks: glyph runs in fallback fonts within one item.
-    p.drawText(QPointF(340, 500), QStringLiteral("Fallback \u1e9e\u2c65\u0222\u0d85 end"));
+    text(QPointF(340, 500), QStringLiteral("Fallback \u1e9e\u2c65\u0222\u0d85 end"));
     p.setFont(sans);
-    p.drawText(QPointF(20, 350), QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"));
+    text(QPointF(20, 350), QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"));
     // Right to left (shaped by QTextLayout, not the plain path).
-    p.drawText(QPointF(20, 385), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"));
+    text(QPointF(20, 385), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"));
     // A rotated and scaled drawing: a rect and a word.
     p.save();
     p.translate(520, 330);
@@ -110,7 +127,7 @@ void paintScene(QPainter &p, const std::function<void()> &newPage = {})
     p.drawRect(QRectF(-50, -25, 100, 50));
     p.setPen(Qt::black);
     p.setFont(bold);
-    p.drawText(QPointF(-35, 5), QStringLiteral("Rotated"));
+    text(QPointF(-35, 5), QStringLiteral("Rotated"));
     p.restore();
     // Half-transparent fill over the blue rect.
     p.setOpacity(0.5);
@@ -127,7 +144,7 @@ void paintScene(QPainter &p, const std::function<void()> &newPage = {})
         newPage();
         p.fillRect(QRectF(0, 0, 700, 530), Qt::white);
         p.setFont(sans);
-        p.drawText(QPointF(40, 60), QStringLiteral("Second page"));
+        text(QPointF(40, 60), QStringLiteral("Second page"));
     }
 }
 
@@ -136,7 +153,7 @@ QPageSize scenePage()
     return QPageSize(QSizeF(120, 90), QPageSize::Millimeter, QString(), QPageSize::ExactMatch);
 }
 
-QByteArray scenePdf(QSize *size)
+QByteArray scenePdf(QSize *size, QStringList *direct = nullptr)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -148,7 +165,8 @@ QByteArray scenePdf(QSize *size)
     writer.setCreator(QStringLiteral("tst_pdfwriter"));
     {
         QPainter p(&writer);
-        paintScene(p, [&] { writer.newPage(); });
+        paintScene(
+            p, [&] { writer.newPage(); }, &writer, direct);
     }
     *size = QSize(writer.width(), writer.height());
     return buffer.data();
@@ -260,14 +278,43 @@ private slots:
              {QStringLiteral("Topology Designer report"), QStringLiteral("Errors: 3 \u00b7 Warnings: 12"),
               QStringLiteral("esx042.contoso.local in rack R07"),
               QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"),
-              QStringLiteral("underlined"), QStringLiteral("\u05e9\u05dc\u05d5\u05dd"),
-              QStringLiteral("Fallback \u1e9e\u2c65\u0222"), QStringLiteral("Second page")})
+              QStringLiteral("underlined"), QStringLiteral("office affinity"),
+              QStringLiteral("\u05e9\u05dc\u05d5\u05dd"), QStringLiteral("Fallback \u1e9e\u2c65\u0222"),
+              QStringLiteral("Second page")})
             QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" is not in: ") + text));
         // Rotated text, in the order it was written (pdftotext's line finding breaks it up).
         QVERIFY2(run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), file, QStringLiteral("-")}, &out, &err,
                      &why),
                  qPrintable(why));
         QVERIFY2(QString::fromUtf8(out).contains(QStringLiteral("Rotated")), out.constData());
+    }
+
+    // PdfDocumentWriter::drawText takes every line of text but the ones a clip, a decoration
+    // or a font it cannot embed (the fallback text's Malayalam, drawn as outlines) leaves to
+    // QPainter (looksAsQtPaintsIt and textComesBack check how it drew them).
+    void drawTextTakesWhatItCan()
+    {
+        QSize size;
+        QStringList direct;
+        scenePdf(&size, &direct);
+        const QStringList expected = {
+            QStringLiteral("Topology Designer report"),
+            QStringLiteral("Errors: 3 \u00b7 Warnings: 12"),
+            QStringLiteral("esx042.contoso.local in rack R07"),
+            QStringLiteral("office affinity"),
+            QStringLiteral("\u041f\u0440\u0438\u0432\u0435\u0442 \u03a9\u03bc\u03ad\u03b3\u03b1"),
+            QStringLiteral("\u05e9\u05dc\u05d5\u05dd"),
+            QStringLiteral("Rotated"),
+            QStringLiteral("Second page"),
+        };
+        QCOMPARE(direct, expected);
+        // Not on this writer: refused.
+        QImage image(10, 10, QImage::Format_ARGB32);
+        QPainter other(&image);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        PdfDocumentWriter writer(&buffer);
+        QVERIFY(!writer.drawText(&other, QPointF(1, 8), QStringLiteral("x")));
     }
 
     void structureIsSound()

@@ -210,6 +210,46 @@ private slots:
         QVERIFY(all.contains(QStringLiteral("Host 5")));
     }
 
+    // The rack elevations are drawn with their labels as text: a reader finds a host by its
+    // name on the page where its rack is drawn (the PDF's other chapters name hosts too).
+    void pdfElevationLabelsAreText()
+    {
+        const Topology t = sample();
+        const QByteArray pdf = exportAs(QStringLiteral("pdf"), t);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("report.pdf")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdf);
+        f.close();
+        // The chapter's page, from the contents (page 2).
+        QByteArray contents;
+        QString why;
+        QVERIFY2(run("pdftotext",
+                     {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
+                      QStringLiteral("-layout"), f.fileName(), QStringLiteral("-")},
+                     &contents, &why),
+                 qPrintable(why));
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("2\\. Physical placement\\s+(\\d+)"))
+                                              .match(QString::fromUtf8(contents));
+        QVERIFY2(m.hasMatch(), contents.constData());
+        const QString page = m.captured(1);
+        QByteArray raw;
+        QVERIFY2(run("pdftotext",
+                     {QStringLiteral("-f"), page, QStringLiteral("-l"), page, f.fileName(), QStringLiteral("-")}, &raw,
+                     &why),
+                 qPrintable(why));
+        const QString text = QString::fromUtf8(raw);
+        int found = 0;
+        for (const Host &h : t.hosts) {
+            if (h.rack.isNull() || h.unit <= 0)
+                continue;
+            QVERIFY2(h.name.size() <= 20, qPrintable(h.name)); // short enough to be drawn whole
+            QVERIFY2(text.contains(h.name), qPrintable(h.name + QStringLiteral(" is not on page ") + page));
+            ++found;
+        }
+        QVERIFY(found > 0);
+    }
+
     void svgIsWellFormedWithEveryRack()
     {
         const Topology t = sample();

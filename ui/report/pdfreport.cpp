@@ -1,7 +1,9 @@
 #include "report/pdfreport.h"
 
 #include "charts/chartbuilders.h"
-#include "report/pdffont.h"
+#include "report/elevationdrawing.h"
+#include "report/pdfwriter.h"
+#include "report/plaintext.h"
 #include "report/reportwriters.h"
 
 #include <QChart>
@@ -10,7 +12,6 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QRawFont>
-#include <QSvgRenderer>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -71,7 +72,7 @@ public:
         mFonts.append(QFont(mono, device));
         for (const QFont &f : mFonts) {
             mMetrics.push_back(std::make_unique<QFontMetricsF>(f, device));
-            mRaw.push_back(QRawFont::fromFont(f));
+            mPlain.push_back(std::make_unique<PlainTextShaper>(f));
         }
         mPages.resize(1);
     }
@@ -98,8 +99,8 @@ public:
     }
     // The advance of one line of text (cached with its shape).
     // Text of plain scripts is measured with the font's own glyphs and kerned advances,
-    // without shaping it (the same width within a pixel at 300 dpi): a table's cell that
-    // wraps is never laid out on one line.
+    // without shaping it (PlainTextShaper: the glyphs and advances QTextLayout gives), as
+    // the PDF writer draws it: a table's cell that wraps is never laid out on one line.
     double advance(Font f, const QString &text)
     {
         if (text.isEmpty())
@@ -108,16 +109,7 @@ public:
         const auto known = cache.find(text);
         if (known != cache.end())
             return known->second;
-        double w = -1;
-        const QRawFont &raw = mRaw.at(static_cast<int>(f));
-        if (raw.isValid() && isPlainScript(text)) {
-            const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
-            if (glyphs.size() == text.size() && !glyphs.contains(0)) {
-                w = 0;
-                for (const QPointF &a : raw.advancesForGlyphIndexes(glyphs, QRawFont::KernedAdvances))
-                    w += a.x();
-            }
-        }
+        double w = mPlain.at(static_cast<int>(f))->width(text);
         if (w < 0)
             w = shaped(f, text).lineAt(0).naturalTextWidth();
         cache.emplace(text, w);
@@ -145,14 +137,36 @@ public:
     void space(double points) { mY += pt(points); }
     void add(const Op &op) { mPages.last().append(op); }
 
+    // Text in lines at most w wide, as laid out for its height and its
+    // painting: its lines when it is of plain scripts (PlainTextShaper breaks
+    // them as QTextLayout does), else a QTextLayout.
+    struct Wrapped
+    {
+        double width = 0;
+        double height = 0;
+        QStringList lines;
+        std::unique_ptr<QTextLayout> layout;
+    };
     // Text in lines at most w wide: broken at word boundaries, or anywhere in
     // a word wider than w (a long host name). Laid out once for its height
     // and its painting (cached by font and text, with its width).
-    const QTextLayout &wrapped(Font f, const QString &text, double w, double *height = nullptr)
+    const Wrapped &wrapped(Font f, const QString &text, double w, double *height = nullptr)
     {
         auto &cache = mWrapped[static_cast<int>(f)];
         auto it = cache.find(text);
         if (it == cache.end() || it->second.width != w) {
+            QStringList plainLines;
+            if (mPlain.at(static_cast<int>(f))->wrap(text, w, &plainLines)) {
+                const double h = metrics(f).height() * std::max<qsizetype>(plainLines.size(), 1);
+                Wrapped entry{w, h, std::move(plainLines), nullptr};
+                if (it == cache.end())
+                    it = cache.emplace(text, std::move(entry)).first;
+                else
+                    it->second = std::move(entry);
+                if (height)
+                    *height = it->second.height;
+                return it->second;
+            }
             QString lines = text;
             lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
             auto layout = std::make_unique<QTextLayout>(lines, font(f), mDevice);
@@ -168,7 +182,7 @@ public:
                 y += line.height();
             }
             layout->endLayout();
-            Wrapped entry{w, std::max(y, metrics(f).height()), std::move(layout)};
+            Wrapped entry{w, std::max(y, metrics(f).height()), {}, std::move(layout)};
             if (it == cache.end())
                 it = cache.emplace(text, std::move(entry)).first;
             else
@@ -176,7 +190,7 @@ public:
         }
         if (height)
             *height = it->second.height;
-        return *it->second.layout;
+        return it->second;
     }
     // Whether text takes more than one line in w.
     bool wraps(Font f, const QString &text, double w)
@@ -395,22 +409,95 @@ private:
     double mY = 0;
     QVector<QFont> mFonts;
     std::vector<std::unique_ptr<QFontMetricsF>> mMetrics;
-    std::vector<QRawFont> mRaw; // per Font, for measuring plain text
+    std::vector<std::unique_ptr<PlainTextShaper>> mPlain; // per Font, for text of plain scripts
     QVector<QVector<Op>> mPages;
     struct StringHash
     {
-        size_t operator()(const QString &s) const noexcept { return qHash(s); }
+        size_t operator()(const QString &s) const noexcept { return plainTextHash(s); }
     };
     std::unordered_map<QString, double, StringHash> mAdvances[static_cast<int>(Font::Count)];
     std::unordered_map<QString, std::unique_ptr<QTextLayout>, StringHash> mShaped[static_cast<int>(Font::Count)];
-    struct Wrapped
-    {
-        double width = 0;
-        double height = 0;
-        std::unique_ptr<QTextLayout> layout;
-    };
     std::unordered_map<QString, Wrapped, StringHash> mWrapped[static_cast<int>(Font::Count)];
 };
+
+// A rack elevation (elevationDrawing, the HTML's SVG) painted into box: its shapes scaled
+// from its user units, its unit numbers and host labels as text (searchable in a PDF) in
+// fonts of the scaled size. text draws one line at its baseline in the painter's font.
+void paintElevation(QPainter &painter,
+                    const ElevationDrawing &d,
+                    const QRectF &box,
+                    const std::function<void(const QPointF &baseline, const QString &text)> &text)
+{
+    if (d.width <= 0 || d.height <= 0)
+        return;
+    const double sx = box.width() / d.width, sy = box.height() / d.height;
+    const auto rectOf = [&](const ElevationDrawing::Box &b) {
+        return QRectF(box.left() + b.x * sx, box.top() + b.y * sy, b.width * sx, b.height * sy);
+    };
+    const auto look = [&](const ElevationDrawing::Box &b) {
+        QColor fill(b.fill);
+        fill.setAlphaF(b.fillOpacity);
+        painter.setBrush(fill);
+        painter.setPen(QPen(QColor(b.stroke), b.strokeWidth * sx));
+    };
+    painter.save();
+    look(d.frame);
+    painter.drawRect(rectOf(d.frame));
+    // The units: one style for all of them.
+    if (!d.units.isEmpty()) {
+        QVector<QRectF> unitRects;
+        unitRects.reserve(d.units.size());
+        for (const ElevationDrawing::Unit &u : d.units)
+            unitRects.append(rectOf(u.slot));
+        look(d.units.first().slot);
+        painter.drawRects(unitRects);
+    }
+    for (const ElevationDrawing::Host &h : d.hosts) {
+        look(h.box);
+        painter.drawRoundedRect(rectOf(h.box), h.box.radius * sx, h.box.radius * sy);
+        for (const ElevationDrawing::Dot &dot : h.dots) {
+            painter.setBrush(QColor(dot.fill));
+            painter.setPen(QPen(QColor(dot.stroke), dot.strokeWidth * sx));
+            painter.drawEllipse(QPointF(box.left() + dot.cx * sx, box.top() + dot.cy * sy), dot.radius * sx,
+                                dot.radius * sy);
+        }
+    }
+    // The labels, a font per size (the SVG's sans-serif, its size in user units).
+    struct LabelFont
+    {
+        QFont font;
+        std::unique_ptr<PlainTextShaper> shaper;
+    };
+    std::unordered_map<int, LabelFont> fonts;
+    int current = -1;
+    const auto label = [&](const ElevationDrawing::Label &l) {
+        auto it = fonts.find(l.size);
+        if (it == fonts.end()) {
+            QFont f(QStringLiteral("Sans Serif"));
+            f.setPointSizeF(l.size * sy * 72.0 / painter.device()->logicalDpiY());
+            f = QFont(f, painter.device());
+            it = fonts.emplace(l.size, LabelFont{f, std::make_unique<PlainTextShaper>(f)}).first;
+        }
+        if (current != l.size) {
+            current = l.size;
+            painter.setFont(it->second.font);
+        }
+        painter.setPen(QColor(l.fill));
+        double x = box.left() + l.x * sx;
+        if (l.alignEnd) {
+            double w = it->second.shaper->width(l.text);
+            if (w < 0)
+                w = QFontMetricsF(it->second.font, painter.device()).horizontalAdvance(l.text);
+            x -= w;
+        }
+        text(QPointF(x, box.top() + l.y * sy), l.text);
+    };
+    for (const ElevationDrawing::Unit &u : d.units)
+        label(u.number);
+    for (const ElevationDrawing::Host &h : d.hosts)
+        label(h.label);
+    painter.restore();
+}
 
 } // namespace
 
@@ -637,6 +724,23 @@ bool PagedReport::paint(QPaintDevice *device,
         return false;
     }
     const QVector<QVector<Op>> &pages = flow.pages();
+    // On the PDF writer a line of text is drawn without a QTextLayout (PdfDocumentWriter::drawText);
+    // on any other device (a printer) through its cached layout.
+    auto *pdf = dynamic_cast<PdfDocumentWriter *>(device);
+    const auto drawLine = [&](Font f, const QPointF &topLeft, const QString &text) {
+        if (!pdf || !pdf->drawText(&painter, topLeft + QPointF(0, flow.metrics(f).ascent()), text))
+            flow.shaped(f, text).draw(&painter, topLeft);
+    };
+    // One line of text aligned in rect (left or right; top, bottom or centred), as drawText(rect, flags, text).
+    const auto drawAligned = [&](Font f, const QRectF &rect, int flags, const QString &text) {
+        const double h = flow.metrics(f).height();
+        const double y = (flags & Qt::AlignBottom)  ? rect.bottom() - h
+                       : (flags & Qt::AlignVCenter) ? rect.top() + (rect.height() - h) / 2
+                                                    : rect.top();
+        const double x = (flags & Qt::AlignRight) ? rect.right() - flow.advance(f, text) : rect.left();
+        drawLine(f, QPointF(x, y), text);
+    };
+    const QString footerTitle = flow.metrics(Font::Footer).elidedText(r.title, Qt::ElideRight, full.width() * 0.7);
     Font font = Font::Count;
     QColor pen;
     // A text's font and colour, set only when they change.
@@ -670,15 +774,27 @@ bool PagedReport::paint(QPaintDevice *device,
             switch (op.kind) {
             case Op::Kind::Text:
                 useLook(op);
-                if (op.flags == 0) // one line, shaped once
-                    flow.shaped(op.font, op.text).draw(&painter, op.rect.topLeft());
+                if (op.flags == 0) // one line
+                    drawLine(op.font, op.rect.topLeft(), op.text);
+                else if ((op.flags & ~int(Qt::AlignLeft | Qt::AlignRight | Qt::AlignVCenter)) == 0)
+                    drawAligned(op.font, op.rect, op.flags, op.text);
                 else
                     painter.drawText(op.rect, op.flags, op.text);
                 break;
-            case Op::Kind::Wrapped:
+            case Op::Kind::Wrapped: {
                 useLook(op);
-                flow.wrapped(op.font, op.text, op.rect.width()).draw(&painter, op.rect.topLeft());
+                const Flow::Wrapped &wrapped = flow.wrapped(op.font, op.text, op.rect.width());
+                if (wrapped.layout) {
+                    wrapped.layout->draw(&painter, op.rect.topLeft());
+                    break;
+                }
+                const double lineH = flow.metrics(op.font).height();
+                for (int i = 0; i < wrapped.lines.size(); ++i) {
+                    if (!wrapped.lines.at(i).isEmpty())
+                        drawLine(op.font, op.rect.topLeft() + QPointF(0, i * lineH), wrapped.lines.at(i));
+                }
                 break;
+            }
             case Op::Kind::Fill: painter.fillRect(op.rect, op.color); break;
             case Op::Kind::Line: {
                 auto it = std::find_if(lines.begin(), lines.end(), [&](const auto &l) { return l.first == op.color; });
@@ -706,8 +822,12 @@ bool PagedReport::paint(QPaintDevice *device,
                                  small.elidedText(tr("%1U").arg(rack.units) + QStringLiteral(" \u00b7 ") + feeds,
                                                   Qt::ElideRight, text.width()));
                 const double top = op.rect.top() + bold.height() + small.height() * 2;
-                QSvgRenderer svg(rackElevationSvg(rack).toUtf8());
-                svg.render(&painter, QRectF(op.rect.left(), top, op.rect.width(), op.rect.bottom() - top));
+                paintElevation(painter, elevationDrawing(rack),
+                               QRectF(op.rect.left(), top, op.rect.width(), op.rect.bottom() - top),
+                               [&](const QPointF &baseline, const QString &label) {
+                                   if (!pdf || !pdf->drawText(&painter, baseline, label))
+                                       painter.drawText(baseline, label);
+                               });
                 break;
             }
             case Op::Kind::Chart: {
@@ -745,9 +865,9 @@ bool PagedReport::paint(QPaintDevice *device,
         painter.setPen(muted);
         const QRectF foot(0, full.height() - footer * 0.7, full.width(), footer * 0.7);
         if (p > 0)
-            painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom,
-                             flow.metrics(Font::Footer).elidedText(r.title, Qt::ElideRight, full.width() * 0.7));
-        painter.drawText(foot, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
+            drawAligned(Font::Footer, foot, Qt::AlignLeft | Qt::AlignBottom, footerTitle);
+        drawAligned(Font::Footer, foot, Qt::AlignRight | Qt::AlignBottom,
+                    tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
     }
     painter.end();
     return true;

@@ -1,6 +1,7 @@
 #include "report/pdfwriter.h"
 
 #include "report/pdffont.h"
+#include "report/plaintext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QIODevice>
 #include <QImage>
 #include <QPaintEngine>
+#include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
 #include <QRawFont>
@@ -103,18 +105,22 @@ void integer(QByteArray &out, long long v)
     out.append(QByteArray::number(v));
 }
 
-void matrix(QByteArray &out, const QTransform &m)
+// Writes the six numbers of m at p (at most 6 x 20 characters); returns the end.
+char *writeMatrix(char *p, const QTransform &m)
 {
-    char buf[240];
-    char *p = buf;
     for (double v : {m.m11(), m.m12(), m.m21(), m.m22()}) {
         p = writeReal(p, v, 5);
         *p++ = ' ';
     }
     p = writeReal(p, m.dx(), 3);
     *p++ = ' ';
-    p = writeReal(p, m.dy(), 3);
-    out.append(buf, int(p - buf));
+    return writeReal(p, m.dy(), 3);
+}
+
+void matrix(QByteArray &out, const QTransform &m)
+{
+    char buf[240];
+    out.append(buf, int(writeMatrix(buf, m) - buf));
 }
 
 void point(QByteArray &out, double x, double y)
@@ -205,6 +211,8 @@ public:
     void drawImage(const QRectF &r, const QImage &image, const QRectF &sr, Qt::ImageConversionFlags flags) override;
     void drawTextItem(const QPointF &p, const QTextItem &textItem) override;
     Type type() const override { return QPaintEngine::User; }
+    // PdfDocumentWriter::drawText.
+    bool drawText(QPainter *painter, const QPointF &baseline, const QString &text);
 
     bool newPage();
     QString error() const { return mError; }
@@ -226,7 +234,7 @@ private:
     using Shaped = std::vector<Run>;
     struct StringHash
     {
-        size_t operator()(const QString &s) const noexcept { return qHash(s); }
+        size_t operator()(const QString &s) const noexcept { return plainTextHash(s); }
     };
     using ShapedTexts = std::unordered_map<QString, Shaped, StringHash>;
 
@@ -250,8 +258,13 @@ private:
     void pathOps(const QPainterPath &path, const QPointF &offset);
     void drawShape(const QPainterPath &path, bool fill, bool stroke, bool evenOdd);
 
-    // size: the item's ascent, in pixels: the same font at another resolution is another font.
+    // size: the item's ascent, in pixels: the same font at another resolution is another font
+    // (-1: the font as a painter on this device has it, at the device's resolution).
     const Shaped &shape(const QFont &font, double size, const QString &text);
+    // Shows shaped text at p (its baseline's origin) in color, under transform; false when
+    // a run of it has no font to show it with (outlines).
+    bool
+    showRuns(const Shaped &shaped, const QPointF &p, const QColor &color, double opacity, const QTransform &transform);
     int fontIndex(const QRawFont &raw);
     // Text of simple scripts (Latin, Greek, Cyrillic, punctuation, arrows) that the font
     // has every character of: its glyphs from the cmap and its kerned advances, without
@@ -310,9 +323,8 @@ private:
     // Per font (key and size): its raw font for plain text, or none (-1: shape with QTextLayout).
     struct Plain
     {
-        QRawFont raw;
+        std::unique_ptr<PlainTextShaper> shaper;
         int font = -1;
-        bool kerning = true;
     };
     std::unordered_map<QString, Plain, StringHash> mPlain;
     Plain *mLastPlain = nullptr;
@@ -911,15 +923,12 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
 {
     if (!mLastPlain || mLastPlain->font < 0 || text.isEmpty())
         return false;
-    if (!isPlainScript(text))
+    QVector<quint32> glyphs;
+    QVector<double> advances;
+    QVector<int> clusters;
+    if (!mLastPlain->shaper->shape(text, &glyphs, &advances, &clusters))
         return false;
-    const QRawFont &raw = mLastPlain->raw;
-    const QVector<quint32> glyphs = raw.glyphIndexesForString(text);
-    if (glyphs.size() != text.size() || glyphs.contains(0))
-        return false;
-    const QVector<QPointF> advances = raw.advancesForGlyphIndexes(glyphs, mLastPlain->kerning
-                                                                              ? QRawFont::KernedAdvances
-                                                                              : QRawFont::SeparateAdvances);
+    const QRawFont &raw = mLastPlain->shaper->rawFont();
     PdfFont &font = *mFonts[mLastPlain->font];
     const double pixels = raw.pixelSize();
     Run run;
@@ -934,8 +943,9 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
     double x = 0, want = 0;
     for (int i = 0; i < glyphs.size(); ++i) {
         const quint32 g = glyphs.at(i);
-        if (!font.isMapped(g))
-            font.use(g, QString(text.at(i)));
+        if (!font.isMapped(g)) // the characters it stands for (a ligature: several)
+            font.use(g, text.mid(clusters.at(i),
+                                 (i + 1 < clusters.size() ? clusters.at(i + 1) : text.size()) - clusters.at(i)));
         else if (!font.isUsed(g))
             font.use(g, QString());
         if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
@@ -952,7 +962,7 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
         *p++ = hex[(g >> 4) & 0xf];
         *p++ = hex[g & 0xf];
         x += font.width(g) * pixels / 1000.0;
-        want += advances.at(i).x();
+        want += advances.at(i);
     }
     for (const char c : QByteArrayView(">] TJ\n"))
         *p++ = c;
@@ -1020,19 +1030,19 @@ const PdfPaintEngine::Shaped &PdfPaintEngine::shape(const QFont &font, double si
     if (!mLastTexts || font != mLastFont || size != mLastSize) {
         mLastFont = font;
         mLastSize = size;
-        const QString key = font.key() + QLatin1Char('|') + QString::number(size, 'g', 10);
+        const QString key = font.key() + QLatin1Char('|')
+                          + (size < 0 ? QStringLiteral("device") : QString::number(size, 'g', 10));
         mLastTexts = &mTexts[key];
         auto plain = mPlain.find(key);
         if (plain == mPlain.end()) {
             Plain entry;
-            entry.raw = QRawFont::fromFont(font);
-            entry.kerning = font.kerning();
+            entry.shaper = std::make_unique<PlainTextShaper>(font);
             // Spacing and capitals change what the raw font's advances and glyphs give.
             const bool plainFont = font.letterSpacing() == 0 && font.wordSpacing() == 0
                                 && font.capitalization() == QFont::MixedCase
                                 && (font.stretch() == QFont::AnyStretch || font.stretch() == QFont::Unstretched);
-            entry.font = plainFont && entry.raw.isValid() ? fontIndex(entry.raw) : -1;
-            plain = mPlain.emplace(key, entry).first;
+            entry.font = plainFont && entry.shaper->isValid() ? fontIndex(entry.shaper->rawFont()) : -1;
+            plain = mPlain.emplace(key, std::move(entry)).first;
         }
         mLastPlain = &plain->second;
     }
@@ -1124,12 +1134,10 @@ void PdfPaintEngine::drawTextItem(const QPointF &p, const QTextItem &textItem)
     const Shaped &shaped = shape(font, textItem.ascent(), text);
     if (!syncClip())
         return;
-    const QColor color = brushColor(mPen.brush());
-    setFill(color);
-    const int alpha = std::clamp(int(std::lround(color.alphaF() * mOpacity * 255)), 0, 255);
-    setAlpha(alpha, mAlpha < 0 ? 255 : (mAlpha & 0xff));
-    for (const Run &run : shaped) {
-        if (run.font < 0) {
+    if (!showRuns(shaped, p, brushColor(mPen.brush()), mOpacity, mTransform)) {
+        for (const Run &run : shaped) {
+            if (run.font >= 0)
+                continue;
             const QBrush brush = mBrush;
             const QPen pen = mPen;
             mBrush = pen.brush();
@@ -1137,18 +1145,7 @@ void PdfPaintEngine::drawTextItem(const QPointF &p, const QTextItem &textItem)
             drawShape(run.outline.translated(p), true, false, false);
             mPen = pen;
             mBrush = brush;
-            continue;
         }
-        mPage += "BT\n";
-        if (mFont != run.font) {
-            mFont = run.font;
-            mPage += "/F" + QByteArray::number(run.font) + " 1 Tf\n";
-        }
-        matrix(mPage,
-               QTransform(run.size, 0, 0, -run.size, p.x() + run.origin.x(), p.y() + run.origin.y()) * mTransform);
-        mPage += " Tm\n";
-        mPage += run.tj;
-        mPage += "ET\n";
     }
     const QTextItem::RenderFlags flags = textItem.renderFlags();
     if (flags & (QTextItem::Underline | QTextItem::StrikeOut | QTextItem::Overline)) {
@@ -1170,6 +1167,71 @@ void PdfPaintEngine::drawTextItem(const QPointF &p, const QTextItem &textItem)
         mPen = pen;
         mBrush = brush;
     }
+}
+
+bool PdfPaintEngine::showRuns(const Shaped &shaped,
+                              const QPointF &p,
+                              const QColor &color,
+                              double opacity,
+                              const QTransform &transform)
+{
+    setFill(color);
+    const int alpha = std::clamp(int(std::lround(color.alphaF() * opacity * 255)), 0, 255);
+    setAlpha(alpha, mAlpha < 0 ? 255 : (mAlpha & 0xff));
+    bool all = true;
+    for (const Run &run : shaped) {
+        if (run.font < 0) {
+            all = false;
+            continue;
+        }
+        // "BT", the font when it changes and the text matrix, written in one piece.
+        char buf[320];
+        char *q = buf;
+        const auto put = [&q](const char *text) {
+            while (*text)
+                *q++ = *text++;
+        };
+        put("BT\n");
+        if (mFont != run.font) {
+            mFont = run.font;
+            put("/F");
+            q = writeReal(q, run.font, 0);
+            put(" 1 Tf\n");
+        }
+        const QPointF origin = p + run.origin;
+        q = writeMatrix(q, transform.type() <= QTransform::TxTranslate
+                               ? QTransform(run.size, 0, 0, -run.size, origin.x() + transform.dx(),
+                                            origin.y() + transform.dy())
+                               : QTransform(run.size, 0, 0, -run.size, origin.x(), origin.y()) * transform);
+        put(" Tm\n");
+        mPage.append(buf, int(q - buf));
+        mPage += run.tj;
+        mPage += "ET\n";
+    }
+    return all;
+}
+
+bool PdfPaintEngine::drawText(QPainter *painter, const QPointF &baseline, const QString &text)
+{
+    // The painter's state, read from it (it reaches this engine only with its next drawing):
+    // a clip (the painter's, or one this engine has not ended yet) is left to QPainter.
+    if (painter->hasClipping() || (mClipEnabled && mHasClip))
+        return false;
+    const QPen &pen = painter->pen();
+    if (text.isEmpty() || !strokes(pen))
+        return true;
+    const QFont &font = painter->font();
+    if (font.underline() || font.overline() || font.strikeOut())
+        return false;
+    const Shaped &shaped = shape(font, -1, text);
+    if (std::any_of(shaped.begin(), shaped.end(), [](const Run &run) { return run.font < 0; }))
+        return false;
+    if (!syncClip())
+        return true;
+    // The world transform is the whole transform on this device (no view transform, no device pixel ratio).
+    showRuns(shaped, baseline, brushColor(pen.brush()), painter->opacity(),
+             painter->viewTransformEnabled() ? painter->combinedTransform() : painter->worldTransform());
+    return true;
 }
 
 void PdfPaintEngine::writeFonts()
@@ -1253,6 +1315,12 @@ bool PdfDocumentWriter::newPage()
 QString PdfDocumentWriter::errorString() const
 {
     return mEngine->error();
+}
+
+bool PdfDocumentWriter::drawText(QPainter *painter, const QPointF &baseline, const QString &text)
+{
+    return painter && painter->isActive() && painter->paintEngine() == mEngine.get()
+        && mEngine->drawText(painter, baseline, text);
 }
 
 QPaintEngine *PdfDocumentWriter::paintEngine() const

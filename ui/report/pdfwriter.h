@@ -7,6 +7,7 @@
 #include <memory>
 
 class QIODevice;
+class QPainter;
 
 namespace td {
 
@@ -40,6 +41,15 @@ public:
     // zlib level of the streams (0-9; default 3: at L the pages deflate in 0.38 s of CPU to
     // 5.9 MB, against 0.31 s and 6.9 MB at level 1 and 1.06 s and 5.2 MB at level 6).
     void setCompressionLevel(int level);
+
+    // Draws one line of text with painter (active on this writer) at the origin of its
+    // baseline, in the painter's font, pen colour, opacity and transform, as
+    // QPainter::drawText(baseline, text) draws it but without shaping it again for each
+    // call: text of plain scripts (most of a report's names and numbers) is set from the
+    // font's cmap and kerning (PlainTextShaper), any other text shaped once by QTextLayout
+    // and cached. False, and nothing drawn, when the painter is not on this writer, clips
+    // or its font is underlined, overlined or struck out: draw with the painter then.
+    bool drawText(QPainter *painter, const QPointF &baseline, const QString &text);
 
     // Ends the page and starts the next one; false when the output failed.
     bool newPage();

@@ -147,6 +147,38 @@ private slots:
         QVERIFY(r.topology == Topology()); // nothing half-loaded
     }
 
+    // A mapping of more keys than the reader keeps in its short list: every
+    // key is still seen (required keys after the 16th, a duplicate of the
+    // 3rd, a missing required key).
+    void mappingsOfManyKeys()
+    {
+        const int extra = 20;
+        QByteArray keys;
+        for (int i = 1; i <= extra; ++i)
+            keys += "    x" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+        const QByteArray guest = "guests:\n  - note: first\n" + keys;
+
+        const LoadResult ok = LayoutReader::read(minimal(guest + "    id: g1\n    name: G\n    product: generic\n"),
+                                                 QStringLiteral("many.topo.yaml"));
+        QVERIFY2(ok.ok(), qPrintable(ok.error ? ok.error->toString() : QString()));
+        QCOMPARE(ok.topology.guests.size(), 1);
+        QCOMPARE(ok.topology.guests.first().extras.size(), extra + 1);
+        QCOMPARE(ok.warnings.size(), extra + 1); // each unknown key, once
+
+        // minimal() is 5 lines, "guests:" the 6th, "- note" the 7th, x1 the 8th.
+        const LoadResult dup = LayoutReader::read(minimal(guest + "    x3: again\n"), QStringLiteral("dup.topo.yaml"));
+        QVERIFY(!dup.ok());
+        QVERIFY2(dup.error->text.contains(QStringLiteral("duplicate key 'x3'")), qPrintable(dup.error->toString()));
+        QCOMPARE(dup.error->line, 8 + extra);
+        QCOMPARE(dup.error->column, 5);
+
+        const LoadResult missing = LayoutReader::read(minimal(guest + "    id: g1\n    name: G\n"),
+                                                      QStringLiteral("missing.topo.yaml"));
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error->text.contains(QStringLiteral("no 'product'")), qPrintable(missing.error->toString()));
+        QCOMPARE(missing.error->line, 7);
+    }
+
     void aliasBombUnderUnknownKeyIsRefused()
     {
         QByteArray data = minimal();
