@@ -18,6 +18,7 @@
 #include "scene/modelitem.h"
 #include "scene/topologyscene.h"
 #include "scene/topologyview.h"
+#include "statuslabel.h"
 #include "theme.h"
 #include "whatif/viewmodes.h"
 #include "whatif/whatifmode.h"
@@ -139,8 +140,8 @@ MainWindow::MainWindow(const QString &recoveryDir, QWidget *parent)
     setCentralWidget(mView);
     createDocks();
     createActions();
-    mStatusFindings = new QLabel(this);
-    mStatusZoom = new QLabel(this);
+    mStatusFindings = new StatusLabel(this);
+    mStatusZoom = new StatusLabel(this);
     statusBar()->addPermanentWidget(mStatusFindings);
     statusBar()->addPermanentWidget(mStatusZoom);
 
@@ -442,24 +443,31 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const Validator &v = mDocument->validator();
-    mStatusFindings->setText(
+    mStatusFindings->showText(
         tr("%n error(s)", nullptr, v.count(Severity::Error)) + QStringLiteral(" · ")
         + tr("%n warning(s)", nullptr, v.count(Severity::Warning)) + QStringLiteral(" · ")
         + tr("%n info", nullptr, v.count(Severity::Info))
         + (v.waivedCount() > 0 ? QStringLiteral(" · ") + tr("%n waived", nullptr, v.waivedCount()) : QString()));
-    mStatusZoom->setText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
+    mStatusZoom->showText(tr("Zoom %1%").arg(qRound(mView->zoom() * 100)));
 }
 
 void MainWindow::updateActions()
 {
-    const QStringList guests = selectedGuests();
+    // How many guests are selected, counted up to three: the actions need no
+    // more (after Select All at L, listing them was 10,000 look-ups).
+    int guests = 0;
+    for (const QString &id : mScene->selectedIds()) {
+        const TopologyIndex::Ref *ref = mDocument->index().find(id);
+        if (ref && ref->kind == ObjectKind::Guest && ++guests == 3)
+            break;
+    }
     const bool any = !mScene->selectedIds().isEmpty();
     for (const char *name : {"cut", "copy", "duplicate", "delete", "rename"})
         mActions.value(QString::fromLatin1(name))->setEnabled(any);
-    mActions.value(QStringLiteral("makePair"))->setEnabled(guests.size() == 2);
-    mActions.value(QStringLiteral("makePool"))->setEnabled(guests.size() >= 2);
-    mActions.value(QStringLiteral("ungroup"))->setEnabled(!guests.isEmpty());
-    mActions.value(QStringLiteral("swap"))->setEnabled(!guests.isEmpty());
+    mActions.value(QStringLiteral("makePair"))->setEnabled(guests == 2);
+    mActions.value(QStringLiteral("makePool"))->setEnabled(guests >= 2);
+    mActions.value(QStringLiteral("ungroup"))->setEnabled(guests > 0);
+    mActions.value(QStringLiteral("swap"))->setEnabled(guests > 0);
 }
 
 void MainWindow::resetDocument(Topology topology, const QString &path)

@@ -6,7 +6,6 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
-class QLabel;
 class QLineEdit;
 class QMenu;
 class QTimer;
@@ -19,6 +18,7 @@ class InspectorPanel;
 class IssuesPanel;
 class MinimapPanel;
 class PalettePanel;
+class StatusLabel;
 class TopologyScene;
 class TopologyView;
 class ViewModes;
@@ -121,8 +121,8 @@ private:
     QMenu *mViewMenu = nullptr;
     ViewModes *mViewModes = nullptr;
     WhatIfMode *mWhatIf = nullptr;
-    QLabel *mStatusFindings = nullptr;
-    QLabel *mStatusZoom = nullptr;
+    StatusLabel *mStatusFindings = nullptr;
+    StatusLabel *mStatusZoom = nullptr;
     QLineEdit *mRenameEdit = nullptr;
     QTimer *mAutosaveTimer;
     Recovery *mRecovery;

@@ -87,23 +87,47 @@ QString RuleContext::placedGuestNames(const QVector<Placed> &placed) const
     return nameList(names);
 }
 
+namespace {
+
+// "a, b and c", built in one string: rules name the guests of every host
+// and group an edit touches (a host's similar guests, again after each move).
+template <typename NameAt>
+QString joinNames(qsizetype count, NameAt nameAt)
+{
+    if (count == 0)
+        return {};
+    if (count == 1)
+        return nameAt(0);
+    const QString andWord = QCoreApplication::translate("td::RuleContext", "and");
+    qsizetype length = andWord.size() + 2;
+    for (qsizetype i = 0; i < count; ++i)
+        length += nameAt(i).size() + 2;
+    QString out;
+    out.reserve(length);
+    for (qsizetype i = 0; i + 1 < count; ++i) {
+        if (i > 0)
+            out += QLatin1String(", ");
+        out += nameAt(i);
+    }
+    out += QLatin1Char(' ');
+    out += andWord;
+    out += QLatin1Char(' ');
+    out += nameAt(count - 1);
+    return out;
+}
+
+} // namespace
+
 QString RuleContext::nameList(const QStringList &names)
 {
-    if (names.isEmpty())
-        return {};
-    if (names.size() == 1)
-        return names.first();
-    const QString andWord = QCoreApplication::translate("td::RuleContext", "and");
-    return QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")) + QLatin1Char(' ') + andWord
-         + QLatin1Char(' ') + names.last();
+    return joinNames(names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); });
 }
 
 QString RuleContext::guestNames(const QVector<int> &guestPositions) const
 {
-    QStringList names;
-    for (int g : guestPositions)
-        names << topology.guests.at(g).name;
-    return nameList(names);
+    return joinNames(guestPositions.size(), [this, &guestPositions](qsizetype i) -> const QString & {
+        return topology.guests.at(guestPositions.at(i)).name;
+    });
 }
 
 QStringList RuleContext::guestIds(const QVector<int> &guestPositions) const

@@ -1,9 +1,11 @@
 // The issues list as a model: it follows the document's findings deltas
-// (rows inserted and removed, never rebuilt) through random edits and
-// undo, its rows always equal a full validation run from scratch, and the
-// severity and text filters show exactly the matching findings.
+// (rows inserted, removed or changed in place, one signal per run, never
+// rebuilt) through random edits and undo, its rows always equal a full
+// validation run from scratch, and the severity and text filters show
+// exactly the matching findings.
 #include "changebuilder.h"
 #include "document.h"
+#include "panels/cachedcelldelegate.h"
 #include "panels/issuesmodel.h"
 #include "panels/issuespanel.h"
 #include "rules/validator.h"
@@ -12,9 +14,12 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPixmapCache>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
-#include <QTreeView>
+
+#include <algorithm>
 
 using namespace td;
 
@@ -87,6 +92,154 @@ private slots:
         doc.reset(test::generateTopology(test::GeneratorParams::small(), 6));
         QCOMPARE(resets.count(), 1);
         QCOMPARE(rowsOf(model), Validator::validate(doc.topology()));
+    }
+
+    void changedFindingsStayTheirRowAndRunsAreOneSignal()
+    {
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesModel model(&doc);
+        const QVector<Finding> before = model.findings();
+        QVERIFY(before.size() > 20);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        // Rows 3-5 and 10 go; rows 3 and 4 come back with a new message (they
+        // sort where they were: the message is the last key), and one new
+        // finding sorts after every other.
+        FindingsDelta delta;
+        delta.removed = {before.at(3), before.at(4), before.at(5), before.at(10)};
+        Finding three = before.at(3);
+        three.message += QStringLiteral(" (changed)");
+        Finding four = before.at(4);
+        four.message += QStringLiteral(" (changed)");
+        Finding last = before.last();
+        last.rule = QStringLiteral("~last");
+        last.severity = Severity::Info;
+        delta.added = {last, four, three};
+        emit doc.findingsChanged(delta);
+        QVector<Finding> expected = before;
+        expected[3] = three;
+        expected[4] = four;
+        expected.removeAt(10);
+        expected.removeAt(5);
+        expected.append(last);
+        QCOMPARE(model.findings(), expected);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changed.count(), 1); // rows 3 and 4 in place
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 3);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 4);
+        QCOMPARE(removed.count(), 2); // row 5, row 10: two runs
+        QCOMPARE(inserted.count(), 1);
+    }
+
+    void randomDeltasKeepTheModelAndTheFilterRight()
+    {
+        // Random deltas of many neighbouring rows (removed, changed, new),
+        // against the rows computed by sorting, through the filter proxy.
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesModel model(&doc);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        IssuesFilter filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setText(QStringLiteral("host"));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QVector<Finding> expected = model.findings();
+        test::Random rnd(7);
+        for (int step = 0; step < 200; ++step) {
+            FindingsDelta delta;
+            const int start = rnd.below(static_cast<int>(expected.size()));
+            const int count = std::min(1 + rnd.below(6), static_cast<int>(expected.size()) - start);
+            QVector<Finding> next = expected;
+            QVector<int> goneRows;
+            for (int k = start; k < start + count; ++k) {
+                if (rnd.chance(70))
+                    goneRows.append(k);
+            }
+            for (int k = static_cast<int>(goneRows.size()) - 1; k >= 0; --k) {
+                const Finding &f = expected.at(goneRows.at(k));
+                delta.removed.append(f);
+                next.removeAt(goneRows.at(k));
+                if (rnd.chance(60)) { // changed: the same place, or another one
+                    Finding g = f;
+                    g.message += QStringLiteral(" #%1").arg(step);
+                    if (rnd.chance(30))
+                        g.subjects.prepend(QStringLiteral("z%1").arg(rnd.below(1000)));
+                    delta.added.append(g);
+                    next.append(g);
+                }
+            }
+            for (int k = rnd.below(3); k > 0; --k) { // new ones, anywhere
+                Finding g = expected.at(rnd.below(static_cast<int>(expected.size())));
+                g.subjects.append(QStringLiteral("new%1").arg(step));
+                delta.added.append(g);
+                next.append(g);
+            }
+            std::stable_sort(next.begin(), next.end(), findingLess);
+            emit doc.findingsChanged(delta);
+            expected = next;
+            if (model.findings() != expected)
+                QFAIL(qPrintable(QStringLiteral("step %1: the rows differ from the sorted findings").arg(step)));
+            int shown = 0;
+            for (const Finding &f : std::as_const(expected))
+                shown += f.rule.contains(QStringLiteral("host"), Qt::CaseInsensitive)
+                              || f.message.contains(QStringLiteral("host"), Qt::CaseInsensitive)
+                              || f.subjects.contains(QStringLiteral("host"), Qt::CaseInsensitive)
+                           ? 1
+                           : 0;
+            QCOMPARE(filter.rowCount(), shown);
+            for (int r = 0; r < filter.rowCount(); ++r) {
+                const Finding &f = model.finding(filter.mapToSource(filter.index(r, 0)).row());
+                QVERIFY(f.rule.contains(QStringLiteral("host"), Qt::CaseInsensitive)
+                        || f.message.contains(QStringLiteral("host"), Qt::CaseInsensitive));
+            }
+        }
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void cachedCellsPaintAsTheStyleDoes()
+    {
+        // The list painted from the cell cache, then again (from the cache:
+        // no cell painted anew), equals the list painted by the plain
+        // delegate, pixel for pixel, with a selected row, a waived one and
+        // alternate rows.
+        Document doc(test::generateTopology(test::GeneratorParams::small(), 5));
+        IssuesPanel panel(&doc);
+        panel.resize(700, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *cached = qobject_cast<CachedCellDelegate *>(panel.view()->itemDelegate());
+        QVERIFY(cached);
+        panel.view()->selectionModel()->select(panel.view()->model()->index(2, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QPixmapCache::clear();
+        const QImage first = panel.view()->viewport()->grab().toImage();
+        const int painted = cached->cellsPainted();
+        QVERIFY(painted >= 3 * 5); // the rows shown, each column
+        const QImage again = panel.view()->viewport()->grab().toImage();
+        QCOMPARE(cached->cellsPainted(), painted); // all from the cache
+        QStyledItemDelegate plain;
+        panel.view()->setItemDelegate(&plain);
+        const QImage direct = panel.view()->viewport()->grab().toImage();
+        panel.view()->setItemDelegate(cached);
+        QCOMPARE(first, direct);
+        QCOMPARE(again, direct);
+        // A row's text changed: its cells are painted anew, and show it.
+        const QString message = panel.view()->model()->index(0, IssuesModel::MessageColumn).data().toString();
+        FindingsDelta delta;
+        delta.removed = {panel.model()->finding(0)};
+        Finding changed = panel.model()->finding(0);
+        changed.message.prepend(QStringLiteral("Changed: "));
+        delta.added = {changed};
+        emit doc.findingsChanged(delta);
+        const QImage after = panel.view()->viewport()->grab().toImage();
+        QVERIFY(cached->cellsPainted() > painted);
+        panel.view()->setItemDelegate(&plain);
+        QCOMPARE(after, panel.view()->viewport()->grab().toImage());
+        panel.view()->setItemDelegate(cached);
+        QVERIFY(after != direct);
+        QVERIFY(!message.isEmpty());
     }
 
     void toolTipExplainsTheRuleOnDemand()

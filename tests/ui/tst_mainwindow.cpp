@@ -25,10 +25,10 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeView>
 #include <QUndoStack>
 
 using namespace td;
@@ -213,7 +213,7 @@ private slots:
         QVERIFY(listed >= 0);
         QCOMPARE(mWindow->undoStack()->undoText(), QStringLiteral("Move Guest"));
         // Clicking the finding (a real click on its row) selects its subjects.
-        QTreeView *list = mWindow->issues()->view();
+        QAbstractItemView *list = mWindow->issues()->view();
         const QRect row = list->visualRect(rows->index(listed, 2));
         QVERIFY(row.isValid());
         QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, row.center());
@@ -355,7 +355,19 @@ private slots:
         QVERIFY(dropAt(mime::newObject(), "guest:dialer-ccs", laneOf(doc()->topology().hosts.at(2).id.str())));
         const QString b = doc()->topology().guests.last().id.str();
         QVERIFY(hasFinding(QStringLiteral("switchover-missing"), a));
+        // The actions follow how many guests are selected (a host does not count).
+        const auto enabled = [this](const char *name) {
+            return mWindow->findChild<QAction *>(QLatin1String(name))->isEnabled();
+        };
+        const QString host0 = doc()->topology().hosts.at(0).id.str();
+        scene()->selectIds({a, host0});
+        QVERIFY(!enabled("makePair") && !enabled("makePool") && enabled("ungroup"));
+        scene()->selectIds({a, b, doc()->topology().guests.first().id.str()});
+        QVERIFY(!enabled("makePair") && enabled("makePool"));
+        scene()->selectIds({host0});
+        QVERIFY(!enabled("ungroup") && !enabled("swap") && enabled("delete"));
         scene()->selectIds({a, b});
+        QVERIFY(enabled("makePair") && enabled("makePool"));
         QVERIFY(mWindow->makePair());
         const Group &pair = doc()->topology().groups.last();
         QCOMPARE(pair.kind, GroupKind::Switchover);

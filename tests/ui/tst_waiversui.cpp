@@ -19,8 +19,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
-#include <QTreeView>
 
 #include <functional>
 
@@ -36,7 +36,7 @@ private:
         return QStringLiteral(TD_TESTS_DIR "/../core/rules/golden/") + QLatin1String(path);
     }
 
-    QTreeView *issuesView() const { return mWindow->issues()->view(); }
+    QAbstractItemView *issuesView() const { return mWindow->issues()->view(); }
 
     // The row of the issues list (as shown) whose rule is this.
     int shownRow(const QString &rule) const

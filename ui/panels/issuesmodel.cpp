@@ -121,27 +121,75 @@ void IssuesModel::apply(const FindingsDelta &delta)
         reset();
         return;
     }
-    // The rows are kept in the stable order, so each finding of the delta
-    // has one place, found by binary search.
+    if (delta.isEmpty())
+        return;
+    // The rows are kept in the stable order, so each removed finding has one
+    // place, found by binary search (equal findings sit together).
+    const qsizetype n = mRows.size();
+    QVector<bool> gone(n, false);
     for (const Finding &f : delta.removed) {
-        auto it = std::lower_bound(mRows.begin(), mRows.end(), f, findingLess);
-        while (it != mRows.end() && !findingLess(f, *it) && *it != f)
-            ++it;
-        if (it == mRows.end() || *it != f) {
+        qsizetype i = std::lower_bound(mRows.cbegin(), mRows.cend(), f, findingLess) - mRows.cbegin();
+        while (i < n && !findingLess(f, mRows.at(i)) && (gone.at(i) || mRows.at(i) != f))
+            ++i;
+        if (i >= n || gone.at(i) || mRows.at(i) != f) {
             reset(); // not ours: never show a stale list
             return;
         }
-        const int row = static_cast<int>(it - mRows.begin());
-        beginRemoveRows(QModelIndex(), row, row);
-        mRows.removeAt(row);
-        endRemoveRows();
+        gone[i] = true;
     }
-    for (const Finding &f : delta.added) {
-        const auto it = std::upper_bound(mRows.begin(), mRows.end(), f, findingLess);
-        const int row = static_cast<int>(it - mRows.begin());
-        beginInsertRows(QModelIndex(), row, row);
-        mRows.insert(row, f);
-        endInsertRows();
+    QVector<Finding> added = delta.added;
+    sortFindings(added);
+    // The edit as holes between kept rows: at old row i, the removed rows
+    // [i, j) give way to the added findings [a, b) (a finding goes before
+    // the first kept row it sorts before, as Validator merges them). Each
+    // hole is one replacement (dataChanged) of as many rows as both have,
+    // and one removal or insertion of the rest: a changed message (a host
+    // with one more similar guest) stays the same row, and the proxy and the
+    // view see one signal per run instead of one per row.
+    struct Hole
+    {
+        qsizetype i, j, a, b;
+    };
+    QVector<Hole> holes;
+    const qsizetype m = added.size();
+    qsizetype i = 0;
+    qsizetype a = 0;
+    while (i < n || a < m) {
+        while (i < n && !gone.at(i) && !(a < m && findingLess(added.at(a), mRows.at(i))))
+            ++i;
+        if (i >= n && a >= m)
+            break;
+        qsizetype j = i;
+        while (j < n && gone.at(j))
+            ++j;
+        qsizetype b = a;
+        while (b < m && (j >= n || findingLess(added.at(b), mRows.at(j))))
+            ++b;
+        holes.append({i, j, a, b});
+        i = j;
+        a = b;
+    }
+    // From the last hole back: the rows before a hole keep their numbers.
+    for (auto h = holes.crbegin(); h != holes.crend(); ++h) {
+        const int row = static_cast<int>(h->i);
+        const qsizetype removing = h->j - h->i;
+        const qsizetype inserting = h->b - h->a;
+        const qsizetype replaced = std::min(removing, inserting);
+        if (replaced > 0) {
+            std::copy(added.cbegin() + h->a, added.cbegin() + h->a + replaced, mRows.begin() + row);
+            emit dataChanged(index(row, 0), index(row + static_cast<int>(replaced) - 1, ColumnCount - 1));
+        }
+        const int rest = row + static_cast<int>(replaced);
+        if (removing > replaced) {
+            beginRemoveRows(QModelIndex(), rest, row + static_cast<int>(removing) - 1);
+            mRows.remove(rest, removing - replaced);
+            endRemoveRows();
+        } else if (inserting > replaced) {
+            beginInsertRows(QModelIndex(), rest, row + static_cast<int>(inserting) - 1);
+            mRows.insert(rest, inserting - replaced, Finding());
+            std::copy(added.cbegin() + h->a + replaced, added.cbegin() + h->b, mRows.begin() + rest);
+            endInsertRows();
+        }
     }
 }
 

@@ -14,7 +14,8 @@ struct FindingsDelta;
 
 // The document's findings as a table (severity, rule, message), in the
 // stable order of Document::findings(). It follows Document::findingsChanged
-// by removing and inserting only the rows of the delta; a reset rebuilds it.
+// by changing, removing and inserting only the rows of the delta, one
+// signal per run of neighbouring rows; a reset rebuilds it.
 // Tooltips (the rule's explanation and source, the subjects by name) are
 // made when asked for. A waived finding is grey, with its reason after the
 // message.

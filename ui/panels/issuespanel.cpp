@@ -1,5 +1,6 @@
 #include "panels/issuespanel.h"
 
+#include "panels/cachedcelldelegate.h"
 #include "panels/issuesmodel.h"
 #include "panels/waiveractions.h"
 #include "rules/finding.h"
@@ -11,8 +12,11 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
-#include <QTreeView>
+#include <QStyle>
+#include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace td {
 
@@ -41,32 +45,46 @@ IssuesPanel::IssuesPanel(Document *document, QWidget *parent, QUndoStack *undoSt
     filters->addWidget(mShowWaived);
     layout->addLayout(filters);
     mFilter->setSourceModel(mModel);
-    mView = new QTreeView(this);
+    // A table, not a tree: a tree lays out every row again (thousands at L)
+    // after each edit that adds or removes findings; a table's rows are one
+    // fixed height and need no layout.
+    mView = new QTableView(this);
     mView->setModel(mFilter);
-    mView->setRootIsDecorated(false);
-    mView->setUniformRowHeights(true);
+    mView->setItemDelegate(new CachedCellDelegate(mView)); // every edit repaints the list
+    mView->setShowGrid(false);
+    mView->setWordWrap(false);
+    mView->setTabKeyNavigation(false);
+    mView->setCornerButtonEnabled(false);
+    mView->verticalHeader()->hide();
+    mView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    mView->verticalHeader()->setMinimumSectionSize(1);
+    mView->verticalHeader()->setDefaultSectionSize(
+        std::max(fontMetrics().height(), style()->pixelMetric(QStyle::PM_SmallIconSize)) + 4);
+    mView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    mView->horizontalHeader()->setHighlightSections(false);
     mView->setAlternatingRowColors(true);
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     // Fixed widths: measuring the contents of every row would cost a pass
     // over thousands of findings on each change.
-    mView->header()->setSectionResizeMode(IssuesModel::SeverityColumn, QHeaderView::Interactive);
-    mView->header()->setSectionResizeMode(IssuesModel::RuleColumn, QHeaderView::Interactive);
-    mView->header()->resizeSection(IssuesModel::SeverityColumn,
-                                   fontMetrics().horizontalAdvance(QStringLiteral("warning")) + 48);
-    mView->header()->resizeSection(IssuesModel::RuleColumn,
-                                   fontMetrics().horizontalAdvance(QStringLiteral("redundancy-same-circuit")) + 24);
-    mView->header()->setStretchLastSection(true);
+    mView->horizontalHeader()->setSectionResizeMode(IssuesModel::SeverityColumn, QHeaderView::Interactive);
+    mView->horizontalHeader()->setSectionResizeMode(IssuesModel::RuleColumn, QHeaderView::Interactive);
+    mView->horizontalHeader()->resizeSection(IssuesModel::SeverityColumn,
+                                             fontMetrics().horizontalAdvance(QStringLiteral("warning")) + 48);
+    mView->horizontalHeader()->resizeSection(
+        IssuesModel::RuleColumn, fontMetrics().horizontalAdvance(QStringLiteral("redundancy-same-circuit")) + 24);
+    mView->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(mView);
 
     connect(mSeverity, &QComboBox::currentIndexChanged, this,
             [this] { mFilter->setSeverity(mSeverity->currentData().toInt()); });
     connect(mText, &QLineEdit::textChanged, mFilter, &IssuesFilter::setText);
-    connect(mView, &QTreeView::clicked, this, &IssuesPanel::activate);
-    connect(mView, &QTreeView::activated, this, &IssuesPanel::activate);
+    connect(mView, &QTableView::clicked, this, &IssuesPanel::activate);
+    connect(mView, &QTableView::activated, this, &IssuesPanel::activate);
     connect(mShowWaived, &QCheckBox::toggled, mFilter, &IssuesFilter::setShowWaived);
     mView->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(mView, &QTreeView::customContextMenuRequested, this, &IssuesPanel::showContextMenu);
+    connect(mView, &QTableView::customContextMenuRequested, this, &IssuesPanel::showContextMenu);
 }
 
 void IssuesPanel::activate(const QModelIndex &index)

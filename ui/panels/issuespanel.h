@@ -7,7 +7,7 @@ class QComboBox;
 class QLineEdit;
 class QUndoStack;
 class QModelIndex;
-class QTreeView;
+class QTableView;
 
 namespace td {
 
@@ -26,7 +26,7 @@ class IssuesPanel final : public QWidget
 public:
     // Without an undo stack, findings cannot be waived from the list.
     explicit IssuesPanel(Document *document, QWidget *parent = nullptr, QUndoStack *undoStack = nullptr);
-    QTreeView *view() const { return mView; }
+    QTableView *view() const { return mView; }
     IssuesModel *model() const { return mModel; }
     QLineEdit *textFilter() const { return mText; }
     QComboBox *severityFilter() const { return mSeverity; }
@@ -46,7 +46,7 @@ private:
     QComboBox *mSeverity;
     QLineEdit *mText;
     QCheckBox *mShowWaived;
-    QTreeView *mView;
+    QTableView *mView;
     IssuesModel *mModel;
     IssuesFilter *mFilter;
     Document *mDocument;

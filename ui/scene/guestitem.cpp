@@ -78,16 +78,12 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         f.setPointSizeF(geometry::kCompactChipNamePoints);
         painter->setFont(f);
         const QRectF nameRect(textLeft, 0, textRight - textLeft, r.height());
-        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
-                                                      nameRect.width()));
+        mName.draw(painter, nameRect, fitName(QFontMetricsF(f), nameRect.width()));
     } else {
         f.setPointSizeF(geometry::kChipNamePoints);
         painter->setFont(f);
         const QRectF nameRect(textLeft, 2, r.width() - textLeft - 10, 13);
-        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetricsF(f).elidedText(fitName(QFontMetricsF(f), nameRect.width()), Qt::ElideRight,
-                                                      nameRect.width()));
+        mName.draw(painter, nameRect, fitName(QFontMetricsF(f), nameRect.width()));
         f.setBold(false);
         f.setPointSizeF(7);
         painter->setFont(f);
@@ -95,7 +91,7 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         QString detail = QStringLiteral("%1 vCPU · %2 GB").arg(g.vcpu).arg(g.memoryGb);
         if (g.ft)
             detail += QStringLiteral(" · FT");
-        painter->drawText(QRectF(textLeft, 14, textRight - textLeft, 12), Qt::AlignLeft | Qt::AlignVCenter, detail);
+        mDetail.draw(painter, QRectF(textLeft, 14, textRight - textLeft, 12), detail);
     }
     if (!groupLook.marker.isEmpty()) {
         const QRectF m(r.right() - 15, r.bottom() - 15, 12, 12); // the badge takes the top corner

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scene/cachedtext.h"
 #include "scene/modelitem.h"
 
 class QFontMetricsF;
@@ -26,6 +27,8 @@ protected:
 private:
     QString fitName(const QFontMetricsF &metrics, qreal width) const;
 
+    CachedText mName;
+    CachedText mDetail;
     bool mPainted = false;
     QColor mPaintedColor;
     QString mPaintedMarker;

@@ -172,9 +172,7 @@ void HostItem::paintBar(QPainter *painter, const Host &h, const QRectF &bar, int
     painter->setFont(f);
     painter->setPen(Theme::text());
     const QRectF nameRect(bar.left() + 11, bar.top() + 1, bar.width() - 16, 14);
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(topologyScene()->displayName(id(), h.name), Qt::ElideRight,
-                                                  nameRect.width()));
+    mName.draw(painter, nameRect, topologyScene()->displayName(id(), h.name));
     // NIC ports: a small square each, labelled with its traffic.
     f.setBold(false);
     f.setPointSizeF(6);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "scene/cachedtext.h"
 #include "scene/modelitem.h"
 
 namespace td {
@@ -32,6 +33,7 @@ private:
     void paintBar(QPainter *painter, const Host &h, const QRectF &bar, int cluster) const;
 
     QStringList mOverflow;
+    mutable CachedText mName; // the bar's name, laid out once (paintBar is const)
 };
 
 } // namespace td

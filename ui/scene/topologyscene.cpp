@@ -107,8 +107,12 @@ void TopologyScene::setSelection(const QStringList &ids)
         if (mSelectedSet.contains(id))
             continue;
         // Canvas objects only (a guest behind "+N" may have no item yet).
-        const TopologyIndex::Ref *ref = mItems.contains(id) ? nullptr : mDocument->index().find(id);
-        if (mItems.contains(id) || (ref && ref->kind == ObjectKind::Guest)) {
+        bool canvas = mItems.contains(id);
+        if (!canvas) {
+            const TopologyIndex::Ref *ref = mDocument->index().find(id);
+            canvas = ref && ref->kind == ObjectKind::Guest;
+        }
+        if (canvas) {
             mSelectedSet.insert(id);
             mSelection << id;
         }
@@ -156,7 +160,10 @@ void TopologyScene::selectAllObjects()
         ids << h.id.str();
     for (const Guest &g : t.guests)
         ids << g.id.str();
-    selectIds(ids);
+    // Every id is an object of the canvas, once: no look-up each.
+    mSelectedSet = QSet<QString>(ids.cbegin(), ids.cend());
+    mSelection = std::move(ids);
+    showSelectionOnItems();
 }
 
 void TopologyScene::onItemSelectionChanged()
