@@ -854,7 +854,8 @@ bool PagedReport::paint(QPaintDevice *device,
                 painter.save();
                 painter.translate(op.rect.topLeft());
                 painter.scale(s, s);
-                ChartBuilders::paint(chart.get(), &painter, QRectF(QPointF(0, 0), op.rect.size() / s));
+                ChartBuilders::paint(chart.get(), &painter, QRectF(QPointF(0, 0), op.rect.size() / s),
+                                     ChartBuilders::Afterwards::Discarded);
                 painter.restore();
                 break;
             }
