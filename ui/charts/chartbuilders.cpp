@@ -389,8 +389,9 @@ class CategoryLabels
 {
 public:
     // Takes over the labels of chart's horizontal category axis, if it has
-    // one, until this is destroyed (the chart may be painted again).
-    explicit CategoryLabels(QChart *chart) : mChart(chart)
+    // one, until this is destroyed (the chart may be painted again: restore;
+    // showing the axis again lays out its labels, a tenth of a chart's time).
+    CategoryLabels(QChart *chart, bool restore) : mChart(chart), mRestore(restore)
     {
         for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
             auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
@@ -414,7 +415,7 @@ public:
     }
     ~CategoryLabels()
     {
-        if (mAxis) {
+        if (mAxis && mRestore) {
             mAxis->setVisible(true);
             mChart->setMargins(mMargins);
         }
@@ -483,6 +484,7 @@ private:
     }
 
     QChart *mChart;
+    bool mRestore = true;
     QBarCategoryAxis *mAxis = nullptr;
     QStringList mLabels;
     QFont mFont;
@@ -495,9 +497,9 @@ private:
 
 } // namespace
 
-void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect)
+void ChartBuilders::paint(QChart *chart, QPainter *painter, const QRectF &rect, Afterwards afterwards)
 {
-    CategoryLabels labels(chart);
+    CategoryLabels labels(chart, afterwards == Afterwards::Kept);
     // Side labels (the impact chart's elements) are whole on paper too.
     for (QAbstractAxis *axis : chart->axes()) {
         if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis))

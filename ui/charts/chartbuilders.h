@@ -33,8 +33,13 @@ bool update(QChart *chart, const CountSeries &shown, const CountSeries &series);
 bool update(QChart *chart, const ImpactSeries &shown, const ImpactSeries &series);
 // A report size for the horizontal impact chart of n elements.
 QSize impactReportSize(int elements);
+// What becomes of a chart once paint() has painted it.
+enum class Afterwards {
+    Kept,     // it may be painted or shown again: what paint changed is put back
+    Discarded // it is deleted next (the PDF report's): nothing is put back
+};
 // Paints a chart into rect of any painter (PDF, SVG, image) as vectors.
-void paint(QChart *chart, QPainter *painter, const QRectF &rect);
+void paint(QChart *chart, QPainter *painter, const QRectF &rect, Afterwards afterwards = Afterwards::Kept);
 // The chart as an SVG document of this size.
 QByteArray svg(QChart *chart, const QSize &size);
 // A sensible size for a chart of n categories in a report.

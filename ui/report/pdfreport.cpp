@@ -157,7 +157,7 @@ public:
         if (it == cache.end() || it->second.width != w) {
             QStringList plainLines;
             if (mPlain.at(static_cast<int>(f))->wrap(text, w, &plainLines)) {
-                const double h = metrics(f).height() * std::max<qsizetype>(plainLines.size(), 1);
+                const double h = lineHeight(f) * std::max<qsizetype>(plainLines.size(), 1);
                 Wrapped entry{w, h, std::move(plainLines), nullptr};
                 if (it == cache.end())
                     it = cache.emplace(text, std::move(entry)).first;
@@ -192,6 +192,9 @@ public:
             *height = it->second.height;
         return it->second;
     }
+    // The distance between two lines of wrapped text: a QTextLine's height, which
+    // QTextLayout rounds up to a whole pixel (plain and shaped text wrap alike).
+    double lineHeight(Font f) const { return std::ceil(metrics(f).height()); }
     // Whether text takes more than one line in w.
     bool wraps(Font f, const QString &text, double w)
     {
@@ -788,7 +791,7 @@ bool PagedReport::paint(QPaintDevice *device,
                     wrapped.layout->draw(&painter, op.rect.topLeft());
                     break;
                 }
-                const double lineH = flow.metrics(op.font).height();
+                const double lineH = flow.lineHeight(op.font);
                 for (int i = 0; i < wrapped.lines.size(); ++i) {
                     if (!wrapped.lines.at(i).isEmpty())
                         drawLine(op.font, op.rect.topLeft() + QPointF(0, i * lineH), wrapped.lines.at(i));
@@ -851,7 +854,8 @@ bool PagedReport::paint(QPaintDevice *device,
                 painter.save();
                 painter.translate(op.rect.topLeft());
                 painter.scale(s, s);
-                ChartBuilders::paint(chart.get(), &painter, QRectF(QPointF(0, 0), op.rect.size() / s));
+                ChartBuilders::paint(chart.get(), &painter, QRectF(QPointF(0, 0), op.rect.size() / s),
+                                     ChartBuilders::Afterwards::Discarded);
                 painter.restore();
                 break;
             }
