@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-#include <QThreadPool>
 #include <QVarLengthArray>
 
 #include <yaml-cpp/depthguard.h>
@@ -1121,21 +1120,6 @@ void Reader::resolve()
 
 } // namespace
 
-namespace {
-
-// yaml-cpp's node tree of a large file takes a sixth of the load to free
-// (about 180 ms at L): it is freed on a worker thread while the caller goes
-// on with the model. Nothing else refers to the tree by then.
-void freeLater(std::vector<YAML::Node> &&documents)
-{
-    if (documents.empty())
-        return;
-    auto *held = new std::vector<YAML::Node>(std::move(documents));
-    QThreadPool::globalInstance()->start([held] { delete held; });
-}
-
-} // namespace
-
 LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
 {
     LoadResult result;
@@ -1176,38 +1160,35 @@ LoadResult LayoutReader::read(const QByteArray &data, const QString &fileName)
                      tr("the file holds more than %1 values; a layout may not be that large").arg(Limits::kMaxNodes));
             return result;
         }
-        std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
-        {
-            const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
-            const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1), documents.end(),
-                                            [](const YAML::Node &d) { return d.IsDefined() && !d.IsNull(); });
-            if (extra != documents.end()) {
-                // Point at the '---' that starts the second document.
-                YAML::Mark at = extra->Mark();
-                const int firstLine = root.Mark().is_null() ? 0 : root.Mark().line;
-                for (int marker : scan.documentMarkers) {
-                    if (marker > firstLine) {
-                        at = YAML::Mark();
-                        at.line = marker;
-                        at.column = 0;
-                        break;
-                    }
+        const std::vector<YAML::Node> documents = YAML::LoadAll(data.toStdString());
+        const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+        const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1), documents.end(),
+                                        [](const YAML::Node &d) { return d.IsDefined() && !d.IsNull(); });
+        if (extra != documents.end()) {
+            // Point at the '---' that starts the second document.
+            YAML::Mark at = extra->Mark();
+            const int firstLine = root.Mark().is_null() ? 0 : root.Mark().line;
+            for (int marker : scan.documentMarkers) {
+                if (marker > firstLine) {
+                    at = YAML::Mark();
+                    at.line = marker;
+                    at.column = 0;
+                    break;
                 }
-                setError(at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1,
-                         tr("a second YAML document starts here: a layout file holds one document "
-                            "(remove this '---' and what follows it, or make it a file of its own)"));
-                return result;
             }
-            if (!root.IsDefined() || root.IsNull()) {
-                setError(1, 1, tr("the file is empty: a layout needs 'format', 'name' and 'platform'"));
-                return result;
-            }
-            CommentCollector notes(std::move(scan));
-            Reader reader(result, fileName, notes, data);
-            reader.read(root);
-            notes.attach(result.topology);
+            setError(at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1,
+                     tr("a second YAML document starts here: a layout file holds one document "
+                        "(remove this '---' and what follows it, or make it a file of its own)"));
+            return result;
         }
-        freeLater(std::move(documents));
+        if (!root.IsDefined() || root.IsNull()) {
+            setError(1, 1, tr("the file is empty: a layout needs 'format', 'name' and 'platform'"));
+            return result;
+        }
+        CommentCollector notes(std::move(scan));
+        Reader reader(result, fileName, notes, data);
+        reader.read(root);
+        notes.attach(result.topology);
     } catch (const Failure &f) {
         setError(f.line, f.column, f.text);
     } catch (const YAML::DeepRecursion &e) {
