@@ -232,7 +232,7 @@ bool AnsibleExporter::write(const ExportInput &input, QIODevice &out, QStringLis
     Playbook p;
     p.line(QStringLiteral("---"));
     script::Header header;
-    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
+    header.title = script::drsTitle(input.topology.header.name);
     header.whatItDoes << tr("What it does: in each vSphere cluster of the layout, keeps the members of every "
                             "redundancy group on different hosts (VM-VM anti-affinity rules) and the two members "
                             "of a switchover pair in their own racks (a host group per rack, a VM group per "

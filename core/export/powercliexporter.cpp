@@ -204,15 +204,10 @@ bool PowerCliExporter::write(const ExportInput &input, QIODevice &out, QStringLi
     QStringList s;
     auto comment = [&s](const QString &text) { s += script::commentLines(QStringLiteral("# "), text); };
     script::Header header;
-    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
-    header.whatItDoes << tr(
-        "What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group on "
-        "different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
-        "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), and "
-        "sets PureConnect guests in fully automated clusters to partially automated (DRS places them at "
-        "power-on and never migrates them). Rules are enabled and never mandatory (must rules can block HA). "
-        "It creates what is missing and corrects the members and state of the td- rules and groups; a second "
-        "run changes nothing.");
+    header.title = script::drsTitle(input.topology.header.name);
+    header.whatItDoes << script::drsWhatItDoes() + QLatin1Char(' ')
+                             + tr("It creates what is missing and corrects the members and state of the td- rules and "
+                                  "groups; a second run changes nothing.");
     header.howToRun = tr(
         "How to run it: in PowerShell 7 (pwsh) with VMware PowerCLI (Install-Module VMware.PowerCLI):");
     header.commands << QStringLiteral("./drs-rules.ps1 -Server vcenter.example.com [-Credential (Get-Credential)]");

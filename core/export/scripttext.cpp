@@ -1,5 +1,6 @@
 #include "scripttext.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace td::script {
@@ -155,6 +156,23 @@ QStringList commentLines(const QString &prefix, const QString &text, int width)
             l.chop(1);
     }
     return lines;
+}
+
+QString drsTitle(const QString &layoutName)
+{
+    return QCoreApplication::translate("td::script", "DRS rules for the layout '%1' (Topology Designer).")
+        .arg(layoutName);
+}
+
+QString drsWhatItDoes()
+{
+    return QCoreApplication::translate(
+        "td::script",
+        "What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group on "
+        "different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own racks (a "
+        "host group per rack, a VM group per member, a should-run-on VM-Host rule per member), and sets "
+        "PureConnect guests in fully automated clusters to partially automated (DRS places them at power-on and "
+        "never migrates them). Rules are enabled and never mandatory (must rules can block HA).");
 }
 
 QStringList headerLines(const Header &header)

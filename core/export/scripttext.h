@@ -54,6 +54,11 @@ struct Header
     QString notesTitle; // "Notes (what this script does not express):"
     QStringList notes;
 };
+// What the vSphere exporters that write DRS overrides share: the title and
+// the first sentences of what the script does.
+QString drsTitle(const QString &layoutName);
+QString drsWhatItDoes();
+
 // HEADER as "# " comment lines, paragraphs apart by a "#" line.
 QStringList headerLines(const Header &header);
 

@@ -98,15 +98,10 @@ bool TerraformExporter::write(const ExportInput &input, QIODevice &out, QStringL
     QStringList s;
     auto comment = [&s](const QString &text) { s += script::commentLines(QStringLiteral("# "), text); };
     script::Header header;
-    header.title = tr("DRS rules for the layout '%1' (Topology Designer).").arg(input.topology.header.name);
-    header.whatItDoes << tr(
-        "What it does: in each vSphere cluster of the layout, keeps the members of every redundancy group on "
-        "different hosts (VM-VM anti-affinity rules), the two members of a switchover pair in their own "
-        "racks (a host group per rack, a VM group per member, a should-run-on VM-Host rule per member), and "
-        "sets PureConnect guests in fully automated clusters to partially automated (DRS places them at "
-        "power-on and never migrates them). Rules are enabled and never mandatory (must rules can block HA). "
-        "Clusters, VMs and hosts are looked up by their exact names (the provider reads * ? [ and \\ in a "
-        "name as a pattern: they are escaped with a backslash).");
+    header.title = script::drsTitle(input.topology.header.name);
+    header.whatItDoes << script::drsWhatItDoes() + QLatin1Char(' ')
+                             + tr("Clusters, VMs and hosts are looked up by their exact names (the provider reads * ? "
+                                  "[ and \\ in a name as a pattern: they are escaped with a backslash).");
     header.howToRun = tr("How to run it: put this file in a folder of its own, then");
     header.commands << QStringLiteral("terraform init")
                     << QStringLiteral("terraform apply -var datacenter=DATACENTER -var vsphere_server=VCENTER \\")

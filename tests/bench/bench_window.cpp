@@ -13,6 +13,7 @@
 // before/after a change. TD_BENCH_ONLY=move|undo|redo|selectall|clear|delete|
 // paste runs only what that figure needs; TD_BENCH_EACH and TD_BENCH_MOVES
 // (below) find and single out the moves that make the p99.
+#include "benchutil.h"
 #include "changebuilder.h"
 #include "charts/chartsdock.h"
 #include "commands/changecommand.h"
@@ -52,28 +53,9 @@
 #endif
 
 using namespace td;
+using namespace td::bench;
 
 namespace {
-
-double ms(qint64 ns)
-{
-    return static_cast<double>(ns) / 1e6;
-}
-
-// Peak resident memory in MB: VmHWM, else getrusage.
-long peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:"))
-                return line.mid(6).trimmed().split(' ').first().toLong() / 1024;
-        }
-    }
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024;
-}
 
 // What the user waits for after a command: every event it caused, painting included.
 void settle()
@@ -87,13 +69,6 @@ qint64 gCommandPart = 0;
 // The CPU time of the last timed(): on a shared, loaded machine the wall
 // time also counts other programs' turns; the CPU time does not.
 qint64 gCpu = 0;
-
-qint64 cpuNow()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<qint64>(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
 
 // TD_BENCH_ONLY: the one operation to measure (empty: all of them).
 QString gOnly;
@@ -117,13 +92,13 @@ qint64 timed(const std::function<void()> &work)
     const bool collect = gCollect;
     if (collect)
         CALLGRIND_TOGGLE_COLLECT;
-    const qint64 cpu = cpuNow();
+    const qint64 cpu = cpuNs();
     QElapsedTimer t;
     t.start();
     work();
     gCommandPart = t.nsecsElapsed();
     settle();
-    gCpu = cpuNow() - cpu;
+    gCpu = cpuNs() - cpu;
     const qint64 elapsed = t.nsecsElapsed();
     if (collect)
         CALLGRIND_TOGGLE_COLLECT;
@@ -181,12 +156,12 @@ int main(int argc, char *argv[])
     QVector<qint64> loads;
     QVector<qint64> loadCpu;
     for (int i = 0; i < loadRepeats; ++i) {
-        const qint64 cpu = cpuNow();
+        const qint64 cpu = cpuNs();
         QElapsedTimer t;
         t.start();
         const LoadResult r = LayoutReader::readFile(path);
         loads.append(t.nsecsElapsed());
-        loadCpu.append(cpuNow() - cpu);
+        loadCpu.append(cpuNs() - cpu);
         if (!r.ok()) {
             std::printf("the L layout does not load: %s\n", qPrintable(r.error->toString()));
             return 1;

@@ -155,34 +155,7 @@ public:
         auto &cache = mWrapped[static_cast<int>(f)];
         auto it = cache.find(text);
         if (it == cache.end() || it->second.width != w) {
-            QStringList plainLines;
-            if (mPlain.at(static_cast<int>(f))->wrap(text, w, &plainLines)) {
-                const double h = lineHeight(f) * std::max<qsizetype>(plainLines.size(), 1);
-                Wrapped entry{w, h, std::move(plainLines), nullptr};
-                if (it == cache.end())
-                    it = cache.emplace(text, std::move(entry)).first;
-                else
-                    it->second = std::move(entry);
-                if (height)
-                    *height = it->second.height;
-                return it->second;
-            }
-            QString lines = text;
-            lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
-            auto layout = std::make_unique<QTextLayout>(lines, font(f), mDevice);
-            QTextOption option(Qt::AlignLeft);
-            option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-            layout->setTextOption(option);
-            layout->setCacheEnabled(true);
-            double y = 0;
-            layout->beginLayout();
-            for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
-                line.setLineWidth(w);
-                line.setPosition(QPointF(0, y));
-                y += line.height();
-            }
-            layout->endLayout();
-            Wrapped entry{w, std::max(y, metrics(f).height()), {}, std::move(layout)};
+            Wrapped entry = wrapAnew(f, text, w);
             if (it == cache.end())
                 it = cache.emplace(text, std::move(entry)).first;
             else
@@ -191,6 +164,30 @@ public:
         if (height)
             *height = it->second.height;
         return it->second;
+    }
+    Wrapped wrapAnew(Font f, const QString &text, double w)
+    {
+        QStringList plainLines;
+        if (mPlain.at(static_cast<int>(f))->wrap(text, w, &plainLines)) {
+            const double h = lineHeight(f) * std::max<qsizetype>(plainLines.size(), 1);
+            return Wrapped{w, h, std::move(plainLines), nullptr};
+        }
+        QString lines = text;
+        lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        auto layout = std::make_unique<QTextLayout>(lines, font(f), mDevice);
+        QTextOption option(Qt::AlignLeft);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout->setTextOption(option);
+        layout->setCacheEnabled(true);
+        double y = 0;
+        layout->beginLayout();
+        for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+            line.setLineWidth(w);
+            line.setPosition(QPointF(0, y));
+            y += line.height();
+        }
+        layout->endLayout();
+        return Wrapped{w, std::max(y, metrics(f).height()), {}, std::move(layout)};
     }
     // The distance between two lines of wrapped text: a QTextLine's height, which
     // QTextLayout rounds up to a whole pixel (plain and shaped text wrap alike).
