@@ -1,5 +1,6 @@
 #include "tools.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -30,6 +31,12 @@ bool runTool(const QString &tool, const QStringList &arguments, ToolOutput *outp
         return false;
     }
     return true;
+}
+
+bool saved(const QString &file, const QByteArray &data)
+{
+    QFile f(file);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
 } // namespace td::test

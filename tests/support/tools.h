@@ -20,4 +20,7 @@ struct ToolOutput
 // (tidy exits 1 when it only warns).
 bool runTool(const QString &tool, const QStringList &arguments, ToolOutput *output, QString *why, int maxExitCode = 0);
 
+// Writes DATA to FILE, whole (a file for a tool to read).
+bool saved(const QString &file, const QByteArray &data);
+
 } // namespace td::test

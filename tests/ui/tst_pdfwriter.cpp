@@ -6,7 +6,6 @@
 #include "tools.h"
 
 #include <QBuffer>
-#include <QFile>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRegularExpression>
@@ -32,13 +31,6 @@ bool run(const QString &program, const QStringList &args, QByteArray *out, QByte
     if (err)
         *err = output.err;
     return true;
-}
-
-// Writes data to file, whole.
-bool saved(const QString &file, const QByteArray &data)
-{
-    QFile f(file);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
 // What the scene puts on a page of 120 x 90 mm at kDpi, in device pixels. On a
@@ -228,7 +220,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QVERIFY2(saved(file, pdf), qPrintable(file));
+        QVERIFY2(test::saved(file, pdf), qPrintable(file));
         QByteArray err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdftoppm"),
@@ -268,7 +260,7 @@ private slots:
         const QByteArray pdf = scenePdf(&size);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QVERIFY2(saved(file, pdf), qPrintable(file));
+        QVERIFY2(test::saved(file, pdf), qPrintable(file));
         QByteArray out, err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")}, &out, &err, &why), qPrintable(why));
@@ -344,7 +336,7 @@ private slots:
         QVERIFY(pdf.contains("/SMask"));
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("scene.pdf"));
-        QVERIFY2(saved(file, pdf), qPrintable(file));
+        QVERIFY2(test::saved(file, pdf), qPrintable(file));
         QByteArray out, err;
         QString why;
         QVERIFY2(run(QStringLiteral("pdfinfo"), {file}, &out, &err, &why), qPrintable(why));

@@ -112,13 +112,11 @@ private slots:
 
         // PDF: the chart drawn as vectors with its text, in the failure analysis chapter.
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("impact.pdf")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(exportAs(QStringLiteral("pdf"), t));
-        f.close();
+        const QString file = dir.filePath(QStringLiteral("impact.pdf"));
+        QVERIFY2(test::saved(file, exportAs(QStringLiteral("pdf"), t)), qPrintable(file));
         QByteArray raw;
         QString why;
-        QVERIFY2(run("pdftotext", {f.fileName(), QStringLiteral("-")}, &raw, &why), qPrintable(why));
+        QVERIFY2(run("pdftotext", {file, QStringLiteral("-")}, &raw, &why), qPrintable(why));
         const QString text = normalized(QString::fromUtf8(raw));
         const int chapter = text.lastIndexOf(QStringLiteral("5. Failure analysis"));
         const int heading = text.indexOf(QStringLiteral("Impact of each single failure"), chapter);
@@ -140,10 +138,7 @@ private slots:
             const QByteArray pdf = exportAs(QStringLiteral("pdf"), t, options);
             QVERIFY(pdf.startsWith("%PDF-"));
             const QString file = dir.filePath(page + QStringLiteral(".pdf"));
-            QFile f(file);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(pdf);
-            f.close();
+            QVERIFY2(test::saved(file, pdf), qPrintable(file));
 
             QByteArray info;
             QString why;
@@ -197,13 +192,11 @@ private slots:
         options.hideNames = true;
         const QByteArray pdf = exportAs(QStringLiteral("pdf"), t, options);
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("hidden.pdf")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(pdf);
-        f.close();
+        const QString file = dir.filePath(QStringLiteral("hidden.pdf"));
+        QVERIFY2(test::saved(file, pdf), qPrintable(file));
         QByteArray raw;
         QString why;
-        QVERIFY2(run("pdftotext", {f.fileName(), QStringLiteral("-")}, &raw, &why), qPrintable(why));
+        QVERIFY2(run("pdftotext", {file, QStringLiteral("-")}, &raw, &why), qPrintable(why));
         const QString all = normalized(QString::fromUtf8(raw));
         for (const Host &h : t.hosts)
             QVERIFY2(!all.contains(h.name.left(5)), qPrintable(h.name));
@@ -217,16 +210,14 @@ private slots:
         const Topology t = sample();
         const QByteArray pdf = exportAs(QStringLiteral("pdf"), t);
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("report.pdf")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(pdf);
-        f.close();
+        const QString file = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY2(test::saved(file, pdf), qPrintable(file));
         // The chapter's page, from the contents (page 2).
         QByteArray contents;
         QString why;
         QVERIFY2(run("pdftotext",
                      {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
-                      QStringLiteral("-layout"), f.fileName(), QStringLiteral("-")},
+                      QStringLiteral("-layout"), file, QStringLiteral("-")},
                      &contents, &why),
                  qPrintable(why));
         const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("2\\. Physical placement\\s+(\\d+)"))
@@ -234,9 +225,8 @@ private slots:
         QVERIFY2(m.hasMatch(), contents.constData());
         const QString page = m.captured(1);
         QByteArray raw;
-        QVERIFY2(run("pdftotext",
-                     {QStringLiteral("-f"), page, QStringLiteral("-l"), page, f.fileName(), QStringLiteral("-")}, &raw,
-                     &why),
+        QVERIFY2(run("pdftotext", {QStringLiteral("-f"), page, QStringLiteral("-l"), page, file, QStringLiteral("-")},
+                     &raw, &why),
                  qPrintable(why));
         const QString text = QString::fromUtf8(raw);
         int found = 0;
@@ -256,13 +246,11 @@ private slots:
         const QByteArray svg = exportAs(QStringLiteral("svg"), t);
         QVERIFY(!svg.isEmpty());
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("canvas.svg")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(svg);
-        f.close();
+        const QString file = dir.filePath(QStringLiteral("canvas.svg"));
+        QVERIFY2(test::saved(file, svg), qPrintable(file));
         QByteArray out;
         QString why;
-        QVERIFY2(run("xmllint", {QStringLiteral("--noout"), f.fileName()}, &out, &why), qPrintable(why));
+        QVERIFY2(run("xmllint", {QStringLiteral("--noout"), file}, &out, &why), qPrintable(why));
         // The text the drawing holds.
         QString text;
         QXmlStreamReader xml(svg);
@@ -340,13 +328,11 @@ private slots:
         // Racks, the failure-impact chart, then two capacity charts per cluster and the two count charts.
         QCOMPARE(page.count("<svg"), t.racks.size() + 1 + 2 * t.clusters.size() + 2);
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("report.html")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(page);
-        f.close();
+        const QString file = dir.filePath(QStringLiteral("report.html"));
+        QVERIFY2(test::saved(file, page), qPrintable(file));
         QByteArray out;
         QString why;
-        QVERIFY2(run("tidy", {QStringLiteral("-q"), QStringLiteral("-e"), f.fileName()}, &out, &why), qPrintable(why));
+        QVERIFY2(run("tidy", {QStringLiteral("-q"), QStringLiteral("-e"), file}, &out, &why), qPrintable(why));
         QVERIFY2(!why.contains(QLatin1String("Error:")), qPrintable(why));
     }
 
