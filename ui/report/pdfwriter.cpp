@@ -19,6 +19,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <deque>
 #include <future>
@@ -100,11 +101,6 @@ void rgbColor(QByteArray &out, QRgb rgb, const char *op)
     out += '\n';
 }
 
-void integer(QByteArray &out, long long v)
-{
-    out.append(QByteArray::number(v));
-}
-
 // Writes the six numbers of m at p (at most 6 x 20 characters); returns the end.
 char *writeMatrix(char *p, const QTransform &m)
 {
@@ -138,6 +134,43 @@ void hex4(QByteArray &out, quint32 v)
     static const char digits[] = "0123456789ABCDEF";
     char c[4] = {digits[(v >> 12) & 0xf], digits[(v >> 8) & 0xf], digits[(v >> 4) & 0xf], digits[v & 0xf]};
     out.append(c, 4);
+}
+
+// The TJ array that shows n glyphs of font at pixels per em: glyphAt(k) at
+// wantAt(k) pixels from the first glyph's origin (each called once per glyph,
+// in order), each glyph at the font's width, with an adjustment where its
+// position differs from there by more than kGlyphSlack.
+template <typename GlyphAt, typename WantAt>
+QByteArray tjArray(const PdfFont &font, double pixels, int n, GlyphAt glyphAt, WantAt wantAt)
+{
+    // "[<", per glyph at most an adjustment (">" 20 digits "<") and 4 hex digits, then ">] TJ\n".
+    std::vector<char> buf(size_t(n) * 32 + 16);
+    char *p = buf.data();
+    static const char hex[] = "0123456789ABCDEF";
+    *p++ = '[';
+    *p++ = '<';
+    double x = 0;
+    for (int k = 0; k < n; ++k) {
+        const quint32 g = glyphAt(k);
+        const double want = wantAt(k);
+        if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
+            const long long adjust = std::llround((x - want) * 1000.0 / pixels);
+            if (adjust != 0) {
+                *p++ = '>';
+                p = std::to_chars(p, p + 20, adjust).ptr;
+                *p++ = '<';
+                x -= adjust * pixels / 1000.0;
+            }
+        }
+        *p++ = hex[(g >> 12) & 0xf];
+        *p++ = hex[(g >> 8) & 0xf];
+        *p++ = hex[(g >> 4) & 0xf];
+        *p++ = hex[g & 0xf];
+        x += font.width(g) * pixels / 1000.0;
+    }
+    for (const char c : QByteArrayView(">] TJ\n"))
+        *p++ = c;
+    return QByteArray(buf.data(), int(p - buf.data()));
 }
 
 // A text string: UTF-16BE hex with its byte order mark.
@@ -931,16 +964,6 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
     const QRawFont &raw = mLastPlain->shaper->rawFont();
     PdfFont &font = *mFonts[mLastPlain->font];
     const double pixels = raw.pixelSize();
-    Run run;
-    run.font = mLastPlain->font;
-    run.size = pixels;
-    // At most "[<" + per glyph 4 hex digits and an adjustment ">-123456<", then ">] TJ\n".
-    std::vector<char> buf(size_t(glyphs.size()) * 32 + 16);
-    char *p = buf.data();
-    static const char hex[] = "0123456789ABCDEF";
-    *p++ = '[';
-    *p++ = '<';
-    double x = 0, want = 0;
     for (int i = 0; i < glyphs.size(); ++i) {
         const quint32 g = glyphs.at(i);
         if (!font.isMapped(g)) // the characters it stands for (a ligature: several)
@@ -948,25 +971,18 @@ bool PdfPaintEngine::shapePlain(const QString &text, Shaped *shaped)
                                  (i + 1 < clusters.size() ? clusters.at(i + 1) : text.size()) - clusters.at(i)));
         else if (!font.isUsed(g))
             font.use(g, QString());
-        if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
-            const long long n = std::llround((x - want) * 1000.0 / pixels);
-            if (n != 0 && n > -1000000 && n < 1000000) {
-                *p++ = '>';
-                p = writeReal(p, double(n), 0);
-                *p++ = '<';
-                x -= n * pixels / 1000.0;
-            }
-        }
-        *p++ = hex[(g >> 12) & 0xf];
-        *p++ = hex[(g >> 8) & 0xf];
-        *p++ = hex[(g >> 4) & 0xf];
-        *p++ = hex[g & 0xf];
-        x += font.width(g) * pixels / 1000.0;
-        want += advances.at(i);
     }
-    for (const char c : QByteArrayView(">] TJ\n"))
-        *p++ = c;
-    run.tj = QByteArray(buf.data(), int(p - buf.data()));
+    Run run;
+    run.font = mLastPlain->font;
+    run.size = pixels;
+    double want = 0; // the sum of the advances before each glyph
+    run.tj = tjArray(
+        font, pixels, int(glyphs.size()), [&](int i) { return glyphs.at(i); },
+        [&](int i) {
+            const double at = want;
+            want += advances.at(i);
+            return at;
+        });
     shaped->push_back(std::move(run));
     return true;
 }
@@ -1094,25 +1110,12 @@ const PdfPaintEngine::Shaped &PdfPaintEngine::shape(const QFont &font, double si
             run.font = index;
             run.size = pixels;
             run.origin = first - QPointF(0, baseline);
-            run.tj = "[<";
-            double x = 0;
             int k = start;
-            for (; k < order.size() && positions.at(order.at(k)).y() == first.y(); ++k) {
-                const int i = order.at(k);
-                const double want = positions.at(i).x() - first.x();
-                if (std::abs(want - x) > kGlyphSlack && pixels > 0) {
-                    const long long n = std::llround((x - want) * 1000.0 / pixels);
-                    if (n != 0) {
-                        run.tj += '>';
-                        integer(run.tj, n);
-                        run.tj += '<';
-                        x -= n * pixels / 1000.0;
-                    }
-                }
-                hex4(run.tj, glyphs.at(i));
-                x += pdfFont.width(glyphs.at(i)) * pixels / 1000.0;
-            }
-            run.tj += ">] TJ\n";
+            while (k < order.size() && positions.at(order.at(k)).y() == first.y())
+                ++k;
+            run.tj = tjArray(
+                pdfFont, pixels, k - start, [&](int n) { return glyphs.at(order.at(start + n)); },
+                [&](int n) { return positions.at(order.at(start + n)).x() - first.x(); });
             shaped.push_back(std::move(run));
             start = k;
         }
