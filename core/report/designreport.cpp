@@ -6,6 +6,7 @@
 #include "export/apartsets.h"
 #include "export/exporter.h"
 #include "invariants.h"
+#include "model/groupcolor.h"
 #include "model/topologyindex.h"
 #include "report/chartdata.h"
 #include "report/genericnames.h"
@@ -365,7 +366,7 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
         ReportGroup rg;
         rg.name = g.name;
         rg.kind = g.kind == GroupKind::Switchover ? tr("switchover pair") : tr("pool");
-        rg.color = reportGroupColor(gi);
+        rg.color = reportGroupColor(groupColorSlot(g.id));
         for (int m = 0; m < g.members.size(); ++m) {
             const int gp = index.guest(g.members.at(m));
             if (gp < 0)

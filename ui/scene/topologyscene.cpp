@@ -4,6 +4,7 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "model/groupcolor.h"
 #include "nameallocator.h"
 #include "panels/waiveractions.h"
 #include "scene/geometry.h"
@@ -998,7 +999,7 @@ TopologyScene::GroupLook TopologyScene::groupLookAt(int guestPos) const
     }
     if (chosen < 0)
         return {};
-    GroupLook look{Theme::groupColor(chosen), QString()};
+    GroupLook look{Theme::groupColor(groupColorSlot(t.groups.at(chosen).id)), QString()};
     if (pair)
         look.marker = t.groups.at(chosen).members.lastIndexOf(t.guests.at(guestPos).id) == 0 ? tr("P", "primary")
                                                                                              : tr("B", "backup");
@@ -1007,7 +1008,8 @@ TopologyScene::GroupLook TopologyScene::groupLookAt(int guestPos) const
 
 void TopologyScene::updateGroupLooks()
 {
-    // A group added or removed recolours the groups after it: repaint the
+    // A group added, removed or edited changes its members' looks (a
+    // group's colour follows its id: the others keep theirs): repaint the
     // chips whose look is no longer the one they painted.
     for (ModelItem *item : std::as_const(mItems)) {
         if (item->kind() == ObjectKind::Guest && static_cast<GuestItem *>(item)->groupLookChanged())
