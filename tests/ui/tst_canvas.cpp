@@ -4,11 +4,13 @@
 // moved by dropping what its list drags, the view stays put after drops,
 // and the legend leaves the "Unplaced guests" area uncovered.
 #include "changebuilder.h"
+#include "commands/changecommand.h"
 #include "document.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
 #include "model/groupcolor.h"
 #include "panels/inspectorpanel.h"
+#include "panels/minimappanel.h"
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
@@ -25,8 +27,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QMimeData>
 #include <QPainter>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
@@ -293,6 +297,138 @@ private slots:
         mWindow->scene()->render(&painter);
         for (const QString &id : std::as_const(later))
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+    }
+
+    // What the window shows after an edit (its backing store, as the
+    // offscreen platform keeps it) equals a full repaint of the view: the
+    // partial repaints of an edit (chips, lanes, badges, "+N", group looks)
+    // leave no stale pixels. Deleting pair members breaks their pairs (the
+    // partners lose their looks); undo, redo and a move follow.
+    void partialRepaintsLeaveNoStalePixels()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        QStringList doomed;
+        for (const Group &g : topology().groups) {
+            const GuestId first = g.members.value(0);
+            const auto *chip = qobject_cast<GuestItem *>(scene()->itemFor(first.str()));
+            if (g.kind == GroupKind::Switchover && chip && chip->isVisible() && doomed.size() < 6)
+                doomed << first.str();
+        }
+        QVERIFY(doomed.size() >= 3);
+        view()->fitToView(); // every chip in sight: the pairs' other members too
+        const auto shown = [this] {
+            QCoreApplication::processEvents();
+            const QRect r(view()->viewport()->mapTo(mWindow.get(), QPoint(0, 0)), view()->viewport()->size());
+            return mWindow->screen()->grabWindow(mWindow->winId()).toImage().copy(r);
+        };
+        const auto fresh = [this, &shown] {
+            view()->viewport()->repaint();
+            return shown();
+        };
+        int differs = 0;
+        const auto check = [&](const char *what) {
+            const QImage partial = shown();
+            const QImage full = fresh();
+            QVERIFY(!partial.isNull());
+            QCOMPARE(partial.size(), full.size());
+            if (partial != full) {
+                partial.save(mDir.filePath(QStringLiteral("partial.png")));
+                full.save(mDir.filePath(QStringLiteral("full.png")));
+                ++differs;
+                qWarning("stale pixels after %s", what);
+            }
+        };
+        check("opening");
+        const QImage before = shown();
+        scene()->selectIds(doomed);
+        check("selecting");
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        QVERIFY(!scene()->itemFor(doomed.first()) || !scene()->itemFor(doomed.first())->isVisible());
+        check("deleting pair members");
+        QVERIFY(shown() != before); // the edit shows
+        mWindow->undoStack()->undo();
+        check("undo");
+        mWindow->undoStack()->redo();
+        check("redo");
+        const Guest &g = topology().guests.at(topology().guests.size() / 2);
+        mWindow->undoStack()->push(new MoveGuestsCommand(
+            doc(), ChangeBuilder(topology(), doc()->index()).moveGuest(g.id, topology().hosts.first().id)));
+        check("a move");
+        QCOMPARE(differs, 0);
+    }
+
+    // The minimap gathers each kind's rectangles by colour and draws them in
+    // one call per colour: the same picture as drawing them one by one, back
+    // to front (racks, circuits, hosts, guests), before and after an edit.
+    void minimapDrawsWhatItemByItemDrawing()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        auto *minimap = mWindow->findChild<MinimapPanel *>();
+        QVERIFY(minimap);
+        for (QWidget *w = minimap; w; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                dock->show();
+                dock->raise();
+            }
+        }
+        QTRY_VERIFY(minimap->isVisible());
+        const auto reference = [&] {
+            QPixmap picture(minimap->size());
+            picture.fill(minimap->palette().color(QPalette::Base));
+            QPainter p(&picture);
+            p.setTransform(minimap->sceneToPicture());
+            p.setPen(QPen(Theme::rackFrame(), 0));
+            p.setBrush(Qt::NoBrush);
+            for (const AreaItem *area : {scene()->unrackedArea(), scene()->unplacedArea()})
+                p.drawRect(area->mapRectToScene(area->boundingRect()));
+            p.setPen(Qt::NoPen);
+            const QColor highlight = minimap->palette().color(QPalette::Highlight);
+            const auto fill = [&](const ModelItem *item, const QColor &normal) {
+                const TopologyScene::Badge badge = scene()->badgeFor(item->id());
+                return item->isSelected() ? highlight : badge.count > 0 ? Theme::severity(badge.worst) : normal;
+            };
+            for (const ObjectKind kind : {ObjectKind::Rack, ObjectKind::Circuit, ObjectKind::Host, ObjectKind::Guest}) {
+                for (const ModelItem *item : scene()->modelItems()) {
+                    if (item->kind() != kind || !item->isVisible())
+                        continue;
+                    const QRectF r(item->scenePos(), item->size());
+                    if (kind == ObjectKind::Rack) {
+                        p.setBrush(item->isSelected() ? highlight : Theme::rackFrame());
+                        p.drawRect(r);
+                        p.setBrush(Theme::rackFill());
+                        p.drawRect(r.adjusted(4, geometry::kRackHeader, -4, -4));
+                    } else if (kind == ObjectKind::Host) {
+                        const Host &h = topology().hosts.at(doc()->index().host(HostId(item->id())));
+                        const int cluster = doc()->index().cluster(h.cluster);
+                        p.setBrush(Theme::laneFill());
+                        p.drawRect(r);
+                        p.setBrush(fill(item, cluster >= 0 ? Theme::clusterColor(cluster) : Theme::hostFill()));
+                        p.drawRect(QRectF(r.topLeft(),
+                                          QSizeF(std::min<qreal>(r.width(), geometry::kHostBarWidth), r.height())));
+                    } else {
+                        p.setBrush(fill(item, kind == ObjectKind::Guest ? Theme::mutedText() : Theme::rackFrame()));
+                        p.drawRect(r);
+                    }
+                }
+            }
+            p.end();
+            return picture.toImage();
+        };
+        minimap->refit();
+        QImage drawn = minimap->picture();
+        QVERIFY(!drawn.isNull());
+        QCOMPARE(drawn, reference());
+        // An edit: guests deleted (chips shift, badges change) and some selected.
+        QStringList some;
+        for (int i = 0; i < topology().guests.size() && some.size() < 5; i += 7)
+            some << topology().guests.at(i).id.str();
+        scene()->selectIds(some);
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        scene()->selectIds({topology().guests.first().id.str(), topology().hosts.first().id.str()});
+        QTRY_VERIFY(minimap->picture() != drawn); // redrawn when the edits settle
+        QTest::qWait(400);
+        drawn = minimap->picture();
+        QCOMPARE(drawn, reference());
     }
 
     // A finding replaced by one like it (the same rule, subjects and
