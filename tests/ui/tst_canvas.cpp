@@ -75,14 +75,22 @@ private:
     // How each guest shows its group, as the scene once kept it: groups in
     // document order, a pair's look replacing any earlier one (P on its
     // first member, B on the second), a pool's only where there is none yet;
-    // a group's colour follows its id.
-    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t)
+    // a group's colour is the one of its position when the layout was opened
+    // (opened: group id -> colour slot).
+    static QHash<QString, int> openedSlots(const Topology &t)
+    {
+        QHash<QString, int> opened;
+        for (int i = 0; i < t.groups.size(); ++i)
+            opened.insert(t.groups.at(i).id.str(), i % 8);
+        return opened;
+    }
+    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t, const QHash<QString, int> &opened)
     {
         QHash<QString, TopologyScene::GroupLook> looks;
         for (int i = 0; i < t.groups.size(); ++i) {
             const Group &g = t.groups.at(i);
             for (int m = 0; m < g.members.size(); ++m) {
-                TopologyScene::GroupLook look{Theme::groupColor(groupColorSlot(g.id)), QString()};
+                TopologyScene::GroupLook look{Theme::groupColor(opened.value(g.id.str(), 0)), QString()};
                 if (g.kind == GroupKind::Switchover)
                     look.marker = m == 0 ? QStringLiteral("P") : QStringLiteral("B");
                 if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
@@ -91,9 +99,9 @@ private:
         }
         return looks;
     }
-    void compareLooks()
+    void compareLooks(const QHash<QString, int> &opened)
     {
-        const auto expected = expectedLooks(topology());
+        const auto expected = expectedLooks(topology(), opened);
         for (const Guest &g : topology().guests) {
             const auto look = mWindow->scene()->groupLookFor(g.id.str());
             const auto want = expected.value(g.id.str());
@@ -248,18 +256,16 @@ private slots:
     }
 
     // Chips show their group's colour, and P/B on a pair; the looks are read
-    // from the index when painted. A group's colour follows its id (FNV-1a,
-    // the values below worked out apart): deleting the first group leaves
-    // the colours of the others, and only the chips whose look changed (the
-    // deleted group's members) are repainted.
+    // from the index when painted. A layout opens with its groups coloured
+    // by position; deleting the first group leaves the colours of the others
+    // (no shift), only the chips whose look changed (the deleted group's
+    // members) are repainted, and undoing the delete brings the group back
+    // in its old colour.
     void groupLooksFollowTheGroups()
     {
-        QCOMPARE(groupColorSlot(GroupId(QStringLiteral("pair-001"))), 7);
-        QCOMPARE(groupColorSlot(GroupId(QStringLiteral("pool-a"))), 1);
-        QCOMPARE(groupColorSlot(GroupId(QStringLiteral("g1"))), 5);
-        QCOMPARE(groupColorSlot(GroupId(QStringLiteral("g2"))), 4);
         open(test::generateTopology(test::GeneratorParams::small(), 3));
-        compareLooks();
+        const QHash<QString, int> opened = openedSlots(topology());
+        compareLooks(opened);
         QImage image(1200, 900, QImage::Format_ARGB32);
         QPainter painter(&image);
         mWindow->scene()->render(&painter); // every chip paints its look
@@ -276,12 +282,13 @@ private slots:
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
         const Document *doc = mWindow->document();
         const Group first = topology().groups.first();
-        const auto before = expectedLooks(topology());
-        mWindow->document()->apply(
-            ChangeBuilder(topology(), doc->index())
-                .remove({first.id.str()}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
-        compareLooks();
-        const auto after = expectedLooks(topology());
+        const auto before = expectedLooks(topology(), opened);
+        const Change deletion = ChangeBuilder(topology(), doc->index())
+                                    .remove({first.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
+                                            QStringLiteral("Delete"));
+        mWindow->document()->apply(deletion);
+        compareLooks(opened);
+        const auto after = expectedLooks(topology(), opened);
         int kept = 0;
         for (const QString &id : std::as_const(later)) {
             const auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id));
@@ -297,6 +304,10 @@ private slots:
         mWindow->scene()->render(&painter);
         for (const QString &id : std::as_const(later))
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+        // Undo: the group is back, in the colour it had.
+        mWindow->document()->apply(deletion.inverted());
+        QCOMPARE(topology().groups.first().id, first.id);
+        compareLooks(opened);
     }
 
     // What the window shows after an edit (its backing store, as the
