@@ -102,8 +102,7 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(Qt::white);
     const bool headerExposed = rows(header.top(), header.bottom());
     if (headerExposed)
-        painter->drawText(header.adjusted(10, 0, -60, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                          topologyScene()->displayName(id(), rack.name));
+        mTitle.draw(painter, header.adjusted(10, 0, -60, 0), topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
@@ -207,11 +206,8 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Theme::text());
-    const QRectF text(32, 0, r.width() - 60, r.height());
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(topologyScene()->displayName(id(),
-                                                                               doc->topology().circuits.at(pos).name),
-                                                  Qt::ElideRight, text.width()));
+    mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()),
+               topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
     painter->setPen(QPen(color.darker(130), 1.2));
     painter->setBrush(color.lighter(150));
     painter->drawEllipse(plugRect());

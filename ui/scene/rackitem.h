@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scene/cachedtext.h"
 #include "scene/modelitem.h"
 
 namespace td {
@@ -32,6 +33,7 @@ private:
     int mDropLowest = 0;
     int mDropHeight = 0;
     QColor mDropColor;
+    CachedText mTitle; // the header's name, laid out once per zoom
 };
 
 // A power circuit: a bar on the canvas, moved by dragging; drag its plug
@@ -52,6 +54,7 @@ protected:
 
 private:
     bool mPlugDrag = false;
+    CachedText mName; // laid out once
 };
 
 // A labelled area of the canvas: "Unracked hosts", "Unplaced guests".
