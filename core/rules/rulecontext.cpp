@@ -6,87 +6,6 @@
 
 namespace td {
 
-QVector<int> RuleContext::guestsOn(int hostPos) const
-{
-    QVector<int> out = index.guestsOnHost(hostPos);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-QVector<int> RuleContext::hostsOf(int clusterPos) const
-{
-    QVector<int> out = index.hostsInCluster(clusterPos);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-bool RuleContext::pureConnect(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->pureConnect;
-}
-
-bool RuleContext::licensed(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->licensed;
-}
-
-bool RuleContext::switchoverBuilt(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->switchoverBuilt();
-}
-
-bool RuleContext::inSwitchoverGroup(int guestPos) const
-{
-    for (int g : index.groupsOfGuest(guestPos)) {
-        if (topology.groups.at(g).kind == GroupKind::Switchover)
-            return true;
-    }
-    return false;
-}
-
-QVector<RuleContext::Placed> RuleContext::placedMembers(int groupPos) const
-{
-    QVector<Placed> out;
-    for (const GuestId &m : topology.groups.at(groupPos).members) {
-        const int g = index.guest(m);
-        if (g < 0)
-            continue;
-        const int h = index.host(topology.guests.at(g).host);
-        if (h >= 0)
-            out.append(Placed{g, h});
-    }
-    return out;
-}
-
-QVector<int> RuleContext::distinctHosts(const QVector<Placed> &placed)
-{
-    QVector<int> out;
-    for (const Placed &p : placed) {
-        if (!out.contains(p.host))
-            out.append(p.host);
-    }
-    return out;
-}
-
-QStringList RuleContext::placedGuestIds(const QVector<Placed> &placed) const
-{
-    QStringList ids;
-    for (const Placed &p : placed)
-        ids << topology.guests.at(p.guest).id.str();
-    return ids;
-}
-
-QString RuleContext::placedGuestNames(const QVector<Placed> &placed) const
-{
-    QStringList names;
-    for (const Placed &p : placed)
-        names << topology.guests.at(p.guest).name;
-    return nameList(names);
-}
-
 namespace {
 
 // "a, b and c", built in one string: rules name the guests of every host
@@ -118,6 +37,77 @@ QString joinNames(qsizetype count, NameAt nameAt)
 
 } // namespace
 
+QVector<int> RuleContext::hostsOf(int clusterPos) const
+{
+    QVector<int> out = index.hostsInCluster(clusterPos);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool RuleContext::pureConnect(int guestPos) const
+{
+    const Product *p = product(guestPos);
+    return p && p->pureConnect;
+}
+
+bool RuleContext::licensed(int guestPos) const
+{
+    const Product *p = product(guestPos);
+    return p && p->licensed;
+}
+
+bool RuleContext::switchoverBuilt(int guestPos) const
+{
+    const Product *p = product(guestPos);
+    return p && p->switchoverBuilt();
+}
+
+bool RuleContext::inSwitchoverGroup(int guestPos) const
+{
+    for (int g : index.groupsOfGuest(guestPos)) {
+        if (topology.groups.at(g).kind == GroupKind::Switchover)
+            return true;
+    }
+    return false;
+}
+
+QStringList RuleContext::placedGuestIds(Span<Placed> placed) const
+{
+    QStringList ids;
+    for (const Placed &p : placed)
+        ids << topology.guests.at(p.guest).id.str();
+    return ids;
+}
+
+QStringList RuleContext::groupSubjects(int groupPos, Span<Placed> placed, const QString &last) const
+{
+    QStringList ids;
+    ids.reserve(placed.size() + 2);
+    ids << topology.groups.at(groupPos).id.str();
+    for (const Placed &p : placed)
+        ids << topology.guests.at(p.guest).id.str();
+    ids << last;
+    return ids;
+}
+
+bool RuleContext::allDown(const Failure &failure, Span<int> hostPositions) const
+{
+    if (hostPositions.isEmpty() || failure.pos < 0)
+        return false;
+    for (int h : hostPositions) {
+        if (!FailureDomains::down(h, mResolver.host(h).domain, failure))
+            return false;
+    }
+    return true;
+}
+
+QString RuleContext::placedGuestNames(Span<Placed> placed) const
+{
+    return joinNames(placed.size(), [this, placed](qsizetype i) -> const QString & {
+        return topology.guests.at(placed.at(i).guest).name;
+    });
+}
+
 const Finding *RuleContext::keptFinding(const QStringList &subjects) const
 {
     if (!namesKept || !previous)
@@ -134,19 +124,34 @@ QString RuleContext::nameList(const QStringList &names)
     return joinNames(names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); });
 }
 
-QString RuleContext::guestNames(const QVector<int> &guestPositions) const
+QString RuleContext::guestNames(Span<int> guestPositions) const
 {
-    return joinNames(guestPositions.size(), [this, &guestPositions](qsizetype i) -> const QString & {
+    return joinNames(guestPositions.size(), [this, guestPositions](qsizetype i) -> const QString & {
         return topology.guests.at(guestPositions.at(i)).name;
     });
 }
 
-QStringList RuleContext::guestIds(const QVector<int> &guestPositions) const
+QStringList RuleContext::guestIds(Span<int> guestPositions) const
 {
     QStringList ids;
+    ids.reserve(guestPositions.size() + 1); // the rules often add one more
     for (int g : guestPositions)
         ids << topology.guests.at(g).id.str();
     return ids;
+}
+
+const MessageFormat &RuleContext::format(const char *text, int argCount, MessageFormat::Arg kind) const
+{
+    RuleCache::Format &f = mCache.formats[kind == MessageFormat::Arg::Multi ? 0 : 1][text];
+    if (f.run != mResolver.run()) {
+        QString translated = QCoreApplication::translate("td::Rule", text);
+        if (f.run == 0 || translated != f.translated) {
+            f.format = MessageFormat(translated, argCount, kind);
+            f.translated = std::move(translated);
+        }
+        f.run = mResolver.run();
+    }
+    return f.format;
 }
 
 } // namespace td

@@ -176,7 +176,6 @@ Validator::Validator(const Catalog &catalog) : mCatalog(catalog)
 
 void Validator::run(const Topology &topology, const TopologyIndex &index)
 {
-    const RuleContext context(topology, index, mCatalog);
     const auto &rules = allRules();
     for (auto &slot : mStore)
         slot.clear();
@@ -184,14 +183,18 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
     mWaived = 0;
     mWaiverMatches.clear();
     takeWaivers(topology, nullptr);
-    for (int r = 0; r < rules.size(); ++r) {
-        const Rule *rule = rules.at(r);
-        const int n = objectCount(topology, rule->scope());
-        for (int pos = 0; pos < n; ++pos) {
-            QVector<Finding> found;
-            rule->check(context, pos, found);
-            if (!found.isEmpty())
-                store(r, objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+    {
+        RuleContext context(topology, index, mCatalog, mCache);
+        context.resolveAll();
+        for (int r = 0; r < rules.size(); ++r) {
+            const Rule *rule = rules.at(r);
+            const int n = objectCount(topology, rule->scope());
+            for (int pos = 0; pos < n; ++pos) {
+                QVector<Finding> found;
+                rule->check(context, pos, found);
+                if (!found.isEmpty())
+                    store(r, objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+            }
         }
     }
     checkWaivers(topology, index, nullptr);
@@ -224,22 +227,24 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
     const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
-    RuleContext context(topology, index, mCatalog);
-    context.namesKept = dirty.namesKept;
-    const auto &rules = allRules();
-    for (int r = 0; r < rules.size(); ++r) {
-        const Rule *rule = rules.at(r);
-        if (rule->scope() == Scope::Waiver)
-            continue;
-        const ObjectKind kind = kindOfScope(rule->scope());
-        for (const QString &id : dirty[rule->scope()]) {
-            QVector<Finding> found;
-            const int pos = index.indexOf(kind, id);
-            const auto previous = mStore[r].constFind(id);
-            context.previous = previous == mStore[r].cend() ? nullptr : &previous.value();
-            if (pos >= 0)
-                rule->check(context, pos, found);
-            store(r, id, std::move(found), &delta);
+    {
+        RuleContext context(topology, index, mCatalog, mCache);
+        context.namesKept = dirty.namesKept;
+        const auto &rules = allRules();
+        for (int r = 0; r < rules.size(); ++r) {
+            const Rule *rule = rules.at(r);
+            if (rule->scope() == Scope::Waiver)
+                continue;
+            const ObjectKind kind = kindOfScope(rule->scope());
+            for (const QString &id : dirty[rule->scope()]) {
+                QVector<Finding> found;
+                const int pos = index.indexOf(kind, id);
+                const auto previous = mStore[r].constFind(id);
+                context.previous = previous == mStore[r].cend() ? nullptr : &previous.value();
+                if (pos >= 0)
+                    rule->check(context, pos, found);
+                store(r, id, std::move(found), &delta);
+            }
         }
     }
     checkWaivers(topology, index, &delta);
@@ -341,7 +346,7 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
     used.reserve(topology.waivers.size());
     for (const Waiver &w : topology.waivers)
         used.append(mWaiverMatches.value(w.key()) > 0);
-    RuleContext context(topology, index, mCatalog);
+    RuleContext context(topology, index, mCatalog, mCache);
     context.waiverUsed = &used;
     for (int r = 0; r < rules.size(); ++r) {
         if (rules.at(r)->scope() != Scope::Waiver)

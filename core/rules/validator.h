@@ -84,6 +84,7 @@ private:
     void checkWaivers(const Topology &topology, const TopologyIndex &index, FindingsDelta *delta);
 
     const Catalog &mCatalog;
+    RuleCache mCache;                                 // kept between runs: storage, parsed message formats
     QVector<QHash<QString, QVector<Finding>>> mStore; // per rule: object id -> findings
     int mCounts[3] = {0, 0, 0};
     int mWaived = 0;
