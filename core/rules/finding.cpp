@@ -20,6 +20,11 @@ bool findingLess(const Finding &a, const Finding &b)
         return a.severity < b.severity;
     if (const int c = a.rule.compare(b.rule))
         return c < 0;
+    return sameRuleFindingLess(a, b);
+}
+
+bool sameRuleFindingLess(const Finding &a, const Finding &b)
+{
     const qsizetype n = std::min(a.subjects.size(), b.subjects.size());
     for (qsizetype i = 0; i < n; ++i) {
         if (const int c = a.subjects.at(i).compare(b.subjects.at(i)))

@@ -1,5 +1,7 @@
 #include "rules/messageformat.h"
 
+#include <algorithm>
+
 namespace td {
 
 namespace {
@@ -102,13 +104,17 @@ QString MessageFormat::fill(std::initializer_list<QStringView> args) const
                 return fillSlowly(args);
         }
     }
-    QString out;
-    out.reserve(size);
+    QString out(size, Qt::Uninitialized);
+    QChar *at = out.data();
+    const auto put = [&at](QStringView text) {
+        std::copy(text.begin(), text.end(), at);
+        at += text.size();
+    };
     for (qsizetype i = 0; i < mSlots.size(); ++i) {
-        out += mPieces.at(i);
-        out += a[mSlots.at(i)];
+        put(mPieces.at(i));
+        put(a[mSlots.at(i)]);
     }
-    out += mPieces.last();
+    put(mPieces.last());
     return out;
 }
 

@@ -11,28 +11,37 @@ namespace {
 // "a, b and c", built in one string: rules name the guests of every host
 // and group an edit touches (a host's similar guests, again after each move).
 template <typename NameAt>
-QString joinNames(qsizetype count, NameAt nameAt)
+QString joinNames(qsizetype count, NameAt nameAt, const QString &andWord)
 {
     if (count == 0)
         return {};
     if (count == 1)
         return nameAt(0);
-    const QString andWord = QCoreApplication::translate("td::RuleContext", "and");
-    qsizetype length = andWord.size() + 2;
+    qsizetype length = 2 * (count - 2) + 2 + andWord.size();
     for (qsizetype i = 0; i < count; ++i)
-        length += nameAt(i).size() + 2;
-    QString out;
-    out.reserve(length);
+        length += nameAt(i).size();
+    QString out(length, Qt::Uninitialized);
+    QChar *at = out.data();
+    const auto put = [&at](QStringView text) {
+        std::copy(text.begin(), text.end(), at);
+        at += text.size();
+    };
     for (qsizetype i = 0; i + 1 < count; ++i) {
         if (i > 0)
-            out += QLatin1String(", ");
-        out += nameAt(i);
+            put(u", ");
+        put(nameAt(i));
     }
-    out += QLatin1Char(' ');
-    out += andWord;
-    out += QLatin1Char(' ');
-    out += nameAt(count - 1);
+    put(u" ");
+    put(andWord);
+    put(u" ");
+    put(nameAt(count - 1));
+    Q_ASSERT(at == out.constData() + out.size());
     return out;
+}
+
+QString translatedAnd()
+{
+    return QCoreApplication::translate("td::RuleContext", "and");
 }
 
 } // namespace
@@ -103,9 +112,10 @@ bool RuleContext::allDown(const Failure &failure, Span<int> hostPositions) const
 
 QString RuleContext::placedGuestNames(Span<Placed> placed) const
 {
-    return joinNames(placed.size(), [this, placed](qsizetype i) -> const QString & {
-        return topology.guests.at(placed.at(i).guest).name;
-    });
+    return joinNames(
+        placed.size(),
+        [this, placed](qsizetype i) -> const QString & { return topology.guests.at(placed.at(i).guest).name; },
+        andWord());
 }
 
 const Finding *RuleContext::keptFinding(const QStringList &subjects) const
@@ -121,14 +131,18 @@ const Finding *RuleContext::keptFinding(const QStringList &subjects) const
 
 QString RuleContext::nameList(const QStringList &names)
 {
-    return joinNames(names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); });
+    return joinNames(
+        names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); }, translatedAnd());
 }
 
 QString RuleContext::guestNames(Span<int> guestPositions) const
 {
-    return joinNames(guestPositions.size(), [this, guestPositions](qsizetype i) -> const QString & {
-        return topology.guests.at(guestPositions.at(i)).name;
-    });
+    return joinNames(
+        guestPositions.size(),
+        [this, guestPositions](qsizetype i) -> const QString & {
+            return topology.guests.at(guestPositions.at(i)).name;
+        },
+        andWord());
 }
 
 QStringList RuleContext::guestIds(Span<int> guestPositions) const
@@ -138,6 +152,13 @@ QStringList RuleContext::guestIds(Span<int> guestPositions) const
     for (int g : guestPositions)
         ids << topology.guests.at(g).id.str();
     return ids;
+}
+
+const QString &RuleContext::andWord() const
+{
+    if (mAnd.isNull())
+        mAnd = translatedAnd();
+    return mAnd;
 }
 
 const MessageFormat &RuleContext::format(const char *text, int argCount, MessageFormat::Arg kind) const

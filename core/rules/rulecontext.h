@@ -123,10 +123,13 @@ public:
     }
 
 private:
+    // " and " between the last two names, translated once per run.
+    const QString &andWord() const;
     const MessageFormat &format(const char *text, int argCount, MessageFormat::Arg kind) const;
 
     Resolver mResolver;
     RuleCache &mCache;
+    mutable QString mAnd;
 };
 
 } // namespace td

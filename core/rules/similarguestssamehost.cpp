@@ -32,25 +32,34 @@ public:
         const Span<int> on = c.guestsOn(pos);
         if (on.size() < 2)
             return;
-        QVarLengthArray<int, 64> guests; // in document order, then by product id: stable output
+        // In document order, then by product id: stable output. By the
+        // products' ranks (no string compared) when the catalog has them all.
+        QVarLengthArray<int, 64> guests;
+        QVarLengthArray<quint64, 64> keys; // rank, then position
+        bool ranked = true;
         for (int g : on) {
-            if (!sameHostGroupHere(c, g, pos))
-                guests.append(g);
+            if (sameHostGroupHere(c, g, pos))
+                continue;
+            const int rank = c.resolved().productRank(g);
+            ranked = ranked && rank >= 0;
+            guests.append(g);
+            keys.append(quint64(quint32(rank)) << 32 | quint32(g));
         }
         const auto productOf = [&c](int g) -> const QString & { return c.topology.guests.at(g).product; };
-        const Resolver &resolved = c.resolved();
-        // By product id: by the products' ranks (no string compared) when the
-        // catalog has both, which orders them as their ids do.
-        const auto less = [&](int a, int b) {
-            const int ra = resolved.productRank(a);
-            const int rb = resolved.productRank(b);
-            return ra >= 0 && rb >= 0 ? ra < rb : productOf(a) < productOf(b);
+        if (ranked) {
+            std::sort(keys.begin(), keys.end());
+            for (qsizetype i = 0; i < keys.size(); ++i)
+                guests[i] = static_cast<int>(keys.at(i) & 0xffffffffu);
+        } else {
+            std::stable_sort(guests.begin(), guests.end(), [&](int a, int b) { return productOf(a) < productOf(b); });
+        }
+        const auto sameProduct = [&](qsizetype a, qsizetype b) {
+            return ranked ? keys.at(a) >> 32 == keys.at(b) >> 32 : productOf(guests.at(a)) == productOf(guests.at(b));
         };
-        std::stable_sort(guests.begin(), guests.end(), less);
         const Host &h = c.topology.hosts.at(pos);
         for (qsizetype from = 0; from < guests.size();) {
             qsizetype to = from + 1;
-            while (to < guests.size() && !less(guests.at(from), guests.at(to)))
+            while (to < guests.size() && sameProduct(from, to))
                 ++to;
             if (to - from >= 2) {
                 const Span<int> same(guests.constData() + from, to - from);

@@ -61,6 +61,25 @@ const QString &objectId(const Topology &t, Scope scope, int pos)
     return idAt(t.clusters, pos);
 }
 
+// Rule positions in the order findingLess puts their findings: severity,
+// then id (every finding of a rule has the rule's severity and id).
+const QVector<int> &rulesInFindingOrder()
+{
+    static const QVector<int> order = [] {
+        const auto &rules = allRules();
+        QVector<int> out(rules.size());
+        for (int r = 0; r < out.size(); ++r)
+            out[r] = r;
+        std::sort(out.begin(), out.end(), [&rules](int a, int b) {
+            if (rules.at(a)->severity() != rules.at(b)->severity())
+                return rules.at(a)->severity() < rules.at(b)->severity();
+            return rules.at(a)->id().compare(rules.at(b)->id()) < 0;
+        });
+        return out;
+    }();
+    return order;
+}
+
 // The dependency knowledge of the rules, in one place: which objects' checks
 // read a given object. Walks one state of the topology (before or after).
 class Impact
@@ -418,12 +437,27 @@ void Validator::countIn(const QVector<Finding> &findings, int sign)
 const QVector<Finding> &Validator::findings() const
 {
     if (!mSortedValid) {
-        mSorted.clear();
+        // Rule by rule in the order of findingLess: each rule's findings
+        // share its severity and id, so only their subjects are compared.
+        qsizetype total = 0;
         for (const auto &slot : mStore) {
             for (const auto &list : slot)
-                mSorted += list;
+                total += list.size();
         }
-        sortFindings(mSorted);
+        mSorted.clear();
+        mSorted.reserve(total);
+        QVector<const Finding *> ofRule;
+        for (int r : rulesInFindingOrder()) {
+            ofRule.clear();
+            for (const auto &list : mStore.at(r)) {
+                for (const Finding &f : list)
+                    ofRule.append(&f);
+            }
+            std::sort(ofRule.begin(), ofRule.end(),
+                      [](const Finding *a, const Finding *b) { return sameRuleFindingLess(*a, *b); });
+            for (const Finding *f : std::as_const(ofRule))
+                mSorted.append(*f);
+        }
         mSortedValid = true;
     }
     return mSorted;
