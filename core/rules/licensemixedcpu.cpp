@@ -34,9 +34,9 @@ public:
         }
         if (models.size() < 2)
             return;
-        QVector<int> licensed;
+        QVector<int> licensed; // sorted below: the hosts' lists need no order
         for (int h : hosts) {
-            for (int g : c.guestsOn(h)) {
+            for (int g : c.index.guestsOnHost(h)) {
                 if (c.licensed(g))
                     licensed.append(g);
             }

@@ -23,6 +23,8 @@ Resolver::Resolver(const Topology &topology, const TopologyIndex &index, const C
     mStore.hostGuests.grow(topology.hosts.size());
     mStore.hosts.grow(topology.hosts.size());
     mStore.groups.grow(topology.groups.size());
+    if (mStore.memberGuests.size() < topology.groups.size())
+        mStore.memberGuests.resize(topology.groups.size());
     mStore.ints.clear();
     mStore.placed.clear();
     if (mStore.rankedCatalog != &catalog) {
@@ -75,6 +77,25 @@ void Resolver::resolveAll()
     }
 }
 
+void Resolver::resolveHost(int guestPos) const
+{
+    // The host found in an earlier run is still right when it has the id.
+    const HostId &id = mTopology.guests.at(guestPos).host;
+    int &h = mStore.guestHost.value[guestPos];
+    if (id.isNull())
+        h = -1;
+    else if (h < 0 || h >= mTopology.hosts.size() || mTopology.hosts.at(h).id != id)
+        h = mIndex.host(id);
+    mStore.guestHost.stamp[guestPos] = mRun;
+}
+
+void Resolver::resolveProduct(int guestPos) const
+{
+    const QString &id = mTopology.guests.at(guestPos).product;
+    mStore.productValue[guestPos] = mCatalog.product(id);
+    mStore.productKey[guestPos] = id;
+}
+
 Span<int> Resolver::guestsOn(int hostPos) const
 {
     if (mStore.hostGuests.stamp.at(hostPos) != mRun) {
@@ -111,8 +132,16 @@ const Resolver::PlacedGroup &Resolver::group(int groupPos) const
     int *hosts = mStore.ints.take(members.size());
     qsizetype placedCount = 0;
     qsizetype hostCount = 0;
-    for (const GuestId &m : members) {
-        const int g = mIndex.guest(m);
+    // A member's position found in an earlier run is still right when the
+    // guest there has its id (ids are unique): no id hashed then.
+    QVector<int> &found = mStore.memberGuests[groupPos];
+    if (found.size() != members.size())
+        found = QVector<int>(members.size(), -1);
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const GuestId &m = members.at(i);
+        int &g = found[i];
+        if (g < 0 || g >= mTopology.guests.size() || mTopology.guests.at(g).id != m)
+            g = mIndex.guest(m);
         if (g < 0)
             continue;
         const int h = hostOf(g);

@@ -133,6 +133,7 @@ public:
         Stamped<Span<int>> hostGuests;
         Stamped<HostPlace> hosts;
         Stamped<PlacedGroup> groups;
+        QVector<QVector<int>> memberGuests; // a group's members' positions, as last found
         StableArena<int> ints;
         StableArena<Placed> placed;
         QVector<int> productRank; // by catalog position
@@ -152,10 +153,8 @@ public:
     // The guest's host position, -1 if unplaced.
     int hostOf(int guestPos) const
     {
-        if (mStore.guestHost.stamp.at(guestPos) != mRun) {
-            mStore.guestHost.stamp[guestPos] = mRun;
-            mStore.guestHost.value[guestPos] = mIndex.host(mTopology.guests.at(guestPos).host);
-        }
+        if (mStore.guestHost.stamp.at(guestPos) != mRun)
+            resolveHost(guestPos);
         return mStore.guestHost.value.at(guestPos);
     }
     // The guest's product (null when the catalog does not have it).
@@ -164,11 +163,9 @@ public:
         // Kept from run to run with the product id it was found by: the same
         // text (shared, so it cannot have changed) finds the same product.
         const QString &id = mTopology.guests.at(guestPos).product;
-        QString &key = mStore.productKey[guestPos];
-        if (key.constData() != id.constData() || key.size() != id.size() || key.isNull()) {
-            mStore.productValue[guestPos] = mCatalog.product(id);
-            key = id;
-        }
+        const QString &key = mStore.productKey.at(guestPos);
+        if (key.constData() != id.constData() || key.size() != id.size() || key.isNull())
+            resolveProduct(guestPos);
         return mStore.productValue.at(guestPos);
     }
     // The position of the guest's product in the catalog's products sorted
@@ -184,6 +181,9 @@ public:
     const PlacedGroup &group(int groupPos) const;
 
 private:
+    void resolveHost(int guestPos) const;
+    void resolveProduct(int guestPos) const;
+
     const Topology &mTopology;
     const TopologyIndex &mIndex;
     const Catalog &mCatalog;

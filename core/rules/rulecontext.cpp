@@ -53,24 +53,6 @@ QVector<int> RuleContext::hostsOf(int clusterPos) const
     return out;
 }
 
-bool RuleContext::pureConnect(int guestPos) const
-{
-    const Product *p = product(guestPos);
-    return p && p->pureConnect;
-}
-
-bool RuleContext::licensed(int guestPos) const
-{
-    const Product *p = product(guestPos);
-    return p && p->licensed;
-}
-
-bool RuleContext::switchoverBuilt(int guestPos) const
-{
-    const Product *p = product(guestPos);
-    return p && p->switchoverBuilt();
-}
-
 bool RuleContext::inSwitchoverGroup(int guestPos) const
 {
     for (int g : index.groupsOfGuest(guestPos)) {

@@ -74,9 +74,21 @@ public:
     QVector<int> hostsOf(int clusterPos) const;
     // The product of a guest (never null for a loaded topology).
     const Product *product(int guestPos) const { return mResolver.product(guestPos); }
-    bool pureConnect(int guestPos) const;
-    bool licensed(int guestPos) const;
-    bool switchoverBuilt(int guestPos) const;
+    bool pureConnect(int guestPos) const
+    {
+        const Product *p = product(guestPos);
+        return p && p->pureConnect;
+    }
+    bool licensed(int guestPos) const
+    {
+        const Product *p = product(guestPos);
+        return p && p->licensed;
+    }
+    bool switchoverBuilt(int guestPos) const
+    {
+        const Product *p = product(guestPos);
+        return p && p->switchoverBuilt();
+    }
     // The guest's host position, -1 if unplaced.
     int hostOf(int guestPos) const { return mResolver.hostOf(guestPos); }
     // The host's cluster position, -1 if in none.

@@ -249,20 +249,29 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
     {
         RuleContext context(topology, index, mCatalog, mCache);
         context.namesKept = dirty.namesKept;
+        // Each dirty object's position, found once for all the rules of its scope.
+        QVector<std::pair<const QString *, int>> dirtyAt[kScopeCount];
+        for (int s = 0; s < kScopeCount; ++s) {
+            const Scope scope = static_cast<Scope>(s);
+            if (scope == Scope::Waiver)
+                continue;
+            dirtyAt[s].reserve(dirty[scope].size());
+            for (const QString &id : dirty[scope])
+                dirtyAt[s].append({&id, index.indexOf(kindOfScope(scope), id)});
+        }
         const auto &rules = allRules();
         for (int r = 0; r < rules.size(); ++r) {
             const Rule *rule = rules.at(r);
             if (rule->scope() == Scope::Waiver)
                 continue;
-            const ObjectKind kind = kindOfScope(rule->scope());
-            for (const QString &id : dirty[rule->scope()]) {
+            Slot &slot = mStore[r];
+            for (const auto &[id, pos] : std::as_const(dirtyAt[static_cast<int>(rule->scope())])) {
                 QVector<Finding> found;
-                const int pos = index.indexOf(kind, id);
-                const auto previous = mStore[r].constFind(id);
-                context.previous = previous == mStore[r].cend() ? nullptr : &previous.value();
+                const auto previous = slot.find(*id);
+                context.previous = previous == slot.end() ? nullptr : &previous.value();
                 if (pos >= 0)
                     rule->check(context, pos, found);
-                store(r, id, std::move(found), &delta);
+                store(r, previous, *id, std::move(found), &delta);
             }
         }
     }
@@ -382,10 +391,14 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
 
 void Validator::store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta)
 {
+    store(rule, mStore[rule].find(id), id, std::move(findings), delta);
+}
+
+void Validator::store(int rule, Slot::iterator it, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta)
+{
     if (allRules().at(rule)->scope() != Scope::Waiver)
         mark(findings);
-    auto &slot = mStore[rule];
-    auto it = slot.find(id);
+    Slot &slot = mStore[rule];
     if (it == slot.end()) {
         if (findings.isEmpty())
             return;
