@@ -478,7 +478,10 @@ void MainWindow::resetDocument(Topology topology, const QString &path)
     mUndoStack->clear();
     mDocument->reset(std::move(topology));
     mPath = path;
-    mDiskState = Recovery::DiskState::of(path);
+    if (path.isEmpty())
+        setDiskState({});
+    else
+        mDiskStateSoon = std::async(std::launch::async, [path] { return Recovery::DiskState::of(path); });
     mUndoStack->setClean();
     mRecovery->discard();
     updateTitle();
@@ -506,9 +509,24 @@ void MainWindow::newLayout(Hypervisor hypervisor)
     resetDocument(t, QString());
 }
 
+const Recovery::DiskState &MainWindow::diskState()
+{
+    if (mDiskStateSoon.valid())
+        mDiskState = mDiskStateSoon.get();
+    return mDiskState;
+}
+
+void MainWindow::setDiskState(const Recovery::DiskState &state)
+{
+    if (mDiskStateSoon.valid())
+        mDiskStateSoon.wait(); // a hash of an older state, not wanted any more
+    mDiskStateSoon = {};
+    mDiskState = state;
+}
+
 bool MainWindow::openFile(const QString &path, QString *error, bool quiet)
 {
-    const LoadResult r = LayoutReader::readFile(path);
+    LoadResult r = LayoutReader::readFile(path);
     if (!r.ok()) {
         const QString message = r.error->toString();
         if (error)
@@ -518,7 +536,7 @@ bool MainWindow::openFile(const QString &path, QString *error, bool quiet)
                       message);
         return false;
     }
-    resetDocument(r.topology, QFileInfo(path).absoluteFilePath());
+    resetDocument(std::move(r.topology), QFileInfo(path).absoluteFilePath());
     addRecent(mPath);
     if (!r.warnings.isEmpty()) {
         QStringList lines;
@@ -541,7 +559,7 @@ bool MainWindow::saveTo(const QString &path, QString *error)
         return false;
     }
     mPath = QFileInfo(path).absoluteFilePath();
-    mDiskState = Recovery::DiskState::of(mPath);
+    setDiskState(Recovery::DiskState::of(mPath));
     mUndoStack->setClean();
     mRecovery->discard(); // superseded by the save, even when the stack was clean already
     addRecent(mPath);
@@ -554,7 +572,7 @@ bool MainWindow::confirmOverwrite(bool *saved)
 {
     *saved = false;
     const Recovery::DiskState now = Recovery::DiskState::of(mPath);
-    if (!now.exists || now.sameContent(mDiskState))
+    if (!now.exists || now.sameContent(diskState()))
         return true;
     QMessageBox box(QMessageBox::Warning, tr("File changed on disk"),
                     tr("%1 was changed on disk since this window opened or saved it (by another program or "
@@ -646,20 +664,28 @@ bool MainWindow::maybeSave()
 
 void MainWindow::addRecent(const QString &path)
 {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    if (mRecentWrite.valid())
+        mRecentWrite.wait(); // the list as the last open wrote it
+    QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
+    rebuildRecentMenu(recent);
+    // Written on a worker: QSettings syncs its file to disk (fdatasync), a
+    // wait of milliseconds to tens of them at every open of a busy machine.
+    mRecentWrite = std::async(std::launch::async,
+                              [recent] { QSettings().setValue(QStringLiteral("recentFiles"), recent); });
 }
 
 void MainWindow::rebuildRecentMenu()
 {
+    rebuildRecentMenu(QSettings().value(QStringLiteral("recentFiles")).toStringList());
+}
+
+void MainWindow::rebuildRecentMenu(const QStringList &recent)
+{
     mRecentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : recent) {
         QAction *a = mRecentMenu->addAction(QFileInfo(path).fileName());
         a->setToolTip(path);
@@ -682,7 +708,7 @@ void MainWindow::autosave()
         return;
     mAutosaveDue = false;
     mAutosaveTimer->stop();
-    if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, mDiskState)) {
+    if (!mRecovery->write(LayoutWriter::write(mDocument->topology()), mPath, diskState())) {
         mAutosaveDue = true; // try again in a while (or after the next edit)
         mAutosaveTimer->start(30000);
         statusBar()->showMessage(
@@ -709,7 +735,7 @@ void MainWindow::offerRecovery()
         resetDocument(orphan.topology, orphan.originalPath);
         // Changes on disk since the crashed session read the file are not
         // in the recovered layout: Save asks before overwriting them.
-        mDiskState = orphan.originalPath.isEmpty() ? Recovery::DiskState() : orphan.baseline;
+        setDiskState(orphan.originalPath.isEmpty() ? Recovery::DiskState() : orphan.baseline);
         // The recovered state is not on disk yet: mark it modified.
         mUndoStack->resetClean();
         updateTitle();

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <future>
+
 class QLineEdit;
 class QMenu;
 class QTimer;
@@ -102,6 +104,7 @@ private:
     void open();
     void addRecent(const QString &path);
     void rebuildRecentMenu();
+    void rebuildRecentMenu(const QStringList &recent);
     void resetDocument(Topology topology, const QString &path);
     void nudge(int dx, int dy);
     QStringList selectedGuests() const;
@@ -128,7 +131,15 @@ private:
     Recovery *mRecovery;
     QString mPath;
     // mPath as this window last read or wrote it, to notice other writers.
+    // Its SHA-256 is worked out on a worker after an open (at L, hashing the
+    // file again cost a fifth of what the window adds to the load);
+    // diskState() waits for it where it is needed (save, autosave).
+    const Recovery::DiskState &diskState();
+    void setDiskState(const Recovery::DiskState &state);
     Recovery::DiskState mDiskState;
+    std::future<Recovery::DiskState> mDiskStateSoon;
+    // The recent files being written (addRecent), waited for by the next.
+    std::future<void> mRecentWrite;
     // An edit, undo or redo since the last autosave (the timer skips
     // writing out an unchanged layout, which takes a while at scale).
     bool mAutosaveDue = false;

@@ -126,8 +126,10 @@ ApartSets ApartSets::derive(const Topology &t)
 
     for (const Group &g : t.groups) {
         const NamedRef groupRef{g.id.str(), g.name};
-        const QString what = (g.kind == GroupKind::Switchover ? tr("switchover pair %1") : tr("pool %1"))
-                                 .arg(shown(g.name));
+        // What a note about the group starts with; built only for a note.
+        auto what = [&] {
+            return (g.kind == GroupKind::Switchover ? tr("switchover pair %1") : tr("pool %1")).arg(shown(g.name));
+        };
         std::map<int, QVector<int>> byCluster; // cluster position -> member positions, group order
         QStringList unplaced;
         QStringList noCluster;
@@ -149,9 +151,10 @@ ApartSets ApartSets::derive(const Topology &t)
 
         // Notes go with the first cluster (document order) holding a member.
         QStringList *notes = byCluster.empty() ? &out.mNotes : &out.mClusters[byCluster.begin()->first].notes;
-        const QString prefix = byCluster.empty()
-                                 ? QString()
-                                 : shown(t.clusters.at(byCluster.begin()->first).name) + QStringLiteral(": ");
+        auto prefix = [&] {
+            return byCluster.empty() ? QString()
+                                     : shown(t.clusters.at(byCluster.begin()->first).name) + QStringLiteral(": ");
+        };
 
         for (const auto &[cluster, placed] : byCluster) {
             if (placed.size() < 2)
@@ -174,19 +177,19 @@ ApartSets ApartSets::derive(const Topology &t)
                     names << shown(t.guests.at(pos).name);
                 parts << tr("%1 in %2").arg(joined(names), shown(t.clusters.at(cluster).name));
             }
-            notes->append(prefix
+            notes->append(prefix()
                           + tr("%1 is split over clusters (%2): a rule keeps apart only the members of its own "
                                "cluster")
-                                .arg(what, parts.join(QStringLiteral("; "))));
+                                .arg(what(), parts.join(QStringLiteral("; "))));
         }
         if (!unplaced.isEmpty())
-            notes->append(
-                prefix
-                + tr("%1: %2 not placed: no rule keeps them apart from the other members").arg(what, joined(unplaced)));
+            notes->append(prefix()
+                          + tr("%1: %2 not placed: no rule keeps them apart from the other members")
+                                .arg(what(), joined(unplaced)));
         if (!noCluster.isEmpty())
-            notes->append(prefix
+            notes->append(prefix()
                           + tr("%1: %2 in no cluster: no rule keeps them apart from the other members")
-                                .arg(what, joined(noCluster)));
+                                .arg(what(), joined(noCluster)));
 
         // Rack pins: a switchover pair whose two members are in one cluster.
         if (g.kind != GroupKind::Switchover || members.size() != 2 || byCluster.size() != 1
@@ -204,16 +207,16 @@ ApartSets ApartSets::derive(const Topology &t)
                 if (index.rack(t.hosts.at(host).rack) < 0 && !unracked.contains(shown(t.hosts.at(host).name)))
                     unracked << shown(t.hosts.at(host).name);
             }
-            rules.notes.append(prefix
+            rules.notes.append(prefix()
                                + tr("%1: host %2 is in no rack: no rule keeps the pair in different racks")
-                                     .arg(what, joined(unracked)));
+                                     .arg(what(), joined(unracked)));
             continue;
         }
         if (rackA == rackB) {
-            rules.notes.append(prefix
+            rules.notes.append(prefix()
                                + tr("%1: both members are in rack %2: no rule can keep the pair in different "
                                     "racks (a rack failure takes both)")
-                                     .arg(what, shown(t.racks.at(rackA).name)));
+                                     .arg(what(), shown(t.racks.at(rackA).name)));
             continue;
         }
         PinnedPair pair;

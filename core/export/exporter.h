@@ -15,6 +15,8 @@ class QIODevice;
 namespace td {
 
 // What the user chose for an export beyond the format.
+class GroupColors;
+
 struct ExportOptions
 {
     bool hideNames = false;                  // reports: generic labels instead of host and VM names
@@ -25,6 +27,8 @@ struct ExportOptions
     // Long exports report how far they are (done of total steps); a false
     // return asks them to stop (write() then fails with "cancelled"). May be empty.
     std::function<bool(int done, int total)> progress;
+    // Reports: the group colours the canvas shows (null: as the layout opens).
+    const GroupColors *groupColors = nullptr;
 };
 
 // The input of an export: the layout, the name it is shown by (the file, or

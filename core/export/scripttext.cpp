@@ -21,10 +21,18 @@ QString hex4(char16_t u)
 
 QString oneLine(const QString &text)
 {
+    auto escaped = [](char16_t u) { return u == u'\n' || u == u'\r' || u == u'\t' || isControl(u); };
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && !escaped(text.at(i).unicode()))
+        ++i;
+    if (i == n)
+        return text; // most names: nothing to escape, no copy
     QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
+    out.reserve(n + 8);
+    out.append(text.constData(), i);
+    for (; i < n; ++i) {
+        const char16_t u = text.at(i).unicode();
         if (u == u'\n')
             out += QStringLiteral("\\n");
         else if (u == u'\r')
@@ -34,7 +42,7 @@ QString oneLine(const QString &text)
         else if (isControl(u))
             out += hex4(u);
         else
-            out += c;
+            out += text.at(i);
     }
     return out;
 }
@@ -129,20 +137,31 @@ QStringList commentLines(const QString &prefix, const QString &text, int width)
 {
     const QString flat = oneLine(text);
     QStringList lines;
+    // A line is the prefix and the words; trailing spaces are dropped.
+    auto add = [&](QStringView words) {
+        QString l;
+        l.reserve(prefix.size() + words.size());
+        l.append(prefix);
+        l.append(words);
+        while (l.endsWith(QLatin1Char(' ')))
+            l.chop(1);
+        lines.append(std::move(l));
+    };
     QString line;
-    for (const QString &word : flat.split(QLatin1Char(' '))) {
-        QString rest = word;
+    line.reserve(width + 1);
+    for (const QStringView word : QStringView(flat).tokenize(u' ')) {
+        QStringView rest = word;
         if (!line.isEmpty() && line.size() + 1 + rest.size() > width) {
-            lines << prefix + line;
+            add(line);
             line.clear();
         }
         while (rest.size() > width) {
             if (!line.isEmpty()) {
-                lines << prefix + line;
+                add(line);
                 line.clear();
             }
             const int cut = rest.at(width - 1).isHighSurrogate() ? width - 1 : width;
-            lines << prefix + rest.left(cut);
+            add(rest.left(cut));
             rest = rest.mid(cut);
         }
         if (!line.isEmpty())
@@ -150,11 +169,7 @@ QStringList commentLines(const QString &prefix, const QString &text, int width)
         line += rest;
     }
     if (!line.isEmpty() || lines.isEmpty())
-        lines << prefix + line;
-    for (QString &l : lines) {
-        while (l.endsWith(QLatin1Char(' ')))
-            l.chop(1);
-    }
+        add(line);
     return lines;
 }
 

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,14 +60,18 @@ private:
     QVector<bool> mUsed;
 };
 
-// Builds the file text; one instance per write.
+// Builds the file text; one instance per write. A line is written from its
+// pieces straight into the UTF-8 buffer: no QString is built per line.
 class Out
 {
 public:
-    void line(int indent, const QString &text)
+    using Pieces = std::initializer_list<QAnyStringView>;
+
+    void line(int indent, Pieces pieces)
     {
-        mText.append(QByteArray(indent, ' '));
-        mText.append(text.toUtf8());
+        spaces(indent);
+        for (const QAnyStringView &p : pieces)
+            p.visit([this](auto v) { put(v); });
         mText.append('\n');
     }
     // Comment lines and blank lines, at indent.
@@ -76,21 +81,25 @@ public:
             if (l.isEmpty())
                 mText.append('\n');
             else
-                line(indent, l);
+                line(indent, {l});
         }
     }
-    // A line that starts with key; its comments around it. A block value
-    // (a list or a mapping written below) closes its own comments: see end().
-    const CommentNote *
-    keyLine(Scope &scope, int indent, QAnyStringView key, const QString &text, bool blockValue = false)
+    // A line of the pieces, which start with key; its comments around it. A
+    // block value (a list or a mapping written below) closes its own
+    // comments: see end().
+    const CommentNote *keyLine(Scope &scope, int indent, QAnyStringView key, Pieces pieces, bool blockValue = false)
     {
         const CommentNote *note = scope.take(key);
         if (!note) {
-            line(indent, text);
+            line(indent, pieces);
             return nullptr;
         }
         lines(indent, note->before);
-        line(indent, note->after.isEmpty() ? text : text + note->after);
+        spaces(indent);
+        for (const QAnyStringView &p : pieces)
+            p.visit([this](auto v) { put(v); });
+        put(QStringView(note->after));
+        mText.append('\n');
         if (!blockValue)
             lines(indent, note->end);
         return note;
@@ -100,9 +109,9 @@ public:
         if (note)
             lines(indent, note->end);
     }
-    void field(Scope &scope, int indent, const char *key, const QString &value)
+    void field(Scope &scope, int indent, const char *key, QAnyStringView value)
     {
-        keyLine(scope, indent, QLatin1String(key), QLatin1String(key) + QLatin1String(": ") + value);
+        keyLine(scope, indent, QLatin1String(key), {QLatin1String(key), u": ", value});
     }
     void text(Scope &scope, int indent, const char *key, const QString &value)
     {
@@ -110,28 +119,26 @@ public:
     }
     void number(Scope &scope, int indent, const char *key, int value)
     {
-        field(scope, indent, key, QString::number(value));
+        char digits[16];
+        const auto r = std::to_chars(digits, digits + sizeof digits, value);
+        field(scope, indent, key, QLatin1String(digits, r.ptr - digits));
     }
     void extras(Scope &scope, int indent, const Extras &extras)
     {
         for (const Extra &e : extras)
-            keyLine(scope, indent, e.key, yamlScalar(e.key) + QLatin1String(": ") + e.yaml);
+            keyLine(scope, indent, e.key, {yamlScalar(e.key), u": ", e.yaml});
     }
     // "- " before the first key of a list item, with the item's comments and the key's.
-    void item(Scope &scope, int indent, const char *key, const QString &value)
+    void item(Scope &scope, int indent, const char *key, QAnyStringView value)
     {
         const CommentNote *itemNote = scope.take(QStringView());
         const CommentNote *keyNote = scope.take(QLatin1String(key));
-        QString text = QLatin1String("- ") + QLatin1String(key) + QLatin1String(": ") + value;
-        if (itemNote) {
+        if (itemNote)
             lines(indent, itemNote->before);
-            text += itemNote->after;
-        }
-        if (keyNote) {
+        if (keyNote)
             lines(indent, keyNote->before);
-            text += keyNote->after;
-        }
-        line(indent, text);
+        line(indent, {u"- ", QLatin1String(key), u": ", value, itemNote ? QStringView(itemNote->after) : QStringView(),
+                      keyNote ? QStringView(keyNote->after) : QStringView()});
         if (keyNote)
             lines(indent + 2, keyNote->end);
     }
@@ -142,25 +149,73 @@ public:
         scope.forRest([&](const CommentNote &n) {
             lines(indent, n.before);
             if (!n.after.isEmpty())
-                line(indent, n.after.trimmed());
+                line(indent, {n.after.trimmed()});
             lines(indent, n.end);
         });
         if (const CommentNote *own = comments.find(QStringView()))
             lines(indent, own->end);
     }
+    // A flow list of texts: "[a, b, c]".
+    template <typename List, typename F>
+    static QString flowList(const List &list, F text)
+    {
+        QString out;
+        out.reserve(2 + list.size() * 8);
+        out += QLatin1Char('[');
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (i > 0)
+                out += QLatin1String(", ");
+            out += text(list.at(i));
+        }
+        out += QLatin1Char(']');
+        return out;
+    }
     template <typename IdList>
     static QString idList(const IdList &ids)
     {
-        QStringList parts;
-        parts.reserve(ids.size());
-        for (const auto &id : ids)
-            parts << yamlScalar(id.str(), true);
-        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+        return flowList(ids, [](const auto &id) { return yamlScalar(id.str(), true); });
     }
     QByteArray take() { return std::move(mText); }
     void reserve(qsizetype n) { mText.reserve(n); }
 
 private:
+    // UTF-8 of a piece: ASCII is copied as it is, anything else goes
+    // through Qt's encoder.
+    char *grow(qsizetype n)
+    {
+        const qsizetype at = mText.size();
+        mText.resize(at + n);
+        return mText.data() + at;
+    }
+    void spaces(int n) { std::memset(grow(n), ' ', size_t(n)); }
+    void put(QStringView v)
+    {
+        const qsizetype start = mText.size();
+        char *to = grow(v.size());
+        for (const QChar c : v) {
+            if (c.unicode() >= 0x80) {
+                mText.truncate(start);
+                mText.append(v.toUtf8());
+                return;
+            }
+            *to++ = char(c.unicode());
+        }
+    }
+    void put(QLatin1String v)
+    {
+        const qsizetype start = mText.size();
+        char *to = grow(v.size());
+        for (const char c : v) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                mText.truncate(start);
+                mText.append(QString(v).toUtf8());
+                return;
+            }
+            *to++ = c;
+        }
+    }
+    void put(QUtf8StringView v) { mText.append(v.data(), v.size()); }
+
     QByteArray mText;
 };
 
@@ -178,10 +233,10 @@ template <typename List, typename F>
 void writeList(Out &out, Scope &top, const char *key, const List &list, F writeItem)
 {
     if (list.isEmpty()) {
-        out.keyLine(top, 0, QLatin1String(key), QLatin1String(key) + QLatin1String(": []"));
+        out.keyLine(top, 0, QLatin1String(key), {QLatin1String(key), u": []"});
         return;
     }
-    const CommentNote *note = out.keyLine(top, 0, QLatin1String(key), QLatin1String(key) + QLatin1Char(':'), true);
+    const CommentNote *note = out.keyLine(top, 0, QLatin1String(key), {QLatin1String(key), u":"}, true);
     for (const auto &item : list) {
         Scope scope(item.comments);
         writeItem(item, scope);
@@ -204,7 +259,7 @@ QByteArray LayoutWriter::write(const Topology &t)
     out.field(top, 0, "format", QStringLiteral("1"));
     out.text(top, 0, "name", t.header.name);
     {
-        const CommentNote *note = out.keyLine(top, 0, u"platform", QStringLiteral("platform:"), true);
+        const CommentNote *note = out.keyLine(top, 0, u"platform", {u"platform:"}, true);
         Scope scope(p.comments);
         out.field(scope, 2, "hypervisor", Names::hypervisor(p.hypervisor));
         out.field(scope, 2, "version", QLatin1Char('"') + p.version + QLatin1Char('"'));
@@ -258,7 +313,7 @@ QByteArray LayoutWriter::write(const Topology &t)
         if (h.memoryGb > 0)
             out.number(s, 4, "memory_gb", h.memoryGb);
         if (!h.nics.isEmpty()) {
-            const CommentNote *note = out.keyLine(s, 4, u"nics", QStringLiteral("nics:"), true);
+            const CommentNote *note = out.keyLine(s, 4, u"nics", {u"nics:"}, true);
             for (const Nic &n : h.nics) {
                 Scope ns(n.comments);
                 out.item(ns, 6, "name", yamlScalar(n.name));
@@ -297,10 +352,7 @@ QByteArray LayoutWriter::write(const Topology &t)
     if (!t.scenarios.isEmpty()) {
         writeList(out, top, "scenarios", t.scenarios, [&](const Scenario &sc, Scope &s) {
             out.item(s, 2, "name", yamlScalar(sc.name));
-            QStringList fail;
-            for (const QString &id : sc.fail)
-                fail << yamlScalar(id, true);
-            out.field(s, 4, "fail", QLatin1Char('[') + fail.join(QLatin1String(", ")) + QLatin1Char(']'));
+            out.field(s, 4, "fail", Out::flowList(sc.fail, [](const QString &id) { return yamlScalar(id, true); }));
             out.extras(s, 4, sc.extras);
         });
     }
@@ -308,22 +360,21 @@ QByteArray LayoutWriter::write(const Topology &t)
     if (!t.waivers.isEmpty()) {
         writeList(out, top, "waivers", t.waivers, [&](const Waiver &w, Scope &s) {
             out.item(s, 2, "rule", yamlScalar(w.rule));
-            QStringList subjects;
-            for (const QString &id : w.subjects)
-                subjects << yamlScalar(id, true);
-            out.field(s, 4, "subjects", QLatin1Char('[') + subjects.join(QLatin1String(", ")) + QLatin1Char(']'));
+            out.field(s, 4, "subjects",
+                      Out::flowList(w.subjects, [](const QString &id) { return yamlScalar(id, true); }));
             out.text(s, 4, "reason", w.reason);
             out.extras(s, 4, w.extras);
         });
     }
     if (!t.layout.isEmpty()) {
-        const CommentNote *note = out.keyLine(top, 0, u"layout", QStringLiteral("layout:"), true);
+        const CommentNote *note = out.keyLine(top, 0, u"layout", {u"layout:"}, true);
         for (const LayoutEntry &e : t.layout) {
-            QString value = QStringLiteral("{x: ") + yamlNumber(e.x) + QStringLiteral(", y: ") + yamlNumber(e.y);
+            QString more;
             for (const Extra &x : e.extras)
-                value += QStringLiteral(", ") + yamlScalar(x.key, true) + QStringLiteral(": ") + x.yaml;
+                more += QStringLiteral(", ") + yamlScalar(x.key, true) + QStringLiteral(": ") + x.yaml;
             Scope es(e.comments);
-            out.keyLine(es, 2, QStringView(), yamlScalar(e.id) + QStringLiteral(": ") + value + QLatin1Char('}'));
+            out.keyLine(es, 2, QStringView(),
+                        {yamlScalar(e.id), u": {x: ", yamlNumber(e.x), u", y: ", yamlNumber(e.y), more, u"}"});
             out.finish(es, 2, Comments());
         }
         out.end(2, note);

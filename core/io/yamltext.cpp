@@ -9,6 +9,41 @@ namespace td {
 
 bool isYamlSpecialWord(const QString &text)
 {
+    // Every word and number the pattern below matches starts with one of
+    // these characters, and its words have at most five letters: most
+    // names and ids are ruled out here, without the pattern.
+    if (text.isEmpty())
+        return false;
+    switch (text.front().unicode()) {
+    case u'~':
+    case u'+':
+    case u'-':
+    case u'.':
+    case u'0':
+    case u'1':
+    case u'2':
+    case u'3':
+    case u'4':
+    case u'5':
+    case u'6':
+    case u'7':
+    case u'8':
+    case u'9': break;
+    case u'n':
+    case u'N':
+    case u't':
+    case u'T':
+    case u'f':
+    case u'F':
+    case u'y':
+    case u'Y':
+    case u'o':
+    case u'O':
+        if (text.size() > 5)
+            return false;
+        break;
+    default: return false;
+    }
     // Words and numbers a YAML 1.1 or 1.2 reader would not take as text.
     static const QRegularExpression special(
         QStringLiteral("^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
@@ -32,12 +67,18 @@ bool plainIsSafe(const QString &text, bool flowContext)
         return false;
     if (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
         return false;
-    if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")) || text.endsWith(QLatin1Char(':')))
-        return false;
-    for (const QChar c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() == 0xFEFF
-            || (c.unicode() >= 0x80 && c.unicode() < 0xA0) || c == QChar::LineSeparator
+    // One pass: no ": ", no " #", no ':' at the end, no control character,
+    // and in flow context none of ",[]{}?".
+    const qsizetype n = text.size();
+    const QChar *chars = text.constData();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = chars[i].unicode();
+        if (c < 0x20 || c == 0x7f || c == 0xFEFF || (c >= 0x80 && c < 0xA0) || c == QChar::LineSeparator
             || c == QChar::ParagraphSeparator)
+            return false;
+        if (c == u':' && (i + 1 == n || chars[i + 1] == u' '))
+            return false;
+        if (c == u'#' && i > 0 && chars[i - 1] == u' ')
             return false;
         if (flowContext && (c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}' || c == u'?'))
             return false;

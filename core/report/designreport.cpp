@@ -6,6 +6,7 @@
 #include "export/apartsets.h"
 #include "export/exporter.h"
 #include "invariants.h"
+#include "model/groupcolor.h"
 #include "model/topologyindex.h"
 #include "report/chartdata.h"
 #include "report/genericnames.h"
@@ -95,7 +96,10 @@ QDate reportDate()
     return QDateTime::currentDateTimeUtc().date();
 }
 
-DesignReport DesignReport::build(const Topology &original, const QString &sourceName, bool hideNames)
+DesignReport DesignReport::build(const Topology &original,
+                                 const QString &sourceName,
+                                 bool hideNames,
+                                 const GroupColors *canvasColors)
 {
     const Topology topology = hideNames ? withGenericLabels(original) : original;
     const Topology &t = topology;
@@ -360,12 +364,14 @@ DesignReport DesignReport::build(const Topology &original, const QString &source
 
     // Group colours and which groups each guest is in.
     QHash<int, QStringList> groupColorsOfHost;
+    const GroupColors opened = canvasColors ? GroupColors() : GroupColors(t);
+    const GroupColors &groupColors = canvasColors ? *canvasColors : opened;
     for (int gi = 0; gi < t.groups.size(); ++gi) {
         const Group &g = t.groups.at(gi);
         ReportGroup rg;
         rg.name = g.name;
         rg.kind = g.kind == GroupKind::Switchover ? tr("switchover pair") : tr("pool");
-        rg.color = reportGroupColor(gi);
+        rg.color = reportGroupColor(groupColors.slot(g.id));
         for (int m = 0; m < g.members.size(); ++m) {
             const int gp = index.guest(g.members.at(m));
             if (gp < 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/groupcolor.h"
 #include "model/topology.h"
 #include "report/chartdata.h"
 #include "rules/finding.h"
@@ -130,7 +131,12 @@ struct DesignReport
 
     // Builds the report. With hideNames, host and guest names are replaced by
     // generic labels (withGenericLabels) everywhere, findings included.
-    static DesignReport build(const Topology &topology, const QString &sourceName, bool hideNames);
+    // Groups are coloured as `canvasColors` says, else as the
+    // layout opens (GroupColors::assign).
+    static DesignReport build(const Topology &topology,
+                              const QString &sourceName,
+                              bool hideNames,
+                              const GroupColors *canvasColors = nullptr);
 };
 
 // The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).

@@ -163,7 +163,8 @@ QString HtmlReportExporter::description() const
 bool HtmlReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
     if (!mCharts) {
-        const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
+        const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames,
+                                                        input.options.groupColors);
         return writeAll(out, reportHtml(report, nullptr), error);
     }
     // The charts are drawn on this thread (QtCharts needs the GUI thread)
@@ -172,7 +173,9 @@ bool HtmlReportExporter::write(const ExportInput &input, QIODevice &out, QString
     ChartSlots pending;
     QByteArray html;
     std::thread writer([&] {
-        html = reportHtml(DesignReport::build(input.topology, input.sourceName, input.options.hideNames), &pending);
+        html = reportHtml(DesignReport::build(input.topology, input.sourceName, input.options.hideNames,
+                                              input.options.groupColors),
+                          &pending);
     });
     DrawnCharts charts(*mCharts);
     charts.draw(input.options.hideNames ? withGenericLabels(input.topology) : input.topology);
@@ -187,7 +190,8 @@ QString MarkdownReportExporter::description() const
 
 bool MarkdownReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
-    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
+    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames,
+                                                    input.options.groupColors);
     return writeAll(out, reportMarkdown(report), error);
 }
 

@@ -181,10 +181,23 @@ int main(int argc, char *argv[])
         std::printf("warning: the window was not exposed\n");
     settle();
 
+    // TD_BENCH_MARKS=1: CLOCK_MONOTONIC marks, to cut a profile recorded
+    // with `perf record -k CLOCK_MONOTONIC` to the open and
+    // the edits (perf report --time).
+    const bool marks = qEnvironmentVariableIsSet("TD_BENCH_MARKS");
+    const auto mark = [marks](const char *what) {
+        if (!marks)
+            return;
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        std::printf("mark %s %ld.%06ld\n", what, static_cast<long>(now.tv_sec), now.tv_nsec / 1000);
+    };
     QString openError;
     bool opened = false;
     gCollect = false;
+    mark("open");
     const double open = ms(timed([&] { opened = window.openFile(path, &openError, true); }));
+    mark("open-done");
     const double openCpu = ms(gCpu);
     gCollect = true;
     if (!opened) {
@@ -209,16 +222,6 @@ int main(int argc, char *argv[])
     std::printf("open in the window: %.1f ms (CPU %.1f ms) = %.2f x the core load (CPU: %.2f x) (goal <= 1.3 x) %s\n",
                 open, openCpu, open / coreLoad, openCpu / coreLoadCpu, verdict(open / coreLoad, 1.3));
 
-    // TD_BENCH_MARKS=1: CLOCK_MONOTONIC marks, to cut a profile recorded
-    // with `perf record -k CLOCK_MONOTONIC` to the edits (perf report --time).
-    const bool marks = qEnvironmentVariableIsSet("TD_BENCH_MARKS");
-    const auto mark = [marks](const char *what) {
-        if (!marks)
-            return;
-        timespec now{};
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        std::printf("mark %s %ld.%06ld\n", what, static_cast<long>(now.tv_sec), now.tv_nsec / 1000);
-    };
     mark("edits");
 
     // Guest moves, as a drop does them: the guest is selected, one undo command.

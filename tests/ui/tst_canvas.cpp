@@ -4,10 +4,13 @@
 // moved by dropping what its list drags, the view stays put after drops,
 // and the legend leaves the "Unplaced guests" area uncovered.
 #include "changebuilder.h"
+#include "commands/changecommand.h"
 #include "document.h"
 #include "io/layoutwriter.h"
 #include "mainwindow.h"
+#include "model/groupcolor.h"
 #include "panels/inspectorpanel.h"
+#include "panels/minimappanel.h"
 #include "scene/geometry.h"
 #include "scene/guestitem.h"
 #include "scene/hostitem.h"
@@ -24,8 +27,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QMimeData>
 #include <QPainter>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
@@ -69,14 +74,23 @@ private:
 
     // How each guest shows its group, as the scene once kept it: groups in
     // document order, a pair's look replacing any earlier one (P on its
-    // first member, B on the second), a pool's only where there is none yet.
-    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t)
+    // first member, B on the second), a pool's only where there is none yet;
+    // a group's colour is the one of its position when the layout was opened
+    // (opened: group id -> colour slot).
+    static QHash<QString, int> openedSlots(const Topology &t)
+    {
+        QHash<QString, int> opened;
+        for (int i = 0; i < t.groups.size(); ++i)
+            opened.insert(t.groups.at(i).id.str(), i % 8);
+        return opened;
+    }
+    static QHash<QString, TopologyScene::GroupLook> expectedLooks(const Topology &t, const QHash<QString, int> &opened)
     {
         QHash<QString, TopologyScene::GroupLook> looks;
         for (int i = 0; i < t.groups.size(); ++i) {
             const Group &g = t.groups.at(i);
             for (int m = 0; m < g.members.size(); ++m) {
-                TopologyScene::GroupLook look{Theme::groupColor(i), QString()};
+                TopologyScene::GroupLook look{Theme::groupColor(opened.value(g.id.str(), 0)), QString()};
                 if (g.kind == GroupKind::Switchover)
                     look.marker = m == 0 ? QStringLiteral("P") : QStringLiteral("B");
                 if (!looks.contains(g.members.at(m).str()) || g.kind == GroupKind::Switchover)
@@ -85,9 +99,9 @@ private:
         }
         return looks;
     }
-    void compareLooks()
+    void compareLooks(const QHash<QString, int> &opened)
     {
-        const auto expected = expectedLooks(topology());
+        const auto expected = expectedLooks(topology(), opened);
         for (const Guest &g : topology().guests) {
             const auto look = mWindow->scene()->groupLookFor(g.id.str());
             const auto want = expected.value(g.id.str());
@@ -242,13 +256,16 @@ private slots:
     }
 
     // Chips show their group's colour, and P/B on a pair; the looks are read
-    // from the index when painted. Deleting the first group shifts the
-    // colours of the groups after it: the chips that painted the old colour
-    // are repainted with the new one.
+    // from the index when painted. A layout opens with its groups coloured
+    // by position; deleting the first group leaves the colours of the others
+    // (no shift), only the chips whose look changed (the deleted group's
+    // members) are repainted, and undoing the delete brings the group back
+    // in its old colour.
     void groupLooksFollowTheGroups()
     {
         open(test::generateTopology(test::GeneratorParams::small(), 3));
-        compareLooks();
+        const QHash<QString, int> opened = openedSlots(topology());
+        compareLooks(opened);
         QImage image(1200, 900, QImage::Format_ARGB32);
         QPainter painter(&image);
         mWindow->scene()->render(&painter); // every chip paints its look
@@ -264,23 +281,165 @@ private slots:
         for (const QString &id : std::as_const(later))
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
         const Document *doc = mWindow->document();
-        const QString first = topology().groups.first().id.str();
-        const auto before = expectedLooks(topology());
-        mWindow->document()->apply(ChangeBuilder(topology(), doc->index())
-                                       .remove({first}, ChangeBuilder::GuestPolicy::Unplace, QStringLiteral("Delete")));
-        compareLooks();
-        const auto after = expectedLooks(topology());
-        int recoloured = 0;
+        const Group first = topology().groups.first();
+        const auto before = expectedLooks(topology(), opened);
+        const Change deletion = ChangeBuilder(topology(), doc->index())
+                                    .remove({first.id.str()}, ChangeBuilder::GuestPolicy::Unplace,
+                                            QStringLiteral("Delete"));
+        mWindow->document()->apply(deletion);
+        compareLooks(opened);
+        const auto after = expectedLooks(topology(), opened);
+        int kept = 0;
         for (const QString &id : std::as_const(later)) {
             const auto *chip = qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id));
-            const bool changed = before.value(id).color != after.value(id).color;
+            const bool changed = before.value(id).color != after.value(id).color
+                              || before.value(id).marker != after.value(id).marker;
             QCOMPARE(chip->groupLookChanged(), changed);
-            recoloured += changed ? 1 : 0;
+            if (changed)
+                QVERIFY2(first.members.contains(GuestId(id)), qPrintable(id)); // only its members' looks change
+            else
+                ++kept;
         }
-        QVERIFY(recoloured > 5);
+        QVERIFY(kept > 10);
         mWindow->scene()->render(&painter);
         for (const QString &id : std::as_const(later))
             QVERIFY(!qobject_cast<GuestItem *>(mWindow->scene()->itemFor(id))->groupLookChanged());
+        // Undo: the group is back, in the colour it had.
+        mWindow->document()->apply(deletion.inverted());
+        QCOMPARE(topology().groups.first().id, first.id);
+        compareLooks(opened);
+    }
+
+    // What the window shows after an edit (its backing store, as the
+    // offscreen platform keeps it) equals a full repaint of the view: the
+    // partial repaints of an edit (chips, lanes, badges, "+N", group looks)
+    // leave no stale pixels. Deleting pair members breaks their pairs (the
+    // partners lose their looks); undo, redo and a move follow.
+    void partialRepaintsLeaveNoStalePixels()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        QStringList doomed;
+        for (const Group &g : topology().groups) {
+            const GuestId first = g.members.value(0);
+            const auto *chip = qobject_cast<GuestItem *>(scene()->itemFor(first.str()));
+            if (g.kind == GroupKind::Switchover && chip && chip->isVisible() && doomed.size() < 6)
+                doomed << first.str();
+        }
+        QVERIFY(doomed.size() >= 3);
+        view()->fitToView(); // every chip in sight: the pairs' other members too
+        const auto shown = [this] {
+            QCoreApplication::processEvents();
+            const QRect r(view()->viewport()->mapTo(mWindow.get(), QPoint(0, 0)), view()->viewport()->size());
+            return mWindow->screen()->grabWindow(mWindow->winId()).toImage().copy(r);
+        };
+        const auto fresh = [this, &shown] {
+            view()->viewport()->repaint();
+            return shown();
+        };
+        int differs = 0;
+        const auto check = [&](const char *what) {
+            const QImage partial = shown();
+            const QImage full = fresh();
+            QVERIFY(!partial.isNull());
+            QCOMPARE(partial.size(), full.size());
+            if (partial != full) {
+                partial.save(mDir.filePath(QStringLiteral("partial.png")));
+                full.save(mDir.filePath(QStringLiteral("full.png")));
+                ++differs;
+                qWarning("stale pixels after %s", what);
+            }
+        };
+        check("opening");
+        const QImage before = shown();
+        scene()->selectIds(doomed);
+        check("selecting");
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        QVERIFY(!scene()->itemFor(doomed.first()) || !scene()->itemFor(doomed.first())->isVisible());
+        check("deleting pair members");
+        QVERIFY(shown() != before); // the edit shows
+        mWindow->undoStack()->undo();
+        check("undo");
+        mWindow->undoStack()->redo();
+        check("redo");
+        const Guest &g = topology().guests.at(topology().guests.size() / 2);
+        mWindow->undoStack()->push(new MoveGuestsCommand(
+            doc(), ChangeBuilder(topology(), doc()->index()).moveGuest(g.id, topology().hosts.first().id)));
+        check("a move");
+        QCOMPARE(differs, 0);
+    }
+
+    // The minimap gathers each kind's rectangles by colour and draws them in
+    // one call per colour: the same picture as drawing them one by one, back
+    // to front (racks, circuits, hosts, guests), before and after an edit.
+    void minimapDrawsWhatItemByItemDrawing()
+    {
+        open(test::generateTopology(test::GeneratorParams::small(), 3));
+        auto *minimap = mWindow->findChild<MinimapPanel *>();
+        QVERIFY(minimap);
+        for (QWidget *w = minimap; w; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                dock->show();
+                dock->raise();
+            }
+        }
+        QTRY_VERIFY(minimap->isVisible());
+        const auto reference = [&] {
+            QPixmap picture(minimap->size());
+            picture.fill(minimap->palette().color(QPalette::Base));
+            QPainter p(&picture);
+            p.setTransform(minimap->sceneToPicture());
+            p.setPen(QPen(Theme::rackFrame(), 0));
+            p.setBrush(Qt::NoBrush);
+            for (const AreaItem *area : {scene()->unrackedArea(), scene()->unplacedArea()})
+                p.drawRect(area->mapRectToScene(area->boundingRect()));
+            p.setPen(Qt::NoPen);
+            const QColor highlight = minimap->palette().color(QPalette::Highlight);
+            const auto fill = [&](const ModelItem *item, const QColor &normal) {
+                const TopologyScene::Badge badge = scene()->badgeFor(item->id());
+                return item->isSelected() ? highlight : badge.count > 0 ? Theme::severity(badge.worst) : normal;
+            };
+            for (const ObjectKind kind : {ObjectKind::Rack, ObjectKind::Circuit, ObjectKind::Host, ObjectKind::Guest}) {
+                for (const ModelItem *item : scene()->modelItems()) {
+                    if (item->kind() != kind || !item->isVisible())
+                        continue;
+                    const QRectF r(item->scenePos(), item->size());
+                    if (kind == ObjectKind::Rack) {
+                        p.setBrush(item->isSelected() ? highlight : Theme::rackFrame());
+                        p.drawRect(r);
+                        p.setBrush(Theme::rackFill());
+                        p.drawRect(r.adjusted(4, geometry::kRackHeader, -4, -4));
+                    } else if (kind == ObjectKind::Host) {
+                        const Host &h = topology().hosts.at(doc()->index().host(HostId(item->id())));
+                        const int cluster = doc()->index().cluster(h.cluster);
+                        p.setBrush(Theme::laneFill());
+                        p.drawRect(r);
+                        p.setBrush(fill(item, cluster >= 0 ? Theme::clusterColor(cluster) : Theme::hostFill()));
+                        p.drawRect(QRectF(r.topLeft(),
+                                          QSizeF(std::min<qreal>(r.width(), geometry::kHostBarWidth), r.height())));
+                    } else {
+                        p.setBrush(fill(item, kind == ObjectKind::Guest ? Theme::mutedText() : Theme::rackFrame()));
+                        p.drawRect(r);
+                    }
+                }
+            }
+            p.end();
+            return picture.toImage();
+        };
+        minimap->refit();
+        QImage drawn = minimap->picture();
+        QVERIFY(!drawn.isNull());
+        QCOMPARE(drawn, reference());
+        // An edit: guests deleted (chips shift, badges change) and some selected.
+        QStringList some;
+        for (int i = 0; i < topology().guests.size() && some.size() < 5; i += 7)
+            some << topology().guests.at(i).id.str();
+        scene()->selectIds(some);
+        mWindow->deleteSelection(MainWindow::HostGuests::Unplace);
+        scene()->selectIds({topology().guests.first().id.str(), topology().hosts.first().id.str()});
+        QTRY_VERIFY(minimap->picture() != drawn); // redrawn when the edits settle
+        QTest::qWait(400);
+        drawn = minimap->picture();
+        QCOMPARE(drawn, reference());
     }
 
     // A finding replaced by one like it (the same rule, subjects and

@@ -530,9 +530,11 @@ private slots:
         QApplication::sendEvent(mWindow.get(), &drop);
         QCOMPARE(doc()->topology().header.name, QStringLiteral("Dropped layout"));
         QCOMPARE(mWindow->filePath(), QFileInfo(path).absoluteFilePath());
-        // And it is now a recent file.
-        const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-        QVERIFY(recent.contains(QFileInfo(path).absoluteFilePath()));
+        // And it is now a recent file (written on a worker).
+        QTRY_VERIFY(QSettings()
+                        .value(QStringLiteral("recentFiles"))
+                        .toStringList()
+                        .contains(QFileInfo(path).absoluteFilePath()));
     }
 
     void zoomAndFit()

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QImage>
 #include <QPixmap>
 #include <QTimer>
+#include <QTransform>
 #include <QWidget>
 
 namespace td {
@@ -22,6 +24,11 @@ class MinimapPanel final : public QWidget
 
 public:
     explicit MinimapPanel(TopologyView *mainView, QWidget *parent = nullptr);
+
+    // The picture of the layout as last drawn (without the view's outline),
+    // and where the scene lands on it: for tests.
+    QImage picture() const { return mPicture.toImage(); }
+    QTransform sceneToPicture() const { return toWidget(); }
 
 public slots:
     void refit();

@@ -164,6 +164,8 @@ bool ExportReportDialog::exportNow()
     ExportOptions options;
     options.hideNames = mHideNames->isChecked();
     options.pageSize = mPage->currentData().toString();
+    if (mCanvas)
+        options.groupColors = &mCanvas->groupColors(); // the report's colours are the canvas's
     if (mWidth->value() > 0 && mHeight->value() > 0)
         options.imageSize = QSize(mWidth->value(), mHeight->value());
     // The progress dialog shows itself once the export takes longer than 0.5 s.
@@ -266,7 +268,7 @@ void printReport(MainWindow *window, QPrinter *printer)
 {
     // Names hidden on the canvas (presentation) stay hidden on paper.
     const DesignReport report = DesignReport::build(window->document()->topology(), sourceNameOf(window),
-                                                    window->scene()->hidesNames());
+                                                    window->scene()->hidesNames(), &window->scene()->groupColors());
     QString error;
     PagedReport(report).paint(printer, &error);
 }

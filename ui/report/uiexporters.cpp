@@ -41,7 +41,8 @@ QString PdfReportExporter::description() const
 
 bool PdfReportExporter::write(const ExportInput &input, QIODevice &out, QStringList *, QString *error) const
 {
-    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames);
+    const DesignReport report = DesignReport::build(input.topology, input.sourceName, input.options.hideNames,
+                                                    input.options.groupColors);
     PdfDocumentWriter writer(&out);
     writer.setPageSize(PagedReport::pageSize(input.options.pageSize));
     writer.setPageMargins(QMarginsF(18, 18, 18, 14), QPageLayout::Millimeter);

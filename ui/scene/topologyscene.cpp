@@ -4,6 +4,7 @@
 #include "changebuilder.h"
 #include "commands/changecommand.h"
 #include "document.h"
+#include "model/groupcolor.h"
 #include "nameallocator.h"
 #include "panels/waiveractions.h"
 #include "scene/geometry.h"
@@ -366,8 +367,10 @@ void TopologyScene::sync(const Change *change)
         if (unplaced)
             layoutUnplaced();
     }
-    if (looks)
+    if (looks) {
+        mGroupColors.follow(t);
         updateGroupLooks();
+    }
     for (ModelItem *item : std::as_const(repaint))
         item->update();
     if (clusters) {
@@ -449,6 +452,7 @@ void TopologyScene::syncAll()
         layoutUnplaced();
     }
     mMovedFrom.clear();
+    mGroupColors.assign(t);
     updateGroupLooks();
     mContent = computeContentRect();
     updateSceneRect(false);
@@ -998,7 +1002,7 @@ TopologyScene::GroupLook TopologyScene::groupLookAt(int guestPos) const
     }
     if (chosen < 0)
         return {};
-    GroupLook look{Theme::groupColor(chosen), QString()};
+    GroupLook look{Theme::groupColor(mGroupColors.slot(t.groups.at(chosen).id)), QString()};
     if (pair)
         look.marker = t.groups.at(chosen).members.lastIndexOf(t.guests.at(guestPos).id) == 0 ? tr("P", "primary")
                                                                                              : tr("B", "backup");
@@ -1007,8 +1011,9 @@ TopologyScene::GroupLook TopologyScene::groupLookAt(int guestPos) const
 
 void TopologyScene::updateGroupLooks()
 {
-    // A group added or removed recolours the groups after it: repaint the
-    // chips whose look is no longer the one they painted.
+    // A group added, removed or edited changes its members' looks (the
+    // other groups keep their colours: GroupColors): repaint the chips whose
+    // look is no longer the one they painted.
     for (ModelItem *item : std::as_const(mItems)) {
         if (item->kind() == ObjectKind::Guest && static_cast<GuestItem *>(item)->groupLookChanged())
             item->update();

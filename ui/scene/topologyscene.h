@@ -2,6 +2,7 @@
 
 #include "analysis/genericlabels.h"
 #include "change.h"
+#include "model/groupcolor.h"
 #include "rules/finding.h"
 
 #include <QGraphicsScene>
@@ -96,6 +97,8 @@ public:
     // in texts the window shows is replaced by its generic label
     // (GenericLabels: Host 1, CIC Server A, ...).
     bool hidesNames() const { return mHideNames; }
+    // The colours the groups are drawn in (the reports take them too).
+    const GroupColors &groupColors() const { return mGroupColors; }
     void setHideNames(bool hide);
     // The name to show for an object (its label while names are hidden).
     QString displayName(const QString &id, const QString &name) const;
@@ -214,6 +217,7 @@ private:
     bool mSyncing = false;
     bool mCompact = false;
     bool mHideNames = false;
+    GroupColors mGroupColors;
     mutable std::optional<GenericLabels> mLabels; // built on first use after a change
     bool mSelectingItems = false;
     QStringList mSelection; // ids, in selection order

@@ -1,9 +1,11 @@
 #include "io/layoutreader.h"
 #include "io/layoutwriter.h"
 #include "io/samples.h"
+#include "io/yamltext.h"
 #include "topologygenerator.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +86,46 @@ private slots:
         h.nics.append(Nic{name, 10, bit(Traffic::Vm), {}});
         t.hosts.append(h);
         roundTrip(t);
+    }
+
+    // isYamlSpecialWord rules most texts out before its pattern; the
+    // reference here is the pattern alone, over every short text of the
+    // characters that matter, and over every special word.
+    void specialWordsAreThePatternsWords()
+    {
+        const QRegularExpression reference(
+            QStringLiteral("^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
+                           "on|On|ON|off|Off|OFF|y|Y|n|N|"
+                           "[-+]?(?:\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN|"
+                           "[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])*|"
+                           "[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|"
+                           "[-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?[eE][-+]?[0-9]+|"
+                           "0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)$"));
+        QStringList texts;
+        for (const char *w :
+             {"null",   "Null",   "NULL",      "true",  "True",  "TRUE",     "false",   "False",   "FALSE",
+              "yes",    "Yes",    "YES",       "no",    "No",    "NO",       "on",      "On",      "ON",
+              "off",    "Off",    "OFF",       "~",     ".inf",  "-.Inf",    "+.INF",   ".nan",    ".NaN",
+              ".NAN",   "0x1F",   "0o17",      "0b101", "1_000", "12:30:45", "-1.5e+3", "6.02E23", "nulls",
+              "falsey", "offset", "yesterday", "esx01", "g-0001"})
+            texts << QString::fromLatin1(w);
+        const QString alphabet = QStringLiteral("~+-.019_:eExXoObBnNuUlLtTrRfFaAsSyYiI a");
+        texts << QString();
+        for (const QChar a : alphabet) {
+            texts << QString(a);
+            for (const QChar b : alphabet) {
+                texts << QString(a) + b;
+                for (const QChar c : alphabet)
+                    texts << QString(a) + b + c;
+            }
+        }
+        int special = 0;
+        for (const QString &text : std::as_const(texts)) {
+            const bool expected = reference.match(text).hasMatch();
+            special += expected;
+            QVERIFY2(isYamlSpecialWord(text) == expected, qPrintable(text));
+        }
+        QVERIFY(special > 200);
     }
 
     void fractionalPositionsStayExact()
