@@ -91,8 +91,19 @@ void Resolver::resolveHost(int guestPos) const
 
 void Resolver::resolveProduct(int guestPos) const
 {
+    // Catalog::product, with the ids' sizes and first characters compared
+    // inline before the text (every guest of a full run comes here once).
     const QString &id = mTopology.guests.at(guestPos).product;
-    mStore.productValue[guestPos] = mCatalog.product(id);
+    const Product *found = nullptr;
+    const QVector<Product> &products = mCatalog.products();
+    for (const Product &p : products) {
+        if (p.id.size() == id.size() && (id.isEmpty() || p.id.front() == id.front()) && p.id == id) {
+            found = &p;
+            break;
+        }
+    }
+    Q_ASSERT(found == mCatalog.product(id));
+    mStore.productValue[guestPos] = found;
     mStore.productKey[guestPos] = id;
 }
 

@@ -61,6 +61,29 @@ const QString &objectId(const Topology &t, Scope scope, int pos)
     return idAt(t.clusters, pos);
 }
 
+// The first 8 characters of a finding's first subject, one byte each, the
+// first in the highest byte: of two findings of one rule, the one with the
+// smaller key comes first (shorter ids have zeros where longer ones go on,
+// and ids have no character zero). Clears keyed when a character does not
+// fit a byte.
+quint64 sortKey(const Finding &f, bool &keyed)
+{
+    if (f.subjects.isEmpty())
+        return 0;
+    const QString &first = f.subjects.first();
+    quint64 key = 0;
+    for (qsizetype i = 0; i < 8; ++i) {
+        char16_t c = 0;
+        if (i < first.size()) {
+            c = first.at(i).unicode();
+            if (c == 0 || c > 0xff)
+                keyed = false;
+        }
+        key = key << 8 | (c & 0xff);
+    }
+    return key;
+}
+
 // Rule positions in the order findingLess puts their findings: severity,
 // then id (every finding of a rule has the rule's severity and id).
 const QVector<int> &rulesInFindingOrder()
@@ -459,17 +482,27 @@ const QVector<Finding> &Validator::findings() const
         }
         mSorted.clear();
         mSorted.reserve(total);
-        QVector<const Finding *> ofRule;
+        QVector<std::pair<quint64, const Finding *>> ofRule;
         for (int r : rulesInFindingOrder()) {
             ofRule.clear();
+            bool keyed = true;
             for (const auto &list : mStore.at(r)) {
                 for (const Finding &f : list)
-                    ofRule.append(&f);
+                    ofRule.append({sortKey(f, keyed), &f});
             }
-            std::sort(ofRule.begin(), ofRule.end(),
-                      [](const Finding *a, const Finding *b) { return sameRuleFindingLess(*a, *b); });
-            for (const Finding *f : std::as_const(ofRule))
-                mSorted.append(*f);
+            // By the keys (the first subject's first characters), and where
+            // they are equal by the findings; by the findings alone when a
+            // key could not hold its characters.
+            const auto less = [keyed](const std::pair<quint64, const Finding *> &a,
+                                      const std::pair<quint64, const Finding *> &b) {
+                if (keyed && a.first != b.first)
+                    return a.first < b.first;
+                return sameRuleFindingLess(*a.second, *b.second);
+            };
+            if (!std::is_sorted(ofRule.cbegin(), ofRule.cend(), less)) // rules of hosts often come sorted
+                std::sort(ofRule.begin(), ofRule.end(), less);
+            for (const auto &f : std::as_const(ofRule))
+                mSorted.append(*f.second);
         }
         mSortedValid = true;
     }
