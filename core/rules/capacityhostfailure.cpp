@@ -61,7 +61,7 @@ public:
         QVarLengthArray<quint64, 64> order;
         QVarLengthArray<qint64, 64> room;
         for (int i = 0; i < hosts.size(); ++i) {
-            const Span<int> on = c.guestsOn(hosts.at(i));
+            const QVector<int> &on = c.index.guestsOnHost(hosts.at(i)); // the keys below order them
             if (on.isEmpty())
                 continue;
             // When another host has room for all of them, first fit finds
