@@ -219,8 +219,13 @@ Validator::Validator(const Catalog &catalog) : mCatalog(catalog)
 void Validator::run(const Topology &topology, const TopologyIndex &index)
 {
     const auto &rules = allRules();
-    for (auto &slot : mStore)
+    for (auto &slot : mStore) {
+        // As many as the last run had, without growing (and hashing every id
+        // again) on the way.
+        const qsizetype size = slot.size();
         slot.clear();
+        slot.reserve(size);
+    }
     mCounts[0] = mCounts[1] = mCounts[2] = 0;
     mWaived = 0;
     mWaiverMatches.clear();
