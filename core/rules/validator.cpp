@@ -239,8 +239,8 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
             for (int pos = 0; pos < n; ++pos) {
                 QVector<Finding> found;
                 rule->check(context, pos, found);
-                if (!found.isEmpty())
-                    store(r, objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+                if (!found.isEmpty()) // each object once: not in the cleared table yet
+                    store(r, mStore[r].end(), objectId(topology, rule->scope(), pos), std::move(found), nullptr);
             }
         }
     }
