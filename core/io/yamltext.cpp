@@ -7,9 +7,23 @@
 
 namespace td {
 
+const QRegularExpression &yamlSpecialWordPattern()
+{
+    // Words and numbers a YAML 1.1 or 1.2 reader would not take as text.
+    static const QRegularExpression special(
+        QStringLiteral("^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
+                       "on|On|ON|off|Off|OFF|y|Y|n|N|"
+                       "[-+]?(?:\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN|"
+                       "[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])*|"
+                       "[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|"
+                       "[-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?[eE][-+]?[0-9]+|"
+                       "0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)$"));
+    return special;
+}
+
 bool isYamlSpecialWord(const QString &text)
 {
-    // Every word and number the pattern below matches starts with one of
+    // Every word and number yamlSpecialWordPattern() matches starts with one of
     // these characters, and its words have at most five letters: most
     // names and ids are ruled out here, without the pattern.
     if (text.isEmpty())
@@ -44,16 +58,7 @@ bool isYamlSpecialWord(const QString &text)
         break;
     default: return false;
     }
-    // Words and numbers a YAML 1.1 or 1.2 reader would not take as text.
-    static const QRegularExpression special(
-        QStringLiteral("^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
-                       "on|On|ON|off|Off|OFF|y|Y|n|N|"
-                       "[-+]?(?:\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN|"
-                       "[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])*|"
-                       "[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|"
-                       "[-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?[eE][-+]?[0-9]+|"
-                       "0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)$"));
-    return special.match(text).hasMatch();
+    return yamlSpecialWordPattern().match(text).hasMatch();
 }
 
 namespace {

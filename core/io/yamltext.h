@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
 
 namespace td {
@@ -9,8 +10,10 @@ namespace td {
 // In flow context (inside [...] or {...}) ",[]{}" also force quoting.
 QString yamlScalar(const QString &text, bool flowContext = false);
 
-// True for words a YAML reader takes as null, a boolean or a number.
+// True for words a YAML reader takes as null, a boolean or a number: those
+// yamlSpecialWordPattern() matches (a cheaper test rules most texts out first).
 bool isYamlSpecialWord(const QString &text);
+const QRegularExpression &yamlSpecialWordPattern();
 
 // A number as YAML: an int where it is whole, else the shortest exact form.
 QString yamlNumber(double value);
