@@ -14,15 +14,7 @@ const QVector<CircuitId> &FailureDomains::feeds(int hostPos) const
 
 bool FailureDomains::hostDown(const Failure &failure, int hostPos) const
 {
-    if (failure.pos < 0)
-        return false;
-    FailedSet failed;
-    QVector<bool> &flags = failure.kind == Failure::Kind::Host ? failed.hosts
-                         : failure.kind == Failure::Kind::Rack ? failed.racks
-                                                               : failed.circuits;
-    flags.resize(failure.pos + 1);
-    flags[failure.pos] = true;
-    return down(hostPos, domain(hostPos), failed);
+    return failure.pos >= 0 && down(hostPos, domain(hostPos), failure);
 }
 
 HostDomain FailureDomains::domain(int hostPos) const
@@ -45,6 +37,25 @@ bool FailureDomains::down(int hostPos, const HostDomain &domain, const FailedSet
         return false;
     for (int c : domain.feeds) {
         if (!failed.circuits.value(c))
+            return false;
+    }
+    return true;
+}
+
+bool FailureDomains::down(int hostPos, const HostDomain &domain, const Failure &failure)
+{
+    // down() with only this failure in the set.
+    if (failure.pos < 0)
+        return false;
+    switch (failure.kind) {
+    case Failure::Kind::Host: return hostPos == failure.pos;
+    case Failure::Kind::Rack: return domain.rack >= 0 && domain.rack == failure.pos;
+    case Failure::Kind::Circuit: break;
+    }
+    if (domain.feeds.isEmpty())
+        return false;
+    for (int c : domain.feeds) {
+        if (c != failure.pos)
             return false;
     }
     return true;

@@ -48,6 +48,8 @@ public:
     // True when the failed set takes the host down: the host or its rack
     // failed, or it has known feeds and every one of them failed.
     static bool down(int hostPos, const HostDomain &domain, const FailedSet &failed);
+    // The same for one failure, with the host's domain already resolved.
+    static bool down(int hostPos, const HostDomain &domain, const Failure &failure);
 
 private:
     const Topology &mTopology;

@@ -26,9 +26,10 @@ public:
             total += c.topology.guests.at(g).vcpu;
         if (total <= h.cores)
             return;
-        out.append(
-            make(tr("The guests on host %1 have %2 vCPUs; the host has %3 cores.").arg(h.name).arg(total).arg(h.cores),
-                 {h.id.str()}));
+        out.append(make(c.chainedMessage(QT_TRANSLATE_NOOP("td::Rule", "The guests on host %1 have %2 vCPUs; the "
+                                                                       "host has %3 cores."),
+                                         {h.name, QString::number(total), QString::number(h.cores)}),
+                        {h.id.str()}));
     }
 };
 

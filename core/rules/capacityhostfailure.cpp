@@ -1,6 +1,9 @@
 #include "rules/allrules.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <limits>
 
 namespace td {
 
@@ -28,27 +31,57 @@ public:
         if (!cl.ha)
             return;
         const QVector<int> hosts = c.hostsOf(pos);
-        QVector<qint64> free;
+        QVarLengthArray<qint64, 64> free;
+        QVarLengthArray<qint64, 64> used;
+        bool negative = false; // a guest needs less than nothing: no shortcut below
         for (int h : hosts) {
             const Host &host = c.topology.hosts.at(h);
             if (host.memoryGb <= 0)
                 return; // unknown capacity: nothing to say
-            qint64 used = 0;
-            for (int g : c.index.guestsOnHost(h))
-                used += c.topology.guests.at(g).memoryGb;
-            free.append(host.memoryGb - used);
+            qint64 sum = 0;
+            for (int g : c.index.guestsOnHost(h)) {
+                const int need = c.topology.guests.at(g).memoryGb;
+                sum += need;
+                negative = negative || need < 0;
+            }
+            used.append(sum);
+            free.append(host.memoryGb - sum);
         }
+        // The most free memory on a host, and on another host than that one.
+        int most = -1;
+        int second = -1;
+        for (int k = 0; k < free.size(); ++k) {
+            if (most < 0 || free.at(k) > free.at(most)) {
+                second = most;
+                most = k;
+            } else if (second < 0 || free.at(k) > free.at(second)) {
+                second = k;
+            }
+        }
+        QVarLengthArray<quint64, 64> order;
+        QVarLengthArray<qint64, 64> room;
         for (int i = 0; i < hosts.size(); ++i) {
-            QVector<int> guests = c.guestsOn(hosts.at(i));
-            if (guests.isEmpty())
+            const QVector<int> &on = c.index.guestsOnHost(hosts.at(i)); // the keys below order them
+            if (on.isEmpty())
                 continue;
-            std::stable_sort(guests.begin(), guests.end(), [&](int a, int b) {
-                return c.topology.guests.at(a).memoryGb > c.topology.guests.at(b).memoryGb;
-            });
-            QVector<qint64> room = free;
+            // When another host has room for all of them, first fit finds
+            // room for each (that host at the latest): none is stranded.
+            const int other = i == most ? second : most;
+            if (!negative && other >= 0 && free.at(other) >= used.at(i))
+                continue;
+            // Largest first; equal sizes in document order (a stable sort).
+            order.clear();
+            for (int g : on) {
+                const qint64 size = c.topology.guests.at(g).memoryGb;
+                order.append(quint64(qint64(std::numeric_limits<int>::max()) - size) << 32 | quint32(g));
+            }
+            std::sort(order.begin(), order.end());
+            room.clear();
+            room.append(free.constData(), free.size());
             room[i] = 0;
             int stranded = -1;
-            for (int g : guests) {
+            for (quint64 key : order) {
+                const int g = static_cast<int>(key & 0xffffffffu);
                 const int need = c.topology.guests.at(g).memoryGb;
                 int target = -1;
                 for (int k = 0; k < room.size() && target < 0; ++k) {

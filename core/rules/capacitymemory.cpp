@@ -28,10 +28,9 @@ public:
             total += c.topology.guests.at(g).memoryGb;
         if (total <= h.memoryGb)
             return;
-        out.append(make(tr("The guests on host %1 need %2 GB of memory; the host has %3 GB.")
-                            .arg(h.name)
-                            .arg(total)
-                            .arg(h.memoryGb),
+        out.append(make(c.chainedMessage(QT_TRANSLATE_NOOP("td::Rule", "The guests on host %1 need %2 GB of memory; "
+                                                                       "the host has %3 GB."),
+                                         {h.name, QString::number(total), QString::number(h.memoryGb)}),
                         {h.id.str()}));
     }
 };

@@ -30,7 +30,7 @@ public:
         int count = 0;
         for (int h : c.index.hostsInCluster(pos)) {
             for (int g : c.index.guestsOnHost(h))
-                count += c.pureConnect(c.topology.guests.at(g)) ? 1 : 0;
+                count += c.pureConnect(g) ? 1 : 0;
         }
         if (count == 0)
             return;

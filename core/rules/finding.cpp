@@ -4,6 +4,26 @@
 
 namespace td {
 
+namespace {
+
+// QString::compare (UTF-16 code unit by code unit), inline: sorting the
+// findings compares thousands of short ids.
+int compareText(const QString &a, const QString &b)
+{
+    const QChar *pa = a.constData();
+    const QChar *pb = b.constData();
+    const qsizetype n = std::min(a.size(), b.size());
+    if (pa != pb) {
+        for (qsizetype i = 0; i < n; ++i) {
+            if (pa[i] != pb[i])
+                return pa[i].unicode() < pb[i].unicode() ? -1 : 1;
+        }
+    }
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+} // namespace
+
 QString severityName(Severity severity)
 {
     switch (severity) {
@@ -20,9 +40,14 @@ bool findingLess(const Finding &a, const Finding &b)
         return a.severity < b.severity;
     if (const int c = a.rule.compare(b.rule))
         return c < 0;
+    return sameRuleFindingLess(a, b);
+}
+
+bool sameRuleFindingLess(const Finding &a, const Finding &b)
+{
     const qsizetype n = std::min(a.subjects.size(), b.subjects.size());
     for (qsizetype i = 0; i < n; ++i) {
-        if (const int c = a.subjects.at(i).compare(b.subjects.at(i)))
+        if (const int c = compareText(a.subjects.at(i), b.subjects.at(i)))
             return c < 0;
     }
     if (a.subjects.size() != b.subjects.size())

@@ -35,6 +35,8 @@ struct Finding
 
 // The stable order of findings: severity, rule id, subjects (id by id).
 bool findingLess(const Finding &a, const Finding &b);
+// The same order for two findings of one rule: subjects (id by id), message.
+bool sameRuleFindingLess(const Finding &a, const Finding &b);
 void sortFindings(QVector<Finding> &findings);
 
 } // namespace td

@@ -23,7 +23,7 @@ public:
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
         const Guest &g = c.topology.guests.at(pos);
-        if (!g.ft || !c.vsphere() || !c.switchoverBuilt(g) || c.inSwitchoverGroup(pos))
+        if (!g.ft || !c.vsphere() || !c.switchoverBuilt(pos) || c.inSwitchoverGroup(pos))
             return;
         out.append(make(tr("%1 relies on Fault Tolerance but has no switchover partner; FT does not "
                            "replace application failover.")

@@ -23,11 +23,11 @@ public:
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
         const Guest &g = c.topology.guests.at(pos);
-        if (!g.ft || !c.vsphere() || !c.pureConnect(g))
+        if (!g.ft || !c.vsphere() || !c.pureConnect(pos))
             return;
         out.append(make(tr("%1 (%2) runs with Fault Tolerance, which the vendor has not analysed; "
                            "test it before production.")
-                            .arg(g.name, c.product(g)->name),
+                            .arg(g.name, c.product(pos)->name),
                         {g.id.str()}));
     }
 };

@@ -27,20 +27,21 @@ public:
         if (!c.hostIdLicensing())
             return;
         const Guest &g = c.topology.guests.at(pos);
-        if (!c.licensed(g) || g.mac != MacMode::Dynamic)
+        if (g.mac != MacMode::Dynamic || !c.licensed(pos))
             return;
         bool canMove = c.inAnyGroup(pos);
-        const int host = c.hostOf(g);
+        const int host = c.hostOf(pos);
         if (!canMove && host >= 0) {
-            const int cluster = c.index.cluster(c.topology.hosts.at(host).cluster);
+            const int cluster = c.clusterOf(host);
             canMove = cluster >= 0 && c.index.hostsInCluster(cluster).size() >= 2;
         }
         if (!canMove)
             return;
-        out.append(make(tr("%1 (%2) has a dynamic MAC address but can move between hosts; its "
-                           "host-id licence needs a static MAC.")
-                            .arg(g.name, c.product(g)->name),
-                        {g.id.str()}));
+        out.append(
+            make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1 (%2) has a dynamic MAC address but can move "
+                                                         "between hosts; its host-id licence needs a static MAC."),
+                           {g.name, c.product(pos)->name}),
+                 {g.id.str()}));
     }
 };
 

@@ -25,26 +25,32 @@ public:
     {
         if (!c.hostIdLicensing())
             return;
-        QVector<int> licensed;
         QStringList models;
         const QVector<int> hosts = c.hostsOf(pos);
         for (int h : hosts) {
             const QString &model = c.topology.hosts.at(h).cpuModel;
             if (!model.isEmpty() && !models.contains(model))
                 models << model;
-            for (int g : c.guestsOn(h)) {
-                if (c.licensed(c.topology.guests.at(g)))
+        }
+        if (models.size() < 2)
+            return;
+        QVector<int> licensed; // sorted below: the hosts' lists need no order
+        for (int h : hosts) {
+            for (int g : c.index.guestsOnHost(h)) {
+                if (c.licensed(g))
                     licensed.append(g);
             }
         }
-        if (licensed.isEmpty() || models.size() < 2)
+        if (licensed.isEmpty())
             return;
         std::sort(licensed.begin(), licensed.end());
         const Cluster &cl = c.topology.clusters.at(pos);
-        out.append(make(tr("Cluster %1 runs licensed servers %2 on hosts with different CPU models "
-                           "(%3).")
-                            .arg(cl.name, c.guestNames(licensed), models.join(QStringLiteral(", "))),
-                        c.guestIds(licensed) + QStringList{cl.id.str()}));
+        QStringList subjects = c.guestIds(licensed);
+        subjects << cl.id.str();
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "Cluster %1 runs licensed servers %2 on hosts with "
+                                                                "different CPU models (%3)."),
+                                  {cl.name, c.guestNames(licensed), models.join(QStringLiteral(", "))}),
+                        subjects));
     }
 };
 

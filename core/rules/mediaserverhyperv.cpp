@@ -23,7 +23,7 @@ public:
         if (!c.hyperv())
             return;
         const Guest &g = c.topology.guests.at(pos);
-        const int host = c.hostOf(g);
+        const int host = c.hostOf(pos);
         if (g.product != QLatin1String("media-server") || host < 0)
             return;
         const Host &h = c.topology.hosts.at(host);

@@ -1,5 +1,7 @@
 #include "rules/allrules.h"
 
+#include <QVarLengthArray>
+
 namespace td {
 
 namespace {
@@ -25,17 +27,24 @@ public:
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
-        QVector<int> lonely;
-        for (int g : c.guestsOn(pos)) {
-            if (c.pureConnect(c.topology.guests.at(g)) && !c.inAnyGroup(g))
+        const Span<int> on = c.guestsOn(pos);
+        if (on.size() < 2)
+            return;
+        QVarLengthArray<int, 64> lonely;
+        for (int g : on) {
+            if (!c.inAnyGroup(g) && c.pureConnect(g))
                 lonely.append(g);
         }
         if (lonely.size() < 2)
             return;
         const Host &h = c.topology.hosts.at(pos);
-        out.append(
-            make(tr("Host %1 runs %2, PureConnect servers without redundancy.").arg(h.name, c.guestNames(lonely)),
-                 c.guestIds(lonely) + QStringList{h.id.str()}));
+        const Span<int> guests(lonely.constData(), lonely.size());
+        QStringList subjects = c.guestIds(guests);
+        subjects << h.id.str();
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "Host %1 runs %2, PureConnect servers without "
+                                                                "redundancy."),
+                                  {h.name, c.guestNames(guests)}),
+                        subjects));
     }
 };
 

@@ -1,4 +1,3 @@
-#include "analysis/failuredomains.h"
 #include "rules/allrules.h"
 
 namespace td {
@@ -28,22 +27,21 @@ public:
         const auto placed = c.placedMembers(pos);
         if (placed.size() < 2)
             return;
-        const auto hosts = RuleContext::distinctHosts(placed);
+        const auto hosts = c.placedHosts(pos);
         if (hosts.size() < 2)
             return;
-        const FailureDomains domains(c.topology, c.index);
-        const QVector<CircuitId> &feeds = domains.feeds(hosts.first());
+        const QVector<CircuitId> &feeds = *c.resolved().host(hosts.first()).feeds;
         if (feeds.size() != 1)
             return;
         const Failure circuitFailure{Failure::Kind::Circuit, c.index.circuit(feeds.first())};
-        if (!domains.allDown(circuitFailure, hosts))
+        if (!c.allDown(circuitFailure, hosts))
             return;
         const Group &g = c.topology.groups.at(pos);
         const Circuit &circuit = c.topology.circuits.at(circuitFailure.pos);
-        out.append(make(tr("%1: every host running %2 is fed only by circuit %3; losing that "
-                           "circuit takes the whole group down.")
-                            .arg(g.name, c.placedGuestNames(placed), circuit.name),
-                        QStringList{g.id.str()} + c.placedGuestIds(placed) + QStringList{circuit.id.str()}));
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1: every host running %2 is fed only by circuit "
+                                                                "%3; losing that circuit takes the whole group down."),
+                                  {g.name, c.placedGuestNames(placed), circuit.name}),
+                        c.groupSubjects(pos, placed, circuit.id.str())));
     }
 };
 

@@ -1,4 +1,3 @@
-#include "analysis/failuredomains.h"
 #include "rules/allrules.h"
 
 namespace td {
@@ -28,14 +27,15 @@ public:
         const auto placed = c.placedMembers(pos);
         if (placed.size() < 2)
             return;
-        const auto hosts = RuleContext::distinctHosts(placed);
-        if (!FailureDomains(c.topology, c.index).allDown({Failure::Kind::Host, hosts.first()}, hosts))
+        const auto hosts = c.placedHosts(pos);
+        if (!c.allDown({Failure::Kind::Host, hosts.first()}, hosts))
             return;
         const Group &g = c.topology.groups.at(pos);
         const Host &h = c.topology.hosts.at(hosts.first());
-        out.append(make(tr("%1: %2 all run on host %3; losing that host takes the whole group down.")
-                            .arg(g.name, c.placedGuestNames(placed), h.name),
-                        QStringList{g.id.str()} + c.placedGuestIds(placed) + QStringList{h.id.str()}));
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1: %2 all run on host %3; losing that host takes "
+                                                                "the whole group down."),
+                                  {g.name, c.placedGuestNames(placed), h.name}),
+                        c.groupSubjects(pos, placed, h.id.str())));
     }
 };
 

@@ -1,4 +1,3 @@
-#include "analysis/failuredomains.h"
 #include "rules/allrules.h"
 
 namespace td {
@@ -29,18 +28,18 @@ public:
         const auto placed = c.placedMembers(pos);
         if (placed.size() < 2)
             return;
-        const auto hosts = RuleContext::distinctHosts(placed);
+        const auto hosts = c.placedHosts(pos);
         if (hosts.size() < 2)
             return;
-        const Failure rackFailure{Failure::Kind::Rack, c.index.rack(c.topology.hosts.at(hosts.first()).rack)};
-        if (!FailureDomains(c.topology, c.index).allDown(rackFailure, hosts))
+        const Failure rackFailure{Failure::Kind::Rack, c.resolved().host(hosts.first()).domain.rack};
+        if (!c.allDown(rackFailure, hosts))
             return;
         const Group &g = c.topology.groups.at(pos);
         const Rack &r = c.topology.racks.at(rackFailure.pos);
-        out.append(make(tr("%1: %2 run on different hosts, all in rack %3; losing that rack takes "
-                           "the whole group down.")
-                            .arg(g.name, c.placedGuestNames(placed), r.name),
-                        QStringList{g.id.str()} + c.placedGuestIds(placed) + QStringList{r.id.str()}));
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1: %2 run on different hosts, all in rack %3; "
+                                                                "losing that rack takes the whole group down."),
+                                  {g.name, c.placedGuestNames(placed), r.name}),
+                        c.groupSubjects(pos, placed, r.id.str())));
     }
 };
 

@@ -31,12 +31,12 @@ public:
         const char *source;
     };
 
-    explicit Rule(const Info &info) : mInfo(info) {}
+    explicit Rule(const Info &info) : mInfo(info), mId(QString::fromLatin1(info.id)) {}
     virtual ~Rule() = default;
     Rule(const Rule &) = delete;
     Rule &operator=(const Rule &) = delete;
 
-    QString id() const { return QString::fromLatin1(mInfo.id); }
+    QString id() const { return mId; }
     Severity severity() const { return mInfo.severity; }
     Scope scope() const { return mInfo.scope; }
     QString title() const;
@@ -52,6 +52,7 @@ protected:
 
 private:
     Info mInfo;
+    QString mId; // made once: every finding shares it
 };
 
 // Every rule, in RULES.md order. Built once; never null.

@@ -6,36 +6,51 @@
 
 namespace td {
 
-QVector<int> RuleContext::guestsOn(int hostPos) const
+namespace {
+
+// "a, b and c", built in one string: rules name the guests of every host
+// and group an edit touches (a host's similar guests, again after each move).
+template <typename NameAt>
+QString joinNames(qsizetype count, NameAt nameAt, const QString &andWord)
 {
-    QVector<int> out = index.guestsOnHost(hostPos);
-    std::sort(out.begin(), out.end());
+    if (count == 0)
+        return {};
+    if (count == 1)
+        return nameAt(0);
+    qsizetype length = 2 * (count - 2) + 2 + andWord.size();
+    for (qsizetype i = 0; i < count; ++i)
+        length += nameAt(i).size();
+    QString out(length, Qt::Uninitialized);
+    QChar *at = out.data();
+    const auto put = [&at](QStringView text) {
+        std::copy(text.begin(), text.end(), at);
+        at += text.size();
+    };
+    for (qsizetype i = 0; i + 1 < count; ++i) {
+        if (i > 0)
+            put(u", ");
+        put(nameAt(i));
+    }
+    put(u" ");
+    put(andWord);
+    put(u" ");
+    put(nameAt(count - 1));
+    Q_ASSERT(at == out.constData() + out.size());
     return out;
 }
+
+QString translatedAnd()
+{
+    return QCoreApplication::translate("td::RuleContext", "and");
+}
+
+} // namespace
 
 QVector<int> RuleContext::hostsOf(int clusterPos) const
 {
     QVector<int> out = index.hostsInCluster(clusterPos);
     std::sort(out.begin(), out.end());
     return out;
-}
-
-bool RuleContext::pureConnect(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->pureConnect;
-}
-
-bool RuleContext::licensed(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->licensed;
-}
-
-bool RuleContext::switchoverBuilt(const Guest &guest) const
-{
-    const Product *p = product(guest);
-    return p && p->switchoverBuilt();
 }
 
 bool RuleContext::inSwitchoverGroup(int guestPos) const
@@ -47,31 +62,7 @@ bool RuleContext::inSwitchoverGroup(int guestPos) const
     return false;
 }
 
-QVector<RuleContext::Placed> RuleContext::placedMembers(int groupPos) const
-{
-    QVector<Placed> out;
-    for (const GuestId &m : topology.groups.at(groupPos).members) {
-        const int g = index.guest(m);
-        if (g < 0)
-            continue;
-        const int h = index.host(topology.guests.at(g).host);
-        if (h >= 0)
-            out.append(Placed{g, h});
-    }
-    return out;
-}
-
-QVector<int> RuleContext::distinctHosts(const QVector<Placed> &placed)
-{
-    QVector<int> out;
-    for (const Placed &p : placed) {
-        if (!out.contains(p.host))
-            out.append(p.host);
-    }
-    return out;
-}
-
-QStringList RuleContext::placedGuestIds(const QVector<Placed> &placed) const
+QStringList RuleContext::placedGuestIds(Span<Placed> placed) const
 {
     QStringList ids;
     for (const Placed &p : placed)
@@ -79,44 +70,35 @@ QStringList RuleContext::placedGuestIds(const QVector<Placed> &placed) const
     return ids;
 }
 
-QString RuleContext::placedGuestNames(const QVector<Placed> &placed) const
+QStringList RuleContext::groupSubjects(int groupPos, Span<Placed> placed, const QString &last) const
 {
-    QStringList names;
+    QStringList ids;
+    ids.reserve(placed.size() + 2);
+    ids << topology.groups.at(groupPos).id.str();
     for (const Placed &p : placed)
-        names << topology.guests.at(p.guest).name;
-    return nameList(names);
+        ids << topology.guests.at(p.guest).id.str();
+    ids << last;
+    return ids;
 }
 
-namespace {
-
-// "a, b and c", built in one string: rules name the guests of every host
-// and group an edit touches (a host's similar guests, again after each move).
-template <typename NameAt>
-QString joinNames(qsizetype count, NameAt nameAt)
+bool RuleContext::allDown(const Failure &failure, Span<int> hostPositions) const
 {
-    if (count == 0)
-        return {};
-    if (count == 1)
-        return nameAt(0);
-    const QString andWord = QCoreApplication::translate("td::RuleContext", "and");
-    qsizetype length = andWord.size() + 2;
-    for (qsizetype i = 0; i < count; ++i)
-        length += nameAt(i).size() + 2;
-    QString out;
-    out.reserve(length);
-    for (qsizetype i = 0; i + 1 < count; ++i) {
-        if (i > 0)
-            out += QLatin1String(", ");
-        out += nameAt(i);
+    if (hostPositions.isEmpty() || failure.pos < 0)
+        return false;
+    for (int h : hostPositions) {
+        if (!FailureDomains::down(h, mResolver.host(h).domain, failure))
+            return false;
     }
-    out += QLatin1Char(' ');
-    out += andWord;
-    out += QLatin1Char(' ');
-    out += nameAt(count - 1);
-    return out;
+    return true;
 }
 
-} // namespace
+QString RuleContext::placedGuestNames(Span<Placed> placed) const
+{
+    return joinNames(
+        placed.size(),
+        [this, placed](qsizetype i) -> const QString & { return topology.guests.at(placed.at(i).guest).name; },
+        andWord());
+}
 
 const Finding *RuleContext::keptFinding(const QStringList &subjects) const
 {
@@ -131,22 +113,48 @@ const Finding *RuleContext::keptFinding(const QStringList &subjects) const
 
 QString RuleContext::nameList(const QStringList &names)
 {
-    return joinNames(names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); });
+    return joinNames(
+        names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); }, translatedAnd());
 }
 
-QString RuleContext::guestNames(const QVector<int> &guestPositions) const
+QString RuleContext::guestNames(Span<int> guestPositions) const
 {
-    return joinNames(guestPositions.size(), [this, &guestPositions](qsizetype i) -> const QString & {
-        return topology.guests.at(guestPositions.at(i)).name;
-    });
+    return joinNames(
+        guestPositions.size(),
+        [this, guestPositions](qsizetype i) -> const QString & {
+            return topology.guests.at(guestPositions.at(i)).name;
+        },
+        andWord());
 }
 
-QStringList RuleContext::guestIds(const QVector<int> &guestPositions) const
+QStringList RuleContext::guestIds(Span<int> guestPositions) const
 {
     QStringList ids;
+    ids.reserve(guestPositions.size() + 1); // the rules often add one more
     for (int g : guestPositions)
         ids << topology.guests.at(g).id.str();
     return ids;
+}
+
+const QString &RuleContext::andWord() const
+{
+    if (mAnd.isNull())
+        mAnd = translatedAnd();
+    return mAnd;
+}
+
+const MessageFormat &RuleContext::format(const char *text, int argCount, MessageFormat::Arg kind) const
+{
+    RuleCache::Format &f = mCache.formats[kind == MessageFormat::Arg::Multi ? 0 : 1][text];
+    if (f.run != mResolver.run()) {
+        QString translated = QCoreApplication::translate("td::Rule", text);
+        if (f.run == 0 || translated != f.translated) {
+            f.format = MessageFormat(translated, argCount, kind);
+            f.translated = std::move(translated);
+        }
+        f.run = mResolver.run();
+    }
+    return f.format;
 }
 
 } // namespace td

@@ -1,5 +1,7 @@
 #include "rules/allrules.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 namespace td {
@@ -27,22 +29,40 @@ public:
 
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
-        if (c.index.guestsOnHost(pos).size() < 2)
+        const Span<int> on = c.guestsOn(pos);
+        if (on.size() < 2)
             return;
-        QVector<int> guests; // in document order, then by product id: stable output
-        for (int g : c.guestsOn(pos)) {
-            if (!sameHostGroupHere(c, g, pos))
-                guests.append(g);
+        // In document order, then by product id: stable output. By the
+        // products' ranks (no string compared) when the catalog has them all.
+        QVarLengthArray<int, 64> guests;
+        QVarLengthArray<quint64, 64> keys; // rank, then position
+        bool ranked = true;
+        for (int g : on) {
+            if (sameHostGroupHere(c, g, pos))
+                continue;
+            const int rank = c.resolved().productRank(g);
+            ranked = ranked && rank >= 0;
+            guests.append(g);
+            keys.append(quint64(quint32(rank)) << 32 | quint32(g));
         }
         const auto productOf = [&c](int g) -> const QString & { return c.topology.guests.at(g).product; };
-        std::stable_sort(guests.begin(), guests.end(), [&](int a, int b) { return productOf(a) < productOf(b); });
+        if (ranked) {
+            std::sort(keys.begin(), keys.end());
+            for (qsizetype i = 0; i < keys.size(); ++i)
+                guests[i] = static_cast<int>(keys.at(i) & 0xffffffffu);
+        } else {
+            std::stable_sort(guests.begin(), guests.end(), [&](int a, int b) { return productOf(a) < productOf(b); });
+        }
+        const auto sameProduct = [&](qsizetype a, qsizetype b) {
+            return ranked ? keys.at(a) >> 32 == keys.at(b) >> 32 : productOf(guests.at(a)) == productOf(guests.at(b));
+        };
         const Host &h = c.topology.hosts.at(pos);
         for (qsizetype from = 0; from < guests.size();) {
             qsizetype to = from + 1;
-            while (to < guests.size() && productOf(guests.at(to)) == productOf(guests.at(from)))
+            while (to < guests.size() && sameProduct(from, to))
                 ++to;
             if (to - from >= 2) {
-                const QVector<int> same = guests.mid(from, to - from);
+                const Span<int> same(guests.constData() + from, to - from);
                 QStringList subjects = c.guestIds(same);
                 subjects << h.id.str();
                 // Most hosts an edit touches keep their similar guests (a
@@ -50,11 +70,10 @@ public:
                 if (const Finding *kept = c.keptFinding(subjects)) {
                     out.append(*kept);
                 } else {
-                    const QString &key = productOf(guests.at(from));
-                    const Product *p = c.catalog.product(key);
-                    out.append(
-                        make(tr("%1 guests %2 share host %3.").arg(p ? p->name : key, c.guestNames(same), h.name),
-                             subjects));
+                    const Product *p = c.product(guests.at(from));
+                    out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1 guests %2 share host %3."),
+                                              {p ? p->name : productOf(guests.at(from)), c.guestNames(same), h.name}),
+                                    subjects));
                 }
             }
             from = to;
@@ -66,23 +85,9 @@ private:
     // this host: redundancy-same-host already reports it.
     static bool sameHostGroupHere(const RuleContext &c, int guestPos, int hostPos)
     {
-        // Without building the placed-members list: it runs for every guest
-        // of every host a change touches.
         for (int group : c.index.groupsOfGuest(guestPos)) {
-            int placed = 0;
-            bool allHere = true;
-            for (const GuestId &m : c.topology.groups.at(group).members) {
-                const int g = c.index.guest(m);
-                const int h = g < 0 ? -1 : c.index.host(c.topology.guests.at(g).host);
-                if (h < 0)
-                    continue;
-                ++placed;
-                if (h != hostPos) {
-                    allHere = false;
-                    break;
-                }
-            }
-            if (allHere && placed >= 2)
+            const Span<int> hosts = c.placedHosts(group);
+            if (hosts.size() == 1 && hosts.first() == hostPos && c.placedMembers(group).size() >= 2)
                 return true;
         }
         return false;

@@ -25,11 +25,11 @@ public:
     void check(const RuleContext &c, int pos, QVector<Finding> &out) const override
     {
         const Guest &g = c.topology.guests.at(pos);
-        if (!c.switchoverBuilt(g) || c.inSwitchoverGroup(pos))
+        if (!c.switchoverBuilt(pos) || c.inSwitchoverGroup(pos))
             return;
-        out.append(make(tr("%1 (%2) has no switchover partner: a host failure means an HA restart "
-                           "in business hours.")
-                            .arg(g.name, c.product(g)->name),
+        out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1 (%2) has no switchover partner: a host failure "
+                                                                "means an HA restart in business hours."),
+                                  {g.name, c.product(pos)->name}),
                         {g.id.str()}));
     }
 };

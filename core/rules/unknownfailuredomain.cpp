@@ -1,4 +1,3 @@
-#include "analysis/failuredomains.h"
 #include "rules/allrules.h"
 
 namespace td {
@@ -30,7 +29,7 @@ public:
             return;
         const Host &h = c.topology.hosts.at(pos);
         const bool noRack = h.rack.isNull();
-        const bool noPower = FailureDomains(c.topology, c.index).feeds(pos).isEmpty();
+        const bool noPower = c.resolved().host(pos).feeds->isEmpty();
         if (!noRack && !noPower)
             return;
         const QString what = noRack && noPower ? tr("no rack and no power feed data")

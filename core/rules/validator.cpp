@@ -61,6 +61,48 @@ const QString &objectId(const Topology &t, Scope scope, int pos)
     return idAt(t.clusters, pos);
 }
 
+// The first 8 characters of a finding's first subject, one byte each, the
+// first in the highest byte: of two findings of one rule, the one with the
+// smaller key comes first (shorter ids have zeros where longer ones go on,
+// and ids have no character zero). Clears keyed when a character does not
+// fit a byte.
+quint64 sortKey(const Finding &f, bool &keyed)
+{
+    if (f.subjects.isEmpty())
+        return 0;
+    const QString &first = f.subjects.first();
+    quint64 key = 0;
+    for (qsizetype i = 0; i < 8; ++i) {
+        char16_t c = 0;
+        if (i < first.size()) {
+            c = first.at(i).unicode();
+            if (c == 0 || c > 0xff)
+                keyed = false;
+        }
+        key = key << 8 | (c & 0xff);
+    }
+    return key;
+}
+
+// Rule positions in the order findingLess puts their findings: severity,
+// then id (every finding of a rule has the rule's severity and id).
+const QVector<int> &rulesInFindingOrder()
+{
+    static const QVector<int> order = [] {
+        const auto &rules = allRules();
+        QVector<int> out(rules.size());
+        for (int r = 0; r < out.size(); ++r)
+            out[r] = r;
+        std::sort(out.begin(), out.end(), [&rules](int a, int b) {
+            if (rules.at(a)->severity() != rules.at(b)->severity())
+                return rules.at(a)->severity() < rules.at(b)->severity();
+            return rules.at(a)->id().compare(rules.at(b)->id()) < 0;
+        });
+        return out;
+    }();
+    return order;
+}
+
 // The dependency knowledge of the rules, in one place: which objects' checks
 // read a given object. Walks one state of the topology (before or after).
 class Impact
@@ -176,22 +218,30 @@ Validator::Validator(const Catalog &catalog) : mCatalog(catalog)
 
 void Validator::run(const Topology &topology, const TopologyIndex &index)
 {
-    const RuleContext context(topology, index, mCatalog);
     const auto &rules = allRules();
-    for (auto &slot : mStore)
+    for (auto &slot : mStore) {
+        // As many as the last run had, without growing (and hashing every id
+        // again) on the way.
+        const qsizetype size = slot.size();
         slot.clear();
+        slot.reserve(size);
+    }
     mCounts[0] = mCounts[1] = mCounts[2] = 0;
     mWaived = 0;
     mWaiverMatches.clear();
     takeWaivers(topology, nullptr);
-    for (int r = 0; r < rules.size(); ++r) {
-        const Rule *rule = rules.at(r);
-        const int n = objectCount(topology, rule->scope());
-        for (int pos = 0; pos < n; ++pos) {
-            QVector<Finding> found;
-            rule->check(context, pos, found);
-            if (!found.isEmpty())
-                store(r, objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+    {
+        RuleContext context(topology, index, mCatalog, mCache);
+        context.resolveAll();
+        for (int r = 0; r < rules.size(); ++r) {
+            const Rule *rule = rules.at(r);
+            const int n = objectCount(topology, rule->scope());
+            for (int pos = 0; pos < n; ++pos) {
+                QVector<Finding> found;
+                rule->check(context, pos, found);
+                if (!found.isEmpty()) // each object once: not in the cleared table yet
+                    store(r, mStore[r].end(), objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+            }
         }
     }
     checkWaivers(topology, index, nullptr);
@@ -224,22 +274,33 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
     const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
-    RuleContext context(topology, index, mCatalog);
-    context.namesKept = dirty.namesKept;
-    const auto &rules = allRules();
-    for (int r = 0; r < rules.size(); ++r) {
-        const Rule *rule = rules.at(r);
-        if (rule->scope() == Scope::Waiver)
-            continue;
-        const ObjectKind kind = kindOfScope(rule->scope());
-        for (const QString &id : dirty[rule->scope()]) {
-            QVector<Finding> found;
-            const int pos = index.indexOf(kind, id);
-            const auto previous = mStore[r].constFind(id);
-            context.previous = previous == mStore[r].cend() ? nullptr : &previous.value();
-            if (pos >= 0)
-                rule->check(context, pos, found);
-            store(r, id, std::move(found), &delta);
+    {
+        RuleContext context(topology, index, mCatalog, mCache);
+        context.namesKept = dirty.namesKept;
+        // Each dirty object's position, found once for all the rules of its scope.
+        QVector<std::pair<const QString *, int>> dirtyAt[kScopeCount];
+        for (int s = 0; s < kScopeCount; ++s) {
+            const Scope scope = static_cast<Scope>(s);
+            if (scope == Scope::Waiver)
+                continue;
+            dirtyAt[s].reserve(dirty[scope].size());
+            for (const QString &id : dirty[scope])
+                dirtyAt[s].append({&id, index.indexOf(kindOfScope(scope), id)});
+        }
+        const auto &rules = allRules();
+        for (int r = 0; r < rules.size(); ++r) {
+            const Rule *rule = rules.at(r);
+            if (rule->scope() == Scope::Waiver)
+                continue;
+            Slot &slot = mStore[r];
+            for (const auto &[id, pos] : std::as_const(dirtyAt[static_cast<int>(rule->scope())])) {
+                QVector<Finding> found;
+                const auto previous = slot.find(*id);
+                context.previous = previous == slot.end() ? nullptr : &previous.value();
+                if (pos >= 0)
+                    rule->check(context, pos, found);
+                store(r, previous, *id, std::move(found), &delta);
+            }
         }
     }
     checkWaivers(topology, index, &delta);
@@ -341,7 +402,7 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
     used.reserve(topology.waivers.size());
     for (const Waiver &w : topology.waivers)
         used.append(mWaiverMatches.value(w.key()) > 0);
-    RuleContext context(topology, index, mCatalog);
+    RuleContext context(topology, index, mCatalog, mCache);
     context.waiverUsed = &used;
     for (int r = 0; r < rules.size(); ++r) {
         if (rules.at(r)->scope() != Scope::Waiver)
@@ -358,10 +419,14 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
 
 void Validator::store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta)
 {
+    store(rule, mStore[rule].find(id), id, std::move(findings), delta);
+}
+
+void Validator::store(int rule, Slot::iterator it, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta)
+{
     if (allRules().at(rule)->scope() != Scope::Waiver)
         mark(findings);
-    auto &slot = mStore[rule];
-    auto it = slot.find(id);
+    Slot &slot = mStore[rule];
     if (it == slot.end()) {
         if (findings.isEmpty())
             return;
@@ -413,12 +478,37 @@ void Validator::countIn(const QVector<Finding> &findings, int sign)
 const QVector<Finding> &Validator::findings() const
 {
     if (!mSortedValid) {
-        mSorted.clear();
+        // Rule by rule in the order of findingLess: each rule's findings
+        // share its severity and id, so only their subjects are compared.
+        qsizetype total = 0;
         for (const auto &slot : mStore) {
             for (const auto &list : slot)
-                mSorted += list;
+                total += list.size();
         }
-        sortFindings(mSorted);
+        mSorted.clear();
+        mSorted.reserve(total);
+        QVector<std::pair<quint64, const Finding *>> ofRule;
+        for (int r : rulesInFindingOrder()) {
+            ofRule.clear();
+            bool keyed = true;
+            for (const auto &list : mStore.at(r)) {
+                for (const Finding &f : list)
+                    ofRule.append({sortKey(f, keyed), &f});
+            }
+            // By the keys (the first subject's first characters), and where
+            // they are equal by the findings; by the findings alone when a
+            // key could not hold its characters.
+            const auto less = [keyed](const std::pair<quint64, const Finding *> &a,
+                                      const std::pair<quint64, const Finding *> &b) {
+                if (keyed && a.first != b.first)
+                    return a.first < b.first;
+                return sameRuleFindingLess(*a.second, *b.second);
+            };
+            if (!std::is_sorted(ofRule.cbegin(), ofRule.cend(), less)) // rules of hosts often come sorted
+                std::sort(ofRule.begin(), ofRule.end(), less);
+            for (const auto &f : std::as_const(ofRule))
+                mSorted.append(*f.second);
+        }
         mSortedValid = true;
     }
     return mSorted;

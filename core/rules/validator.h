@@ -74,7 +74,10 @@ public:
     static QVector<Finding> validate(const Topology &topology, const Catalog &catalog = Catalog::builtin());
 
 private:
+    using Slot = QHash<QString, QVector<Finding>>; // one rule's findings by object id
     void store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);
+    // The same, with the object's entry in the rule's slot found already.
+    void store(int rule, Slot::iterator it, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);
     void countIn(const QVector<Finding> &findings, int sign);
     // Sets or clears each finding's waived reason from mWaivers.
     void mark(QVector<Finding> &findings) const;
@@ -84,7 +87,8 @@ private:
     void checkWaivers(const Topology &topology, const TopologyIndex &index, FindingsDelta *delta);
 
     const Catalog &mCatalog;
-    QVector<QHash<QString, QVector<Finding>>> mStore; // per rule: object id -> findings
+    RuleCache mCache;     // kept between runs: storage, parsed message formats
+    QVector<Slot> mStore; // per rule: object id -> findings
     int mCounts[3] = {0, 0, 0};
     int mWaived = 0;
     QHash<QString, QString> mWaivers;   // Waiver::key -> reason (the first waiver's)
