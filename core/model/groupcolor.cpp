@@ -1,5 +1,6 @@
 #include "model/groupcolor.h"
 
+#include "change.h"
 #include "model/topology.h"
 
 #include <algorithm>
@@ -22,33 +23,35 @@ void GroupColors::assign(const Topology &t)
         take(t.groups.at(i).id, i % kGroupColorCount);
 }
 
-void GroupColors::follow(const Topology &t)
+void GroupColors::add(const GroupId &id)
 {
-    QHash<GroupId, int> before;
-    before.swap(mSlots);
-    mSlots.reserve(t.groups.size());
-    mUses.fill(0);
-    QVector<GroupId> fresh;
-    for (const Group &g : t.groups) {
-        const auto it = before.constFind(g.id);
-        if (it != before.cend())
-            take(g.id, it.value());
-        else
-            fresh.append(g.id);
+    const auto gone = mGone.constFind(id);
+    if (gone != mGone.cend()) {
+        const int slot = gone.value();
+        mGone.erase(gone);
+        take(id, slot);
+    } else {
+        take(id, int(std::min_element(mUses.cbegin(), mUses.cend()) - mUses.cbegin()));
     }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!mSlots.contains(it.key()))
-            mGone.insert(it.key(), it.value());
-    }
-    for (const GroupId &id : std::as_const(fresh)) {
-        const auto gone = mGone.constFind(id);
-        if (gone != mGone.cend()) {
-            const int slot = gone.value();
-            mGone.erase(gone);
-            take(id, slot);
-        } else {
-            take(id, int(std::min_element(mUses.cbegin(), mUses.cend()) - mUses.cbegin()));
+}
+
+void GroupColors::follow(const Change &change)
+{
+    // Removed groups first: their colours are free for the groups added.
+    for (const ObjectEdit &e : change.edits) {
+        if (e.before && !e.after && e.kind() == ObjectKind::Group) {
+            const GroupId id(e.id());
+            const auto it = mSlots.constFind(id);
+            if (it == mSlots.cend())
+                continue;
+            --mUses[size_t(it.value())];
+            mGone.insert(id, it.value());
+            mSlots.erase(it);
         }
+    }
+    for (const ObjectEdit &e : change.edits) {
+        if (!e.before && e.after && e.kind() == ObjectKind::Group)
+            add(GroupId(e.id()));
     }
 }
 

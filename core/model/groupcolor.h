@@ -8,6 +8,7 @@
 
 namespace td {
 
+struct Change;
 struct Topology;
 
 // How many colours groups are told apart by (the canvas's and the reports'
@@ -29,13 +30,15 @@ public:
 
     // The colours of the layout as opened: by position.
     void assign(const Topology &t);
-    // After an edit of t's groups: the kept groups keep their colours.
-    void follow(const Topology &t);
+    // After a change: the kept groups keep their colours; the groups it
+    // removes leave theirs (for an undo), the groups it adds take one.
+    void follow(const Change &change);
     // The group's slot; 0 for a group this has not seen.
     int slot(const GroupId &id) const { return mSlots.value(id, 0); }
 
 private:
     void take(const GroupId &id, int slot);
+    void add(const GroupId &id);
 
     QHash<GroupId, int> mSlots;
     QHash<GroupId, int> mGone; // deleted groups' colours, for an undo

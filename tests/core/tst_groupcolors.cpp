@@ -1,3 +1,4 @@
+#include "change.h"
 #include "model/groupcolor.h"
 #include "model/topology.h"
 #include "report/designreport.h"
@@ -32,6 +33,19 @@ private:
         g.name = id;
         return g;
     }
+    // The changes a delete and an add (or their undo) make of a group.
+    static Change removing(const Group &g)
+    {
+        Change c;
+        c.edits.append(ObjectEdit{Object(g), std::nullopt, -1});
+        return c;
+    }
+    static Change adding(const Group &g)
+    {
+        Change c;
+        c.edits.append(ObjectEdit{std::nullopt, Object(g), -1});
+        return c;
+    }
     static QVector<int> slotsOf(const GroupColors &c, const Topology &t)
     {
         QVector<int> s;
@@ -53,8 +67,7 @@ private slots:
     {
         Topology t = withGroups(5);
         GroupColors colors(t);
-        t.groups.removeAt(1); // g1 (slot 1) goes
-        colors.follow(t);
+        colors.follow(removing(t.groups.takeAt(1))); // g1 (slot 1) goes
         QCOMPARE(slotsOf(colors, t), QVector<int>({0, 2, 3, 4}));
     }
 
@@ -63,11 +76,11 @@ private slots:
         Topology t = withGroups(3); // slots 0 1 2
         GroupColors colors(t);
         t.groups.append(group(QStringLiteral("new1")));
-        colors.follow(t);
+        colors.follow(adding(t.groups.last()));
         QCOMPARE(colors.slot(GroupId(QStringLiteral("new1"))), 3); // 3..7 unused: the first
-        t.groups.removeAt(0);                                      // slot 0 is free again
+        colors.follow(removing(t.groups.takeFirst()));             // slot 0 is free again
         t.groups.append(group(QStringLiteral("new2")));
-        colors.follow(t);
+        colors.follow(adding(t.groups.last()));
         QCOMPARE(colors.slot(GroupId(QStringLiteral("new2"))), 0);
         QCOMPARE(slotsOf(colors, t), QVector<int>({1, 2, 3, 0}));
 
@@ -75,7 +88,7 @@ private slots:
         Topology many = withGroups(10);
         GroupColors manyColors(many);
         many.groups.append(group(QStringLiteral("new")));
-        manyColors.follow(many);
+        manyColors.follow(adding(many.groups.last()));
         QCOMPARE(manyColors.slot(GroupId(QStringLiteral("new"))), 2);
     }
 
@@ -83,14 +96,14 @@ private slots:
     {
         Topology t = withGroups(4);
         GroupColors colors(t);
-        const Group g2 = t.groups.at(2);
-        t.groups.removeAt(2);
-        colors.follow(t);
+        const Group g2 = t.groups.takeAt(2);
+        const Change deletion = removing(g2);
+        colors.follow(deletion);
         t.groups.append(group(QStringLiteral("other"))); // takes the least used: 2
-        colors.follow(t);
+        colors.follow(adding(t.groups.last()));
         QCOMPARE(colors.slot(GroupId(QStringLiteral("other"))), 2);
         t.groups.insert(2, g2); // undo of the delete: g2's colour, though 4 is less used
-        colors.follow(t);
+        colors.follow(deletion.inverted());
         QCOMPARE(colors.slot(g2.id), 2);
         QCOMPARE(slotsOf(colors, t), QVector<int>({0, 1, 2, 3, 2}));
     }
@@ -99,8 +112,7 @@ private slots:
     {
         Topology t = withGroups(4);
         GroupColors colors(t);
-        t.groups.removeAt(0);
-        colors.follow(t);
+        colors.follow(removing(t.groups.takeFirst()));
         // As the canvas shows them (g1 g2 g3 keep 1 2 3) ...
         const DesignReport shown = DesignReport::build(t, QStringLiteral("x"), false, &colors);
         QCOMPARE(shown.groups.size(), 3);

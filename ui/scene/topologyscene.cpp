@@ -368,7 +368,7 @@ void TopologyScene::sync(const Change *change)
             layoutUnplaced();
     }
     if (looks) {
-        mGroupColors.follow(t);
+        mGroupColors.follow(*change);
         updateGroupLooks();
     }
     for (ModelItem *item : std::as_const(repaint))
