@@ -87,8 +87,9 @@ int main(int argc, char *argv[])
 
     QVector<Violation> broken;
     const double invariants = medianWallMs(std::max(runs, 10), [&] { broken = Invariants::check(topology, index); });
-    std::printf("invariants, whole layout (what an add or delete re-checks): %.2f ms, %lld broken\n", invariants,
-                static_cast<long long>(broken.size()));
+    std::printf("invariants, whole layout (what a load checks; an edit checks only what it touches): %.2f ms, %lld "
+                "broken\n",
+                invariants, static_cast<long long>(broken.size()));
 
     Document doc(topology);
     test::Random rnd(7);
