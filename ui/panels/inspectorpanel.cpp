@@ -93,6 +93,7 @@ InspectorPanel::~InspectorPanel()
 {
     if (mLayoutForm != mForm)
         delete mLayoutForm; // put aside: not the scroll area's
+    delete mGuestForm;
 }
 
 bool InspectorPanel::hasUncommittedText(QObject *field)
@@ -177,9 +178,9 @@ QString InspectorPanel::guestStructure() const
     QString key = QStringLiteral("guest|%1|%2")
                       .arg(int(t.header.platform.hypervisor))
                       .arg(Catalog::builtin().product(g->product) ? 1 : 0);
-    const int pos = mDocument->index().guest(g->id);
-    for (int gp : mDocument->index().groupsOfGuest(pos))
-        key += QLatin1Char('|') + t.groups.at(gp).id.str();
+    // A row pair per group: the rows find their group by its place among
+    // the guest's groups when they show or edit it.
+    key += QLatin1Char('|') + QString::number(mDocument->index().groupsOfGuest(mDocument->index().guest(g->id)).size());
     return key;
 }
 
@@ -198,6 +199,10 @@ QStandardItemModel *InspectorPanel::hostModel()
     if (!mHostModel)
         mHostModel = new QStandardItemModel(this);
     if (mHostModelStale) {
+        // A guest form put aside has a list on this model: clearing it
+        // would make that list move the guest shown now.
+        delete mGuestForm;
+        mGuestForm = nullptr;
         const Topology &t = mDocument->topology();
         QList<QStandardItem *> rows;
         rows.reserve(t.hosts.size() + 1);
@@ -295,6 +300,8 @@ void InspectorPanel::showRefusal(const QString &message)
 void InspectorPanel::setNameMask(std::function<QString(const QString &, const QString &)> shown)
 {
     mShowName = std::move(shown);
+    delete mGuestForm; // its name fields were made for the other mask
+    mGuestForm = nullptr;
     mHostModelStale = true;
     mLayoutFormStale = true;
     rebuild();
@@ -357,6 +364,15 @@ void InspectorPanel::rebuild()
             return;
         }
         mScroll->takeWidget(); // hidden, and no one's child
+    } else if (mForm && !mStructure.isEmpty() && (!target || target->kind != ObjectKind::Guest)) {
+        // A guest's form, left for another kind of form: put aside (as the
+        // layout's) for the next guest with the same rows (after a delete,
+        // a paste), with its refreshers.
+        mScroll->takeWidget();
+        delete mGuestForm;
+        mGuestForm = mForm;
+        mGuestRefreshers = std::move(mRefreshers);
+        mGuestStructure = mStructure;
     } else {
         if (mForm == mLayoutForm)
             mLayoutForm = nullptr;
@@ -364,6 +380,24 @@ void InspectorPanel::rebuild()
     }
     mForm = nullptr;
     mRefreshers.clear();
+    if (target && target->kind == ObjectKind::Guest && mGuestForm && !mHostModelStale
+        && guestStructure() == mGuestStructure) {
+        mForm = std::exchange(mGuestForm, nullptr);
+        mRefreshers = std::move(mGuestRefreshers);
+        mGuestRefreshers.clear();
+        mStructure = mGuestStructure;
+        mLayout = mForm->findChild<QFormLayout *>();
+        for (QLineEdit *line : mForm->findChildren<QLineEdit *>()) {
+            if (!line->styleSheet().isEmpty()) { // marked by a refused name: plain, as in a new form
+                line->setStyleSheet(QString());
+                line->setToolTip(QString());
+            }
+        }
+        for (const auto &update : std::as_const(mRefreshers))
+            update();
+        mScroll->setWidget(mForm);
+        return;
+    }
     if (layoutForm && mLayoutForm && !mLayoutFormStale) {
         mId.clear();
         mTitle->setText(tr("Layout"));
@@ -876,18 +910,29 @@ void InspectorPanel::buildGuest(const Guest &g)
     const int pos = mDocument->index().guest(g.id);
     if (pos >= 0 && !mDocument->index().groupsOfGuest(pos).isEmpty()) {
         addSection(tr("Groups"));
-        for (int gp : mDocument->index().groupsOfGuest(pos)) {
-            const QString groupId = t.groups.at(gp).id.str();
+        // The k-th group of the guest shown when the row shows or edits it
+        // (the form is kept for other guests with as many groups).
+        const auto groupAt = [this](const Guest &x, int k) {
+            const auto groups = mDocument->index().groupsOfGuest(mDocument->index().guest(x.id));
+            return k < groups.size() ? mDocument->topology().groups.at(groups.at(k)).id.str() : QString();
+        };
+        const auto groups = mDocument->index().groupsOfGuest(pos);
+        for (int k = 0; k < groups.size(); ++k) {
+            const QString groupId = t.groups.at(groups.at(k)).id.str();
             auto *roleLabel = new QLabel(mForm);
             roleLabel->setWordWrap(true);
             QLineEdit *groupName = nameEdit(
                 QString(),
-                [this, groupId](const QString &v) {
-                    edit<Group>(groupId, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
+                [this, groupAt, k](const QString &v) {
+                    const Guest *now = shownGuest();
+                    const QString id = now ? groupAt(*now, k) : QString();
+                    if (!id.isEmpty())
+                        edit<Group>(id, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
                 },
                 groupId);
-            onRefresh([this, groupId, roleLabel, groupName](const Guest &x) {
-                const int at = mDocument->index().group(GroupId(groupId));
+            onRefresh([this, groupAt, k, roleLabel, groupName](const Guest &x) {
+                const QString id = groupAt(x, k);
+                const int at = mDocument->index().group(GroupId(id));
                 if (at < 0)
                     return;
                 const Group &grp = mDocument->topology().groups.at(at);
@@ -895,7 +940,7 @@ void InspectorPanel::buildGuest(const Guest &g)
                                        ? (grp.members.first() == x.id ? tr("primary") : tr("backup"))
                                        : tr("pool member");
                 roleLabel->setText(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
-                const QString text = shown(groupId, grp.name);
+                const QString text = shown(id, grp.name);
                 if (groupName->text() != text)
                     groupName->setText(text);
             });
