@@ -449,6 +449,32 @@ private slots:
                      .at(doc()->index().groupsOfGuest(doc()->index().guest(GuestId(QStringLiteral("ms1")))).first())
                      .name,
                  poolName);
+        // A guest without a group: the same form, without the group's rows;
+        // then a guest of two groups gets two.
+        QString ungrouped;
+        QString twice;
+        for (const Guest &g : doc()->topology().guests) {
+            const qsizetype groups = doc()->index().groupsOfGuest(doc()->index().guest(g.id)).size();
+            if (groups == 0 && ungrouped.isEmpty())
+                ungrouped = g.id.str();
+            if (groups == 2 && twice.isEmpty())
+                twice = g.id.str();
+        }
+        QVERIFY(!ungrouped.isEmpty());
+        mWindow->scene()->selectIds({});
+        mWindow->scene()->selectIds({ungrouped});
+        QVERIFY(scroll->widget()->property("tst_mark").toBool());
+        QCOMPARE(name->text(), guest(ungrouped).name);
+        QVERIFY(!field(QStringLiteral("Group")));
+        if (!twice.isEmpty()) {
+            mWindow->scene()->selectIds({twice});
+            QVERIFY(scroll->widget()->property("tst_mark").toBool());
+            QVERIFY(field(QStringLiteral("Group"), 1));
+        }
+        mWindow->scene()->selectIds({other});
+        QVERIFY(scroll->widget()->property("tst_mark").toBool());
+        QCOMPARE(fieldAs<QLineEdit>(QStringLiteral("Group"))->text(), QStringLiteral("Renamed pair"));
+        QVERIFY(!field(QStringLiteral("Group"), 1));
         // Hosts changed while it was aside: a new form (its host list is made again).
         mWindow->scene()->selectIds({});
         Host renamed = host(guest(other).host.str());

@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace td {
 
@@ -173,15 +174,12 @@ QString InspectorPanel::guestStructure() const
     if (!g)
         return {};
     // The rows a guest's form has: the FT box's text follows the hypervisor,
-    // the catalog note a known product, and there is a row pair per group.
+    // the catalog note a known product. (The rows of its groups, at the
+    // end, follow the guest shown: buildGuest.)
     const Topology &t = mDocument->topology();
-    QString key = QStringLiteral("guest|%1|%2")
-                      .arg(int(t.header.platform.hypervisor))
-                      .arg(Catalog::builtin().product(g->product) ? 1 : 0);
-    // A row pair per group: the rows find their group by its place among
-    // the guest's groups when they show or edit it.
-    key += QLatin1Char('|') + QString::number(mDocument->index().groupsOfGuest(mDocument->index().guest(g->id)).size());
-    return key;
+    return QStringLiteral("guest|%1|%2")
+        .arg(int(t.header.platform.hypervisor))
+        .arg(Catalog::builtin().product(g->product) ? 1 : 0);
 }
 
 void InspectorPanel::refresh()
@@ -907,47 +905,71 @@ void InspectorPanel::buildGuest(const Guest &g)
         note->setEnabled(false);
         mLayout->addRow(note);
     }
-    const int pos = mDocument->index().guest(g.id);
-    if (pos >= 0 && !mDocument->index().groupsOfGuest(pos).isEmpty()) {
-        addSection(tr("Groups"));
-        // The k-th group of the guest shown when the row shows or edits it
-        // (the form is kept for other guests with as many groups).
-        const auto groupAt = [this](const Guest &x, int k) {
-            const auto groups = mDocument->index().groupsOfGuest(mDocument->index().guest(x.id));
-            return k < groups.size() ? mDocument->topology().groups.at(groups.at(k)).id.str() : QString();
+    // The guest's groups, last: a section and a row pair per group, made
+    // again when the guest shown has another number of groups (the form is
+    // kept for other guests); each row finds its group by its place among
+    // the guest's groups when it shows or edits it.
+    struct GroupRows
+    {
+        int count = -1;
+        QVector<QWidget *> widgets; // one per row, for QFormLayout::removeRow
+        QVector<std::function<void(const Guest &)>> refreshers;
+    };
+    auto rows = std::make_shared<GroupRows>();
+    onRefresh([this, rows](const Guest &x) {
+        const TopologyIndex &index = mDocument->index();
+        const auto groups = index.groupsOfGuest(index.guest(x.id));
+        const auto groupAt = [this](const Guest &of, int k) {
+            const auto list = mDocument->index().groupsOfGuest(mDocument->index().guest(of.id));
+            return k < list.size() ? mDocument->topology().groups.at(list.at(k)).id.str() : QString();
         };
-        const auto groups = mDocument->index().groupsOfGuest(pos);
-        for (int k = 0; k < groups.size(); ++k) {
-            const QString groupId = t.groups.at(groups.at(k)).id.str();
-            auto *roleLabel = new QLabel(mForm);
-            roleLabel->setWordWrap(true);
-            QLineEdit *groupName = nameEdit(
-                QString(),
-                [this, groupAt, k](const QString &v) {
-                    const Guest *now = shownGuest();
-                    const QString id = now ? groupAt(*now, k) : QString();
-                    if (!id.isEmpty())
-                        edit<Group>(id, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
-                },
-                groupId);
-            onRefresh([this, groupAt, k, roleLabel, groupName](const Guest &x) {
-                const QString id = groupAt(x, k);
-                const int at = mDocument->index().group(GroupId(id));
-                if (at < 0)
-                    return;
-                const Group &grp = mDocument->topology().groups.at(at);
-                const QString role = grp.kind == GroupKind::Switchover
-                                       ? (grp.members.first() == x.id ? tr("primary") : tr("backup"))
-                                       : tr("pool member");
-                roleLabel->setText(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
-                const QString text = shown(id, grp.name);
-                if (groupName->text() != text)
-                    groupName->setText(text);
-            });
-            addRow(tr("Group"), groupName);
-            addRow(QString(), roleLabel);
+        if (groups.size() != rows->count) {
+            for (QWidget *w : std::as_const(rows->widgets))
+                mLayout->removeRow(w);
+            rows->widgets.clear();
+            rows->refreshers.clear();
+            rows->count = static_cast<int>(groups.size());
+            if (!groups.isEmpty()) {
+                addSection(tr("Groups"));
+                rows->widgets << mLayout->itemAt(mLayout->rowCount() - 1, QFormLayout::SpanningRole)->widget();
+            }
+            for (int k = 0; k < groups.size(); ++k) {
+                auto *roleLabel = new QLabel(mForm);
+                roleLabel->setWordWrap(true);
+                QLineEdit *groupName = nameEdit(
+                    QString(),
+                    [this, groupAt, k](const QString &v) {
+                        const Guest *now = shownGuest();
+                        const QString id = now ? groupAt(*now, k) : QString();
+                        if (!id.isEmpty())
+                            edit<Group>(id, QStringLiteral("name"), tr("Rename Group"),
+                                        [&](Group &group) { group.name = v; });
+                    },
+                    mDocument->topology().groups.at(groups.at(k)).id.str());
+                groupName->installEventFilter(this); // Ctrl+Z: see eventFilter()
+                rows->refreshers << [this, groupAt, k, roleLabel, groupName](const Guest &of) {
+                    const QString id = groupAt(of, k);
+                    const int at = mDocument->index().group(GroupId(id));
+                    if (at < 0)
+                        return;
+                    const Group &grp = mDocument->topology().groups.at(at);
+                    const QString role = grp.kind == GroupKind::Switchover
+                                           ? (grp.members.first() == of.id ? tr("primary") : tr("backup"))
+                                           : tr("pool member");
+                    roleLabel->setText(
+                        tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
+                    const QString text = shown(id, grp.name);
+                    if (groupName->text() != text)
+                        groupName->setText(text);
+                };
+                addRow(tr("Group"), groupName);
+                addRow(QString(), roleLabel);
+                rows->widgets << groupName << roleLabel;
+            }
         }
-    }
+        for (const auto &update : std::as_const(rows->refreshers))
+            update(x);
+    });
     for (const auto &update : std::as_const(mRefreshers))
         update();
 }
