@@ -143,6 +143,7 @@ FailuresPanel::FailuresPanel(MainWindow *window, WhatIfState *state, QWidget *pa
 
     // Edits come in bursts (typing in the inspector): wait for a pause.
     mDelay->setSingleShot(true);
+    mDelay->setObjectName(QStringLiteral("failuresDelay"));
     mDelay->setInterval(300);
     connect(mDelay, &QTimer::timeout, this, &FailuresPanel::start);
     connect(mDepth, &QComboBox::currentIndexChanged, this, &FailuresPanel::start);
