@@ -199,8 +199,7 @@ QStandardItemModel *InspectorPanel::hostModel()
     if (mHostModelStale) {
         // A guest form put aside has a list on this model: clearing it
         // would make that list move the guest shown now.
-        delete mGuestForm;
-        mGuestForm = nullptr;
+        dropGuestForm();
         const Topology &t = mDocument->topology();
         QList<QStandardItem *> rows;
         rows.reserve(t.hosts.size() + 1);
@@ -295,11 +294,17 @@ void InspectorPanel::showRefusal(const QString &message)
     mMessage->show();
 }
 
+void InspectorPanel::dropGuestForm()
+{
+    delete mGuestForm;
+    mGuestForm = nullptr;
+    mGuestRefreshers.clear(); // they hold its fields
+}
+
 void InspectorPanel::setNameMask(std::function<QString(const QString &, const QString &)> shown)
 {
     mShowName = std::move(shown);
-    delete mGuestForm; // its name fields were made for the other mask
-    mGuestForm = nullptr;
+    dropGuestForm(); // its name fields were made for the other mask
     mHostModelStale = true;
     mLayoutFormStale = true;
     rebuild();

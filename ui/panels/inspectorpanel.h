@@ -52,6 +52,8 @@ protected:
 
 private:
     void rebuild();
+    // Deletes the guest form put aside (and its refreshers).
+    void dropGuestForm();
     // Shows the document's current state: fields updated in place when the
     // form has the same rows for the object now shown, else rebuilt.
     void refresh();
