@@ -233,14 +233,21 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
     {
         RuleContext context(topology, index, mCatalog, mCache);
         context.resolveAll();
+        // One buffer for every check, grown once; what a check finds is
+        // stored in a list of its own size.
+        QVector<Finding> found;
         for (int r = 0; r < rules.size(); ++r) {
             const Rule *rule = rules.at(r);
             const int n = objectCount(topology, rule->scope());
             for (int pos = 0; pos < n; ++pos) {
-                QVector<Finding> found;
                 rule->check(context, pos, found);
-                if (!found.isEmpty()) // each object once: not in the cleared table yet
-                    store(r, mStore[r].end(), objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+                if (found.isEmpty())
+                    continue;
+                // Each object once: not in the cleared table yet.
+                store(r, mStore[r].end(), objectId(topology, rule->scope(), pos),
+                      QVector<Finding>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end())),
+                      nullptr);
+                found.clear();
             }
         }
     }
