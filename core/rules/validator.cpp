@@ -214,18 +214,21 @@ private:
 Validator::Validator(const Catalog &catalog) : mCatalog(catalog)
 {
     mStore.resize(allRules().size());
+    mFlat.resize(allRules().size());
 }
 
 void Validator::run(const Topology &topology, const TopologyIndex &index)
 {
     const auto &rules = allRules();
-    for (auto &slot : mStore) {
-        // As many as the last run had, without growing (and hashing every id
-        // again) on the way.
-        const qsizetype size = slot.size();
-        slot.clear();
-        slot.reserve(size);
+    if (!mFlatMode) {
+        for (auto &slot : mStore)
+            slot.clear();
     }
+    for (Flat &flat : mFlat) {
+        flat.findings.clear(); // keeps its storage for this run's findings
+        flat.objects.clear();
+    }
+    mFlatMode = true;
     mCounts[0] = mCounts[1] = mCounts[2] = 0;
     mWaived = 0;
     mWaiverMatches.clear();
@@ -233,21 +236,20 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
     {
         RuleContext context(topology, index, mCatalog, mCache);
         context.resolveAll();
-        // One buffer for every check, grown once; what a check finds is
-        // stored in a list of its own size.
-        QVector<Finding> found;
         for (int r = 0; r < rules.size(); ++r) {
             const Rule *rule = rules.at(r);
+            Flat &flat = mFlat[r];
             const int n = objectCount(topology, rule->scope());
             for (int pos = 0; pos < n; ++pos) {
-                rule->check(context, pos, found);
-                if (found.isEmpty())
+                const qsizetype before = flat.findings.size();
+                rule->check(context, pos, flat.findings);
+                const qsizetype found = flat.findings.size() - before;
+                if (found == 0)
                     continue;
-                // Each object once: not in the cleared table yet.
-                store(r, mStore[r].end(), objectId(topology, rule->scope(), pos),
-                      QVector<Finding>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end())),
-                      nullptr);
-                found.clear();
+                flat.objects.append({objectId(topology, rule->scope(), pos), found});
+                Finding *first = flat.findings.data() + before;
+                mark(first, found);
+                countIn(first, found, +1);
             }
         }
     }
@@ -278,6 +280,7 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
         delta.reset = true;
         return delta;
     }
+    ensureSlots();
     const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
@@ -350,19 +353,39 @@ bool Validator::mergeSorted(const FindingsDelta &delta)
     return mSorted.size() == mCounts[0] + mCounts[1] + mCounts[2] + mWaived;
 }
 
-void Validator::mark(QVector<Finding> &findings) const
+void Validator::ensureSlots()
 {
+    if (!mFlatMode)
+        return;
+    for (int r = 0; r < mFlat.size(); ++r) {
+        Flat &flat = mFlat[r];
+        Slot &slot = mStore[r];
+        slot.reserve(flat.objects.size());
+        auto from = std::make_move_iterator(flat.findings.begin());
+        for (const auto &[id, count] : std::as_const(flat.objects)) {
+            slot.insert(id, QVector<Finding>(from, from + count));
+            from += count;
+        }
+        // Kept apart from now on: the next full run grows its lists again.
+        flat = Flat();
+    }
+    mFlatMode = false;
+}
+
+void Validator::mark(Finding *findings, qsizetype count) const
+{
+    Finding *const end = findings + count;
     if (mWaivers.isEmpty()) {
-        for (Finding &f : findings)
-            f.waived.reset();
+        for (Finding *f = findings; f != end; ++f)
+            f->waived.reset();
         return;
     }
-    for (Finding &f : findings) {
-        const auto it = mWaivers.constFind(Waiver::key(f.rule, f.subjects));
+    for (Finding *f = findings; f != end; ++f) {
+        const auto it = mWaivers.constFind(Waiver::key(f->rule, f->subjects));
         if (it == mWaivers.constEnd())
-            f.waived.reset();
+            f->waived.reset();
         else
-            f.waived = it.value();
+            f->waived = it.value();
     }
 }
 
@@ -420,6 +443,14 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
         for (int pos = 0; pos < topology.waivers.size(); ++pos)
             rules.at(r)->check(context, pos, found);
         // One slot for them all: they are few, and a waiver has no id.
+        if (mFlatMode) {
+            if (found.isEmpty())
+                continue;
+            countIn(found, +1);
+            mFlat[r].objects.append({QString(), found.size()});
+            mFlat[r].findings += std::move(found);
+            continue;
+        }
         store(r, QString(), std::move(found), delta);
     }
 }
@@ -465,9 +496,9 @@ void Validator::store(int rule, Slot::iterator it, const QString &id, QVector<Fi
     mSortedValid = false;
 }
 
-void Validator::countIn(const QVector<Finding> &findings, int sign)
+void Validator::countIn(const Finding *findings, qsizetype count, int sign)
 {
-    for (const Finding &f : findings) {
+    for (const Finding &f : Span<Finding>(findings, count)) {
         if (!f.waived) {
             mCounts[static_cast<int>(f.severity)] += sign;
             continue;
@@ -492,12 +523,18 @@ const QVector<Finding> &Validator::findings() const
             for (const auto &list : slot)
                 total += list.size();
         }
+        for (const Flat &flat : mFlat)
+            total += flat.findings.size();
         mSorted.clear();
         mSorted.reserve(total);
         QVector<std::pair<quint64, const Finding *>> ofRule;
         for (int r : rulesInFindingOrder()) {
             ofRule.clear();
             bool keyed = true;
+            if (mFlatMode) {
+                for (const Finding &f : mFlat.at(r).findings)
+                    ofRule.append({sortKey(f, keyed), &f});
+            }
             for (const auto &list : mStore.at(r)) {
                 for (const Finding &f : list)
                     ofRule.append({sortKey(f, keyed), &f});
