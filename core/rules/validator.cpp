@@ -325,30 +325,63 @@ bool Validator::mergeSorted(const FindingsDelta &delta)
     if (delta.isEmpty())
         return true;
     // Each removed finding at its place (equal findings sit together).
-    QVector<bool> gone(mSorted.size(), false);
+    QVector<bool> isGone(mSorted.size(), false);
+    QVector<qsizetype> gone;
+    gone.reserve(delta.removed.size());
     for (const Finding &f : delta.removed) {
         qsizetype i = std::lower_bound(mSorted.cbegin(), mSorted.cend(), f, findingLess) - mSorted.cbegin();
-        while (i < mSorted.size() && !findingLess(f, mSorted.at(i)) && (gone.at(i) || mSorted.at(i) != f))
+        while (i < mSorted.size() && !findingLess(f, mSorted.at(i)) && (isGone.at(i) || mSorted.at(i) != f))
             ++i;
-        if (i >= mSorted.size() || gone.at(i) || mSorted.at(i) != f)
+        if (i >= mSorted.size() || isGone.at(i) || mSorted.at(i) != f)
             return false;
-        gone[i] = true;
+        isGone[i] = true;
+        gone.append(i);
     }
     QVector<Finding> added = delta.added;
     sortFindings(added);
-    QVector<Finding> merged;
-    merged.reserve(mSorted.size() - delta.removed.size() + added.size());
-    qsizetype a = 0;
-    for (qsizetype i = 0; i < mSorted.size(); ++i) {
-        if (gone.at(i))
-            continue;
-        while (a < added.size() && findingLess(added.at(a), mSorted.at(i)))
+    if (gone.size() + added.size() <= 64) {
+        // In place: a copy of every finding costs far more than moving the
+        // ones after the first change (a move swaps pointers). The removed
+        // ones out, from the front; then each added one in after its
+        // equals, from the back.
+        std::sort(gone.begin(), gone.end());
+        Finding *sorted = mSorted.data();
+        const qsizetype size = mSorted.size();
+        qsizetype kept = gone.isEmpty() ? size : gone.first();
+        for (qsizetype k = 0; k < gone.size(); ++k) {
+            const qsizetype next = k + 1 < gone.size() ? gone.at(k + 1) : size;
+            kept = std::move(sorted + gone.at(k) + 1, sorted + next, sorted + kept) - sorted;
+        }
+        const qsizetype total = kept + added.size();
+        if (total != size)
+            mSorted.resize(total);
+        sorted = mSorted.data();
+        qsizetype end = kept; // the kept findings not yet placed: [0, end)
+        qsizetype to = total; // the placed ones: [to, total)
+        for (qsizetype a = added.size() - 1; a >= 0; --a) {
+            Finding *const after = std::upper_bound(sorted, sorted + end, added.at(a), findingLess);
+            const qsizetype from = after - sorted;
+            to -= end - from;
+            std::move_backward(after, sorted + end, sorted + to + (end - from));
+            end = from;
+            sorted[--to] = std::move(added[a]);
+        }
+    } else {
+        // Many changes: one merge into a new list.
+        QVector<Finding> merged;
+        merged.reserve(mSorted.size() - delta.removed.size() + added.size());
+        qsizetype a = 0;
+        for (qsizetype i = 0; i < mSorted.size(); ++i) {
+            if (isGone.at(i))
+                continue;
+            while (a < added.size() && findingLess(added.at(a), mSorted.at(i)))
+                merged.append(added.at(a++));
+            merged.append(mSorted.at(i));
+        }
+        while (a < added.size())
             merged.append(added.at(a++));
-        merged.append(mSorted.at(i));
+        mSorted = std::move(merged);
     }
-    while (a < added.size())
-        merged.append(added.at(a++));
-    mSorted = std::move(merged);
     // Every stored finding is counted once, by severity or as waived.
     return mSorted.size() == mCounts[0] + mCounts[1] + mCounts[2] + mWaived;
 }
