@@ -48,13 +48,12 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     if (option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel) {
         // Zoomed far out: text would be a few pixels; the shape and the
         // finding colour are what can be seen, as plain rectangles (a
-        // thousand antialiased rounded chips cost a frame at fit to view).
+        // thousand antialiased rounded chips cost a frame at fit to view),
+        // filled without a pen or brush to set up (the same pixels as a
+        // rectangle without antialiasing, at a fraction of the cost).
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(groupLook.color.isValid() ? groupLook.color : Theme::rackFrame());
-        painter->drawRect(r.adjusted(1, 1, -1, -1));
-        painter->setBrush(Theme::chipFill());
-        painter->drawRect(r.adjusted(3, 3, -3, -3));
+        painter->fillRect(r.adjusted(1, 1, -1, -1), groupLook.color.isValid() ? groupLook.color : Theme::rackFrame());
+        painter->fillRect(r.adjusted(3, 3, -3, -3), Theme::chipFill());
         paintBadgeBlock(painter, r.adjusted(r.width() * 0.6, 3, -3, -3));
         if (isSelected()) {
             painter->setPen(QPen(QGuiApplication::palette().color(QPalette::Highlight), 3));

@@ -87,7 +87,7 @@ TopologyScene *ModelItem::topologyScene() const
     return static_cast<TopologyScene *>(scene());
 }
 
-void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
+void ModelItem::paintBadge(QPainter *painter, const QRectF &r, qreal detail) const
 {
     const TopologyScene *s = topologyScene();
     if (!s)
@@ -106,6 +106,8 @@ void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
     painter->setPen(QPen(Qt::white, 1.2));
     painter->setBrush(color);
     painter->drawRoundedRect(b, 8, 8);
+    if (!readableAt(7, detail))
+        return;
     painter->setPen(Qt::white);
     painter->drawText(b, Qt::AlignCenter, text);
 }
@@ -116,9 +118,7 @@ void ModelItem::paintBadgeBlock(QPainter *painter, const QRectF &r) const
     const auto badge = s ? s->badgeFor(mId) : TopologyScene::Badge();
     if (badge.count == 0)
         return;
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(Theme::severity(badge.worst));
-    painter->drawRect(r);
+    painter->fillRect(r, Theme::severity(badge.worst));
 }
 
 void ModelItem::paintTint(QPainter *painter, const QRectF &r) const

@@ -96,18 +96,20 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(Theme::rackFrame());
     painter->drawRoundedRect(header, radius, radius);
     QFont f = painter->font();
-    f.setPointSizeF(detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5);
+    const qreal titlePoints = detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5;
+    f.setPointSizeF(titlePoints);
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
     const bool headerExposed = rows(header.top(), header.bottom());
-    if (headerExposed)
+    // (Farther out than that, the title would be a smear of a pixel or two.)
+    if (headerExposed && readableAt(titlePoints, detail))
         mTitle.draw(painter, header.adjusted(10, 0, -60, 0), topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
         paintSelection(painter, r, 4);
-        paintBadge(painter, header);
+        paintBadge(painter, header, detail);
         return;
     }
     f.setBold(false);
@@ -185,15 +187,53 @@ QRectF CircuitItem::plugRect() const
     return QRectF(size().width() - 24, 6, 18, 18);
 }
 
-void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Document *doc = topologyScene()->document();
     const int pos = doc->index().circuit(CircuitId(id()));
     if (pos < 0)
         return;
-    painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r(QPointF(0, 0), size());
     const QColor color = Theme::circuitColor(pos);
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < kDetailLevel) {
+        // Zoomed out: the bar as plain shapes in its colours, its name while
+        // it can be read, no icon. Antialiased, its 1.5 px frame covered a
+        // fraction of a pixel, and its colour band and plug under a pixel
+        // showed faint: a one-pixel frame of that much of its colour, and
+        // band and plug a pixel at least.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        QColor frame = color.darker(130);
+        frame.setAlphaF(std::clamp(1.5 * detail, 0.15, 1.0));
+        painter->setPen(QPen(frame, 0));
+        painter->setBrush(Theme::hostFill());
+        painter->drawRect(r);
+        const qreal pixel = 1 / detail;
+        painter->fillRect(QRectF(0, 0, std::max<qreal>(8, pixel), r.height()), color);
+        const QRectF plug = plugRect();
+        if (plug.width() >= pixel) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(color.lighter(150));
+            painter->drawEllipse(plug);
+        } else {
+            painter->fillRect(QRectF(plug.center() - QPointF(pixel, pixel) / 2, QSizeF(pixel, pixel)),
+                              color.lighter(150));
+        }
+        if (readableAt(8.5, detail)) {
+            QFont f = painter->font();
+            f.setPointSizeF(8.5);
+            f.setBold(true);
+            painter->setFont(f);
+            painter->setPen(Theme::text());
+            mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()),
+                       topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
+        }
+        paintTint(painter, r);
+        paintSelection(painter, r, 0);
+        paintBadge(painter, r, detail);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(color.darker(130), 1.5));
     painter->setBrush(Theme::hostFill());
     painter->drawRoundedRect(r, 6, 6);
@@ -271,13 +311,15 @@ void AreaItem::setDropTint(const QColor &color)
     update();
 }
 
-void AreaItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void AreaItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
     painter->setPen(QPen(Theme::rackFrame(), 1.2, Qt::DashLine));
     painter->setBrush(mDropTint.isValid() ? mDropTint : Theme::laneFill());
     painter->drawRoundedRect(r, 6, 6);
+    if (!readableAt(9.5, option->levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     QFont f = painter->font();
     f.setPointSizeF(9.5);
     f.setBold(true);
