@@ -15,6 +15,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QResizeEvent>
+#include <QScrollBar>
 #include <QTimer>
 
 namespace td {
@@ -66,7 +68,7 @@ void WhatIfMode::setLargeBanner(bool large)
     f.setBold(true);
     mBanner->setFont(f);
     mBanner->setStyleSheet(QStringLiteral("QLabel#whatIfBanner { background: rgba(40, 40, 48, 225); color: white; "
-                                          "border-bottom: 3px solid #c81e1e; }"));
+                                          "border-bottom: 3px solid #c81e1e; padding: 0 8px; }"));
     placeBanner();
 }
 
@@ -89,9 +91,13 @@ void WhatIfMode::refresh()
 
 void WhatIfMode::placeBanner()
 {
-    // Above the canvas (the view's top margin), never over it.
+    // Above the canvas (the view's top margin), never over it, and over the
+    // canvas's columns only: the vertical scroll bar spans the view's whole
+    // height, margin included, and stays uncovered beside the banner.
     TopologyView *view = mWindow->view();
-    const int width = view->width();
+    const int frame = view->frameWidth();
+    const QScrollBar *bar = view->verticalScrollBar();
+    const int width = view->width() - 2 * frame - (bar->isVisibleTo(view) ? bar->width() : 0);
     // QLabel measures its text for at least its minimum width: the fixed
     // width set last. Set the new one first, or a narrower view keeps the
     // height of the fewer lines of the wider one and cuts the text.
@@ -108,7 +114,7 @@ void WhatIfMode::placeBanner()
     }
     const int height = mBanner->heightForWidth(width);
     mBanner->setFixedHeight(std::max(height, 0));
-    mBanner->move(0, 0);
+    mBanner->move(frame, frame);
     mBanner->raise();
     const int margin = mState->isActive() ? std::max(height, 0) : 0;
     if (view->topMargin() != margin) {
@@ -149,6 +155,10 @@ bool WhatIfMode::eventFilter(QObject *watched, QEvent *event)
             placeBanner();
         return false;
     }
+    // The vertical scroll bar came or went: the canvas is wider or narrower.
+    if (event->type() == QEvent::Resize && mBanner->isVisible()
+        && static_cast<QResizeEvent *>(event)->size().width() != mBanner->width())
+        placeBanner();
     if (!mState->isActive())
         return false;
     switch (event->type()) {
