@@ -11,6 +11,13 @@
 
 namespace td {
 
+QPen hairline(const QColor &color, qreal width, qreal detail, qreal least)
+{
+    QColor faint = color;
+    faint.setAlphaF(color.alphaF() * std::clamp(width * detail, least, 1.0));
+    return QPen(faint, 0);
+}
+
 ModelItem::ModelItem(ObjectKind kind, QString id, QGraphicsItem *parent)
     : QGraphicsObject(parent), mKind(kind), mId(std::move(id))
 {

@@ -21,6 +21,12 @@ inline bool readableAt(qreal points, qreal detail)
 {
     return points * detail >= kReadablePoints;
 }
+// Zoomed out, a line of this width (at 100%) thinner than a pixel: one
+// pixel wide (a cosmetic pen, the raster engine's fast line) in as much of
+// its colour as the line covers of a pixel, as it shows antialiased. (A
+// pen that thin, stroked without antialiasing, costs far more and leaves
+// the pixels it happens to cover.) At least `least` of its colour.
+QPen hairline(const QColor &color, qreal width, qreal detail, qreal least = 0);
 
 // Base of the canvas items: one item per model object, holding only its id
 // and kind; paint() reads the object from the scene's document. Draws the

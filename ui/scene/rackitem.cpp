@@ -87,14 +87,28 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     };
     painter->setRenderHint(QPainter::Antialiasing, detail >= kDetailLevel); // plain shapes zoomed out
     const QRectF r(QPointF(0, 0), size());
-    const qreal radius = detail >= kDetailLevel ? 4 : 0;
-    painter->setPen(QPen(Theme::rackFrame(), 2));
-    painter->setBrush(Theme::rackFill());
-    painter->drawRoundedRect(r, radius, radius);
     const QRectF header(0, 0, r.width(), geometry::kRackHeader);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(Theme::rackFrame());
-    painter->drawRoundedRect(header, radius, radius);
+    if (detail >= kDetailLevel) {
+        painter->setPen(QPen(Theme::rackFrame(), 2));
+        painter->setBrush(Theme::rackFill());
+        painter->drawRoundedRect(r, 4, 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::rackFrame());
+        painter->drawRoundedRect(header, 4, 4);
+    } else {
+        // Zoomed out, plain fills (the raster engine's fastest, over a good
+        // part of the view at fit); the 2 px frame is under a pixel (stroked
+        // that thin it cost more than the rest of the rack): a one-pixel
+        // edge in as much of its colour as it covers of a pixel.
+        painter->fillRect(r, Theme::rackFill());
+        const QColor edge = hairline(Theme::rackFrame(), 2, detail).color();
+        const qreal pixel = 1 / detail;
+        painter->fillRect(QRectF(0, 0, r.width(), pixel), edge);
+        painter->fillRect(QRectF(0, r.height() - pixel, r.width(), pixel), edge);
+        painter->fillRect(QRectF(0, pixel, pixel, r.height() - 2 * pixel), edge);
+        painter->fillRect(QRectF(r.width() - pixel, pixel, pixel, r.height() - 2 * pixel), edge);
+        painter->fillRect(header, Theme::rackFrame());
+    }
     QFont f = painter->font();
     const qreal titlePoints = detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5;
     f.setPointSizeF(titlePoints);
@@ -198,14 +212,12 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     if (detail < kDetailLevel) {
         // Zoomed out: the bar as plain shapes in its colours, its name while
-        // it can be read, no icon. Antialiased, its 1.5 px frame covered a
-        // fraction of a pixel, and its colour band and plug under a pixel
-        // showed faint: a one-pixel frame of that much of its colour, and
-        // band and plug a pixel at least.
+        // it can be read, no icon. Antialiased, its colour band and plug
+        // under a pixel showed faint: a pixel at least.
         painter->setRenderHint(QPainter::Antialiasing, false);
-        QColor frame = color.darker(130);
-        frame.setAlphaF(std::clamp(1.5 * detail, 0.15, 1.0));
-        painter->setPen(QPen(frame, 0));
+        // (Its frame, antialiased all around a bar a pixel or two tall,
+        // showed a little stronger than its width.)
+        painter->setPen(hairline(color.darker(130), 1.5, detail, 0.15));
         painter->setBrush(Theme::hostFill());
         painter->drawRect(r);
         const qreal pixel = 1 / detail;
