@@ -116,7 +116,7 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                                           bar.width() - 12));
         }
         paintTint(painter, all.adjusted(0, 1, 0, -1));
-        paintSelection(painter, bar, 0);
+        paintSelection(painter, bar, 0, detail);
         paintBadgeBlock(painter, QRectF(bar.right() - bar.width() * 0.3, bar.top(), bar.width() * 0.3, bar.height()));
         return;
     }

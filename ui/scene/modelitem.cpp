@@ -137,11 +137,22 @@ void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
     painter->drawRoundedRect(r, 4, 4);
 }
 
-void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius) const
+void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail) const
 {
     if (!isSelected())
         return;
-    QPen pen(QGuiApplication::palette().color(QPalette::Highlight), 2.5);
+    const QColor highlight = QGuiApplication::palette().color(QPalette::Highlight);
+    if (detail < kDetailLevel) {
+        // (A 2.5 px pen thinner than a pixel, stroked without antialiasing,
+        // left the selection out at fit to view.)
+        QPen pen(highlight, std::max<qreal>(1, 2.5 * detail), Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(-2, -2, 2, 2));
+        return;
+    }
+    QPen pen(highlight, 2.5);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(r.adjusted(-2, -2, 2, 2), radius + 2, radius + 2);

@@ -70,7 +70,9 @@ protected:
     // Zoomed far out: the badge becomes a block of its colour filling r
     // (QPainter::fillRect: zoomed out, antialiasing off, the fastest fill).
     void paintBadgeBlock(QPainter *painter, const QRectF &r) const;
-    void paintSelection(QPainter *painter, const QRectF &r, qreal radius) const;
+    // The selection outline; zoomed out (detail < kDetailLevel) a plain
+    // rectangle at least a pixel wide, so that it shows however far out.
+    void paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail = 1) const;
 
 private:
     ObjectKind mKind;

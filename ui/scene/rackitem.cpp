@@ -122,7 +122,7 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
-        paintSelection(painter, r, 4);
+        paintSelection(painter, r, 4, detail);
         paintBadge(painter, header, detail);
         return;
     }
@@ -241,7 +241,7 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
                        topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
         }
         paintTint(painter, r);
-        paintSelection(painter, r, 0);
+        paintSelection(painter, r, 0, detail);
         paintBadge(painter, r, detail);
         return;
     }
