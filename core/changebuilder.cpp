@@ -355,7 +355,14 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
             return renamed.value(id);
         return mIndex.find(id) ? id : QString();
     };
-    Topology to = mTopology;
+    // Only additions, at the end of each list (in the order diff() gives
+    // them: what others refer to first): built as such, without a copy of
+    // the whole layout to diff against it (10,000 guests at L).
+    Change change;
+    change.text = text;
+    auto added = [&change](const auto &object, qsizetype index) {
+        change.edits.append(ObjectEdit{std::nullopt, Object(object), static_cast<int>(index)});
+    };
     auto renameAll = [&](const auto &list) {
         for (const auto &o : list)
             freshId(o.id.str());
@@ -375,24 +382,31 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
         }
         return out;
     };
+    qsizetype circuits = 0;
+    qsizetype racks = 0;
+    qsizetype clusters = 0;
+    qsizetype hosts = 0;
+    qsizetype guests = 0;
+    qsizetype groups = 0;
+    qsizetype entries = 0;
     for (Circuit c : piece.circuits) {
         c.id = CircuitId(renamed.value(c.id.str()));
         c.name = names.copyName(ObjectKind::Circuit, c.name);
         c.comments = Comments(); // a note a person wrote is about the original
-        to.circuits.append(c);
+        added(c, mTopology.circuits.size() + circuits++);
     }
     for (Rack r : piece.racks) {
         r.id = RackId(renamed.value(r.id.str()));
         r.name = names.copyName(ObjectKind::Rack, r.name);
         r.comments = Comments(); // a note a person wrote is about the original
         r.circuits = mapCircuits(r.circuits);
-        to.racks.append(r);
+        added(r, mTopology.racks.size() + racks++);
     }
     for (Cluster c : piece.clusters) {
         c.id = ClusterId(renamed.value(c.id.str()));
         c.name = names.copyName(ObjectKind::Cluster, c.name);
         c.comments = Comments(); // a note a person wrote is about the original
-        to.clusters.append(c);
+        added(c, mTopology.clusters.size() + clusters++);
     }
     for (Host h : piece.hosts) {
         const bool rackCopied = renamed.contains(h.rack.str());
@@ -404,14 +418,14 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
             h.unit = 0;
         h.cluster = ClusterId(map(h.cluster.str()));
         h.power = mapCircuits(h.power);
-        to.hosts.append(h);
+        added(h, mTopology.hosts.size() + hosts++);
     }
     for (Guest g : piece.guests) {
         g.id = GuestId(renamed.value(g.id.str()));
         g.name = names.copyName(ObjectKind::Guest, g.name);
         g.comments = Comments(); // a note a person wrote is about the original
         g.host = HostId(map(g.host.str()));
-        to.guests.append(g);
+        added(g, mTopology.guests.size() + guests++);
     }
     for (Group g : piece.groups) {
         g.id = GroupId(renamed.value(g.id.str()));
@@ -419,7 +433,7 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
         g.comments = Comments(); // a note a person wrote is about the original
         for (GuestId &m : g.members)
             m = GuestId(renamed.value(m.str()));
-        to.groups.append(g);
+        added(g, mTopology.groups.size() + groups++);
     }
     for (LayoutEntry e : piece.layout) {
         if (!renamed.contains(e.id))
@@ -428,9 +442,9 @@ Change ChangeBuilder::paste(const Topology &piece, const QString &text, QStringL
         e.comments = Comments();
         e.x += 40;
         e.y += 40;
-        to.layout.append(e);
+        change.layout.append(LayoutEdit{e.id, std::nullopt, e, static_cast<int>(mTopology.layout.size() + entries++)});
     }
-    return diff(mTopology, to, text);
+    return change;
 }
 
 Change ChangeBuilder::setPosition(const QString &id, double x, double y) const

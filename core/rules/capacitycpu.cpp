@@ -28,7 +28,7 @@ public:
             return;
         out.append(make(c.chainedMessage(QT_TRANSLATE_NOOP("td::Rule", "The guests on host %1 have %2 vCPUs; the "
                                                                        "host has %3 cores."),
-                                         {h.name, QString::number(total), QString::number(h.cores)}),
+                                         {h.name, RuleContext::Number(total), RuleContext::Number(h.cores)}),
                         {h.id.str()}));
     }
 };

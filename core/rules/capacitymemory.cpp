@@ -30,7 +30,7 @@ public:
             return;
         out.append(make(c.chainedMessage(QT_TRANSLATE_NOOP("td::Rule", "The guests on host %1 need %2 GB of memory; "
                                                                        "the host has %3 GB."),
-                                         {h.name, QString::number(total), QString::number(h.memoryGb)}),
+                                         {h.name, RuleContext::Number(total), RuleContext::Number(h.memoryGb)}),
                         {h.id.str()}));
     }
 };

@@ -38,8 +38,10 @@ bool findingLess(const Finding &a, const Finding &b)
 {
     if (a.severity != b.severity)
         return a.severity < b.severity;
-    if (const int c = a.rule.compare(b.rule))
-        return c < 0;
+    if (a.rule.constData() != b.rule.constData()) { // the rules share their id
+        if (const int c = compareText(a.rule, b.rule))
+            return c < 0;
+    }
     return sameRuleFindingLess(a, b);
 }
 

@@ -42,7 +42,7 @@ public:
                             .arg(vcpus)
                             .arg(limits.ftMaxGuestsPerHost)
                             .arg(limits.ftMaxVcpusPerHost),
-                        c.guestIds(ft) + QStringList{h.id.str()}));
+                        c.guestIds(ft, &h.id.str())));
     }
 };
 

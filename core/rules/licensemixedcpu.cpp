@@ -45,12 +45,11 @@ public:
             return;
         std::sort(licensed.begin(), licensed.end());
         const Cluster &cl = c.topology.clusters.at(pos);
-        QStringList subjects = c.guestIds(licensed);
-        subjects << cl.id.str();
+        QStringList subjects = c.guestIds(licensed, &cl.id.str());
         out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "Cluster %1 runs licensed servers %2 on hosts with "
                                                                 "different CPU models (%3)."),
                                   {cl.name, c.guestNames(licensed), models.join(QStringLiteral(", "))}),
-                        subjects));
+                        std::move(subjects)));
     }
 };
 

@@ -39,12 +39,11 @@ public:
             return;
         const Host &h = c.topology.hosts.at(pos);
         const Span<int> guests(lonely.constData(), lonely.size());
-        QStringList subjects = c.guestIds(guests);
-        subjects << h.id.str();
+        QStringList subjects = c.guestIds(guests, &h.id.str());
         out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "Host %1 runs %2, PureConnect servers without "
                                                                 "redundancy."),
                                   {h.name, c.guestNames(guests)}),
-                        subjects));
+                        std::move(subjects)));
     }
 };
 

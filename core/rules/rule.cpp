@@ -24,9 +24,9 @@ QString Rule::source() const
     return tr(mInfo.source);
 }
 
-Finding Rule::make(const QString &message, const QStringList &subjects) const
+Finding Rule::make(QString message, QStringList subjects) const
 {
-    return Finding{id(), mInfo.severity, message, subjects};
+    return Finding{mId, mInfo.severity, std::move(message), std::move(subjects), std::nullopt};
 }
 
 const Rule *findRule(const QString &id)

@@ -46,7 +46,7 @@ public:
     virtual void check(const RuleContext &context, int pos, QVector<Finding> &out) const = 0;
 
 protected:
-    Finding make(const QString &message, const QStringList &subjects) const;
+    Finding make(QString message, QStringList subjects) const;
     // tr() in the rules' translation context.
     static QString tr(const char *text);
 

@@ -10,8 +10,10 @@ namespace {
 
 // "a, b and c", built in one string: rules name the guests of every host
 // and group an edit touches (a host's similar guests, again after each move).
+// Into buffer, whose storage is reused when it is not shared; one name is
+// not copied.
 template <typename NameAt>
-QString joinNames(qsizetype count, NameAt nameAt, const QString &andWord)
+QStringView joinNames(qsizetype count, NameAt nameAt, const QString &andWord, QString &out)
 {
     if (count == 0)
         return {};
@@ -20,7 +22,7 @@ QString joinNames(qsizetype count, NameAt nameAt, const QString &andWord)
     qsizetype length = 2 * (count - 2) + 2 + andWord.size();
     for (qsizetype i = 0; i < count; ++i)
         length += nameAt(i).size();
-    QString out(length, Qt::Uninitialized);
+    out.resize(length);
     QChar *at = out.data();
     const auto put = [&at](QStringView text) {
         std::copy(text.begin(), text.end(), at);
@@ -37,6 +39,19 @@ QString joinNames(qsizetype count, NameAt nameAt, const QString &andWord)
     put(nameAt(count - 1));
     Q_ASSERT(at == out.constData() + out.size());
     return out;
+}
+
+// count ids (idAt), then last when given, in a list made at its size.
+template <typename IdAt>
+QStringList idList(qsizetype count, IdAt idAt, const QString *last)
+{
+    QStringList ids(count + (last ? 1 : 0));
+    QString *out = ids.data();
+    for (qsizetype i = 0; i < count; ++i)
+        out[i] = idAt(i);
+    if (last)
+        out[count] = *last;
+    return ids;
 }
 
 QString translatedAnd()
@@ -64,21 +79,20 @@ bool RuleContext::inSwitchoverGroup(int guestPos) const
 
 QStringList RuleContext::placedGuestIds(Span<Placed> placed) const
 {
-    QStringList ids;
-    for (const Placed &p : placed)
-        ids << topology.guests.at(p.guest).id.str();
-    return ids;
+    return idList(
+        placed.size(),
+        [this, placed](qsizetype i) -> const QString & { return topology.guests.at(placed.at(i).guest).id.str(); },
+        nullptr);
 }
 
 QStringList RuleContext::groupSubjects(int groupPos, Span<Placed> placed, const QString &last) const
 {
-    QStringList ids;
-    ids.reserve(placed.size() + 2);
-    ids << topology.groups.at(groupPos).id.str();
-    for (const Placed &p : placed)
-        ids << topology.guests.at(p.guest).id.str();
-    ids << last;
-    return ids;
+    return idList(
+        placed.size() + 1,
+        [this, placed, groupPos](qsizetype i) -> const QString & {
+            return i == 0 ? topology.groups.at(groupPos).id.str() : topology.guests.at(placed.at(i - 1).guest).id.str();
+        },
+        &last);
 }
 
 bool RuleContext::allDown(const Failure &failure, Span<int> hostPositions) const
@@ -92,12 +106,12 @@ bool RuleContext::allDown(const Failure &failure, Span<int> hostPositions) const
     return true;
 }
 
-QString RuleContext::placedGuestNames(Span<Placed> placed) const
+QStringView RuleContext::placedGuestNames(Span<Placed> placed) const
 {
     return joinNames(
         placed.size(),
         [this, placed](qsizetype i) -> const QString & { return topology.guests.at(placed.at(i).guest).name; },
-        andWord());
+        andWord(), mNames);
 }
 
 const Finding *RuleContext::keptFinding(const QStringList &subjects) const
@@ -113,27 +127,45 @@ const Finding *RuleContext::keptFinding(const QStringList &subjects) const
 
 QString RuleContext::nameList(const QStringList &names)
 {
-    return joinNames(
-        names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); }, translatedAnd());
+    if (names.size() == 1)
+        return names.first();
+    QString out;
+    joinNames(
+        names.size(), [&names](qsizetype i) -> const QString & { return names.at(i); }, translatedAnd(), out);
+    return out;
 }
 
-QString RuleContext::guestNames(Span<int> guestPositions) const
+QStringView RuleContext::guestNames(Span<int> guestPositions) const
 {
     return joinNames(
         guestPositions.size(),
         [this, guestPositions](qsizetype i) -> const QString & {
             return topology.guests.at(guestPositions.at(i)).name;
         },
-        andWord());
+        andWord(), mNames);
 }
 
-QStringList RuleContext::guestIds(Span<int> guestPositions) const
+QStringList RuleContext::guestIds(Span<int> guestPositions, const QString *last) const
 {
-    QStringList ids;
-    ids.reserve(guestPositions.size() + 1); // the rules often add one more
-    for (int g : guestPositions)
-        ids << topology.guests.at(g).id.str();
-    return ids;
+    return idList(
+        guestPositions.size(),
+        [this, guestPositions](qsizetype i) -> const QString & {
+            return topology.guests.at(guestPositions.at(i)).id.str();
+        },
+        last);
+}
+
+RuleContext::Number::Number(qint64 value)
+{
+    // Digits from the last: the magnitude as unsigned, so the smallest
+    // qint64 has one too.
+    quint64 magnitude = value < 0 ? 0 - static_cast<quint64>(value) : static_cast<quint64>(value);
+    do {
+        mText[--mFirst] = static_cast<char16_t>(u'0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0)
+        mText[--mFirst] = u'-';
 }
 
 const QString &RuleContext::andWord() const

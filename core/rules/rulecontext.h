@@ -102,7 +102,9 @@ public:
     // Distinct hosts of the group's placed members, in first-seen order.
     Span<int> placedHosts(int groupPos) const { return mResolver.group(groupPos).hosts; }
     QStringList placedGuestIds(Span<Placed> placed) const;
-    QString placedGuestNames(Span<Placed> placed) const;
+    // Their names, "a, b and c", in a buffer of the context: valid until the
+    // next call that names guests (a message takes a copy).
+    QStringView placedGuestNames(Span<Placed> placed) const;
     // The subjects of a finding about a group: its id, its placed members'
     // ids, then one more id (the host, rack or circuit they share).
     QStringList groupSubjects(int groupPos, Span<Placed> placed, const QString &last) const;
@@ -123,16 +125,33 @@ public:
 
     // Names for messages, e.g. "IC1, IC2 and IC3".
     static QString nameList(const QStringList &names);
-    QString guestNames(Span<int> guestPositions) const;
-    QString guestNames(const QVector<int> &guestPositions) const
+    // The guests' names in a buffer of the context, like placedGuestNames.
+    QStringView guestNames(Span<int> guestPositions) const;
+    QStringView guestNames(const QVector<int> &guestPositions) const
     {
         return guestNames(Span<int>(guestPositions.constData(), guestPositions.size()));
     }
-    QStringList guestIds(Span<int> guestPositions) const;
-    QStringList guestIds(const QVector<int> &guestPositions) const
+    // The guests' ids, then last when given (the subjects of most findings
+    // about several guests end with their host or cluster).
+    QStringList guestIds(Span<int> guestPositions, const QString *last = nullptr) const;
+    QStringList guestIds(const QVector<int> &guestPositions, const QString *last = nullptr) const
     {
-        return guestIds(Span<int>(guestPositions.constData(), guestPositions.size()));
+        return guestIds(Span<int>(guestPositions.constData(), guestPositions.size()), last);
     }
+
+    // A number as QString::number writes it, without allocating: for
+    // message arguments.
+    class Number final
+    {
+    public:
+        explicit Number(qint64 value);
+        operator QStringView() const { return QStringView(mText + mFirst, kSize - mFirst); }
+
+    private:
+        static constexpr int kSize = 24;
+        char16_t mText[kSize];
+        int mFirst = kSize;
+    };
 
 private:
     // " and " between the last two names, translated once per run.
@@ -142,6 +161,7 @@ private:
     Resolver mResolver;
     RuleCache &mCache;
     mutable QString mAnd;
+    mutable QString mNames; // the last names joined: reused, so it rarely allocates
 };
 
 } // namespace td

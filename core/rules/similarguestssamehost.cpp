@@ -63,8 +63,7 @@ public:
                 ++to;
             if (to - from >= 2) {
                 const Span<int> same(guests.constData() + from, to - from);
-                QStringList subjects = c.guestIds(same);
-                subjects << h.id.str();
+                QStringList subjects = c.guestIds(same, &h.id.str());
                 // Most hosts an edit touches keep their similar guests (a
                 // move changes one run of one host): their message is kept.
                 if (const Finding *kept = c.keptFinding(subjects)) {
@@ -73,7 +72,7 @@ public:
                     const Product *p = c.product(guests.at(from));
                     out.append(make(c.message(QT_TRANSLATE_NOOP("td::Rule", "%1 guests %2 share host %3."),
                                               {p ? p->name : productOf(guests.at(from)), c.guestNames(same), h.name}),
-                                    subjects));
+                                    std::move(subjects)));
                 }
             }
             from = to;

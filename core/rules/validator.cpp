@@ -214,18 +214,21 @@ private:
 Validator::Validator(const Catalog &catalog) : mCatalog(catalog)
 {
     mStore.resize(allRules().size());
+    mFlat.resize(allRules().size());
 }
 
 void Validator::run(const Topology &topology, const TopologyIndex &index)
 {
     const auto &rules = allRules();
-    for (auto &slot : mStore) {
-        // As many as the last run had, without growing (and hashing every id
-        // again) on the way.
-        const qsizetype size = slot.size();
-        slot.clear();
-        slot.reserve(size);
+    if (!mFlatMode) {
+        for (auto &slot : mStore)
+            slot.clear();
     }
+    for (Flat &flat : mFlat) {
+        flat.findings.clear(); // keeps its storage for this run's findings
+        flat.objects.clear();
+    }
+    mFlatMode = true;
     mCounts[0] = mCounts[1] = mCounts[2] = 0;
     mWaived = 0;
     mWaiverMatches.clear();
@@ -235,12 +238,18 @@ void Validator::run(const Topology &topology, const TopologyIndex &index)
         context.resolveAll();
         for (int r = 0; r < rules.size(); ++r) {
             const Rule *rule = rules.at(r);
+            Flat &flat = mFlat[r];
             const int n = objectCount(topology, rule->scope());
             for (int pos = 0; pos < n; ++pos) {
-                QVector<Finding> found;
-                rule->check(context, pos, found);
-                if (!found.isEmpty()) // each object once: not in the cleared table yet
-                    store(r, mStore[r].end(), objectId(topology, rule->scope(), pos), std::move(found), nullptr);
+                const qsizetype before = flat.findings.size();
+                rule->check(context, pos, flat.findings);
+                const qsizetype found = flat.findings.size() - before;
+                if (found == 0)
+                    continue;
+                flat.objects.append({objectId(topology, rule->scope(), pos), found});
+                Finding *first = flat.findings.data() + before;
+                mark(first, found);
+                countIn(first, found, +1);
             }
         }
     }
@@ -271,6 +280,7 @@ FindingsDelta Validator::update(const Topology &topology, const TopologyIndex &i
         delta.reset = true;
         return delta;
     }
+    ensureSlots();
     const bool sorted = mSortedValid;
     if (dirty.waivers)
         takeWaivers(topology, &delta);
@@ -315,47 +325,100 @@ bool Validator::mergeSorted(const FindingsDelta &delta)
     if (delta.isEmpty())
         return true;
     // Each removed finding at its place (equal findings sit together).
-    QVector<bool> gone(mSorted.size(), false);
+    QVector<bool> isGone(mSorted.size(), false);
+    QVector<qsizetype> gone;
+    gone.reserve(delta.removed.size());
     for (const Finding &f : delta.removed) {
         qsizetype i = std::lower_bound(mSorted.cbegin(), mSorted.cend(), f, findingLess) - mSorted.cbegin();
-        while (i < mSorted.size() && !findingLess(f, mSorted.at(i)) && (gone.at(i) || mSorted.at(i) != f))
+        while (i < mSorted.size() && !findingLess(f, mSorted.at(i)) && (isGone.at(i) || mSorted.at(i) != f))
             ++i;
-        if (i >= mSorted.size() || gone.at(i) || mSorted.at(i) != f)
+        if (i >= mSorted.size() || isGone.at(i) || mSorted.at(i) != f)
             return false;
-        gone[i] = true;
+        isGone[i] = true;
+        gone.append(i);
     }
     QVector<Finding> added = delta.added;
     sortFindings(added);
-    QVector<Finding> merged;
-    merged.reserve(mSorted.size() - delta.removed.size() + added.size());
-    qsizetype a = 0;
-    for (qsizetype i = 0; i < mSorted.size(); ++i) {
-        if (gone.at(i))
-            continue;
-        while (a < added.size() && findingLess(added.at(a), mSorted.at(i)))
+    if (gone.size() + added.size() <= 64) {
+        // In place: a copy of every finding costs far more than moving the
+        // ones after the first change (a move swaps pointers). The removed
+        // ones out, from the front; then each added one in after its
+        // equals, from the back.
+        std::sort(gone.begin(), gone.end());
+        Finding *sorted = mSorted.data();
+        const qsizetype size = mSorted.size();
+        qsizetype kept = gone.isEmpty() ? size : gone.first();
+        for (qsizetype k = 0; k < gone.size(); ++k) {
+            const qsizetype next = k + 1 < gone.size() ? gone.at(k + 1) : size;
+            kept = std::move(sorted + gone.at(k) + 1, sorted + next, sorted + kept) - sorted;
+        }
+        const qsizetype total = kept + added.size();
+        if (total != size)
+            mSorted.resize(total);
+        sorted = mSorted.data();
+        qsizetype end = kept; // the kept findings not yet placed: [0, end)
+        qsizetype to = total; // the placed ones: [to, total)
+        for (qsizetype a = added.size() - 1; a >= 0; --a) {
+            Finding *const after = std::upper_bound(sorted, sorted + end, added.at(a), findingLess);
+            const qsizetype from = after - sorted;
+            to -= end - from;
+            std::move_backward(after, sorted + end, sorted + to + (end - from));
+            end = from;
+            sorted[--to] = std::move(added[a]);
+        }
+    } else {
+        // Many changes: one merge into a new list.
+        QVector<Finding> merged;
+        merged.reserve(mSorted.size() - delta.removed.size() + added.size());
+        qsizetype a = 0;
+        for (qsizetype i = 0; i < mSorted.size(); ++i) {
+            if (isGone.at(i))
+                continue;
+            while (a < added.size() && findingLess(added.at(a), mSorted.at(i)))
+                merged.append(added.at(a++));
+            merged.append(mSorted.at(i));
+        }
+        while (a < added.size())
             merged.append(added.at(a++));
-        merged.append(mSorted.at(i));
+        mSorted = std::move(merged);
     }
-    while (a < added.size())
-        merged.append(added.at(a++));
-    mSorted = std::move(merged);
     // Every stored finding is counted once, by severity or as waived.
     return mSorted.size() == mCounts[0] + mCounts[1] + mCounts[2] + mWaived;
 }
 
-void Validator::mark(QVector<Finding> &findings) const
+void Validator::ensureSlots()
 {
+    if (!mFlatMode)
+        return;
+    for (int r = 0; r < mFlat.size(); ++r) {
+        Flat &flat = mFlat[r];
+        Slot &slot = mStore[r];
+        slot.reserve(flat.objects.size());
+        auto from = std::make_move_iterator(flat.findings.begin());
+        for (const auto &[id, count] : std::as_const(flat.objects)) {
+            slot.insert(id, QVector<Finding>(from, from + count));
+            from += count;
+        }
+        // Kept apart from now on: the next full run grows its lists again.
+        flat = Flat();
+    }
+    mFlatMode = false;
+}
+
+void Validator::mark(Finding *findings, qsizetype count) const
+{
+    Finding *const end = findings + count;
     if (mWaivers.isEmpty()) {
-        for (Finding &f : findings)
-            f.waived.reset();
+        for (Finding *f = findings; f != end; ++f)
+            f->waived.reset();
         return;
     }
-    for (Finding &f : findings) {
-        const auto it = mWaivers.constFind(Waiver::key(f.rule, f.subjects));
+    for (Finding *f = findings; f != end; ++f) {
+        const auto it = mWaivers.constFind(Waiver::key(f->rule, f->subjects));
         if (it == mWaivers.constEnd())
-            f.waived.reset();
+            f->waived.reset();
         else
-            f.waived = it.value();
+            f->waived = it.value();
     }
 }
 
@@ -413,6 +476,14 @@ void Validator::checkWaivers(const Topology &topology, const TopologyIndex &inde
         for (int pos = 0; pos < topology.waivers.size(); ++pos)
             rules.at(r)->check(context, pos, found);
         // One slot for them all: they are few, and a waiver has no id.
+        if (mFlatMode) {
+            if (found.isEmpty())
+                continue;
+            countIn(found, +1);
+            mFlat[r].objects.append({QString(), found.size()});
+            mFlat[r].findings += std::move(found);
+            continue;
+        }
         store(r, QString(), std::move(found), delta);
     }
 }
@@ -458,9 +529,9 @@ void Validator::store(int rule, Slot::iterator it, const QString &id, QVector<Fi
     mSortedValid = false;
 }
 
-void Validator::countIn(const QVector<Finding> &findings, int sign)
+void Validator::countIn(const Finding *findings, qsizetype count, int sign)
 {
-    for (const Finding &f : findings) {
+    for (const Finding &f : Span<Finding>(findings, count)) {
         if (!f.waived) {
             mCounts[static_cast<int>(f.severity)] += sign;
             continue;
@@ -485,12 +556,18 @@ const QVector<Finding> &Validator::findings() const
             for (const auto &list : slot)
                 total += list.size();
         }
+        for (const Flat &flat : mFlat)
+            total += flat.findings.size();
         mSorted.clear();
         mSorted.reserve(total);
         QVector<std::pair<quint64, const Finding *>> ofRule;
         for (int r : rulesInFindingOrder()) {
             ofRule.clear();
             bool keyed = true;
+            if (mFlatMode) {
+                for (const Finding &f : mFlat.at(r).findings)
+                    ofRule.append({sortKey(f, keyed), &f});
+            }
             for (const auto &list : mStore.at(r)) {
                 for (const Finding &f : list)
                     ofRule.append({sortKey(f, keyed), &f});

@@ -78,9 +78,14 @@ private:
     void store(int rule, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);
     // The same, with the object's entry in the rule's slot found already.
     void store(int rule, Slot::iterator it, const QString &id, QVector<Finding> &&findings, FindingsDelta *delta);
-    void countIn(const QVector<Finding> &findings, int sign);
+    void countIn(const QVector<Finding> &findings, int sign) { countIn(findings.constData(), findings.size(), sign); }
+    void countIn(const Finding *findings, qsizetype count, int sign);
     // Sets or clears each finding's waived reason from mWaivers.
-    void mark(QVector<Finding> &findings) const;
+    void mark(QVector<Finding> &findings) const { mark(findings.data(), findings.size()); }
+    void mark(Finding *findings, qsizetype count) const;
+    // Moves a full run's findings (mFlat) into mStore, by object, for an
+    // update to find them.
+    void ensureSlots();
     // Takes the topology's waivers and re-marks every stored finding.
     void takeWaivers(const Topology &topology, FindingsDelta *delta);
     // Re-runs the Waiver-scoped rules (waiver-unused).
@@ -89,6 +94,16 @@ private:
     const Catalog &mCatalog;
     RuleCache mCache;     // kept between runs: storage, parsed message formats
     QVector<Slot> mStore; // per rule: object id -> findings
+    // A full run's findings, per rule, object after object, until an update
+    // needs them by object (ensureSlots): tables by id cost more to build
+    // than the checks, and a run that no edit follows never needs them.
+    struct Flat
+    {
+        QVector<Finding> findings;
+        QVector<std::pair<QString, qsizetype>> objects; // id, how many of the findings (in order)
+    };
+    QVector<Flat> mFlat;
+    bool mFlatMode = false; // the findings are in mFlat, mStore is empty
     int mCounts[3] = {0, 0, 0};
     int mWaived = 0;
     QHash<QString, QString> mWaivers;   // Waiver::key -> reason (the first waiver's)

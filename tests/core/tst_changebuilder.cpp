@@ -467,6 +467,58 @@ private slots:
             doc.index().guest(GuestId(pair.members.at(0).str() + QStringLiteral("-copy2"))));
         QCOMPARE(second.name, primary.name + QStringLiteral(" copy 2"));
     }
+
+    // A paste only adds: each copied object at the end of its list, what
+    // others refer to first (circuits, racks, clusters, hosts, guests,
+    // groups), canvas positions at the end of the layout; undone, the layout
+    // is what it was.
+    void pasteOnlyAppends()
+    {
+        Document doc(sample());
+        const Topology before = doc.topology();
+        const Rack &rack = before.racks.first();
+        QStringList ids{rack.id.str(), before.circuits.first().id.str()};
+        for (const Host &h : before.hosts) {
+            if (h.rack == rack.id)
+                ids << h.id.str();
+        }
+        for (const Group &g : before.groups)
+            ids << g.id.str();
+        ChangeBuilder build(doc.topology(), doc.index());
+        const Topology piece = build.extract(ids);
+        QVERIFY(!piece.racks.isEmpty() && !piece.hosts.isEmpty() && !piece.guests.isEmpty() && !piece.groups.isEmpty()
+                && !piece.circuits.isEmpty() && !piece.layout.isEmpty());
+        QStringList newIds;
+        const Change change = build.paste(piece, QStringLiteral("Paste"), &newIds);
+        const qsizetype objects = piece.circuits.size() + piece.racks.size() + piece.clusters.size()
+                                + piece.hosts.size() + piece.guests.size() + piece.groups.size();
+        QCOMPARE(change.edits.size(), objects);
+        QCOMPARE(newIds.size(), objects);
+        const QVector<qsizetype> sizes{before.circuits.size(), before.racks.size(),  before.clusters.size(),
+                                       before.hosts.size(),    before.guests.size(), before.groups.size()};
+        QVector<int> next(sizes.begin(), sizes.end());
+        int lastKind = -1;
+        for (const ObjectEdit &e : change.edits) {
+            QVERIFY(!e.before && e.after);
+            const int kind = static_cast<int>(e.kind());
+            QVERIFY(kind >= lastKind);
+            lastKind = kind;
+            QCOMPARE(e.index, next[kind]++);
+            QVERIFY(newIds.contains(e.id()));
+            QVERIFY(!doc.index().find(e.id()));
+        }
+        QCOMPARE(change.layout.size(), piece.layout.size());
+        for (int i = 0; i < change.layout.size(); ++i) {
+            QVERIFY(!change.layout.at(i).before && change.layout.at(i).after);
+            QCOMPARE(change.layout.at(i).index, static_cast<int>(before.layout.size()) + i);
+        }
+        take(doc, change);
+        for (const QString &id : std::as_const(newIds))
+            QVERIFY(doc.index().find(id));
+        QCOMPARE(doc.topology().guests.size(), before.guests.size() + piece.guests.size());
+        take(doc, change.inverted());
+        QVERIFY(doc.topology() == before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestChangeBuilder)

@@ -365,6 +365,24 @@ private slots:
         mWindow->undoStack()->push(new MoveGuestsCommand(
             doc(), ChangeBuilder(topology(), doc()->index()).moveGuest(g.id, topology().hosts.first().id)));
         check("a move");
+        // The selection's look: every chip, host, rack and circuit in sight
+        // outlined by Select All, and none once it is cleared (by the scene,
+        // and by a click on empty canvas).
+        const QImage unselected = shown();
+        auto *selectAll = mWindow->findChild<QAction *>(QStringLiteral("selectAll"));
+        QVERIFY(selectAll);
+        selectAll->trigger();
+        check("Select All");
+        QVERIFY(shown() != unselected);
+        scene()->clearSelection();
+        check("clearing the selection");
+        QCOMPARE(shown(), unselected);
+        selectAll->trigger();
+        check("Select All again");
+        const QPointF empty = scene()->contentRect().bottomRight() + QPointF(40, 40);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, Qt::NoModifier, view()->mapFromScene(empty));
+        QVERIFY(scene()->selectedIds().isEmpty());
+        check("a click on empty canvas");
         QCOMPARE(differs, 0);
     }
 

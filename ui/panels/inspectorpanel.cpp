@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace td {
 
@@ -93,6 +94,7 @@ InspectorPanel::~InspectorPanel()
 {
     if (mLayoutForm != mForm)
         delete mLayoutForm; // put aside: not the scroll area's
+    delete mGuestForm;
 }
 
 bool InspectorPanel::hasUncommittedText(QObject *field)
@@ -172,15 +174,12 @@ QString InspectorPanel::guestStructure() const
     if (!g)
         return {};
     // The rows a guest's form has: the FT box's text follows the hypervisor,
-    // the catalog note a known product, and there is a row pair per group.
+    // the catalog note a known product. (The rows of its groups, at the
+    // end, follow the guest shown: buildGuest.)
     const Topology &t = mDocument->topology();
-    QString key = QStringLiteral("guest|%1|%2")
-                      .arg(int(t.header.platform.hypervisor))
-                      .arg(Catalog::builtin().product(g->product) ? 1 : 0);
-    const int pos = mDocument->index().guest(g->id);
-    for (int gp : mDocument->index().groupsOfGuest(pos))
-        key += QLatin1Char('|') + t.groups.at(gp).id.str();
-    return key;
+    return QStringLiteral("guest|%1|%2")
+        .arg(int(t.header.platform.hypervisor))
+        .arg(Catalog::builtin().product(g->product) ? 1 : 0);
 }
 
 void InspectorPanel::refresh()
@@ -198,6 +197,10 @@ QStandardItemModel *InspectorPanel::hostModel()
     if (!mHostModel)
         mHostModel = new QStandardItemModel(this);
     if (mHostModelStale) {
+        // A guest form put aside has a list on this model: clearing it
+        // would make that list move the guest shown now.
+        delete mGuestForm;
+        mGuestForm = nullptr;
         const Topology &t = mDocument->topology();
         QList<QStandardItem *> rows;
         rows.reserve(t.hosts.size() + 1);
@@ -295,6 +298,8 @@ void InspectorPanel::showRefusal(const QString &message)
 void InspectorPanel::setNameMask(std::function<QString(const QString &, const QString &)> shown)
 {
     mShowName = std::move(shown);
+    delete mGuestForm; // its name fields were made for the other mask
+    mGuestForm = nullptr;
     mHostModelStale = true;
     mLayoutFormStale = true;
     rebuild();
@@ -357,6 +362,15 @@ void InspectorPanel::rebuild()
             return;
         }
         mScroll->takeWidget(); // hidden, and no one's child
+    } else if (mForm && !mStructure.isEmpty() && (!target || target->kind != ObjectKind::Guest)) {
+        // A guest's form, left for another kind of form: put aside (as the
+        // layout's) for the next guest with the same rows (after a delete,
+        // a paste), with its refreshers.
+        mScroll->takeWidget();
+        delete mGuestForm;
+        mGuestForm = mForm;
+        mGuestRefreshers = std::move(mRefreshers);
+        mGuestStructure = mStructure;
     } else {
         if (mForm == mLayoutForm)
             mLayoutForm = nullptr;
@@ -364,6 +378,24 @@ void InspectorPanel::rebuild()
     }
     mForm = nullptr;
     mRefreshers.clear();
+    if (target && target->kind == ObjectKind::Guest && mGuestForm && !mHostModelStale
+        && guestStructure() == mGuestStructure) {
+        mForm = std::exchange(mGuestForm, nullptr);
+        mRefreshers = std::move(mGuestRefreshers);
+        mGuestRefreshers.clear();
+        mStructure = mGuestStructure;
+        mLayout = mForm->findChild<QFormLayout *>();
+        for (QLineEdit *line : mForm->findChildren<QLineEdit *>()) {
+            if (!line->styleSheet().isEmpty()) { // marked by a refused name: plain, as in a new form
+                line->setStyleSheet(QString());
+                line->setToolTip(QString());
+            }
+        }
+        for (const auto &update : std::as_const(mRefreshers))
+            update();
+        mScroll->setWidget(mForm);
+        return;
+    }
     if (layoutForm && mLayoutForm && !mLayoutFormStale) {
         mId.clear();
         mTitle->setText(tr("Layout"));
@@ -873,36 +905,71 @@ void InspectorPanel::buildGuest(const Guest &g)
         note->setEnabled(false);
         mLayout->addRow(note);
     }
-    const int pos = mDocument->index().guest(g.id);
-    if (pos >= 0 && !mDocument->index().groupsOfGuest(pos).isEmpty()) {
-        addSection(tr("Groups"));
-        for (int gp : mDocument->index().groupsOfGuest(pos)) {
-            const QString groupId = t.groups.at(gp).id.str();
-            auto *roleLabel = new QLabel(mForm);
-            roleLabel->setWordWrap(true);
-            QLineEdit *groupName = nameEdit(
-                QString(),
-                [this, groupId](const QString &v) {
-                    edit<Group>(groupId, QStringLiteral("name"), tr("Rename Group"), [&](Group &x) { x.name = v; });
-                },
-                groupId);
-            onRefresh([this, groupId, roleLabel, groupName](const Guest &x) {
-                const int at = mDocument->index().group(GroupId(groupId));
-                if (at < 0)
-                    return;
-                const Group &grp = mDocument->topology().groups.at(at);
-                const QString role = grp.kind == GroupKind::Switchover
-                                       ? (grp.members.first() == x.id ? tr("primary") : tr("backup"))
-                                       : tr("pool member");
-                roleLabel->setText(tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
-                const QString text = shown(groupId, grp.name);
-                if (groupName->text() != text)
-                    groupName->setText(text);
-            });
-            addRow(tr("Group"), groupName);
-            addRow(QString(), roleLabel);
+    // The guest's groups, last: a section and a row pair per group, made
+    // again when the guest shown has another number of groups (the form is
+    // kept for other guests); each row finds its group by its place among
+    // the guest's groups when it shows or edits it.
+    struct GroupRows
+    {
+        int count = -1;
+        QVector<QWidget *> widgets; // one per row, for QFormLayout::removeRow
+        QVector<std::function<void(const Guest &)>> refreshers;
+    };
+    auto rows = std::make_shared<GroupRows>();
+    onRefresh([this, rows](const Guest &x) {
+        const TopologyIndex &index = mDocument->index();
+        const auto groups = index.groupsOfGuest(index.guest(x.id));
+        const auto groupAt = [this](const Guest &of, int k) {
+            const auto list = mDocument->index().groupsOfGuest(mDocument->index().guest(of.id));
+            return k < list.size() ? mDocument->topology().groups.at(list.at(k)).id.str() : QString();
+        };
+        if (groups.size() != rows->count) {
+            for (QWidget *w : std::as_const(rows->widgets))
+                mLayout->removeRow(w);
+            rows->widgets.clear();
+            rows->refreshers.clear();
+            rows->count = static_cast<int>(groups.size());
+            if (!groups.isEmpty()) {
+                addSection(tr("Groups"));
+                rows->widgets << mLayout->itemAt(mLayout->rowCount() - 1, QFormLayout::SpanningRole)->widget();
+            }
+            for (int k = 0; k < groups.size(); ++k) {
+                auto *roleLabel = new QLabel(mForm);
+                roleLabel->setWordWrap(true);
+                QLineEdit *groupName = nameEdit(
+                    QString(),
+                    [this, groupAt, k](const QString &v) {
+                        const Guest *now = shownGuest();
+                        const QString id = now ? groupAt(*now, k) : QString();
+                        if (!id.isEmpty())
+                            edit<Group>(id, QStringLiteral("name"), tr("Rename Group"),
+                                        [&](Group &group) { group.name = v; });
+                    },
+                    mDocument->topology().groups.at(groups.at(k)).id.str());
+                groupName->installEventFilter(this); // Ctrl+Z: see eventFilter()
+                rows->refreshers << [this, groupAt, k, roleLabel, groupName](const Guest &of) {
+                    const QString id = groupAt(of, k);
+                    const int at = mDocument->index().group(GroupId(id));
+                    if (at < 0)
+                        return;
+                    const Group &grp = mDocument->topology().groups.at(at);
+                    const QString role = grp.kind == GroupKind::Switchover
+                                           ? (grp.members.first() == of.id ? tr("primary") : tr("backup"))
+                                           : tr("pool member");
+                    roleLabel->setText(
+                        tr("%1, %2 of %3").arg(Names::groupKind(grp.kind), role).arg(grp.members.size()));
+                    const QString text = shown(id, grp.name);
+                    if (groupName->text() != text)
+                        groupName->setText(text);
+                };
+                addRow(tr("Group"), groupName);
+                addRow(QString(), roleLabel);
+                rows->widgets << groupName << roleLabel;
+            }
         }
-    }
+        for (const auto &update : std::as_const(rows->refreshers))
+            update(x);
+    });
     for (const auto &update : std::as_const(mRefreshers))
         update();
 }

@@ -100,6 +100,12 @@ private:
     // cluster changed since it was built (a new one costs a frame at L).
     QWidget *mLayoutForm = nullptr;
     bool mLayoutFormStale = true;
+    // The last guest's form, put aside in the same way when another kind of
+    // form is shown, with its refreshers and guestStructure(): the next
+    // guest with the same rows takes it (no new form of 500 hosts' list).
+    QWidget *mGuestForm = nullptr;
+    QVector<std::function<void()>> mGuestRefreshers;
+    QString mGuestStructure;
     QScrollArea *mScroll;
     QLabel *mTitle;
     QLabel *mMessage;

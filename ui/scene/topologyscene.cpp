@@ -131,10 +131,20 @@ void TopologyScene::showSelectionOnItems(bool announce)
             if (!mSelectedSet.contains(item->data(0).toString()))
                 item->setSelected(false);
         }
-        for (const QString &id : std::as_const(mSelection)) {
-            ModelItem *item = mItems.value(id);
+        const auto show = [](ModelItem *item) {
             if (item && item->isVisible() && !item->isSelected())
                 item->setSelected(true);
+        };
+        // Whichever is shorter is walked: the selection's ids (a click, a
+        // paste) or the items (Select All at L: 10,620 ids, 2,600 items).
+        if (mSelection.size() <= mItems.size()) {
+            for (const QString &id : std::as_const(mSelection))
+                show(mItems.value(id));
+        } else {
+            for (auto it = mItems.cbegin(); it != mItems.cend(); ++it) {
+                if (mSelectedSet.contains(it.key()))
+                    show(it.value());
+            }
         }
     }
     if (announce)
@@ -175,8 +185,15 @@ void TopologyScene::onItemSelectionChanged()
     // follow, in a pass linear in the selection. Hidden guests stay selected
     // while visible items do (Ctrl adds to a selection), and go when the
     // visible selection is cleared.
-    QSet<QString> visible;
     const auto items = selectedItems();
+    if (items.isEmpty() && !(QGuiApplication::keyboardModifiers() & Qt::ControlModifier)) {
+        // Nothing visible selected (a click on empty canvas, clearSelection):
+        // hidden guests go too; no id of the selection to look at.
+        mSelection.clear();
+        mSelectedSet.clear();
+        return;
+    }
+    QSet<QString> visible;
     visible.reserve(items.size());
     for (QGraphicsItem *item : items)
         visible.insert(item->data(0).toString());

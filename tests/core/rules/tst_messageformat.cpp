@@ -3,9 +3,12 @@
 // holding '%' and digits, placeholders side by side or out of order,
 // repeated, missing, two-digit, "%L"), for both ways the rules call arg.
 #include "rules/messageformat.h"
+#include "rules/rulecontext.h"
 #include "topologygenerator.h"
 
 #include <QTest>
+
+#include <limits>
 
 using namespace td;
 
@@ -117,6 +120,29 @@ private slots:
             QVERIFY2(fill(multi, args) == multiArg(format, args), qPrintable(why));
             QVERIFY2(fill(chained, args) == chainedArg(format, args), qPrintable(why));
         }
+    }
+
+    // The rules' numbers (RuleContext::Number) read as QString::number's.
+    void numbers()
+    {
+        QVector<qint64> values{0,
+                               1,
+                               -1,
+                               9,
+                               10,
+                               -10,
+                               99,
+                               100,
+                               12345,
+                               2147483647,
+                               -2147483647 - 1,
+                               std::numeric_limits<qint64>::max(),
+                               std::numeric_limits<qint64>::min()};
+        test::Random rnd(11);
+        for (int i = 0; i < 1000; ++i)
+            values << (qint64(rnd.below(1 << 30)) << rnd.below(33)) * (rnd.below(2) ? 1 : -1);
+        for (qint64 v : std::as_const(values))
+            QCOMPARE(QStringView(RuleContext::Number(v)).toString(), QString::number(v));
     }
 };
 
