@@ -1,7 +1,12 @@
 // Designer benchmark at the reference scale "L": builds the canvas scene for
-// the generated layout, renders it offscreen at fit to view, times one guest
+// the generated layout, renders it offscreen at fit to view (and, to compare
+// looks, a part of it at 100%), times one guest
 // move end to end (document + live validation + scene sync), and prints
 // peak memory. Not a pass/fail test: read the figures.
+//
+// Instruction counts (repeatable where times on a shared machine are not):
+// `valgrind --tool=callgrind --collect-atstart=no bench_scene` collects the
+// renders after the first (which loads the fonts): divide by 4 for a frame.
 #include "benchutil.h"
 #include "changebuilder.h"
 #include "commands/changecommand.h"
@@ -17,6 +22,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 using namespace td;
 using namespace td::bench;
@@ -44,9 +54,13 @@ int main(int argc, char *argv[])
         image.fill(Qt::white);
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
+        if (i > 0)
+            CALLGRIND_TOGGLE_COLLECT;
         t.restart();
         scene.render(&painter, QRectF(QPointF(0, 0), size), source, Qt::KeepAspectRatio);
         renders.append(t.nsecsElapsed());
+        if (i > 0)
+            CALLGRIND_TOGGLE_COLLECT;
     }
     std::sort(renders.begin(), renders.end());
     std::printf("render the full scene offscreen at fit to view (1600x1000): median %.1f ms, best %.1f ms (goal <= 25 "
@@ -54,6 +68,23 @@ int main(int argc, char *argv[])
                 ms(renders.at(2)), ms(renders.first()));
     if (argc > 1)
         image.save(QString::fromLocal8Bit(argv[1]));
+    // At actual size: the same size of picture around the first rack's hosts
+    // (every detail drawn), to compare the looks before and after a change.
+    if (argc > 2) {
+        QRectF hosts;
+        for (const Host &h : doc.topology().hosts) {
+            if (h.rack == doc.topology().racks.first().id)
+                hosts |= scene.sceneRectOf(h.id.str());
+        }
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        t.restart();
+        scene.render(&painter, QRectF(QPointF(0, 0), size), QRectF(hosts.topLeft() - QPointF(60, 60), QSizeF(size)),
+                     Qt::KeepAspectRatio);
+        std::printf("render a 1600x1000 part of the scene at 100%%: %.1f ms\n", ms(t.nsecsElapsed()));
+        image.save(QString::fromLocal8Bit(argv[2]));
+    }
 
     test::Random rnd(3);
     QVector<qint64> moves;

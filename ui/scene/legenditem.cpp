@@ -1,11 +1,13 @@
 #include "scene/legenditem.h"
 
 #include "document.h"
+#include "scene/modelitem.h"
 #include "scene/topologyscene.h"
 #include "theme.h"
 
 #include <QCoreApplication>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace td {
 
@@ -33,9 +35,11 @@ void LegendItem::refresh()
     update();
 }
 
-void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Topology &t = mScene->document()->topology();
+    // Zoomed out, its text cannot be read: the swatches alone.
+    const bool text = readableAt(8.5, option->levelOfDetailFromTransform(painter->worldTransform()));
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(Theme::rackFrame(), 1));
     painter->setBrush(Theme::hostFill());
@@ -46,14 +50,17 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setFont(f);
     painter->setPen(Theme::text());
     qreal y = 6;
-    painter->drawText(QRectF(10, y, kWidth - 20, kRow), Qt::AlignVCenter, tr("Clusters"));
+    if (text)
+        painter->drawText(QRectF(10, y, kWidth - 20, kRow), Qt::AlignVCenter, tr("Clusters"));
     y += kRow;
     f.setBold(false);
     painter->setFont(f);
-    auto row = [&](const QString &text) {
-        painter->setPen(Theme::text());
-        painter->drawText(QRectF(34, y, kWidth - 44, kRow), Qt::AlignVCenter,
-                          QFontMetricsF(f).elidedText(text, Qt::ElideRight, kWidth - 44));
+    auto row = [&](const QString &label) {
+        if (text) {
+            painter->setPen(Theme::text());
+            painter->drawText(QRectF(34, y, kWidth - 44, kRow), Qt::AlignVCenter,
+                              QFontMetricsF(f).elidedText(label, Qt::ElideRight, kWidth - 44));
+        }
         y += kRow;
     };
     for (int i = 0; i < t.clusters.size(); ++i) {
@@ -61,6 +68,10 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->setBrush(Theme::clusterColor(i));
         painter->drawRoundedRect(QRectF(12, y + 4, 14, kRow - 8), 2, 2);
         const Cluster &c = t.clusters.at(i);
+        if (!text) {
+            y += kRow;
+            continue;
+        }
         row(mScene->displayName(c.id.str(), c.name)
             + (t.header.platform.hypervisor == Hypervisor::VSphere && c.drs == DrsLevel::FullyAutomated
                    ? tr(" (DRS fully automated)")
@@ -69,7 +80,8 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Theme::text());
-    painter->drawText(QRectF(10, y, kWidth - 20, kRow), Qt::AlignVCenter, tr("Marks"));
+    if (text)
+        painter->drawText(QRectF(10, y, kWidth - 20, kRow), Qt::AlignVCenter, tr("Marks"));
     y += kRow;
     f.setBold(false);
     painter->setFont(f);
@@ -82,7 +94,8 @@ void LegendItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     small.setPointSizeF(6.5);
     small.setBold(true);
     painter->setFont(small);
-    painter->drawText(QRectF(13, y + 4, 12, 12), Qt::AlignCenter, tr("P"));
+    if (text)
+        painter->drawText(QRectF(13, y + 4, 12, 12), Qt::AlignCenter, tr("P"));
     painter->setFont(f);
     row(tr("primary / backup of a switchover pair"));
     painter->setPen(QPen(Theme::groupColor(1), 2.2));

@@ -11,6 +11,13 @@
 
 namespace td {
 
+QPen hairline(const QColor &color, qreal width, qreal detail, qreal least)
+{
+    QColor faint = color;
+    faint.setAlphaF(color.alphaF() * std::clamp(width * detail, least, 1.0));
+    return QPen(faint, 0);
+}
+
 ModelItem::ModelItem(ObjectKind kind, QString id, QGraphicsItem *parent)
     : QGraphicsObject(parent), mKind(kind), mId(std::move(id))
 {
@@ -87,7 +94,7 @@ TopologyScene *ModelItem::topologyScene() const
     return static_cast<TopologyScene *>(scene());
 }
 
-void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
+void ModelItem::paintBadge(QPainter *painter, const QRectF &r, qreal detail) const
 {
     const TopologyScene *s = topologyScene();
     if (!s)
@@ -106,6 +113,8 @@ void ModelItem::paintBadge(QPainter *painter, const QRectF &r) const
     painter->setPen(QPen(Qt::white, 1.2));
     painter->setBrush(color);
     painter->drawRoundedRect(b, 8, 8);
+    if (!readableAt(7, detail))
+        return;
     painter->setPen(Qt::white);
     painter->drawText(b, Qt::AlignCenter, text);
 }
@@ -116,9 +125,7 @@ void ModelItem::paintBadgeBlock(QPainter *painter, const QRectF &r) const
     const auto badge = s ? s->badgeFor(mId) : TopologyScene::Badge();
     if (badge.count == 0)
         return;
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(Theme::severity(badge.worst));
-    painter->drawRect(r);
+    painter->fillRect(r, Theme::severity(badge.worst));
 }
 
 void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
@@ -130,11 +137,22 @@ void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
     painter->drawRoundedRect(r, 4, 4);
 }
 
-void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius) const
+void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail) const
 {
     if (!isSelected())
         return;
-    QPen pen(QGuiApplication::palette().color(QPalette::Highlight), 2.5);
+    const QColor highlight = QGuiApplication::palette().color(QPalette::Highlight);
+    if (detail < kDetailLevel) {
+        // (A 2.5 px pen thinner than a pixel, stroked without antialiasing,
+        // left the selection out at fit to view.)
+        QPen pen(highlight, std::max<qreal>(1, 2.5 * detail), Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(-2, -2, 2, 2));
+        return;
+    }
+    QPen pen(highlight, 2.5);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(r.adjusted(-2, -2, 2, 2), radius + 2, radius + 2);

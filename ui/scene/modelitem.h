@@ -12,6 +12,21 @@ class TopologyScene;
 // Below this zoom (level of detail), items draw shapes and colours only:
 // text would be unreadable and costs most of the painting time.
 constexpr qreal kDetailLevel = 0.45;
+// The smallest text drawn zoomed out, in points on screen (about 4 px: the
+// host names drawn large at 15-45%, just legible); smaller text would be a
+// smear of a pixel or two and is left out.
+constexpr qreal kReadablePoints = 3.0;
+// Whether text of this size (points at 100%) can be read at a level of detail.
+inline bool readableAt(qreal points, qreal detail)
+{
+    return points * detail >= kReadablePoints;
+}
+// Zoomed out, a line of this width (at 100%) thinner than a pixel: one
+// pixel wide (a cosmetic pen, the raster engine's fast line) in as much of
+// its colour as the line covers of a pixel, as it shows antialiased. (A
+// pen that thin, stroked without antialiasing, costs far more and leaves
+// the pixels it happens to cover.) At least `least` of its colour.
+QPen hairline(const QColor &color, qreal width, qreal detail, qreal least = 0);
 
 // Base of the canvas items: one item per model object, holding only its id
 // and kind; paint() reads the object from the scene's document. Draws the
@@ -48,12 +63,16 @@ protected:
     QPointF pressScreenPos() const { return mPressPos; }
 
     TopologyScene *topologyScene() const;
-    // Paints the badge for this item's findings at the top-right corner of r.
-    void paintBadge(QPainter *painter, const QRectF &r) const;
+    // Paints the badge for this item's findings at the top-right corner of r
+    // (its count only where it can be read at this level of detail).
+    void paintBadge(QPainter *painter, const QRectF &r, qreal detail = 1) const;
     void paintTint(QPainter *painter, const QRectF &r) const;
-    // Zoomed far out: the badge becomes a block of its colour filling r.
+    // Zoomed far out: the badge becomes a block of its colour filling r
+    // (QPainter::fillRect: zoomed out, antialiasing off, the fastest fill).
     void paintBadgeBlock(QPainter *painter, const QRectF &r) const;
-    void paintSelection(QPainter *painter, const QRectF &r, qreal radius) const;
+    // The selection outline; zoomed out (detail < kDetailLevel) a plain
+    // rectangle at least a pixel wide, so that it shows however far out.
+    void paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail = 1) const;
 
 private:
     ObjectKind mKind;

@@ -32,8 +32,20 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const Topology &t = doc->topology();
     // Zoomed far out (the whole of a large layout): straight, plain lines;
     // a thousand antialiased curves and dashes cost more than every item.
-    const bool plain = option->levelOfDetailFromTransform(painter->worldTransform()) < kDetailLevel;
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool plain = detail < kDetailLevel;
     painter->setRenderHint(QPainter::Antialiasing, !plain);
+    // A plain line a fraction of a pixel wide: stroked as a polygon that
+    // thin, it left a dotted trace of the pixels it happened to cover, at
+    // ten thousand instructions a line. Drawn one pixel wide (the fast
+    // cosmetic line), in that fraction of its colour, the pixels it crosses
+    // show as faint as before; all of one colour in one call.
+    auto plainPen = [detail](const QColor &color, qreal width) {
+        QColor faint = color;
+        faint.setAlphaF(color.alphaF() * std::clamp(width * detail * 2, 0.3, 1.0));
+        return QPen(faint, 0);
+    };
+    QVector<QLineF> plainLines;
     // Only the lines that cross the exposed area: an edit repaints a few
     // chips, and a thousand feed curves each time would cost a frame.
     const QRectF exposed = option->exposedRect;
@@ -74,7 +86,7 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     };
     auto curve = [&](const QPointF &a, const QPointF &b) {
         if (plain) {
-            painter->drawLine(a, b);
+            plainLines.append(QLineF(a, b));
             return;
         }
         const qreal dy = std::max<qreal>(30, std::abs(b.y() - a.y()) / 2);
@@ -85,8 +97,10 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         if (!circuit)
             continue;
         const QColor color = Theme::circuitColor(c);
-        painter->setPen(QPen(QColor(color.red(), color.green(), color.blue(), 150), 1.6));
+        const QColor lineColor(color.red(), color.green(), color.blue(), 150);
+        painter->setPen(plain ? plainPen(lineColor, 1.6) : QPen(lineColor, 1.6));
         painter->setBrush(Qt::NoBrush);
+        plainLines.clear();
         const QPointF from = circuit->mapToScene(QPointF(circuit->size().width() / 2, circuit->size().height()));
         for (int r : doc->index().racksFedBy(c)) {
             const ModelItem *rack = mScene->itemFor(t.racks.at(r).id.str());
@@ -104,7 +118,7 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             if (!shows(from, to, 64))
                 continue;
             if (plain) {
-                painter->drawLine(from, to);
+                plainLines.append(QLineF(from, to));
                 continue;
             }
             cubic(from, from + QPointF(0, 60), to - QPointF(60, 0), to);
@@ -112,10 +126,14 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             painter->drawEllipse(to, 3, 3);
             painter->setBrush(Qt::NoBrush);
         }
+        if (!plainLines.isEmpty())
+            painter->drawLines(plainLines);
     }
     // Broken groups: a dashed line through the members.
     if (mLayer != Layer::Groups)
         return;
+    QVector<QLineF> plainErrors; // far out: plain lines of each severity, one call each
+    QVector<QLineF> plainWarnings;
     for (const Finding &f : mScene->brokenGroups()) {
         QVector<QPointF> points;
         QRectF span;
@@ -131,8 +149,9 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         if (!exposed.isEmpty() && !exposed.intersects(span.adjusted(-8, -40 - span.width() * 0.15, 8, 8)))
             continue;
         if (plain) {
-            painter->setPen(QPen(Theme::severity(f.severity), 2.4));
-            painter->drawPolyline(points.constData(), static_cast<int>(points.size()));
+            QVector<QLineF> &lines = f.severity == Severity::Error ? plainErrors : plainWarnings;
+            for (int i = 1; i < points.size(); ++i)
+                lines.append(QLineF(points.at(i - 1), points.at(i)));
             continue;
         }
         painter->setPen(QPen(Theme::severity(f.severity), 2.4, Qt::DashLine));
@@ -147,6 +166,14 @@ void OverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             path.cubicTo(QPointF(a.x(), top), QPointF(b.x(), top), b);
             painter->drawPath(path);
         }
+    }
+    // Warnings first: an error's line shows over them.
+    for (const auto &[severity, lines] :
+         {std::pair{Severity::Warning, &plainWarnings}, std::pair{Severity::Error, &plainErrors}}) {
+        if (lines->isEmpty())
+            continue;
+        painter->setPen(plainPen(Theme::severity(severity), 2.4));
+        painter->drawLines(*lines);
     }
 }
 

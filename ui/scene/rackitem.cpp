@@ -87,27 +87,43 @@ void RackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     };
     painter->setRenderHint(QPainter::Antialiasing, detail >= kDetailLevel); // plain shapes zoomed out
     const QRectF r(QPointF(0, 0), size());
-    const qreal radius = detail >= kDetailLevel ? 4 : 0;
-    painter->setPen(QPen(Theme::rackFrame(), 2));
-    painter->setBrush(Theme::rackFill());
-    painter->drawRoundedRect(r, radius, radius);
     const QRectF header(0, 0, r.width(), geometry::kRackHeader);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(Theme::rackFrame());
-    painter->drawRoundedRect(header, radius, radius);
+    if (detail >= kDetailLevel) {
+        painter->setPen(QPen(Theme::rackFrame(), 2));
+        painter->setBrush(Theme::rackFill());
+        painter->drawRoundedRect(r, 4, 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::rackFrame());
+        painter->drawRoundedRect(header, 4, 4);
+    } else {
+        // Zoomed out, plain fills (the raster engine's fastest, over a good
+        // part of the view at fit); the 2 px frame is under a pixel (stroked
+        // that thin it cost more than the rest of the rack): a one-pixel
+        // edge in as much of its colour as it covers of a pixel.
+        painter->fillRect(r, Theme::rackFill());
+        const QColor edge = hairline(Theme::rackFrame(), 2, detail).color();
+        const qreal pixel = 1 / detail;
+        painter->fillRect(QRectF(0, 0, r.width(), pixel), edge);
+        painter->fillRect(QRectF(0, r.height() - pixel, r.width(), pixel), edge);
+        painter->fillRect(QRectF(0, pixel, pixel, r.height() - 2 * pixel), edge);
+        painter->fillRect(QRectF(r.width() - pixel, pixel, pixel, r.height() - 2 * pixel), edge);
+        painter->fillRect(header, Theme::rackFrame());
+    }
     QFont f = painter->font();
-    f.setPointSizeF(detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5);
+    const qreal titlePoints = detail < kDetailLevel ? 9.5 / std::max<qreal>(detail, 0.12) * 0.35 : 9.5;
+    f.setPointSizeF(titlePoints);
     f.setBold(true);
     painter->setFont(f);
     painter->setPen(Qt::white);
     const bool headerExposed = rows(header.top(), header.bottom());
-    if (headerExposed)
+    // (Farther out than that, the title would be a smear of a pixel or two.)
+    if (headerExposed && readableAt(titlePoints, detail))
         mTitle.draw(painter, header.adjusted(10, 0, -60, 0), topologyScene()->displayName(id(), rack.name));
     if (detail < kDetailLevel) {
         // Zoomed far out: the title (drawn large enough to read), no units.
         paintTint(painter, r);
-        paintSelection(painter, r, 4);
-        paintBadge(painter, header);
+        paintSelection(painter, r, 4, detail);
+        paintBadge(painter, header, detail);
         return;
     }
     f.setBold(false);
@@ -185,15 +201,51 @@ QRectF CircuitItem::plugRect() const
     return QRectF(size().width() - 24, 6, 18, 18);
 }
 
-void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Document *doc = topologyScene()->document();
     const int pos = doc->index().circuit(CircuitId(id()));
     if (pos < 0)
         return;
-    painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r(QPointF(0, 0), size());
     const QColor color = Theme::circuitColor(pos);
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < kDetailLevel) {
+        // Zoomed out: the bar as plain shapes in its colours, its name while
+        // it can be read, no icon. Antialiased, its colour band and plug
+        // under a pixel showed faint: a pixel at least.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        // (Its frame, antialiased all around a bar a pixel or two tall,
+        // showed a little stronger than its width.)
+        painter->setPen(hairline(color.darker(130), 1.5, detail, 0.15));
+        painter->setBrush(Theme::hostFill());
+        painter->drawRect(r);
+        const qreal pixel = 1 / detail;
+        painter->fillRect(QRectF(0, 0, std::max<qreal>(8, pixel), r.height()), color);
+        const QRectF plug = plugRect();
+        if (plug.width() >= pixel) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(color.lighter(150));
+            painter->drawEllipse(plug);
+        } else {
+            painter->fillRect(QRectF(plug.center() - QPointF(pixel, pixel) / 2, QSizeF(pixel, pixel)),
+                              color.lighter(150));
+        }
+        if (readableAt(8.5, detail)) {
+            QFont f = painter->font();
+            f.setPointSizeF(8.5);
+            f.setBold(true);
+            painter->setFont(f);
+            painter->setPen(Theme::text());
+            mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()),
+                       topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
+        }
+        paintTint(painter, r);
+        paintSelection(painter, r, 0, detail);
+        paintBadge(painter, r, detail);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(color.darker(130), 1.5));
     painter->setBrush(Theme::hostFill());
     painter->drawRoundedRect(r, 6, 6);
@@ -271,13 +323,15 @@ void AreaItem::setDropTint(const QColor &color)
     update();
 }
 
-void AreaItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void AreaItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF r = boundingRect().adjusted(1, 1, -1, -1);
     painter->setPen(QPen(Theme::rackFrame(), 1.2, Qt::DashLine));
     painter->setBrush(mDropTint.isValid() ? mDropTint : Theme::laneFill());
     painter->drawRoundedRect(r, 6, 6);
+    if (!readableAt(9.5, option->levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     QFont f = painter->font();
     f.setPointSizeF(9.5);
     f.setBold(true);

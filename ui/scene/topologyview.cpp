@@ -28,6 +28,9 @@ TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent) : QGraphicsVi
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Every item sets the pen, brush, font and antialiasing it draws with:
+    // no painter save and restore around each of a few thousand items.
+    setOptimizationFlag(QGraphicsView::DontSavePainterState);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     // Scroll bars that came and went with the scene's size resized the
