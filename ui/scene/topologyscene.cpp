@@ -95,7 +95,16 @@ TopologyScene::TopologyScene(Document *document, QUndoStack *undoStack, QObject 
     updateFindings(nullptr);
 }
 
-TopologyScene::~TopologyScene() = default;
+TopologyScene::~TopologyScene()
+{
+    // The items go here, while this scene's members are alive: the base
+    // class would remove them after, and a selected item's removal emits
+    // selectionChanged to this scene's bookkeeping (and its listeners) once
+    // its members are gone. A scene being destroyed tells no one of a
+    // selection change (destroyed() is still emitted).
+    blockSignals(true);
+    clear();
+}
 
 // ---------------------------------------------------------------- selection
 
