@@ -231,15 +231,8 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             painter->fillRect(QRectF(plug.center() - QPointF(pixel, pixel) / 2, QSizeF(pixel, pixel)),
                               color.lighter(150));
         }
-        if (readableAt(8.5, detail)) {
-            QFont f = painter->font();
-            f.setPointSizeF(8.5);
-            f.setBold(true);
-            painter->setFont(f);
-            painter->setPen(Theme::text());
-            mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()),
-                       topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
-        }
+        if (readableAt(8.5, detail))
+            paintName(painter, r, doc->topology().circuits.at(pos).name);
         paintTint(painter, r);
         paintSelection(painter, r, 0, detail);
         paintBadge(painter, r, detail);
@@ -253,13 +246,7 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setBrush(color);
     painter->drawRoundedRect(QRectF(0, 0, 8, r.height()), 3, 3);
     Theme::icon(QStringLiteral("circuit")).paint(painter, QRect(12, 7, 16, 16));
-    QFont f = painter->font();
-    f.setPointSizeF(8.5);
-    f.setBold(true);
-    painter->setFont(f);
-    painter->setPen(Theme::text());
-    mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()),
-               topologyScene()->displayName(id(), doc->topology().circuits.at(pos).name));
+    paintName(painter, r, doc->topology().circuits.at(pos).name);
     painter->setPen(QPen(color.darker(130), 1.2));
     painter->setBrush(color.lighter(150));
     painter->drawEllipse(plugRect());
@@ -271,6 +258,16 @@ void CircuitItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     paintTint(painter, r);
     paintSelection(painter, r, 6);
     paintBadge(painter, r);
+}
+
+void CircuitItem::paintName(QPainter *painter, const QRectF &r, const QString &name)
+{
+    QFont f = painter->font();
+    f.setPointSizeF(8.5);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Theme::text());
+    mName.draw(painter, QRectF(32, 0, r.width() - 60, r.height()), topologyScene()->displayName(id(), name));
 }
 
 void CircuitItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

@@ -53,6 +53,9 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    // The name in the bar, beside its icon (bold 8.5 pt).
+    void paintName(QPainter *painter, const QRectF &r, const QString &name);
+
     bool mPlugDrag = false;
     CachedText mName; // laid out once
 };
