@@ -8,9 +8,7 @@
 
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
-#include <QGuiApplication>
 #include <QPainter>
-#include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
 namespace td {
@@ -56,16 +54,8 @@ void GuestItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->fillRect(r.adjusted(1, 1, -1, -1), groupLook.color.isValid() ? groupLook.color : Theme::rackFrame());
         painter->fillRect(r.adjusted(3, 3, -3, -3), Theme::chipFill());
         paintBadgeBlock(painter, r.adjusted(r.width() * 0.6, 3, -3, -3));
-        if (isSelected()) {
-            // At least a pixel wide: a 3 px pen under a pixel left the
-            // selection out at fit to view.
-            QPen pen(QGuiApplication::palette().color(QPalette::Highlight), std::max<qreal>(1, 3 * detail),
-                     Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
-            pen.setCosmetic(true);
-            painter->setPen(pen);
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRect(r.adjusted(-1, -1, 1, 1));
-        }
+        if (isSelected())
+            paintPlainSelection(painter, r.adjusted(-1, -1, 1, 1), 3, detail);
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);

@@ -137,22 +137,27 @@ void ModelItem::paintTint(QPainter *painter, const QRectF &r) const
     painter->drawRoundedRect(r, 4, 4);
 }
 
+void ModelItem::paintPlainSelection(QPainter *painter, const QRectF &outline, qreal width, qreal detail) const
+{
+    // (A pen thinner than a pixel, stroked without antialiasing, left the
+    // selection out at fit to view.)
+    QPen pen(QGuiApplication::palette().color(QPalette::Highlight), std::max<qreal>(1, width * detail), Qt::SolidLine,
+             Qt::SquareCap, Qt::MiterJoin);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(outline);
+}
+
 void ModelItem::paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail) const
 {
     if (!isSelected())
         return;
-    const QColor highlight = QGuiApplication::palette().color(QPalette::Highlight);
     if (detail < kDetailLevel) {
-        // (A 2.5 px pen thinner than a pixel, stroked without antialiasing,
-        // left the selection out at fit to view.)
-        QPen pen(highlight, std::max<qreal>(1, 2.5 * detail), Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRect(r.adjusted(-2, -2, 2, 2));
+        paintPlainSelection(painter, r.adjusted(-2, -2, 2, 2), 2.5, detail);
         return;
     }
-    QPen pen(highlight, 2.5);
+    QPen pen(QGuiApplication::palette().color(QPalette::Highlight), 2.5);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(r.adjusted(-2, -2, 2, 2), radius + 2, radius + 2);

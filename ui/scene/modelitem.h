@@ -73,6 +73,9 @@ protected:
     // The selection outline; zoomed out (detail < kDetailLevel) a plain
     // rectangle at least a pixel wide, so that it shows however far out.
     void paintSelection(QPainter *painter, const QRectF &r, qreal radius, qreal detail = 1) const;
+    // That plain outline: a rectangle in the highlight colour, a pen of
+    // width (at 100%) but at least a pixel wide on screen.
+    void paintPlainSelection(QPainter *painter, const QRectF &outline, qreal width, qreal detail) const;
 
 private:
     ObjectKind mKind;
